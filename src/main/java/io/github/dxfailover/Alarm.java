@@ -1,0 +1,40 @@
+package io.github.dxfailover;
+
+import java.util.List;
+
+/**
+ * A CloudWatch alarm state change, whichever way it arrived (SPEC §2).
+ *
+ * @param name            alarm name (up to 255 characters of any text)
+ * @param state           new state: ALARM, OK or INSUFFICIENT_DATA
+ * @param reason          CloudWatch's reason text
+ * @param time            when the state changed, as CloudWatch wrote it
+ * @param region          region of the alarm
+ * @param account         account of the alarm
+ * @param dimensionVifIds values of the VirtualInterfaceId dimension of the alarm's metrics
+ */
+public record Alarm(String name, String state, String reason, String time, String region, String account,
+                    List<String> dimensionVifIds) {
+    public static final String ALARM = "ALARM";
+
+    public Alarm {
+        dimensionVifIds = List.copyOf(dimensionVifIds);
+    }
+
+    public boolean inAlarm() {
+        return ALARM.equals(state);
+    }
+
+    /**
+     * The VIF this alarm is about (SPEC §3): the first word of its name if that is a VIF ID, else
+     * the single VirtualInterfaceId dimension of its metrics, else null.
+     */
+    public String vifId() {
+        String[] words = name.strip().split("\\s+", 2);
+        if (VifIds.isVifId(words[0])) {
+            return words[0];
+        }
+        List<String> distinct = dimensionVifIds.stream().distinct().toList();
+        return distinct.size() == 1 && VifIds.isVifId(distinct.get(0)) ? distinct.get(0) : null;
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.dxfailover;
+
+import java.util.List;
+
+/** Writes the text an on-call engineer reads on a phone (SPEC §7). */
+final class Notifications {
+    private Notifications() {
+    }
+
+    static Notification forResult(FailoverResult r, Alarm alarm, FailoverConfig config) {
+        String subject = "DX failover: " + r.outcome() + " " + (r.vifId() == null ? "(no VIF)" : r.vifId())
+                + " - " + alarm.name();
+        StringBuilder body = new StringBuilder();
+        body.append(r.outcome()).append(": ").append(r.message()).append("\n\n");
+        body.append("Alarm: ").append(alarm.name()).append('\n');
+        if (!alarm.region().isEmpty() || !alarm.account().isEmpty()) {
+            body.append("Region: ").append(alarm.region()).append("  Account: ").append(alarm.account()).append('\n');
+        }
+        body.append("State: ").append(alarm.state());
+        if (!alarm.time().isEmpty()) {
+            body.append(" at ").append(alarm.time());
+        }
+        body.append('\n');
+        if (!alarm.reason().isEmpty()) {
+            body.append("Reason: ").append(alarm.reason()).append('\n');
+        }
+        if (!r.vifs().isEmpty()) {
+            body.append("\nVIFs (MINVIFS=").append(config.minVifs()).append(", healthy = available with BGP up):\n")
+                    .append(r.vifs().table());
+        }
+        body.append('\n').append(whatNext(r, config));
+        appendErrors(body, r.errors());
+        return new Notification(subject, body.toString(), r.outcome(), r.vifId());
+    }
+
+    static Notification forConfigError(List<String> problems, String functionName) {
+        StringBuilder body = new StringBuilder("CONFIG_ERROR: the function ").append(functionName)
+                .append(" is misconfigured and will not act on any alarm until its environment variables are fixed.\n\n");
+        problems.forEach(p -> body.append("- ").append(p).append('\n'));
+        return new Notification("DX failover: CONFIG_ERROR in " + functionName, body.toString(),
+                Outcome.CONFIG_ERROR, null);
+    }
+
+    private static String whatNext(FailoverResult r, FailoverConfig config) {
+        String vif = r.vifId();
+        return switch (r.outcome()) {
+            case FAILED_OVER -> "Done: BGP failover test " + r.testId() + " started on " + vif
+                    + "; its BGP sessions are DOWN and traffic moves to the other VIFs.\n"
+                    + "Next: BGP on " + vif + " comes back by itself at " + r.testEndsAt() + ".\n"
+                    + restoreHint(vif)
+                    + "Support case: " + (r.caseId() != null ? r.caseId() : "none opened (" + noCaseReason(r, config) + ")")
+                    + "\n";
+            case DRY_RUN -> "Nothing was changed (DRY_RUN=true). Without it the function would have started a "
+                    + config.failoverMinutes() + "-minute BGP failover test on " + vif
+                    + (config.supportCase() ? " and opened a " + config.supportSeverity() + " support case" : "")
+                    + ".\n";
+            case MINIMUM_REACHED -> "Nothing was changed: " + vif + " stays in service so that at least "
+                    + config.minVifs() + " healthy VIF(s) remain. Investigate the alarm and the other VIFs.\n";
+            case ALREADY_UNAVAILABLE -> "Nothing was changed: " + vif + " already carries no traffic.\n";
+            case NOT_MANAGED -> "Nothing was changed: " + vif + " is not in VIFLIST (" + String.join(",", config.vifIds())
+                    + "). Add it there if this function should manage it.\n";
+            case REJECTED -> "Nothing was changed. Rename the alarm so that its name starts with the VIF ID, "
+                    + "for example 'dxvif-abcd1234 packet loss', or give its metric a VirtualInterfaceId dimension.\n";
+            case RESTORED -> "Done: BGP failover test " + r.testId() + " on " + vif
+                    + " was stopped; its BGP sessions come back up now.\n";
+            case ERROR -> "The function failed before it could finish; Lambda retries the event. Check the VIFs with "
+                    + "{\"action\": \"status\"}.\n";
+            default -> "";
+        };
+    }
+
+    static String restoreHint(String vif) {
+        return "To restore it earlier, invoke the function with {\"action\": \"restore\", \"virtualInterfaceId\": \""
+                + vif + "\"}.\n";
+    }
+
+    private static String noCaseReason(FailoverResult r, FailoverConfig config) {
+        if (!config.supportCase()) {
+            return "SUPPORT_CASE=false";
+        }
+        return r.errors().stream().filter(e -> e.startsWith("support case")).findFirst().orElse("unknown reason");
+    }
+
+    private static void appendErrors(StringBuilder body, List<String> errors) {
+        if (!errors.isEmpty()) {
+            body.append("\nErrors:\n");
+            errors.forEach(e -> body.append("- ").append(e).append('\n'));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.dxfailover;
+
+/** What an invocation asks for, once the Lambda input has been understood (SPEC §2). */
+public sealed interface Request {
+
+    /** An alarm (or the operator's "failover" command) to evaluate with the rules of §4. */
+    record Evaluate(Alarm alarm, Integer minutes) implements Request {
+    }
+
+    /** Operator command: report the listed VIFs. */
+    record Status() implements Request {
+    }
+
+    /** Operator command: stop the running failover test on a VIF. */
+    record Restore(String vifId) implements Request {
+    }
+
+    /** Input that is none of the above; {@code problem} says what was expected and what was found. */
+    record Invalid(String problem) implements Request {
+    }
+}

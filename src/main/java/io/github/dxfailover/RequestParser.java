@@ -1,0 +1,168 @@
+package io.github.dxfailover;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Turns the Lambda input (a JSON object as a map) into a {@link Request}. Never throws: anything it
+ * does not understand becomes {@link Request.Invalid} with a message naming the problem.
+ */
+public final class RequestParser {
+    static final String EVENTBRIDGE_DETAIL_TYPE = "CloudWatch Alarm State Change";
+
+    private RequestParser() {
+    }
+
+    public static Request parse(Map<String, Object> input) {
+        if (input == null) {
+            return new Request.Invalid("expected a JSON object, found nothing");
+        }
+        try {
+            if (input.containsKey("action")) {
+                return command(input);
+            }
+            if ("aws.cloudwatch".equals(input.get("source"))) {
+                if (EVENTBRIDGE_DETAIL_TYPE.equals(input.get("detail-type"))) {
+                    return eventBridge(input);
+                }
+                if (input.containsKey("alarmData")) {
+                    return alarmAction(input);
+                }
+            }
+            return new Request.Invalid("expected an EventBridge 'CloudWatch Alarm State Change' event, a CloudWatch "
+                    + "alarm action, or an operator command {\"action\": \"status\"|\"failover\"|\"restore\"}; found an "
+                    + "object with keys " + new TreeSet<>(input.keySet().stream().map(String::valueOf).toList()));
+        } catch (BadInput e) {
+            return new Request.Invalid(e.getMessage());
+        }
+    }
+
+    private static Request eventBridge(Map<String, Object> event) {
+        Map<String, Object> detail = object(event, "detail", "detail");
+        Map<String, Object> state = object(detail, "state", "detail.state");
+        return new Request.Evaluate(new Alarm(
+                string(detail, "alarmName", "detail.alarmName"),
+                string(state, "value", "detail.state.value"),
+                optionalString(state, "reason", "detail.state.reason"),
+                optionalString(state, "timestamp", "detail.state.timestamp", optionalString(event, "time", "time", "")),
+                optionalString(event, "region", "region"),
+                optionalString(event, "account", "account"),
+                dimensionVifIds(detail.get("configuration"))), null);
+    }
+
+    private static Request alarmAction(Map<String, Object> event) {
+        Map<String, Object> data = object(event, "alarmData", "alarmData");
+        Map<String, Object> state = object(data, "state", "alarmData.state");
+        return new Request.Evaluate(new Alarm(
+                string(data, "alarmName", "alarmData.alarmName"),
+                string(state, "value", "alarmData.state.value"),
+                optionalString(state, "reason", "alarmData.state.reason"),
+                optionalString(state, "timestamp", "alarmData.state.timestamp", optionalString(event, "time", "time", "")),
+                optionalString(event, "region", "region"),
+                optionalString(event, "accountId", "accountId"),
+                dimensionVifIds(data.get("configuration"))), null);
+    }
+
+    private static Request command(Map<String, Object> input) {
+        String action = string(input, "action", "action");
+        return switch (action) {
+            case "status" -> new Request.Status();
+            case "restore" -> new Request.Restore(vifId(input));
+            case "failover" -> {
+                String vifId = vifId(input);
+                Integer minutes = minutes(input.get("minutes"));
+                yield new Request.Evaluate(new Alarm(vifId + " (operator failover command)", Alarm.ALARM,
+                        "failover requested by an operator command", "", "", "", List.of()), minutes);
+            }
+            default -> throw new BadInput("action: expected \"status\", \"failover\" or \"restore\", found \"" + action + "\"");
+        };
+    }
+
+    private static String vifId(Map<String, Object> input) {
+        String vifId = string(input, "virtualInterfaceId", "virtualInterfaceId");
+        if (!VifIds.isVifId(vifId)) {
+            throw new BadInput("virtualInterfaceId: expected dxvif- followed by 8 or more lowercase letters or digits, "
+                    + "found \"" + vifId + "\"");
+        }
+        return vifId;
+    }
+
+    private static Integer minutes(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && n.doubleValue() >= FailoverConfig.MIN_TEST_MINUTES && n.doubleValue() <= FailoverConfig.MAX_TEST_MINUTES) {
+            return n.intValue();
+        }
+        throw new BadInput("minutes: expected a whole number from " + FailoverConfig.MIN_TEST_MINUTES + " to "
+                + FailoverConfig.MAX_TEST_MINUTES + ", found " + describe(value));
+    }
+
+    /** VirtualInterfaceId values of configuration.metrics[].metricStat.metric.dimensions; absent parts are skipped. */
+    private static List<String> dimensionVifIds(Object configuration) {
+        List<String> ids = new ArrayList<>();
+        if (configuration instanceof Map<?, ?> config && config.get("metrics") instanceof List<?> metrics) {
+            for (Object metric : metrics) {
+                if (metric instanceof Map<?, ?> m && m.get("metricStat") instanceof Map<?, ?> stat
+                        && stat.get("metric") instanceof Map<?, ?> metricDef
+                        && metricDef.get("dimensions") instanceof Map<?, ?> dimensions
+                        && dimensions.get("VirtualInterfaceId") instanceof String id) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Map<String, Object> parent, String key, String path) {
+        Object value = parent.get(key);
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new BadInput(path + ": expected an object, found " + describe(value));
+    }
+
+    private static String string(Map<String, Object> parent, String key, String path) {
+        Object value = parent.get(key);
+        if (value instanceof String s) {
+            return s;
+        }
+        throw new BadInput(path + ": expected a string, found " + describe(value));
+    }
+
+    private static String optionalString(Map<String, Object> parent, String key, String path) {
+        return optionalString(parent, key, path, "");
+    }
+
+    private static String optionalString(Map<String, Object> parent, String key, String path, String dflt) {
+        Object value = parent.get(key);
+        if (value == null) {
+            return dflt;
+        }
+        if (value instanceof String s) {
+            return s;
+        }
+        throw new BadInput(path + ": expected a string, found " + describe(value));
+    }
+
+    private static String describe(Object value) {
+        if (value == null) {
+            return "nothing";
+        }
+        String type = value instanceof Map ? "an object" : value instanceof List ? "a list"
+                : value instanceof String ? "a string" : value instanceof Number ? "a number"
+                : value instanceof Boolean ? "a boolean" : value.getClass().getSimpleName();
+        String text = String.valueOf(value);
+        return type + " (" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + ")";
+    }
+
+    private static final class BadInput extends RuntimeException {
+        BadInput(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
