@@ -10,7 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
+import software.amazon.awssdk.services.directconnect.model.BGPPeer;
+import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryRequest;
+import software.amazon.awssdk.services.directconnect.model.StartBgpFailoverTestRequest;
+import software.amazon.awssdk.services.directconnect.model.StopBgpFailoverTestRequest;
 import software.amazon.awssdk.services.directconnect.model.VirtualInterface;
 import software.amazon.awssdk.services.directconnect.model.VirtualInterfaceTestHistory;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -69,8 +74,8 @@ public final class FailoverService {
         String vifId = decided.vifId();
         VirtualInterfaceTestHistory test;
         try {
-            test = dx.startBgpFailoverTest(b -> b.virtualInterfaceId(vifId).testDurationInMinutes(minutes))
-                    .virtualInterfaceTest();
+            test = dx.startBgpFailoverTest(StartBgpFailoverTestRequest.builder()
+                    .virtualInterfaceId(vifId).testDurationInMinutes(minutes).build()).virtualInterfaceTest();
         } catch (RuntimeException e) {
             String why = "starting the BGP failover test on " + vifId + " failed: " + errorText(e);
             LOG.error(why, e);
@@ -129,7 +134,8 @@ public final class FailoverService {
         }
         VirtualInterfaceTestHistory test;
         try {
-            test = dx.stopBgpFailoverTest(b -> b.virtualInterfaceId(vifId)).virtualInterfaceTest();
+            test = dx.stopBgpFailoverTest(StopBgpFailoverTestRequest.builder().virtualInterfaceId(vifId).build())
+                    .virtualInterfaceTest();
         } catch (RuntimeException e) {
             throw new FailoverException("stopping the BGP failover test on " + vifId + " failed: " + errorText(e), e);
         }
@@ -146,11 +152,11 @@ public final class FailoverService {
         String token = null;
         try {
             do {
-                String next = token;
-                DescribeVirtualInterfacesResponse page = dx.describeVirtualInterfaces(b -> b.nextToken(next));
+                DescribeVirtualInterfacesResponse page = dx.describeVirtualInterfaces(
+                        DescribeVirtualInterfacesRequest.builder().nextToken(token).build());
                 for (VirtualInterface v : page.virtualInterfaces()) {
                     returned.add(new VifState(v.virtualInterfaceId(), v.virtualInterfaceStateAsString(),
-                            v.bgpPeers().stream().map(p -> p.bgpStatusAsString()).toList()));
+                            v.bgpPeers().stream().map(BGPPeer::bgpStatusAsString).toList()));
                 }
                 token = page.nextToken();
             } while (token != null && !token.isEmpty());
@@ -163,7 +169,8 @@ public final class FailoverService {
 
     private VirtualInterfaceTestHistory runningTest(String vifId) {
         Instant now = clock.instant();
-        return dx.listVirtualInterfaceTestHistory(b -> b.virtualInterfaceId(vifId)).virtualInterfaceTestHistory()
+        return dx.listVirtualInterfaceTestHistory(ListVirtualInterfaceTestHistoryRequest.builder()
+                        .virtualInterfaceId(vifId).build()).virtualInterfaceTestHistory()
                 .stream()
                 .filter(t -> t.endTime() == null || t.endTime().isAfter(now))
                 .filter(t -> t.status() == null || !t.status().toUpperCase().matches("COMPLETED|CANCELLED|FAILED"))

@@ -1,6 +1,7 @@
 package io.github.dxfailover;
 
 import software.amazon.awssdk.services.support.SupportClient;
+import software.amazon.awssdk.services.support.model.CreateCaseRequest;
 import software.amazon.awssdk.services.support.model.SupportException;
 
 /** Opens the AWS Support case that goes with a failover (SPEC §6). */
@@ -28,19 +29,19 @@ final class SupportCases {
                 + failover.testEndsAt() + ", when the BGP sessions come back by themselves.\n\n"
                 + "VIF states when the alarm arrived:\n" + failover.vifs().table() + "\n"
                 + "Please investigate the virtual interface and its connection.";
-        return support.createCase(b -> {
-            b.subject("Direct Connect VIF " + vifId + " taken out of service after alarm (failover test "
-                            + failover.testId() + ")")
-                    .serviceCode(config.supportServiceCode())
-                    .categoryCode(config.supportCategoryCode())
-                    .severityCode(config.supportSeverity())
-                    .issueType("technical")
-                    .language("en")
-                    .communicationBody(body);
-            if (!config.ccEmails().isEmpty()) {
-                b.ccEmailAddresses(config.ccEmails());
-            }
-        }).caseId();
+        CreateCaseRequest.Builder request = CreateCaseRequest.builder()
+                .subject("Direct Connect VIF " + vifId + " taken out of service after alarm (failover test "
+                        + failover.testId() + ")")
+                .serviceCode(config.supportServiceCode())
+                .categoryCode(config.supportCategoryCode())
+                .severityCode(config.supportSeverity())
+                .issueType("technical")
+                .language("en")
+                .communicationBody(body);
+        if (!config.ccEmails().isEmpty()) {
+            request.ccEmailAddresses(config.ccEmails());
+        }
+        return support.createCase(request.build()).caseId();
     }
 
     /** The sentence the result and the notification give when no case could be opened. */

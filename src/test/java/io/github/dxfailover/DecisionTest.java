@@ -1,0 +1,134 @@
+package io.github.dxfailover;
+
+import static io.github.dxfailover.Fixtures.OTHER_VIF;
+import static io.github.dxfailover.Fixtures.VIF_A;
+import static io.github.dxfailover.Fixtures.VIF_B;
+import static io.github.dxfailover.Fixtures.VIF_C;
+import static io.github.dxfailover.Fixtures.alarm;
+import static io.github.dxfailover.Fixtures.config;
+import static io.github.dxfailover.Fixtures.envWith;
+import static io.github.dxfailover.Fixtures.healthy;
+import static io.github.dxfailover.Fixtures.states;
+import static io.github.dxfailover.Fixtures.vif;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The table of SPEC §4, without any AWS client. */
+class DecisionTest {
+    private final FailoverConfig config = config(); // A, B, C listed; MINVIFS 1
+    private final VifStates allHealthy = states(config, healthy(VIF_A), healthy(VIF_B), healthy(VIF_C));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"OK", "INSUFFICIENT_DATA"})
+    void onlyAlarmStateActs(String state) {
+        Decision d = Decision.decide(config, alarm(VIF_A + " packet loss", state), allHealthy);
+        assertThat(d.outcome()).isEqualTo(Outcome.IGNORED);
+        assertThat(d.reason()).contains(state);
+    }
+
+    @Test
+    void alarmNamingNoVifIsRejected() {
+        Decision d = Decision.decide(config, alarm("packet loss to on-prem", "ALARM"), allHealthy);
+        assertThat(d.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(d.vifId()).isNull();
+        assertThat(d.reason()).contains("names no VIF");
+    }
+
+    @Test
+    void vifNotInListIsNeverTouched() {
+        Decision d = Decision.decide(config, alarm(OTHER_VIF + " latency", "ALARM"), allHealthy);
+        assertThat(d.outcome()).isEqualTo(Outcome.NOT_MANAGED);
+        assertThat(d.vifId()).isEqualTo(OTHER_VIF);
+    }
+
+    static Stream<Arguments> unhealthyAlarmedVif() {
+        return Stream.of(
+                Arguments.of("down", vif(VIF_A, "down", "down")),
+                Arguments.of("testing", vif(VIF_A, "testing", "down")),
+                Arguments.of("BGP down", vif(VIF_A, "available", "down", "down")),
+                Arguments.of("no BGP peers", vif(VIF_A, "available")),
+                Arguments.of("missing from Direct Connect", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unhealthyAlarmedVif")
+    void alarmedVifThatCarriesNoTrafficIsAlreadyUnavailable(String why, VifState alarmed) {
+        VifStates states = alarmed == null
+                ? states(config, healthy(VIF_B), healthy(VIF_C))
+                : states(config, alarmed, healthy(VIF_B), healthy(VIF_C));
+        Decision d = Decision.decide(config, alarm(VIF_A + " packet loss", "ALARM"), states);
+        assertThat(d.outcome()).isEqualTo(Outcome.ALREADY_UNAVAILABLE);
+        String expectedState = alarmed == null ? "missing" : alarmed.state();
+        assertThat(d.reason()).contains(VIF_A).contains(expectedState);
+    }
+
+    @Test
+    void minimumReachedWhenHealthyCountEqualsMinimum() {
+        // A healthy, B BGP down (does not count), C down: 1 healthy = MINVIFS 1.
+        VifStates states = states(config, healthy(VIF_A), vif(VIF_B, "available", "down"), vif(VIF_C, "down", "down"));
+        Decision d = Decision.decide(config, alarm(VIF_A + " packet loss", "ALARM"), states);
+        assertThat(d.outcome()).isEqualTo(Outcome.MINIMUM_REACHED);
+        assertThat(d.reason()).contains("1 healthy").contains("MINVIFS is 1");
+    }
+
+    @Test
+    void minimumReachedWhenHealthyCountIsBelowMinimum() {
+        FailoverConfig two = config(envWith("MINVIFS", "2"));
+        VifStates states = states(two, healthy(VIF_A), healthy(VIF_B), vif(VIF_C, "down", "down"));
+        assertThat(Decision.decide(two, alarm(VIF_A, "ALARM"), states).outcome()).isEqualTo(Outcome.MINIMUM_REACHED);
+    }
+
+    @Test
+    void failsOverWhenMoreThanMinimumAreHealthy() {
+        VifStates states = states(config, healthy(VIF_A), healthy(VIF_B), vif(VIF_C, "down", "down"));
+        Decision d = Decision.decide(config, alarm(VIF_A + " packet loss", "ALARM"), states);
+        assertThat(d.outcome()).isEqualTo(Outcome.FAILED_OVER);
+        assertThat(d.vifId()).isEqualTo(VIF_A);
+    }
+
+    @Test
+    void dryRunDecidesTheSameButSaysDryRun() {
+        FailoverConfig dry = config(envWith("DRY_RUN", "true"));
+        Decision d = Decision.decide(dry, alarm(VIF_A + " packet loss", "ALARM"),
+                states(dry, healthy(VIF_A), healthy(VIF_B), healthy(VIF_C)));
+        assertThat(d.outcome()).isEqualTo(Outcome.DRY_RUN);
+        assertThat(d.reason()).contains("would start");
+        // Dry run does not override the guards before it.
+        VifStates one = states(dry, healthy(VIF_A));
+        assertThat(Decision.decide(dry, alarm(VIF_A, "ALARM"), one).outcome()).isEqualTo(Outcome.MINIMUM_REACHED);
+    }
+
+    @Test
+    void vifFromMetricDimensionWhenNameHasNone() {
+        Alarm byDimension = new Alarm("packet loss to 10.0.0.1", "ALARM", "", "", "", "", List.of(VIF_B, VIF_B));
+        Decision d = Decision.decide(config, byDimension, allHealthy);
+        assertThat(d.outcome()).isEqualTo(Outcome.FAILED_OVER);
+        assertThat(d.vifId()).isEqualTo(VIF_B);
+    }
+
+    @Test
+    void twoDifferentDimensionVifsNameNone() {
+        Alarm ambiguous = new Alarm("loss on both", "ALARM", "", "", "", "", List.of(VIF_A, VIF_B));
+        assertThat(Decision.decide(config, ambiguous, allHealthy).outcome()).isEqualTo(Outcome.REJECTED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DXVIF-AAAA1111 loss", "dxvif-aaa1 loss", "dxvif-aaaa1111: loss", "xdxvif-aaaa1111",
+        "dxvif_aaaa1111", "\u0000dxvif-aaaa1111", "dxvif-аааа1111 cyrillic"})
+    void lookalikesAreNotVifIds(String name) {
+        assertThat(Decision.decide(config, alarm(name, "ALARM"), allHealthy).outcome()).isEqualTo(Outcome.REJECTED);
+    }
+
+    @Test
+    void firstWordAfterLeadingWhitespaceCounts() {
+        assertThat(Decision.decide(config, alarm("  \t" + VIF_C + "\nloss", "ALARM"), allHealthy).vifId())
+                .isEqualTo(VIF_C);
+    }
+}

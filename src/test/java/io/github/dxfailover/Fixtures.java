@@ -1,0 +1,127 @@
+package io.github.dxfailover;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Shared test data: VIF IDs, configurations, alarm inputs in the shapes Lambda delivers. */
+final class Fixtures {
+    static final String VIF_A = "dxvif-aaaa1111";
+    static final String VIF_B = "dxvif-bbbb2222";
+    static final String VIF_C = "dxvif-cccc3333";
+    static final String OTHER_VIF = "dxvif-zzzz9999";
+    static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:dx-failover";
+
+    private Fixtures() {
+    }
+
+    /** A valid environment: three VIFs, MINVIFS 1, support case on. */
+    static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("VIFLIST", VIF_A + "," + VIF_B + "," + VIF_C);
+        env.put("MINVIFS", "1");
+        env.put("SNSARN", TOPIC);
+        env.put("EMAIL", "noc@example.com,oncall@example.com");
+        return env;
+    }
+
+    static FailoverConfig config() {
+        return config(env());
+    }
+
+    static FailoverConfig config(Map<String, String> env) {
+        try {
+            return FailoverConfig.fromEnvironment(env);
+        } catch (InvalidConfigException e) {
+            throw new AssertionError(e.problems().toString(), e);
+        }
+    }
+
+    static Map<String, String> envWith(String name, String value) {
+        Map<String, String> env = env();
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
+        return env;
+    }
+
+    static VifState healthy(String id) {
+        return new VifState(id, "available", List.of("up", "down"));
+    }
+
+    static VifState vif(String id, String state, String... bgp) {
+        return new VifState(id, state, List.of(bgp));
+    }
+
+    static VifStates states(FailoverConfig config, VifState... returned) {
+        return VifStates.of(config.vifIds(), List.of(returned));
+    }
+
+    static Alarm alarm(String name, String state) {
+        return new Alarm(name, state, "Threshold Crossed: 1 datapoint [12.0] was greater than the threshold (5.0).",
+                "2026-11-26T04:00:00.000+0000", "eu-west-1", "123456789012", List.of());
+    }
+
+    /** An EventBridge "CloudWatch Alarm State Change" event, as Lambda hands it to a Map handler. */
+    static Map<String, Object> eventBridgeAlarm(String name, String state, String... dimensionVifIds) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "0");
+        event.put("id", "c4c1c1c9-6542-e61b-6ef0-8c4d36933a92");
+        event.put("detail-type", "CloudWatch Alarm State Change");
+        event.put("source", "aws.cloudwatch");
+        event.put("account", "123456789012");
+        event.put("time", "2026-11-26T04:00:00Z");
+        event.put("region", "eu-west-1");
+        event.put("resources", List.of("arn:aws:cloudwatch:eu-west-1:123456789012:alarm:" + name));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("alarmName", name);
+        detail.put("state", Map.of("value", state, "reason", "Threshold Crossed", "timestamp",
+                "2026-11-26T04:00:00.000+0000"));
+        detail.put("previousState", Map.of("value", "OK", "reason", "", "timestamp", "2026-11-26T03:00:00.000+0000"));
+        detail.put("configuration", Map.of("metrics", metrics(dimensionVifIds)));
+        event.put("detail", detail);
+        return event;
+    }
+
+    /** The payload a CloudWatch alarm sends when it invokes the function directly (alarm action). */
+    static Map<String, Object> alarmAction(String name, String state, String... dimensionVifIds) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("source", "aws.cloudwatch");
+        event.put("alarmArn", "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:" + name);
+        event.put("accountId", "123456789012");
+        event.put("time", "2026-11-26T04:00:00.000+0000");
+        event.put("region", "eu-west-1");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("alarmName", name);
+        data.put("state", Map.of("value", state, "reason", "Threshold Crossed", "timestamp",
+                "2026-11-26T04:00:00.000+0000"));
+        data.put("previousState", Map.of("value", "OK"));
+        data.put("configuration", Map.of("metrics", metrics(dimensionVifIds)));
+        event.put("alarmData", data);
+        return event;
+    }
+
+    private static List<Object> metrics(String... dimensionVifIds) {
+        List<Object> metrics = new ArrayList<>();
+        int i = 1;
+        for (String id : dimensionVifIds) {
+            metrics.add(Map.of("id", "m" + i++, "returnData", true, "metricStat", Map.of(
+                    "metric", Map.of("namespace", "AWS/DX", "name", "VirtualInterfaceBpsEgress",
+                            "dimensions", Map.of("ConnectionId", "dxcon-ffff0000", "VirtualInterfaceId", id)),
+                    "period", 60, "stat", "Average")));
+        }
+        return metrics;
+    }
+
+    static Map<String, Object> command(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}
