@@ -1,0 +1,138 @@
+package io.github.dxfailover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.BeforeTry;
+import software.amazon.awssdk.services.directconnect.DirectConnectClient;
+import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
+import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
+import software.amazon.awssdk.services.directconnect.model.StartBgpFailoverTestRequest;
+import software.amazon.awssdk.services.directconnect.model.StopBgpFailoverTestRequest;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+import software.amazon.awssdk.services.sns.model.PublishResponse;
+import software.amazon.awssdk.services.support.SupportClient;
+import software.amazon.awssdk.services.support.model.CreateCaseRequest;
+
+/**
+ * Arbitrary JSON-like input never crashes the handler and never changes AWS (SPEC §2). The listed
+ * VIFs are all healthy, so only an input that named one of them could fail over; the generators
+ * name VIFs that look real but are not listed.
+ */
+class HandlerPropertyTest {
+    private static final List<String> KEYS = List.of("action", "source", "detail-type", "detail", "alarmData",
+            "alarmName", "state", "value", "reason", "timestamp", "virtualInterfaceId", "minutes", "configuration",
+            "metrics", "metricStat", "metric", "dimensions", "VirtualInterfaceId", "region", "account", "x");
+    private static final List<String> WORDS = List.of("aws.cloudwatch", "CloudWatch Alarm State Change", "ALARM", "OK",
+            "INSUFFICIENT_DATA", "status", "failover", "restore", "dxvif-zzzz0001", "dxvif-zzzz0001 loss",
+            "DXVIF-AAAA1111", "dxvif-", "", " ", "\n", "\u0000");
+
+    private DirectConnectClient dx;
+    private SnsClient sns;
+    private SupportClient support;
+    private DxFailoverHandler handler;
+
+    @BeforeTry
+    void freshHandler() {
+        dx = mock(DirectConnectClient.class);
+        sns = mock(SnsClient.class);
+        support = mock(SupportClient.class);
+        when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(
+                DescribeVirtualInterfacesResponse.builder().virtualInterfaces(
+                        FailoverServiceTest.dxVif(Fixtures.VIF_A, "available", "up"),
+                        FailoverServiceTest.dxVif(Fixtures.VIF_B, "available", "up"),
+                        FailoverServiceTest.dxVif(Fixtures.VIF_C, "available", "up")).build());
+        when(sns.publish(any(PublishRequest.class))).thenReturn(PublishResponse.builder().messageId("m").build());
+        handler = new DxFailoverHandler(Fixtures.env(), new AwsClients(dx, sns, support), Clock.systemUTC());
+    }
+
+    @Property(tries = 1000)
+    void arbitraryInputNeverThrowsAndNeverChangesAws(@ForAll("inputs") Map<String, Object> input) {
+        Map<String, Object> result = handler.handleRequest(input, null);
+
+        assertThat(Outcome.valueOf((String) result.get("outcome"))).isIn(Outcome.REJECTED, Outcome.IGNORED,
+                Outcome.NOT_MANAGED, Outcome.STATUS);
+        assertThat(result.get("message")).asString().isNotBlank();
+        verify(dx, never()).startBgpFailoverTest(any(StartBgpFailoverTestRequest.class));
+        verify(dx, never()).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));
+        verify(support, never()).createCase(any(CreateCaseRequest.class));
+    }
+
+    @Provide
+    Arbitrary<Map<String, Object>> inputs() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(2, map(3)),
+                Tuple.of(3, nearlyValid()));
+    }
+
+    /** Real shapes with one field replaced by something arbitrary. */
+    private Arbitrary<Map<String, Object>> nearlyValid() {
+        Arbitrary<Map<String, Object>> templates = Arbitraries.of(
+                Fixtures.eventBridgeAlarm("dxvif-zzzz0001 loss", "ALARM"),
+                Fixtures.eventBridgeAlarm("loss", "ALARM", "dxvif-zzzz0001"),
+                Fixtures.alarmAction("dxvif-zzzz0001 loss", "ALARM"),
+                Fixtures.command("action", "failover", "virtualInterfaceId", "dxvif-zzzz0001", "minutes", 60),
+                Fixtures.command("action", "restore", "virtualInterfaceId", "dxvif-zzzz0001"),
+                Fixtures.command("action", "status"));
+        return net.jqwik.api.Combinators.combine(templates, Arbitraries.of(KEYS), value(2), Arbitraries.of(true, false))
+                .as((template, key, value, nested) -> {
+                    Map<String, Object> copy = deepCopy(template);
+                    Object target = nested && copy.get("detail") instanceof Map<?, ?> d ? d : copy;
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> into = (Map<String, Object>) target;
+                    into.put(key, value);
+                    return copy;
+                });
+    }
+
+    private Arbitrary<Map<String, Object>> map(int depth) {
+        Arbitrary<String> keys = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(KEYS)),
+                Tuple.of(1, Arbitraries.strings().ofMaxLength(8)));
+        return Arbitraries.maps(keys, value(depth)).ofMaxSize(6).map(HashMap::new);
+    }
+
+    private Arbitrary<Object> value(int depth) {
+        Arbitrary<Object> leaf = Arbitraries.oneOf(
+                Arbitraries.of(WORDS).map(Object.class::cast),
+                Arbitraries.strings().ofMaxLength(300).map(Object.class::cast),
+                Arbitraries.integers().map(Object.class::cast),
+                Arbitraries.doubles().map(Object.class::cast),
+                Arbitraries.of(true, false).map(Object.class::cast),
+                Arbitraries.just(null));
+        if (depth == 0) {
+            return leaf;
+        }
+        return Arbitraries.frequencyOf(
+                Tuple.of(4, leaf),
+                Tuple.of(1, Arbitraries.lazy(() -> map(depth - 1)).map(Object.class::cast)),
+                Tuple.of(1, Arbitraries.lazy(() -> value(depth - 1)).list().ofMaxSize(3).map(l -> (Object) new ArrayList<>(l))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deepCopy(Map<String, Object> map) {
+        Map<String, Object> copy = new HashMap<>();
+        map.forEach((k, v) -> copy.put(k, v instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m) : v));
+        return copy;
+    }
+
+    static List<Object> list(Object... items) {
+        return Arrays.asList(items);
+    }
+}
