@@ -5,6 +5,7 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -45,6 +46,8 @@ public record AwsClients(DirectConnectClient dx, SnsClient sns, SupportClient su
                 .socketTimeout(attempt)
                 .build();
         ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
+                // Standard mode: 3 attempts with jittered backoff, throttling included.
+                .retryStrategy(RetryMode.STANDARD)
                 .apiCallTimeout(callTimeout)
                 .apiCallAttemptTimeout(attempt)
                 .build();

@@ -1,0 +1,368 @@
+package io.github.dxfailover.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A stateful AWS Direct Connect for tests, speaking the service's JSON 1.1 protocol on loopback:
+ * {@code POST /} with {@code X-Amz-Target: OvertureService.<Operation>}, errors as
+ * {@code {"__type": …, "message": …}}. It keeps VIFs with their BGP peers and failover tests, records
+ * every call, and injects faults per operation (throttling, 5xx, latency).
+ */
+public final class FakeDirectConnect implements AutoCloseable {
+    public static final String TARGET_PREFIX = "OvertureService.";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One call as received: operation name and request body. */
+    public record Call(String operation, JsonNode request) {
+    }
+
+    /** A fault answered instead of the operation. */
+    public sealed interface Fault {
+        record Throttle() implements Fault {
+        }
+
+        record ServerError() implements Fault {
+        }
+
+        record Latency(Duration delay) implements Fault {
+        }
+    }
+
+    /** A VIF: state, and the BGP status of each peer. */
+    public static final class Vif {
+        final String id;
+        String state;
+        final List<String> bgpStatuses;
+
+        Vif(String id, String state, List<String> bgpStatuses) {
+            this.id = id;
+            this.state = state;
+            this.bgpStatuses = new ArrayList<>(bgpStatuses);
+        }
+
+        public String state() {
+            return state;
+        }
+
+        public List<String> bgpStatuses() {
+            return List.copyOf(bgpStatuses);
+        }
+    }
+
+    /** A failover test as ListVirtualInterfaceTestHistory shows it. */
+    public record FailoverTest(String testId, String vifId, int minutes, Instant start, Instant end, String status) {
+    }
+
+    private final HttpServer server;
+    private final Clock clock;
+    private final Map<String, Vif> vifs = new LinkedHashMap<>();
+    private final List<FailoverTest> tests = new ArrayList<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Fault>> faults = new HashMap<>();
+    private int pageSize = 100;
+
+    private FakeDirectConnect(int port, Clock clock) throws IOException {
+        this.clock = clock;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-directconnect");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    /** Starts on a free loopback port. */
+    public static FakeDirectConnect start() throws IOException {
+        return new FakeDirectConnect(0, Clock.systemUTC());
+    }
+
+    public static FakeDirectConnect start(int port) throws IOException {
+        return new FakeDirectConnect(port, Clock.systemUTC());
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public synchronized FakeDirectConnect addVif(String id, String state, String... bgpStatuses) {
+        vifs.put(id, new Vif(id, state, List.of(bgpStatuses)));
+        return this;
+    }
+
+    /**
+     * Loads VIFs from a JSON file: {@code {"vifs": [{"id": "dxvif-…", "state": "available", "bgp": ["up"]}]}}.
+     */
+    public synchronized FakeDirectConnect load(Path stateFile) throws IOException {
+        for (JsonNode v : JSON.readTree(Files.readString(stateFile)).path("vifs")) {
+            List<String> bgp = new ArrayList<>();
+            v.path("bgp").forEach(b -> bgp.add(b.asText()));
+            addVif(v.path("id").asText(), v.path("state").asText("available"), bgp.toArray(String[]::new));
+        }
+        return this;
+    }
+
+    public synchronized List<String> vifIds() {
+        return List.copyOf(vifs.keySet());
+    }
+
+    public synchronized Vif vif(String id) {
+        return vifs.get(id);
+    }
+
+    public synchronized List<FailoverTest> tests() {
+        return List.copyOf(tests);
+    }
+
+    public synchronized void pageSize(int size) {
+        pageSize = size;
+    }
+
+    /** The next {@code times} calls of {@code operation} get {@code fault}. */
+    public synchronized void inject(String operation, Fault fault, int times) {
+        Deque<Fault> queue = faults.computeIfAbsent(operation, k -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(fault);
+        }
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String operation) {
+        return calls.stream().filter(c -> c.operation().equals(operation)).toList();
+    }
+
+    public synchronized void clearCalls() {
+        calls.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (!"POST".equals(exchange.getRequestMethod()) || target == null || !target.startsWith(TARGET_PREFIX)
+                    || contentType == null || !contentType.startsWith("application/x-amz-json-1.1")
+                    || auth == null || !auth.startsWith("AWS4-HMAC-SHA256")) {
+                send(exchange, 400, error("SerializationException", "expected a signed JSON 1.1 POST with "
+                        + "X-Amz-Target " + TARGET_PREFIX + "*, found " + exchange.getRequestMethod() + " " + target
+                        + " " + contentType));
+                return;
+            }
+            String operation = target.substring(TARGET_PREFIX.length());
+            JsonNode request = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+            calls.add(new Call(operation, request));
+            Fault fault;
+            synchronized (this) {
+                Deque<Fault> queue = faults.get(operation);
+                fault = queue == null ? null : queue.poll();
+            }
+            if (fault instanceof Fault.Latency latency) {
+                sleep(latency.delay());
+            } else if (fault instanceof Fault.Throttle) {
+                send(exchange, 400, error("ThrottlingException", "Rate exceeded"));
+                return;
+            } else if (fault instanceof Fault.ServerError) {
+                send(exchange, 500, error("DirectConnectServerException", "Internal error"));
+                return;
+            }
+            Answer answer;
+            synchronized (this) {
+                answer = switch (operation) {
+                    case "DescribeVirtualInterfaces" -> describe(request);
+                    case "StartBgpFailoverTest" -> start(request);
+                    case "StopBgpFailoverTest" -> stop(request);
+                    case "ListVirtualInterfaceTestHistory" -> history(request);
+                    default -> new Answer(400, error("UnknownOperationException", "fake does not serve " + operation));
+                };
+            }
+            send(exchange, answer.status(), answer.body());
+        }
+    }
+
+    private record Answer(int status, JsonNode body) {
+    }
+
+    private Answer describe(JsonNode request) {
+        String only = text(request, "virtualInterfaceId");
+        List<Vif> selected = new ArrayList<>();
+        if (only != null) {
+            Vif v = vifs.get(only);
+            if (v == null) {
+                return clientError("Virtual interface " + only + " does not exist");
+            }
+            selected.add(v);
+        } else {
+            selected.addAll(vifs.values());
+        }
+        int size = request.hasNonNull("maxResults") ? Math.min(request.get("maxResults").asInt(), pageSize) : pageSize;
+        int from = request.hasNonNull("nextToken") ? Integer.parseInt(request.get("nextToken").asText()) : 0;
+        int to = Math.min(from + size, selected.size());
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode list = out.putArray("virtualInterfaces");
+        for (Vif v : selected.subList(Math.min(from, to), to)) {
+            ObjectNode n = list.addObject();
+            n.put("virtualInterfaceId", v.id).put("virtualInterfaceState", v.state).put("ownerAccount", "123456789012")
+                    .put("virtualInterfaceType", "private").put("virtualInterfaceName", "vif " + v.id).put("vlan", 101)
+                    .put("connectionId", "dxcon-fake0001").put("region", "eu-west-1");
+            ArrayNode peers = n.putArray("bgpPeers");
+            for (int i = 0; i < v.bgpStatuses.size(); i++) {
+                peers.addObject().put("bgpPeerId", "dxpeer-" + v.id.substring(6) + i).put("bgpStatus", v.bgpStatuses.get(i))
+                        .put("bgpPeerState", "available").put("addressFamily", i == 0 ? "ipv4" : "ipv6").put("asn", 65000);
+            }
+        }
+        if (to < selected.size()) {
+            out.put("nextToken", String.valueOf(to));
+        }
+        return new Answer(200, out);
+    }
+
+    private Answer start(JsonNode request) {
+        String id = text(request, "virtualInterfaceId");
+        Vif v = id == null ? null : vifs.get(id);
+        if (v == null) {
+            return clientError("Virtual interface " + id + " does not exist");
+        }
+        if ("testing".equals(v.state)) {
+            return clientError("Virtual interface " + id + " already has a BGP failover test in progress");
+        }
+        int minutes = request.hasNonNull("testDurationInMinutes") ? request.get("testDurationInMinutes").asInt() : 180;
+        if (minutes < 1 || minutes > 4320) {
+            return clientError("testDurationInMinutes must be between 1 and 4320");
+        }
+        v.state = "testing";
+        v.bgpStatuses.replaceAll(s -> "down");
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what the wire carries
+        FailoverTest test = new FailoverTest(UUID.randomUUID().toString(), id, minutes, now,
+                now.plus(Duration.ofMinutes(minutes)), "IN_PROGRESS");
+        tests.add(test);
+        return testAnswer(test, v);
+    }
+
+    private Answer stop(JsonNode request) {
+        String id = text(request, "virtualInterfaceId");
+        Vif v = id == null ? null : vifs.get(id);
+        if (v == null) {
+            return clientError("Virtual interface " + id + " does not exist");
+        }
+        for (int i = tests.size() - 1; i >= 0; i--) {
+            FailoverTest t = tests.get(i);
+            if (t.vifId().equals(id) && t.status().equals("IN_PROGRESS")) {
+                FailoverTest stopped = new FailoverTest(t.testId(), id, t.minutes(), t.start(),
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS), "COMPLETED");
+                tests.set(i, stopped);
+                v.state = "available";
+                v.bgpStatuses.replaceAll(s -> "up");
+                return testAnswer(stopped, v);
+            }
+        }
+        return clientError("Virtual interface " + id + " has no BGP failover test in progress");
+    }
+
+    private Answer history(JsonNode request) {
+        String id = text(request, "virtualInterfaceId");
+        String status = text(request, "status");
+        String testId = text(request, "testId");
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode list = out.putArray("virtualInterfaceTestHistory");
+        for (FailoverTest t : tests) {
+            if ((id == null || id.equals(t.vifId())) && (status == null || status.equals(t.status()))
+                    && (testId == null || testId.equals(t.testId()))) {
+                list.add(testNode(t, vifs.get(t.vifId())));
+            }
+        }
+        return new Answer(200, out);
+    }
+
+    private Answer testAnswer(FailoverTest test, Vif v) {
+        ObjectNode out = JSON.createObjectNode();
+        out.set("virtualInterfaceTest", testNode(test, v));
+        return new Answer(200, out);
+    }
+
+    private static ObjectNode testNode(FailoverTest t, Vif v) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("testId", t.testId()).put("virtualInterfaceId", t.vifId()).put("status", t.status())
+                .put("ownerAccount", "123456789012").put("testDurationInMinutes", t.minutes())
+                // JSON 1.1 timestamps are epoch seconds.
+                .put("startTime", t.start().toEpochMilli() / 1000.0).put("endTime", t.end().toEpochMilli() / 1000.0);
+        ArrayNode peers = n.putArray("bgpPeers");
+        for (int i = 0; i < v.bgpStatuses.size(); i++) {
+            peers.add("dxpeer-" + v.id.substring(6) + i);
+        }
+        return n;
+    }
+
+    private static Answer clientError(String message) {
+        return new Answer(400, error("DirectConnectClientException", message));
+    }
+
+    private static ObjectNode error(String type, String message) {
+        return JSON.createObjectNode().put("__type", type).put("message", message);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        if (body.has("__type")) {
+            exchange.getResponseHeaders().set("x-amzn-ErrorType", body.get("__type").asText());
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One line per VIF, for people: "dxvif-…  testing  BGP down". */
+    public synchronized String describeVifs() {
+        StringBuilder out = new StringBuilder();
+        vifs.values().forEach(v -> out.append("  ").append(v.id).append("  ").append(v.state).append("  BGP ")
+                .append(String.join("/", v.bgpStatuses)).append('\n'));
+        return out.toString();
+    }
+}

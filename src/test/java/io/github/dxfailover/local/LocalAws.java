@@ -1,0 +1,98 @@
+package io.github.dxfailover.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.support.SupportClient;
+import software.amazon.awssdk.services.support.model.CaseDetails;
+
+/**
+ * The test's own view of moto: it creates the topic with an SQS queue subscribed, then reads back
+ * what SNS delivered and which support cases were opened — the same way a subscriber would.
+ */
+public final class LocalAws implements AutoCloseable {
+    public static final Region REGION = Region.EU_WEST_1;
+    public static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One SNS message as a subscriber receives it. */
+    public record Delivered(String subject, String message, Map<String, String> attributes) {
+    }
+
+    private final SnsClient sns;
+    private final SqsClient sqs;
+    private final SupportClient support;
+    private String topicArn;
+    private String queueUrl;
+
+    public LocalAws(URI endpoint) {
+        sns = SnsClient.builder().region(REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint).build();
+        sqs = SqsClient.builder().region(REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint).build();
+        support = SupportClient.builder().region(REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint)
+                .build();
+    }
+
+    /** Creates the notification topic and subscribes a queue to it; returns the topic ARN. */
+    public String createTopic(String name) {
+        topicArn = sns.createTopic(b -> b.name(name)).topicArn();
+        queueUrl = sqs.createQueue(b -> b.queueName(name + "-inbox")).queueUrl();
+        String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
+        return topicArn;
+    }
+
+    public void deleteTopic() {
+        sns.deleteTopic(b -> b.topicArn(topicArn));
+    }
+
+    /** Every message delivered to the subscribed queue since the last call. */
+    public List<Delivered> delivered() {
+        List<Delivered> out = new ArrayList<>();
+        while (true) {
+            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
+            if (batch.isEmpty()) {
+                return out;
+            }
+            for (Message m : batch) {
+                out.add(parse(m.body()));
+                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+            }
+        }
+    }
+
+    private static Delivered parse(String envelope) {
+        try {
+            JsonNode n = JSON.readTree(envelope);
+            Map<String, String> attributes = new LinkedHashMap<>();
+            n.path("MessageAttributes").fields().forEachRemaining(e ->
+                    attributes.put(e.getKey(), e.getValue().path("Value").asText()));
+            return new Delivered(n.path("Subject").asText(null), n.path("Message").asText(), attributes);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("not an SNS envelope: " + envelope, e);
+        }
+    }
+
+    public List<CaseDetails> supportCases() {
+        return support.describeCases(b -> b.includeResolvedCases(true).includeCommunications(true)).cases();
+    }
+
+    @Override
+    public void close() {
+        sns.close();
+        sqs.close();
+        support.close();
+    }
+}
