@@ -1,0 +1,140 @@
+package io.github.dxfailover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dxfailover.local.FakeDirectConnect;
+import io.github.dxfailover.local.LocalAws;
+import io.github.dxfailover.local.LocalLambda;
+import io.github.dxfailover.local.Moto;
+import io.github.dxfailover.local.RuntimeApiEmulator.Answer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged zip through the real Lambda runtime interface client: proves the handler string,
+ * the event deserialization and the result serialization as Lambda's java21 runtime does them.
+ */
+class RuntimeIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    static final String VIF_A = "dxvif-fgab1234";
+    static final String VIF_B = "dxvif-fgcd5678";
+    static final String VIF_C = "dxvif-fgef9012";
+
+    @TempDir
+    Path tmp;
+    private FakeDirectConnect dx;
+    private LocalAws aws;
+    private Moto moto;
+    private String topicArn;
+
+    @BeforeEach
+    void start() throws Exception {
+        moto = Moto.shared();
+        moto.reset();
+        aws = new LocalAws(moto.endpoint());
+        topicArn = aws.createTopic("dx-failover");
+        dx = FakeDirectConnect.start();
+        dx.addVif(VIF_A, "available", "up").addVif(VIF_B, "available", "up").addVif(VIF_C, "available", "up");
+    }
+
+    @AfterEach
+    void stop() {
+        dx.close();
+        aws.close();
+    }
+
+    private LocalLambda function(String... overrides) throws Exception {
+        Map<String, String> env = new HashMap<>(LocalLambda.localAwsEnv(moto.endpoint().toString(), dx.endpoint().toString()));
+        env.putAll(Map.of("VIFLIST", VIF_A + "," + VIF_B + "," + VIF_C, "MINVIFS", "1", "SNSARN", topicArn,
+                "EMAIL", "noc@example.com"));
+        for (int i = 0; i < overrides.length; i += 2) {
+            env.put(overrides[i], overrides[i + 1]);
+        }
+        return LocalLambda.start(LocalLambda.defaultZip(), LocalLambda.defaultRuntimeLib(), env, List.of(),
+                tmp.resolve("function.log"));
+    }
+
+    private static String sample(String name) throws Exception {
+        return Files.readString(Path.of("events", name));
+    }
+
+    @Test
+    void sampleEventBridgeAlarmFailsOverAndAnswersTheResultObject() throws Exception {
+        try (LocalLambda function = function()) {
+            Answer answer = function.invoke(sample("eventbridge-metric-alarm.json"), TIMEOUT);
+
+            assertThat(answer.error()).as(function.output()).isFalse();
+            JsonNode result = JSON.readTree(answer.body());
+            assertThat(result.fieldNames()).toIterable().containsExactly("outcome", "virtualInterfaceId", "message",
+                    "vifs", "testId", "testEndsAt", "caseId", "dryRun", "errors");
+            assertThat(result.get("outcome").asText()).isEqualTo("FAILED_OVER");
+            assertThat(result.get("virtualInterfaceId").asText()).isEqualTo(VIF_A);
+            assertThat(result.at("/vifs/" + VIF_B + "/state").asText()).isEqualTo("available");
+            assertThat(result.at("/vifs/" + VIF_B + "/bgp").asText()).isEqualTo("up");
+            assertThat(result.get("testId").asText()).isEqualTo(dx.tests().get(0).testId());
+            assertThat(result.get("caseId").asText()).startsWith("case-");
+            assertThat(result.get("dryRun").asBoolean()).isFalse();
+            assertThat(result.get("errors")).isEmpty();
+            assertThat(dx.vif(VIF_A).state()).isEqualTo("testing");
+            assertThat(aws.delivered()).singleElement()
+                    .satisfies(m -> assertThat(m.attributes()).containsEntry("outcome", "FAILED_OVER"));
+            assertThat(function.output()).contains("outcome=FAILED_OVER vif=" + VIF_A)
+                    .contains("\"Namespace\":\"DxFailover\"");
+        }
+    }
+
+    @Test
+    void configErrorIsAnAnswerNotACrashOfTheRuntime() throws Exception {
+        try (LocalLambda function = function("MINVIFS", "0", "FAILOVER", "lots")) {
+            Answer first = function.invoke(sample("eventbridge-metric-alarm.json"), TIMEOUT);
+            Answer second = function.invoke(sample("command-status.json"), TIMEOUT);
+
+            assertThat(function.initError()).isNull();
+            for (Answer answer : List.of(first, second)) {
+                assertThat(answer.error()).as(function.output()).isFalse();
+                JsonNode result = JSON.readTree(answer.body());
+                assertThat(result.get("outcome").asText()).isEqualTo("CONFIG_ERROR");
+                assertThat(result.get("errors")).hasSize(2);
+            }
+            assertThat(function.isAlive()).isTrue();
+            assertThat(dx.calls()).isEmpty();
+            assertThat(aws.delivered()).singleElement()
+                    .satisfies(m -> assertThat(m.attributes()).containsEntry("outcome", "CONFIG_ERROR"));
+        }
+    }
+
+    @Test
+    void unknownInputIsRejectedThroughTheRuntime() throws Exception {
+        try (LocalLambda function = function()) {
+            Answer answer = function.invoke("{\"hello\": [1, 2, {\"x\": null}]}", TIMEOUT);
+            assertThat(answer.error()).isFalse();
+            JsonNode result = JSON.readTree(answer.body());
+            assertThat(result.get("outcome").asText()).isEqualTo("REJECTED");
+            assertThat(result.get("message").asText()).contains("[hello]");
+            assertThat(dx.calls()).isEmpty();
+        }
+    }
+
+    @Test
+    void failureToReadTheVifsIsAFunctionErrorSoLambdaRetries() throws Exception {
+        dx.inject("DescribeVirtualInterfaces", new FakeDirectConnect.Fault.ServerError(), 10);
+        try (LocalLambda function = function()) {
+            Answer answer = function.invoke(sample("eventbridge-metric-alarm.json"), TIMEOUT);
+            assertThat(answer.error()).isTrue();
+            assertThat(answer.body()).contains("FailoverException").contains("reading the VIF states");
+            assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
+            assertThat(function.isAlive()).isTrue();
+        }
+    }
+}
