@@ -1,0 +1,67 @@
+package io.github.dxfailover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The README's try-it-locally command, run as a user runs it: the script, its output, its exit code. */
+class TryLocallyIT {
+
+    private record Run(int exitCode, String output) {
+    }
+
+    private static Run tryLocally(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("local/try-locally"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), output);
+    }
+
+    @Test
+    void failover() throws Exception {
+        Run run = tryLocally();
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output())
+                .contains("outcome=FAILED_OVER vif=dxvif-fgab1234")
+                .contains("\"outcome\" : \"FAILED_OVER\"")
+                .contains("Subject: DX failover: FAILED_OVER dxvif-fgab1234")
+                .contains("Attributes: {outcome=FAILED_OVER, virtualInterfaceId=dxvif-fgab1234}")
+                .contains("[aws-direct-connect / connection-issue, cc [noc@example.com]]")
+                .contains("dxvif-fgab1234  testing  BGP down/down");
+    }
+
+    @Test
+    void minimumReached() throws Exception {
+        Run run = tryLocally("--state", "local/one-healthy.json");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("\"outcome\" : \"MINIMUM_REACHED\"")
+                .contains("Attributes: {outcome=MINIMUM_REACHED, virtualInterfaceId=dxvif-fgab1234}")
+                .contains("== Support cases\n  (none)")
+                .contains("dxvif-fgab1234  available  BGP up/up");
+    }
+
+    @Test
+    void configError() throws Exception {
+        Run run = tryLocally("events/command-status.json", "--env", "MINVIFS=0");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("\"outcome\" : \"CONFIG_ERROR\"")
+                .contains("MINVIFS='0': expected an integer >= 1")
+                .contains("Subject: DX failover: CONFIG_ERROR in aws-dx-failover");
+    }
+
+    @Test
+    void operatorCommandsOnAGivenEventFile() throws Exception {
+        Run run = tryLocally("events/command-failover.json");
+        assertThat(run.output()).contains("\"outcome\" : \"FAILED_OVER\"")
+                .contains("for 60 minutes");
+    }
+}

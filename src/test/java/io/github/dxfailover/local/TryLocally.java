@@ -1,0 +1,155 @@
+package io.github.dxfailover.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.support.model.CaseDetails;
+
+/**
+ * {@code local/try-locally}: the packaged function on one event against a fake Direct Connect and
+ * moto, printing the decision, the result, the notification as SNS delivered it, the support case
+ * and the VIF states after. Everything it starts is stopped on exit, Ctrl-C included.
+ */
+public final class TryLocally {
+    private static final String USAGE = "usage: local/try-locally [EVENT_FILE] [--state VIFS_FILE] [--env NAME=VALUE]...";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TryLocally() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int status;
+        try {
+            status = run(args, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            status = 2;
+        }
+        System.exit(status);
+    }
+
+    /** Runs one event; returns 0 when the function answered (whatever it decided), 1 when it failed. */
+    static int run(String[] args, PrintStream out) throws Exception {
+        Path event = Path.of("events", "eventbridge-metric-alarm.json");
+        Path state = Path.of("local", "three-healthy.json");
+        Map<String, String> overrides = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--state" -> state = Path.of(value(args, ++i, "--state"));
+                case "--env" -> {
+                    String pair = value(args, ++i, "--env");
+                    int eq = pair.indexOf('=');
+                    if (eq < 1) {
+                        throw new IllegalArgumentException("--env expects NAME=VALUE, found " + pair);
+                    }
+                    overrides.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+                case "-h", "--help" -> throw new IllegalArgumentException("try the function locally, no AWS account needed");
+                default -> event = Path.of(args[i]);
+            }
+        }
+        if (!Files.isRegularFile(event)) {
+            throw new IllegalArgumentException("no event file " + event);
+        }
+        Path work = Files.createTempDirectory("try-locally-");
+        List<AutoCloseable> started = new ArrayList<>();
+        Thread stopAll = new Thread(() -> closeAll(started));
+        Runtime.getRuntime().addShutdownHook(stopAll); // Ctrl-C
+        try {
+            FakeDirectConnect dx = FakeDirectConnect.start();
+            started.add(dx);
+            dx.load(state);
+            Moto moto = Moto.start(work.resolve("moto.log"));
+            started.add(moto);
+            LocalAws aws = new LocalAws(moto.endpoint());
+            started.add(aws);
+            String topic = aws.createTopic("dx-failover");
+
+            Map<String, String> env = new HashMap<>(LocalLambda.localAwsEnv(moto.endpoint().toString(),
+                    dx.endpoint().toString()));
+            env.put("VIFLIST", String.join(",", dx.vifIds()));
+            env.put("MINVIFS", "1");
+            env.put("SNSARN", topic);
+            env.put("EMAIL", "noc@example.com");
+            env.putAll(overrides);
+
+            out.println("== aws-dx-failover, locally: fake Direct Connect at " + dx.endpoint() + ", moto at "
+                    + moto.endpoint());
+            out.println("== Configuration");
+            env.entrySet().stream().filter(e -> !e.getKey().startsWith("AWS_")).sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> out.println("  " + e.getKey() + "=" + e.getValue()));
+            out.println("== VIFs before (" + state + ")");
+            out.print(dx.describeVifs());
+            out.println("== Event: " + event);
+
+            LocalLambda function = LocalLambda.start(LocalLambda.defaultZip(), LocalLambda.defaultRuntimeLib(), env,
+                    List.of(), work.resolve("function.log"));
+            started.add(function);
+            RuntimeApiEmulator.Answer answer = function.invoke(Files.readString(event), Duration.ofSeconds(90));
+
+            out.println("== Decision (from the function's log)");
+            function.output().lines().filter(l -> l.contains("decision - ") || l.contains(" ERROR "))
+                    .forEach(l -> out.println("  " + l));
+            out.println(answer.error() ? "== Function error (Lambda would retry the event)" : "== Result");
+            out.println(pretty(answer.body()));
+            out.println("== Notifications as SNS delivered them");
+            List<LocalAws.Delivered> messages = aws.delivered();
+            if (messages.isEmpty()) {
+                out.println("  (none)");
+            }
+            for (LocalAws.Delivered m : messages) {
+                out.println("Subject: " + m.subject());
+                out.println("Attributes: " + m.attributes());
+                out.println(m.message());
+            }
+            out.println("== Support cases");
+            List<CaseDetails> cases = aws.supportCases();
+            if (cases.isEmpty()) {
+                out.println("  (none)");
+            }
+            for (CaseDetails c : cases) {
+                out.println("  " + c.caseId() + ": " + c.subject() + " [" + c.serviceCode() + " / " + c.categoryCode()
+                        + ", cc " + c.ccEmailAddresses() + "]");
+            }
+            out.println("== VIFs after");
+            out.print(dx.describeVifs());
+            return answer.error() ? 1 : 0;
+        } finally {
+            closeAll(started);
+            Runtime.getRuntime().removeShutdownHook(stopAll);
+        }
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static String pretty(String json) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
+        } catch (Exception e) {
+            return json;
+        }
+    }
+
+    private static synchronized void closeAll(List<AutoCloseable> started) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("could not stop " + started.get(i) + ": " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}
