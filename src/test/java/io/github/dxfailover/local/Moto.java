@@ -115,7 +115,7 @@ public final class Moto implements AutoCloseable {
         }
     }
 
-    static String findOnPath(String name) {
+    public static String findOnPath(String name) {
         String path = System.getenv("PATH");
         if (path == null) {
             return null;

@@ -1,0 +1,226 @@
+package io.github.dxfailover.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.directconnect.DirectConnectClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.support.SupportClient;
+
+/**
+ * SPEC §12: the AWS operations the code can call, derived from the source, are exactly what
+ * lambda-iam-policy.json and the template's policies allow — each on the narrowest resource — and
+ * every action named is a real operation of its service.
+ */
+class PermissionsTest {
+    private static final Map<String, Class<?>> CLIENTS = Map.of(
+            "directconnect", DirectConnectClient.class, "sns", SnsClient.class, "support", SupportClient.class);
+    private static final String REGION = "eu-west-1";
+    private static final String ACCOUNT = "123456789012";
+    private static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:dx-failover";
+    private static final List<String> VIFS = List.of("dxvif-fgab1234", "dxvif-fgcd5678", "dxvif-fgef9012");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An allowed (action, resource) pair. */
+    record Grant(String action, String resource) implements Comparable<Grant> {
+        @Override
+        public int compareTo(Grant o) {
+            return (action + " " + resource).compareTo(o.action + " " + o.resource);
+        }
+    }
+
+    /** IAM actions of the SDK calls in src/main/java: {@code <clientField>.<operation>(…)} on the three clients. */
+    static Set<String> actionsCalledByTheCode() throws IOException {
+        Set<String> actions = new TreeSet<>();
+        Pattern declaration = Pattern.compile("\\b(DirectConnectClient|SnsClient|SupportClient)\\s+(\\w+)\\s*[;,)=]");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                Map<String, String> prefixByVariable = new LinkedHashMap<>();
+                Matcher d = declaration.matcher(source);
+                while (d.find()) {
+                    String prefix = switch (d.group(1)) {
+                        case "DirectConnectClient" -> "directconnect";
+                        case "SnsClient" -> "sns";
+                        default -> "support";
+                    };
+                    prefixByVariable.put(d.group(2), prefix);
+                }
+                for (var entry : prefixByVariable.entrySet()) {
+                    Matcher call = Pattern.compile("\\b" + entry.getKey() + "\\s*\\.\\s*(\\w+)\\s*\\(").matcher(source);
+                    while (call.find()) {
+                        String method = call.group(1);
+                        if (isOperation(CLIENTS.get(entry.getValue()), method)) {
+                            actions.add(entry.getValue() + ":" + Character.toUpperCase(method.charAt(0)) + method.substring(1));
+                        }
+                    }
+                }
+            }
+        }
+        return actions;
+    }
+
+    /** A service operation: a client method taking the operation's request object. */
+    private static boolean isOperation(Class<?> client, String method) {
+        return Arrays.stream(client.getMethods()).anyMatch(m -> m.getName().equals(method)
+                && m.getParameterCount() == 1 && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0]));
+    }
+
+    /** The narrowest resource each action can be granted on (SPEC §12). */
+    static Set<Grant> expectedGrants(Set<String> actions, boolean supportCase) {
+        Set<Grant> grants = new TreeSet<>();
+        for (String action : actions) {
+            switch (action) {
+                case "directconnect:DescribeVirtualInterfaces", "support:CreateCase" -> {
+                    if (supportCase || !action.equals("support:CreateCase")) {
+                        grants.add(new Grant(action, "*"));
+                    }
+                }
+                case "sns:Publish" -> grants.add(new Grant(action, TOPIC));
+                default -> {
+                    assertThat(action).as("an action with no known resource scope").startsWith("directconnect:");
+                    VIFS.forEach(v -> grants.add(new Grant(action, vifArn(v))));
+                }
+            }
+        }
+        return grants;
+    }
+
+    private static String vifArn(String vifId) {
+        return "arn:aws:directconnect:" + REGION + ":" + ACCOUNT + ":dxvif/" + vifId;
+    }
+
+    /** lambda-iam-policy.json with its placeholders filled in as the README says. */
+    static Set<Grant> jsonPolicyGrants() throws IOException {
+        String text = Files.readString(Path.of("lambda-iam-policy.json"))
+                .replace("REGION", REGION).replace("ACCOUNT_ID", ACCOUNT).replace("TOPIC_NAME", "dx-failover");
+        JsonNode policy = JSON.readTree(text);
+        Set<Grant> grants = new TreeSet<>();
+        for (JsonNode statement : policy.get("Statement")) {
+            List<String> resources = strings(statement.get("Resource"));
+            if (resources.stream().anyMatch(r -> r.contains(":dxvif/"))) {
+                // one placeholder line per VIF in VIFLIST
+                assertThat(resources).allMatch(r -> r.matches("arn:aws:directconnect:" + REGION + ":" + ACCOUNT
+                        + ":dxvif/dxvif-EXAMPLE\\d"));
+                resources = VIFS.stream().map(PermissionsTest::vifArn).toList();
+            }
+            addGrants(grants, statement, resources);
+        }
+        return grants;
+    }
+
+    /** Every policy the template attaches to the function's role, for the given SupportCase value. */
+    @SuppressWarnings("unchecked")
+    static Set<Grant> templateGrants(String supportCase) throws IOException {
+        CfnTemplate template = CfnTemplate.load(Path.of("template.yaml"), Map.of(
+                "VifList", VIFS, "MinVifs", 1, "SupportCase", supportCase,
+                "AWS::Partition", "aws", "AWS::Region", REGION, "AWS::AccountId", ACCOUNT));
+        Set<Grant> grants = new TreeSet<>();
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (Map<String, Object> resource : template.resources().values()) {
+            Map<String, Object> props = (Map<String, Object>) resource.get("Properties");
+            if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
+                ((List<Object>) props.get("Policies")).forEach(p -> documents.add((Map<String, Object>) p));
+            } else if ("AWS::IAM::RolePolicy".equals(resource.get("Type"))) {
+                assertThat(props.get("RoleName")).isEqualTo("ref:DxFailoverFunctionRole");
+                documents.add((Map<String, Object>) props.get("PolicyDocument"));
+            }
+        }
+        for (Map<String, Object> document : documents) {
+            JsonNode doc = JSON.valueToTree(document);
+            for (JsonNode statement : doc.get("Statement")) {
+                List<String> resources = strings(statement.get("Resource")).stream()
+                        .map(r -> r.equals("ref:NotificationTopic") ? TOPIC : r).toList();
+                addGrants(grants, statement, resources);
+            }
+        }
+        return grants;
+    }
+
+    private static void addGrants(Set<Grant> grants, JsonNode statement, List<String> resources) {
+        assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
+        assertThat(statement.has("NotAction") || statement.has("NotResource")).isFalse();
+        for (String action : strings(statement.get("Action"))) {
+            resources.forEach(r -> grants.add(new Grant(action, r)));
+        }
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> out.add(n.asText()));
+        } else {
+            out.add(node.asText());
+        }
+        return out;
+    }
+
+    @Test
+    void theCodeCallsTheseOperationsAndNoOthers() throws IOException {
+        assertThat(actionsCalledByTheCode()).containsExactlyInAnyOrder(
+                "directconnect:DescribeVirtualInterfaces",
+                "directconnect:StartBgpFailoverTest",
+                "directconnect:StopBgpFailoverTest",
+                "directconnect:ListVirtualInterfaceTestHistory",
+                "sns:Publish",
+                "support:CreateCase");
+    }
+
+    @Test
+    void jsonPolicyAllowsExactlyWhatTheCodeCalls() throws IOException {
+        assertThat(jsonPolicyGrants()).containsExactlyElementsOf(expectedGrants(actionsCalledByTheCode(), true));
+    }
+
+    @Test
+    void templatePolicyAllowsExactlyWhatTheCodeCalls() throws IOException {
+        assertThat(templateGrants("true")).containsExactlyElementsOf(expectedGrants(actionsCalledByTheCode(), true));
+    }
+
+    @Test
+    void withoutSupportCasesTheTemplateDoesNotAllowCreateCase() throws IOException {
+        Set<Grant> grants = templateGrants("false");
+        assertThat(grants).extracting(Grant::action).doesNotContain("support:CreateCase");
+        assertThat(grants).containsExactlyElementsOf(expectedGrants(actionsCalledByTheCode(), false));
+    }
+
+    @Test
+    void everyActionNamedIsARealOperationAndNoneIsAWildcard() throws IOException {
+        Set<String> named = new HashSet<>();
+        jsonPolicyGrants().forEach(g -> named.add(g.action()));
+        templateGrants("true").forEach(g -> named.add(g.action()));
+        for (String action : named) {
+            assertThat(action).doesNotContain("*").contains(":");
+            String[] parts = action.split(":", 2);
+            assertThat(CLIENTS).as("a service this function uses").containsKey(parts[0]);
+            String method = Character.toLowerCase(parts[1].charAt(0)) + parts[1].substring(1);
+            assertThat(isOperation(CLIENTS.get(parts[0]), method))
+                    .as(action + " is an operation of " + CLIENTS.get(parts[0]).getSimpleName()).isTrue();
+        }
+    }
+
+    @Test
+    void mutatingDirectConnectActionsAreLimitedToTheListedVifs() throws IOException {
+        Set<String> listed = new HashSet<>(VIFS.stream().map(PermissionsTest::vifArn).toList());
+        for (Set<Grant> grants : List.of(jsonPolicyGrants(), templateGrants("true"))) {
+            assertThat(grants).filteredOn(g -> g.action().matches("directconnect:(Start|Stop)BgpFailoverTest"))
+                    .isNotEmpty().allMatch(g -> listed.contains(g.resource()));
+        }
+    }
+}

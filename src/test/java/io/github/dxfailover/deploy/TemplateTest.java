@@ -1,0 +1,114 @@
+package io.github.dxfailover.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dxfailover.local.LocalLambda;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What template.yaml must deploy (SPEC §5, §8), read as CloudFormation reads it. */
+class TemplateTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> VIFS = List.of("dxvif-fgab1234", "dxvif-fgcd5678", "dxvif-fgef9012");
+
+    private static CfnTemplate template() throws Exception {
+        return CfnTemplate.load(Path.of("template.yaml"), Map.of("VifList", VIFS, "MinVifs", 2,
+                "AWS::Partition", "aws", "AWS::Region", "eu-west-1", "AWS::AccountId", "123456789012"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> functionProperties(CfnTemplate t) {
+        return (Map<String, Object>) t.resources().get("DxFailoverFunction").get("Properties");
+    }
+
+    @Test
+    void functionIsDeployedAsTheReadmeSays() throws Exception {
+        Map<String, Object> fn = functionProperties(template());
+        assertThat(fn).containsEntry("Runtime", "java21")
+                .containsEntry("Handler", LocalLambda.HANDLER)
+                .containsEntry("ReservedConcurrentExecutions", 1)
+                .containsEntry("Timeout", 60)
+                .containsEntry("MemorySize", 512)
+                .containsEntry("AutoPublishAlias", "live")
+                .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyVariableOfTheConfigurationComesFromAParameter() throws Exception {
+        Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) functionProperties(template())
+                .get("Environment")).get("Variables");
+        assertThat(env).containsKeys("VIFLIST", "MINVIFS", "SNSARN", "FAILOVER", "EMAIL", "SUPPORT_CASE",
+                "SUPPORT_SEVERITY", "DRY_RUN", "SUPPORT_SERVICE_CODE", "SUPPORT_CATEGORY_CODE", "JAVA_TOOL_OPTIONS");
+        assertThat(env).containsEntry("VIFLIST", String.join(",", VIFS))
+                .containsEntry("MINVIFS", "2")
+                .containsEntry("SNSARN", "ref:NotificationTopic")
+                .containsEntry("FAILOVER", "180")
+                .containsEntry("DRY_RUN", "true") // a first deployment changes nothing
+                .containsEntry("SUPPORT_SEVERITY", "urgent")
+                .containsEntry("SUPPORT_SERVICE_CODE", "aws-direct-connect")
+                .containsEntry("SUPPORT_CATEGORY_CODE", "connection-issue");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void parametersCarryTheConstraintsOfTheConfiguration() throws Exception {
+        Map<String, Map<String, Object>> p = (Map<String, Map<String, Object>>) template().raw().get("Parameters");
+        assertThat(p.get("MinVifs")).containsEntry("MinValue", 1);
+        assertThat(p.get("FailoverMinutes")).containsEntry("MinValue", 1).containsEntry("MaxValue", 4320);
+        assertThat(p.get("SupportSeverity").get("AllowedValues")).asList()
+                .containsExactly("low", "normal", "high", "urgent", "critical");
+        assertThat(p.get("DryRun").get("AllowedValues")).asList().containsExactly("true", "false");
+        assertThat(p.get("SupportCase").get("AllowedValues")).asList().containsExactly("true", "false");
+        String vifPattern = (String) p.get("VifList").get("AllowedPattern");
+        assertThat("dxvif-fgab1234").matches(vifPattern);
+        assertThat("dxvif-FGAB1234").doesNotMatch(vifPattern);
+        assertThat("dxvif-abc").doesNotMatch(vifPattern);
+        String ccPattern = (String) p.get("SupportCcEmails").get("AllowedPattern");
+        assertThat("").matches(ccPattern);
+        assertThat("a@example.com,b@example.com").matches(ccPattern);
+        assertThat("a@example.com,".repeat(10) + "k@example.com").doesNotMatch(ccPattern);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void failedEvaluationsReachTheTeamAfterTwoRetries() throws Exception {
+        Map<String, Object> invoke = (Map<String, Object>) functionProperties(template()).get("EventInvokeConfig");
+        assertThat(invoke).containsEntry("MaximumRetryAttempts", 2);
+        assertThat((int) invoke.get("MaximumEventAgeInSeconds")).isBetween(60, 3600);
+        assertThat(invoke.get("DestinationConfig"))
+                .isEqualTo(Map.of("OnFailure", Map.of("Type", "SNS", "Destination", "ref:NotificationTopic")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRuleUsesThePatternOfEventRuleJson() throws Exception {
+        Map<String, Object> events = (Map<String, Object>) functionProperties(template()).get("Events");
+        Map<String, Object> rule = (Map<String, Object>) events.get("AlarmRule");
+        assertThat(rule).containsEntry("Type", "EventBridgeRule");
+        JsonNode templatePattern = JSON.valueToTree(((Map<String, Object>) rule.get("Properties")).get("Pattern"));
+        JsonNode file = JSON.readTree(Files.readString(Path.of("event-rule.json")));
+        assertThat(templatePattern).isEqualTo(file);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void outputsNameTheFunctionAliasTopicAndRule() throws Exception {
+        Map<String, Object> outputs = (Map<String, Object>) template().raw().get("Outputs");
+        assertThat(outputs).containsKeys("FunctionName", "FunctionAlias", "NotificationTopicArn", "AlarmRuleName");
+    }
+
+    @Test
+    void emailSubscriptionOnlyWhenAnAddressIsGiven() throws Exception {
+        assertThat(template().resources()).doesNotContainKey("NotificationEmailSubscription");
+        CfnTemplate withEmail = CfnTemplate.load(Path.of("template.yaml"), Map.of("VifList", VIFS,
+                "NotificationEmail", "noc@example.com", "AWS::Partition", "aws", "AWS::Region", "eu-west-1",
+                "AWS::AccountId", "123456789012"));
+        assertThat(withEmail.resources()).containsKey("NotificationEmailSubscription");
+    }
+}
