@@ -2,12 +2,13 @@ package io.github.dxfailover;
 
 import java.net.URI;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -37,14 +38,20 @@ public record AwsClients(DirectConnectClient dx, SnsClient sns, SupportClient su
      * @param awsEndpoint     SNS and Support endpoint, or null for the standard resolution
      * @param dxEndpoint      Direct Connect endpoint, or null for the standard resolution
      */
-    public static AwsClients create(Region region, AwsCredentialsProvider credentials, Duration callTimeout,
+    public static AwsClients create(Region region, IdentityProvider<? extends AwsCredentialsIdentity> credentials, Duration callTimeout,
                                     URI awsEndpoint, URI dxEndpoint) {
-        Duration attempt = callTimeout.multipliedBy(2).dividedBy(5);
         // One HTTP client for all three: the JDK's URLConnection starts faster than Apache or Netty.
         SdkHttpClient http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(attempt)
+                .socketTimeout(attemptTimeout(callTimeout))
                 .build();
+        return create(region, credentials, callTimeout, awsEndpoint, dxEndpoint, http);
+    }
+
+    /** The same clients over another HTTP client (SnapStart priming answers them in-process). */
+    static AwsClients create(Region region, IdentityProvider<? extends AwsCredentialsIdentity> credentials, Duration callTimeout,
+                             URI awsEndpoint, URI dxEndpoint, SdkHttpClient http) {
+        Duration attempt = attemptTimeout(callTimeout);
         ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
                 // Standard mode: 3 attempts with jittered backoff, throttling included.
                 .retryStrategy(RetryMode.STANDARD)
@@ -65,5 +72,9 @@ public record AwsClients(DirectConnectClient dx, SnsClient sns, SupportClient su
             supportBuilder.endpointOverride(awsEndpoint);
         }
         return new AwsClients(dxBuilder.build(), snsBuilder.build(), supportBuilder.build());
+    }
+
+    private static Duration attemptTimeout(Duration callTimeout) {
+        return callTimeout.multipliedBy(2).dividedBy(5);
     }
 }

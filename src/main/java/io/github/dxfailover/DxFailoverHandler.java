@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.crac.Core;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +22,10 @@ public final class DxFailoverHandler implements RequestHandler<Map<String, Objec
     private final AwsClients clients;
     private final Telemetry telemetry;
     private final AtomicBoolean configErrorNotified = new AtomicBoolean();
+    /** Held here: a CRaC context need not keep its resources alive. */
+    private final SnapStartPriming priming;
 
-    /** Used by Lambda: the environment Lambda sets, clients for the function's own region. */
+    /** Used by Lambda: the environment Lambda sets, clients for the function's own region, SnapStart priming. */
     public DxFailoverHandler() {
         this(System.getenv(), AwsClients.forLambda(System.getenv("AWS_REGION")), Clock.systemUTC());
     }
@@ -30,16 +33,30 @@ public final class DxFailoverHandler implements RequestHandler<Map<String, Objec
     public DxFailoverHandler(Map<String, String> env, AwsClients clients, Clock clock) {
         this.clients = clients;
         this.telemetry = new Telemetry(System.out, clock);
-        FailoverService built = null;
+        FailoverConfig config = null;
         InvalidConfigException error = null;
         try {
-            FailoverConfig config = FailoverConfig.fromEnvironment(env);
-            built = new FailoverService(config, clients.dx(), clients.sns(), clients.support(), clock);
+            config = FailoverConfig.fromEnvironment(env);
         } catch (InvalidConfigException e) {
             error = e;
         }
-        this.service = built;
         this.configError = error;
+        this.service = config == null ? null
+                : new FailoverService(config, clients.dx(), clients.sns(), clients.support(), clock);
+        this.priming = config == null ? null : registerPriming(config, clients);
+    }
+
+    private static SnapStartPriming registerPriming(FailoverConfig config, AwsClients clients) {
+        try {
+            var settings = clients.dx().serviceClientConfiguration();
+            SnapStartPriming priming = new SnapStartPriming(config, clients, settings.region(),
+                    settings.credentialsProvider());
+            Core.getGlobalContext().register(priming);
+            return priming;
+        } catch (RuntimeException e) {
+            LOG.warn("SnapStart priming not registered: {}", e.toString());
+            return null;
+        }
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class FailoverService {
         };
     }
 
-    private FailoverResult failover(Alarm alarm, int minutes, FailoverResult decided) {
+    FailoverResult failover(Alarm alarm, int minutes, FailoverResult decided) {
         String vifId = decided.vifId();
         VirtualInterfaceTestHistory test;
         try {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dxfailover.AwsClients;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +48,10 @@ class PermissionsTest {
         }
     }
 
-    /** IAM actions of the SDK calls in src/main/java: {@code <clientField>.<operation>(…)} on the three clients. */
+    /**
+     * IAM actions of the SDK calls in src/main/java: {@code <client>.<operation>(…)} where the client is
+     * a variable declared with one of the three client types, or an {@link AwsClients} accessor.
+     */
     static Set<String> actionsCalledByTheCode() throws IOException {
         Set<String> actions = new TreeSet<>();
         Pattern declaration = Pattern.compile("\\b(DirectConnectClient|SnsClient|SupportClient)\\s+(\\w+)\\s*[;,)=]");
@@ -54,14 +59,16 @@ class PermissionsTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
                 Map<String, String> prefixByVariable = new LinkedHashMap<>();
+                for (RecordComponent c : AwsClients.class.getRecordComponents()) {
+                    prefixByVariable.put(c.getName() + "\\s*\\(\\s*\\)", prefixOf(c.getType()));
+                }
                 Matcher d = declaration.matcher(source);
                 while (d.find()) {
-                    String prefix = switch (d.group(1)) {
+                    prefixByVariable.put(d.group(2), switch (d.group(1)) {
                         case "DirectConnectClient" -> "directconnect";
                         case "SnsClient" -> "sns";
                         default -> "support";
-                    };
-                    prefixByVariable.put(d.group(2), prefix);
+                    });
                 }
                 for (var entry : prefixByVariable.entrySet()) {
                     Matcher call = Pattern.compile("\\b" + entry.getKey() + "\\s*\\.\\s*(\\w+)\\s*\\(").matcher(source);
@@ -75,6 +82,10 @@ class PermissionsTest {
             }
         }
         return actions;
+    }
+
+    private static String prefixOf(Class<?> clientType) {
+        return CLIENTS.entrySet().stream().filter(e -> e.getValue().equals(clientType)).findFirst().orElseThrow().getKey();
     }
 
     /** A service operation: a client method taking the operation's request object. */

@@ -22,6 +22,14 @@ import java.util.zip.ZipInputStream;
  */
 public final class LocalLambda implements AutoCloseable {
     public static final String HANDLER = "io.github.dxfailover.DxFailoverHandler::handleRequest";
+    /**
+     * What makes the runtime interface client run the SnapStart sequence as Lambda does before a
+     * snapshot: org.crac resources' beforeCheckpoint, then /restore/next, then afterRestore. (No
+     * snapshot is taken here.)
+     */
+    public static final List<String> SNAPSTART_JVM_OPTIONS =
+            List.of("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
+    public static final Map<String, String> SNAPSTART_ENV = Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     private final Process process;
@@ -112,6 +120,10 @@ public final class LocalLambda implements AutoCloseable {
 
     public String initError() {
         return runtimeApi.initError();
+    }
+
+    public boolean restoreRequested() {
+        return runtimeApi.restoreRequested();
     }
 
     /** What the function wrote to stdout and stderr (its log). */

@@ -37,6 +37,7 @@ public final class RuntimeApiEmulator implements AutoCloseable {
     private final Map<String, CompletableFuture<Answer>> answers = new ConcurrentHashMap<>();
     private final CompletableFuture<Long> firstNext = new CompletableFuture<>();
     private volatile String initError;
+    private volatile boolean restoreRequested;
 
     public RuntimeApiEmulator() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -78,6 +79,11 @@ public final class RuntimeApiEmulator implements AutoCloseable {
         }
     }
 
+    /** Whether the runtime went through the SnapStart checkpoint/restore sequence. */
+    public boolean restoreRequested() {
+        return restoreRequested;
+    }
+
     /** The error the runtime reported while loading the handler, or null. */
     public String initError() {
         return initError;
@@ -98,6 +104,10 @@ public final class RuntimeApiEmulator implements AutoCloseable {
                 exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 send(exchange, 200, next.payload());
+            } else if (path.equals("restore/next") && exchange.getRequestMethod().equals("GET")) {
+                // SnapStart: the runtime asks for the restore once its beforeCheckpoint hooks have run.
+                restoreRequested = true;
+                send(exchange, 200, "");
             } else if (path.equals("init/error")) {
                 initError = body;
                 answers.values().forEach(a -> a.complete(new Answer(true, body, "init")));
