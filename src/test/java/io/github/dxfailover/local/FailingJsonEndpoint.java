@@ -2,8 +2,6 @@ package io.github.dxfailover.local;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,9 +15,8 @@ public final class FailingJsonEndpoint implements AutoCloseable {
     private final AtomicInteger calls = new AtomicInteger();
 
     public FailingJsonEndpoint(int status, String errorType, String message) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         byte[] body = ("{\"__type\":\"" + errorType + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
-        server.createContext("/", exchange -> {
+        server = LoopbackHttpServer.start("failing-endpoint", exchange -> {
             try (exchange) {
                 exchange.getRequestBody().readAllBytes();
                 calls.incrementAndGet();
@@ -29,7 +26,6 @@ public final class FailingJsonEndpoint implements AutoCloseable {
                 exchange.getResponseBody().write(body);
             }
         });
-        server.start();
     }
 
     public URI endpoint() {

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 /**
  * A stateful AWS Direct Connect for tests, speaking the service's JSON 1.1 protocol on loopback:
@@ -86,25 +83,14 @@ public final class FakeDirectConnect implements AutoCloseable {
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private int pageSize = 100;
 
-    private FakeDirectConnect(int port, Clock clock) throws IOException {
+    private FakeDirectConnect(Clock clock) throws IOException {
         this.clock = clock;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "fake-directconnect");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
+        server = LoopbackHttpServer.start("fake-directconnect", this::handle);
     }
 
     /** Starts on a free loopback port. */
     public static FakeDirectConnect start() throws IOException {
-        return new FakeDirectConnect(0, Clock.systemUTC());
-    }
-
-    public static FakeDirectConnect start(int port) throws IOException {
-        return new FakeDirectConnect(port, Clock.systemUTC());
+        return new FakeDirectConnect(Clock.systemUTC());
     }
 
     public URI endpoint() {

@@ -64,6 +64,12 @@ public final class LocalLambda implements AutoCloseable {
      */
     public static LocalLambda start(Path zip, Path runtimeLib, Map<String, String> env, List<String> jvmOptions,
                                     Path log) throws IOException {
+        return start(zip, HANDLER, runtimeLib, env, jvmOptions, log);
+    }
+
+    /** Starts a function with another handler string (the benchmark's baseline). */
+    public static LocalLambda start(Path zip, String handler, Path runtimeLib, Map<String, String> env,
+                                    List<String> jvmOptions, Path log) throws IOException {
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException("no packaged function at " + zip + ": run mvn -B package -DskipTests first");
         }
@@ -79,7 +85,7 @@ public final class LocalLambda implements AutoCloseable {
         command.add("-cp");
         command.add(runtimeLib.toAbsolutePath() + "/*");
         command.add(RIC_MAIN);
-        command.add(HANDLER);
+        command.add(handler);
         ProcessBuilder pb = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> childEnv = pb.environment();
@@ -135,8 +141,18 @@ public final class LocalLambda implements AutoCloseable {
         }
     }
 
-    public long pid() {
-        return process.pid();
+    /** Peak resident memory of the function's JVM so far (VmHWM), in kB; -1 where /proc has no answer. */
+    public long peakRssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
     }
 
     public boolean isAlive() {

@@ -3,8 +3,6 @@ package io.github.dxfailover.local;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,14 +37,7 @@ public final class RuntimeApiEmulator implements AutoCloseable {
     private volatile boolean restoreRequested;
 
     public RuntimeApiEmulator() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext(BASE, this::handle);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "runtime-api");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
+        server = LoopbackHttpServer.start("runtime-api", this::handle);
     }
 
     /** host:port, the value of AWS_LAMBDA_RUNTIME_API. */
@@ -91,7 +81,12 @@ public final class RuntimeApiEmulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath().substring(BASE.length());
+            String path = exchange.getRequestURI().getPath();
+            if (!path.startsWith(BASE)) {
+                send(exchange, 404, "{\"errorMessage\":\"unknown path " + path + "\"}");
+                return;
+            }
+            path = path.substring(BASE.length());
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (path.equals("invocation/next") && exchange.getRequestMethod().equals("GET")) {
                 firstNext.complete(System.nanoTime());

@@ -1,0 +1,31 @@
+package io.github.dxfailover;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.services.directconnect.DirectConnectClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.support.SupportClient;
+
+/**
+ * The benchmark's baseline: the same decision and actions, wired the way most Java Lambdas are —
+ * clients built on first use with the SDK's defaults (its default HTTP client, Apache, chosen from
+ * the classpath), no priming. Not shipped; built only by bench/run.
+ */
+public class BaselineHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private FailoverService service;
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        if (service == null) {
+            try {
+                service = new FailoverService(FailoverConfig.fromEnvironment(System.getenv()),
+                        DirectConnectClient.create(), SnsClient.create(), SupportClient.create(), Clock.systemUTC());
+            } catch (InvalidConfigException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return service.handle(RequestParser.parse(input)).toMap();
+    }
+}
