@@ -52,7 +52,7 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int runs = 10;
+        int runs = 6;
         int warm = 100;
         Path out = Path.of("target", "bench");
         for (int i = 0; i < args.length; i++) {

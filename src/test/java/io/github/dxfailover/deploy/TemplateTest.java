@@ -33,7 +33,7 @@ class TemplateTest {
                 .containsEntry("Handler", LocalLambda.HANDLER)
                 .containsEntry("ReservedConcurrentExecutions", 1)
                 .containsEntry("Timeout", 60)
-                .containsEntry("MemorySize", 512)
+                .containsEntry("MemorySize", 1769)
                 .containsEntry("AutoPublishAlias", "live")
                 .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
     }

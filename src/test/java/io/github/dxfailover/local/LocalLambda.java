@@ -94,7 +94,7 @@ public final class LocalLambda implements AutoCloseable {
         childEnv.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         childEnv.put("AWS_LAMBDA_FUNCTION_NAME", "aws-dx-failover");
         childEnv.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        childEnv.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+        childEnv.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1769");
         childEnv.putAll(env);
         long started = System.nanoTime();
         return new LocalLambda(pb.start(), runtimeApi, taskRoot, log, started);
