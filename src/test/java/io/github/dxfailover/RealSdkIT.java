@@ -13,7 +13,7 @@ import io.github.dxfailover.local.FakeDirectConnect;
 import io.github.dxfailover.local.FakeDirectConnect.Fault;
 import io.github.dxfailover.local.LocalAws;
 import io.github.dxfailover.local.LocalAws.Delivered;
-import io.github.dxfailover.local.Moto;
+import io.github.dxfailover.local.LocalEndpoints;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.support.model.CaseDetails;
  * and moto as SNS and Support. Only the endpoints differ from AWS.
  */
 class RealSdkIT {
+    private LocalEndpoints local;
     private FakeDirectConnect dx;
     private LocalAws aws;
     private URI motoEndpoint;
@@ -40,19 +41,16 @@ class RealSdkIT {
 
     @BeforeEach
     void start() throws Exception {
-        Moto moto = Moto.shared();
-        moto.reset();
-        motoEndpoint = moto.endpoint();
-        aws = new LocalAws(motoEndpoint);
-        topicArn = aws.createTopic("dx-failover");
-        dx = FakeDirectConnect.start();
-        dx.addVif(VIF_A, "available", "up", "up").addVif(VIF_B, "available", "up").addVif(VIF_C, "available", "up");
+        local = LocalEndpoints.start(VIF_B, VIF_C);
+        dx = local.dx().addVif(VIF_A, "available", "up", "up"); // two BGP peers
+        aws = local.aws();
+        motoEndpoint = local.moto().endpoint();
+        topicArn = local.topicArn();
     }
 
     @AfterEach
     void stop() {
-        dx.close();
-        aws.close();
+        local.close();
     }
 
     private Map<String, String> env(String... overrides) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dxfailover.local.FakeDirectConnect;
 import io.github.dxfailover.local.LocalAws;
 import io.github.dxfailover.local.LocalLambda;
-import io.github.dxfailover.local.Moto;
+import io.github.dxfailover.local.LocalEndpoints;
 import io.github.dxfailover.local.RuntimeApiEmulator.Answer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,30 +33,26 @@ class RuntimeIT {
 
     @TempDir
     Path tmp;
+    private LocalEndpoints local;
     private FakeDirectConnect dx;
     private LocalAws aws;
-    private Moto moto;
-    private String topicArn;
 
     @BeforeEach
     void start() throws Exception {
-        moto = Moto.shared();
-        moto.reset();
-        aws = new LocalAws(moto.endpoint());
-        topicArn = aws.createTopic("dx-failover");
-        dx = FakeDirectConnect.start();
-        dx.addVif(VIF_A, "available", "up").addVif(VIF_B, "available", "up").addVif(VIF_C, "available", "up");
+        local = LocalEndpoints.start(VIF_A, VIF_B, VIF_C);
+        dx = local.dx();
+        aws = local.aws();
     }
 
     @AfterEach
     void stop() {
-        dx.close();
-        aws.close();
+        local.close();
     }
 
     private LocalLambda function(String... overrides) throws Exception {
-        Map<String, String> env = new HashMap<>(LocalLambda.localAwsEnv(moto.endpoint().toString(), dx.endpoint().toString()));
-        env.putAll(Map.of("VIFLIST", VIF_A + "," + VIF_B + "," + VIF_C, "MINVIFS", "1", "SNSARN", topicArn,
+        Map<String, String> env = new HashMap<>(LocalLambda.localAwsEnv(local.moto().endpoint().toString(),
+                dx.endpoint().toString()));
+        env.putAll(Map.of("VIFLIST", VIF_A + "," + VIF_B + "," + VIF_C, "MINVIFS", "1", "SNSARN", local.topicArn(),
                 "EMAIL", "noc@example.com"));
         for (int i = 0; i < overrides.length; i += 2) {
             env.put(overrides[i], overrides[i + 1]);

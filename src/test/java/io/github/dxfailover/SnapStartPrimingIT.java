@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dxfailover.local.FakeDirectConnect;
 import io.github.dxfailover.local.LocalAws;
+import io.github.dxfailover.local.LocalEndpoints;
 import io.github.dxfailover.local.LocalLambda;
 import io.github.dxfailover.local.Moto;
 import io.github.dxfailover.local.RuntimeApiEmulator.Answer;
@@ -11,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,29 +26,26 @@ class SnapStartPrimingIT {
 
     @TempDir
     Path tmp;
+    private LocalEndpoints local;
     private FakeDirectConnect dx;
     private LocalAws aws;
     private Moto moto;
-    private String topicArn;
 
     @BeforeEach
     void start() throws Exception {
-        moto = Moto.shared();
-        moto.reset();
-        aws = new LocalAws(moto.endpoint());
-        topicArn = aws.createTopic("dx-failover");
-        dx = FakeDirectConnect.start();
-        dx.addVif(A, "available", "up").addVif(B, "available", "up");
+        local = LocalEndpoints.start(A, B);
+        dx = local.dx();
+        aws = local.aws();
+        moto = local.moto();
     }
 
     @AfterEach
     void stop() {
-        dx.close();
-        aws.close();
+        local.close();
     }
 
     private Map<String, String> env() {
-        return Map.of("VIFLIST", A + "," + B, "MINVIFS", "1", "SNSARN", topicArn, "EMAIL", "noc@example.com");
+        return Map.of("VIFLIST", A + "," + B, "MINVIFS", "1", "SNSARN", local.topicArn(), "EMAIL", "noc@example.com");
     }
 
     @Test
@@ -80,7 +76,7 @@ class SnapStartPrimingIT {
         env.putAll(env());
         env.putAll(LocalLambda.SNAPSTART_ENV);
         try (LocalLambda function = LocalLambda.start(LocalLambda.defaultZip(), LocalLambda.defaultRuntimeLib(), env,
-                new ArrayList<>(LocalLambda.SNAPSTART_JVM_OPTIONS), tmp.resolve("function.log"))) {
+                LocalLambda.SNAPSTART_JVM_OPTIONS, tmp.resolve("function.log"))) {
             function.awaitReady(Duration.ofSeconds(60));
             assertThat(function.restoreRequested()).as(function.output()).isTrue();
             assertThat(function.output()).contains("primed for SnapStart");

@@ -161,15 +161,7 @@ public final class LocalLambda implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process);
         runtimeApi.close();
         try (Stream<Path> files = Files.walk(taskRoot)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
