@@ -9,12 +9,12 @@ import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -91,7 +91,7 @@ class HandlerPropertyTest {
                 Fixtures.command("action", "failover", "virtualInterfaceId", "dxvif-zzzz0001", "minutes", 60),
                 Fixtures.command("action", "restore", "virtualInterfaceId", "dxvif-zzzz0001"),
                 Fixtures.command("action", "status"));
-        return net.jqwik.api.Combinators.combine(templates, Arbitraries.of(KEYS), value(2), Arbitraries.of(true, false))
+        return Combinators.combine(templates, Arbitraries.of(KEYS), value(2), Arbitraries.of(true, false))
                 .as((template, key, value, nested) -> {
                     Map<String, Object> copy = deepCopy(template);
                     Object target = nested && copy.get("detail") instanceof Map<?, ?> d ? d : copy;
@@ -130,9 +130,5 @@ class HandlerPropertyTest {
         Map<String, Object> copy = new HashMap<>();
         map.forEach((k, v) -> copy.put(k, v instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m) : v));
         return copy;
-    }
-
-    static List<Object> list(Object... items) {
-        return Arrays.asList(items);
     }
 }

@@ -30,6 +30,10 @@ public final class Benchmark {
     private static final List<String> THREE_VIFS = List.of(VIF_A, "dxvif-fgcd5678", "dxvif-fgef9012");
     /** What template.yaml sets. */
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    /** The flags Lambda's java21 runtime puts on the JVM's command line (its CDS archive aside). */
+    static final List<String> LAMBDA_RUNTIME_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1", LocalLambda.SNAPSTART_JVM_OPTIONS.get(0), "-Djava.net.preferIPv4Stack=true");
+    private static final String BASELINE_HANDLER = "io.github.dxfailover.BaselineHandler::handleRequest";
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     /** One way of building and starting the function. */
@@ -77,16 +81,20 @@ public final class Benchmark {
         Path cdsArchive = out.resolve("function.jsa").toAbsolutePath();
         trainCds(zip, moto, out, cdsArchive);
 
+        // Lambda's java21 runtime starts the JVM with these (and a CDS archive of its own classes); every
+        // variant but the last gets them, so the comparison is the one Lambda would make.
+        List<String> lambda = LAMBDA_RUNTIME_JVM_OPTIONS;
         List<Variant> variants = List.of(
-                new Variant("baseline (Apache client, clients on first use, no JVM options)", baselineZip,
-                        "io.github.dxfailover.BaselineHandler::handleRequest", Map.of(), List.of()),
-                new Variant("function (as deployed)", zip, LocalLambda.HANDLER, tuned, List.of()),
-                new Variant("function without JAVA_TOOL_OPTIONS", zip, LocalLambda.HANDLER, Map.of(), List.of()),
-                new Variant("function with the AWS CRT HTTP client", crtZip, LocalLambda.HANDLER, tuned, List.of()),
+                new Variant("baseline (Apache client, clients on first use, no options of its own)", baselineZip,
+                        BASELINE_HANDLER, Map.of(), lambda),
+                new Variant("function (as deployed)", zip, LocalLambda.HANDLER, tuned, lambda),
+                new Variant("function with the AWS CRT HTTP client", crtZip, LocalLambda.HANDLER, tuned, lambda),
                 new Variant("function + AppCDS archive (local only)", zip, LocalLambda.HANDLER, tuned,
-                        List.of("-XX:SharedArchiveFile=" + cdsArchive)),
-                new Variant("function, SnapStart-primed (first call after priming)", zip, LocalLambda.HANDLER,
-                        merge(tuned, LocalLambda.SNAPSTART_ENV), LocalLambda.SNAPSTART_JVM_OPTIONS));
+                        concat(lambda, List.of("-XX:SharedArchiveFile=" + cdsArchive))),
+                new Variant("function, SnapStart-primed: first call after priming", zip, LocalLambda.HANDLER,
+                        merge(tuned, LocalLambda.SNAPSTART_ENV), lambda),
+                new Variant("baseline on a plain JVM (no flags at all)", baselineZip, BASELINE_HANDLER, Map.of(),
+                        List.of()));
 
         Map<String, List<Run>> results = new LinkedHashMap<>();
         variants.forEach(v -> results.put(v.name(), new ArrayList<>()));
@@ -115,7 +123,7 @@ public final class Benchmark {
     private void trainCds(Path zip, Moto moto, Path out, Path archive) throws Exception {
         Files.deleteIfExists(archive);
         Variant training = new Variant("training", zip, LocalLambda.HANDLER, Map.of("JAVA_TOOL_OPTIONS",
-                JAVA_TOOL_OPTIONS), List.of("-XX:ArchiveClassesAtExit=" + archive));
+                JAVA_TOOL_OPTIONS), concat(LAMBDA_RUNTIME_JVM_OPTIONS, List.of("-XX:ArchiveClassesAtExit=" + archive)));
         measure(training, THREE_VIFS, 2, moto, out);
         for (int i = 0; i < 100 && !Files.exists(archive); i++) {
             Thread.sleep(100);
@@ -251,6 +259,12 @@ public final class Benchmark {
 
     private static String alarmFor(String vif) throws IOException {
         return Files.readString(Path.of("events", "eventbridge-metric-alarm.json")).replace("dxvif-fgab1234", vif);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
