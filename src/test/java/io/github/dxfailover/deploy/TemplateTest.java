@@ -40,6 +40,18 @@ class TemplateTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void samBuildsTheTestedZipWithTheMakefile() throws Exception {
+        Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) template().raw().get("Resources"))
+                .get("DxFailoverFunction");
+        assertThat(function.get("Metadata")).isEqualTo(Map.of("BuildMethod", "makefile"));
+        assertThat(Files.readString(Path.of("Makefile")))
+                .contains("build-DxFailoverFunction:")
+                .contains("mvn -B -q package -DskipTests")
+                .contains("target/aws-dx-failover.zip");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void everyVariableOfTheConfigurationComesFromAParameter() throws Exception {
         Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) functionProperties(template())
                 .get("Environment")).get("Variables");
