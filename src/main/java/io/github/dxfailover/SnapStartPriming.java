@@ -30,13 +30,17 @@ final class SnapStartPriming implements Resource {
 
     private final FailoverConfig config;
     private final AwsClients clients;
-    private final AwsClients inProcess;
+    private final Region region;
+    private final IdentityProvider<? extends AwsCredentialsIdentity> credentials;
     private final InProcessHttpClient inProcessHttp = new InProcessHttpClient();
 
-    SnapStartPriming(FailoverConfig config, AwsClients clients, Region region, IdentityProvider<? extends AwsCredentialsIdentity> credentials) {
+    /** Cheap: nothing is built until Lambda calls the hook, so functions without SnapStart pay nothing. */
+    SnapStartPriming(FailoverConfig config, AwsClients clients, Region region,
+                     IdentityProvider<? extends AwsCredentialsIdentity> credentials) {
         this.config = config;
         this.clients = clients;
-        this.inProcess = AwsClients.create(region, credentials, AwsClients.CALL_TIMEOUT, null, null, inProcessHttp);
+        this.region = region;
+        this.credentials = credentials;
     }
 
     @Override
@@ -55,6 +59,8 @@ final class SnapStartPriming implements Resource {
             // The real path of an alarm: read the VIFs over the network (read-only, allowed by the policy).
             clients.dx().describeVirtualInterfaces(DescribeVirtualInterfacesRequest.builder().build());
             // The path of a failover, answered in-process: parse, decide, start, open a case, notify.
+            AwsClients inProcess = AwsClients.create(region, credentials, AwsClients.CALL_TIMEOUT, null, null,
+                    inProcessHttp);
             Clock clock = Clock.fixed(PRIMING_TIME, ZoneOffset.UTC);
             String vif = PRIMING_VIF;
             FailoverConfig priming = new FailoverConfig(List.of(vif, vif + "2"), 1, config.snsTopicArn(),
