@@ -106,9 +106,7 @@ public final class FailoverService {
         for (VifState vif : states.byId().values()) {
             String part = vif.id() + " " + vif.describe();
             if (TESTING.equals(vif.state())) {
-                VirtualInterfaceTestHistory test = runningTest(vif.id());
-                part += test == null ? " (no running test found)" : " (failover test " + test.testId() + " until "
-                        + test.endTime() + ")";
+                part += runningTestNote(vif.id());
             }
             parts.add(part);
         }
@@ -165,6 +163,18 @@ public final class FailoverService {
                     + errorText(e), e);
         }
         return VifStates.of(config.vifIds(), returned);
+    }
+
+    /** " (failover test … until …)" for the status report; a failed look-up is reported, not thrown (a status changes nothing). */
+    private String runningTestNote(String vifId) {
+        try {
+            VirtualInterfaceTestHistory test = runningTest(vifId);
+            return test == null ? " (no running test found)"
+                    : " (failover test " + test.testId() + " until " + test.endTime() + ")";
+        } catch (RuntimeException e) {
+            LOG.warn("test history of {} unavailable", vifId, e);
+            return " (test history unavailable: " + errorText(e) + ")";
+        }
     }
 
     private VirtualInterfaceTestHistory runningTest(String vifId) {

@@ -441,6 +441,17 @@ class FailoverServiceTest {
     }
 
     @Test
+    void statusStillAnswersWhenTheTestHistoryCannotBeRead() {
+        directConnectReturns(dxVif(VIF_A, "testing", "down"), dxVif(VIF_B, "available", "up"));
+        when(dx.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class)))
+                .thenThrow(SdkClientException.create("read timed out"));
+        FailoverResult r = service().handle(new Request.Status());
+        assertThat(r.outcome()).isEqualTo(Outcome.STATUS);
+        assertThat(r.message()).contains(VIF_A + " testing, BGP down (test history unavailable: read timed out)");
+        verifyNoChange();
+    }
+
+    @Test
     void restoreStopsTheRunningTestAndNotifies() {
         directConnectReturns(dxVif(VIF_A, "testing", "down"), dxVif(VIF_B, "available", "up"));
         when(dx.stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class))).thenReturn(StopBgpFailoverTestResponse
