@@ -72,9 +72,11 @@ public final class DxFailoverHandler implements RequestHandler<Map<String, Objec
         return result.toMap();
     }
 
-    /** SPEC §5: every invocation answers CONFIG_ERROR with all problems; one notification per container. */
+    /**
+     * SPEC §5: every invocation answers CONFIG_ERROR with all problems (Telemetry logs each at ERROR);
+     * one notification per container.
+     */
     private FailoverResult configErrorResult(Context context) {
-        configError.problems().forEach(p -> LOG.error("configuration: {}", p));
         FailoverResult result = new FailoverResult(Outcome.CONFIG_ERROR, null,
                 "the function is misconfigured (" + configError.problems().size() + " problem(s)); nothing was done",
                 VifStates.notRead(), null, null, null, false, configError.problems());

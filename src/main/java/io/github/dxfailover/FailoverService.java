@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,7 +184,7 @@ public final class FailoverService {
                         .virtualInterfaceId(vifId).build()).virtualInterfaceTestHistory()
                 .stream()
                 .filter(t -> t.endTime() == null || t.endTime().isAfter(now))
-                .filter(t -> t.status() == null || !t.status().toUpperCase().matches("COMPLETED|CANCELLED|FAILED"))
+                .filter(t -> t.status() == null || !t.status().toUpperCase(Locale.ROOT).matches("COMPLETED|CANCELLED|FAILED"))
                 .findFirst().orElse(null);
     }
 

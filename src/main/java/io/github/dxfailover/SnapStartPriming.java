@@ -68,11 +68,11 @@ final class SnapStartPriming implements Resource {
                     config.supportServiceCode(), config.supportCategoryCode());
             FailoverService service = new FailoverService(priming, inProcess.dx(), inProcess.sns(),
                     inProcess.support(), clock);
-            Request request = RequestParser.parse(sampleAlarm(vif));
+            Alarm alarm = ((Request.Evaluate) RequestParser.parse(sampleAlarm(vif))).alarm();
             VifStates healthy = VifStates.of(priming.vifIds(), priming.vifIds().stream()
                     .map(id -> new VifState(id, "available", List.of("up"))).toList());
-            Decision.decide(priming, ((Request.Evaluate) request).alarm(), healthy);
-            FailoverResult result = service.failover(((Request.Evaluate) request).alarm(), 1,
+            Decision.decide(priming, alarm, healthy);
+            FailoverResult result = service.failover(alarm, 1,
                     FailoverResult.of(Outcome.FAILED_OVER, vif, "priming", healthy, false));
             result.toMap();
             new Telemetry(System.out, clock).emf(result.outcome(), 0, vif);
