@@ -3,7 +3,7 @@ package io.github.dxfailover;
 import java.util.List;
 
 /**
- * A CloudWatch alarm state change, whichever way it arrived (SPEC §2).
+ * A CloudWatch alarm state change, whichever way it arrived (docs/behaviour.md §2).
  *
  * @param name            alarm name (up to 255 characters of any text)
  * @param state           new state: ALARM, OK or INSUFFICIENT_DATA
@@ -14,7 +14,7 @@ import java.util.List;
  * @param dimensionVifIds values of the VirtualInterfaceId dimension of the alarm's metrics
  */
 public record Alarm(String name, String state, String reason, String time, String region, String account,
-                    List<String> dimensionVifIds) {
+                    List<String> dimensionVifIds) implements Trigger {
     public static final String ALARM = "ALARM";
 
     public Alarm {
@@ -25,16 +25,27 @@ public record Alarm(String name, String state, String reason, String time, Strin
         return ALARM.equals(state);
     }
 
+    @Override
+    public boolean asksToAct() {
+        return inAlarm();
+    }
+
+    @Override
+    public String title() {
+        return name;
+    }
+
     /**
-     * The VIF this alarm is about (SPEC §3): the first word of its name if that is a VIF ID, else
-     * the single VirtualInterfaceId dimension of its metrics, else null.
+     * The VIF this alarm is about (docs/behaviour.md §3): the first word of its name if that is a
+     * VIF ID, else the single VirtualInterfaceId dimension of its metrics, else null.
      */
+    @Override
     public String vifId() {
         String[] words = name.strip().split("\\s+", 2);
-        if (VifIds.isVifId(words[0])) {
+        if (VifId.isValid(words[0])) {
             return words[0];
         }
         List<String> distinct = dimensionVifIds.stream().distinct().toList();
-        return distinct.size() == 1 && VifIds.isVifId(distinct.get(0)) ? distinct.get(0) : null;
+        return distinct.size() == 1 && VifId.isValid(distinct.get(0)) ? distinct.get(0) : null;
     }
 }

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.support.SupportClient;
 
 /**
  * The three SDK clients, built once per container with timeouts well inside the function's
- * timeout (SPEC §8): Describe + Start + CreateCase + Publish at {@link #CALL_TIMEOUT} each stays
+ * timeout (docs/behaviour.md §8): Describe + Start + CreateCase + Publish at {@link #CALL_TIMEOUT} each stays
  * under the 60-second function timeout of the deployment.
  */
 public record AwsClients(DirectConnectClient dx, SnsClient sns, SupportClient support) {

@@ -1,27 +1,29 @@
 package io.github.dxfailover;
 
 /**
- * What to do about one alarm: the rules of SPEC §4, in their order, as a pure function of the
- * configuration, the alarm and the VIF states. No AWS client is involved.
+ * What to do, as pure functions of the configuration, the trigger and the VIF states: the rules of
+ * docs/behaviour.md §4 for an alarm or a failover command, and those of a restore command. No AWS
+ * client is involved.
  *
  * @param outcome what was decided
- * @param vifId   the VIF the alarm is about, or null when it names none
+ * @param vifId   the VIF concerned, or null when the trigger names none
  * @param reason  one sentence saying why
  */
 public record Decision(Outcome outcome, String vifId, String reason) {
+    static final String TESTING = "testing";
 
-    public static Decision decide(FailoverConfig config, Alarm alarm, VifStates states) {
-        if (!alarm.inAlarm()) {
-            return new Decision(Outcome.IGNORED, alarm.vifId(),
-                    "alarm state is " + alarm.state() + ", only ALARM acts");
+    /** §4, in its order. */
+    public static Decision decide(FailoverConfig config, Trigger trigger, VifStates states) {
+        if (trigger instanceof Alarm alarm && !alarm.inAlarm()) {
+            return new Decision(Outcome.IGNORED, alarm.vifId(), "alarm state is " + alarm.state() + ", only ALARM acts");
         }
-        String vifId = alarm.vifId();
+        String vifId = trigger.vifId();
         if (vifId == null) {
             return new Decision(Outcome.REJECTED, null, "the alarm names no VIF: its name must start with the VIF ID "
                     + "(dxvif-…), or its metric must have exactly one VirtualInterfaceId dimension");
         }
         if (!config.manages(vifId)) {
-            return new Decision(Outcome.NOT_MANAGED, vifId, vifId + " is not in VIFLIST, so it is never touched");
+            return notManaged(vifId);
         }
         VifState vif = states.get(vifId);
         if (!vif.healthy()) {
@@ -29,15 +31,39 @@ public record Decision(Outcome outcome, String vifId, String reason) {
                     vifId + " already carries no traffic (" + vif.describe() + "), nothing to do");
         }
         long healthy = states.healthyCount();
+        String count = healthy + " healthy VIF(s), MINVIFS is " + config.minVifs() + ": ";
         if (healthy <= config.minVifs()) {
-            return new Decision(Outcome.MINIMUM_REACHED, vifId, healthy + " healthy VIF(s), MINVIFS is "
-                    + config.minVifs() + ": taking " + vifId + " out would go below the minimum");
+            return new Decision(Outcome.MINIMUM_REACHED, vifId,
+                    count + "taking " + vifId + " out would go below the minimum");
         }
         if (config.dryRun()) {
-            return new Decision(Outcome.DRY_RUN, vifId, healthy + " healthy VIF(s), MINVIFS is " + config.minVifs()
-                    + ": would start the BGP failover test on " + vifId + " (DRY_RUN)");
+            return new Decision(Outcome.DRY_RUN, vifId, count + "would start the BGP failover test on " + vifId
+                    + dryRunNote());
         }
-        return new Decision(Outcome.FAILED_OVER, vifId, healthy + " healthy VIF(s), MINVIFS is " + config.minVifs()
-                + ": starting the BGP failover test on " + vifId);
+        return new Decision(Outcome.FAILED_OVER, vifId, count + "starting the BGP failover test on " + vifId);
+    }
+
+    /** The operator's restore command: only a listed VIF under test is put back, and not under DRY_RUN. */
+    public static Decision restore(FailoverConfig config, String vifId, VifStates states) {
+        if (!config.manages(vifId)) {
+            return notManaged(vifId);
+        }
+        VifState vif = states.get(vifId);
+        if (!TESTING.equals(vif.state())) {
+            return new Decision(Outcome.NOTHING_TO_RESTORE, vifId,
+                    vifId + " has no failover test running (" + vif.describe() + ")");
+        }
+        if (config.dryRun()) {
+            return new Decision(Outcome.DRY_RUN, vifId, "would stop the BGP failover test on " + vifId + dryRunNote());
+        }
+        return new Decision(Outcome.RESTORED, vifId, "stopping the BGP failover test on " + vifId);
+    }
+
+    private static Decision notManaged(String vifId) {
+        return new Decision(Outcome.NOT_MANAGED, vifId, vifId + " is not in VIFLIST, so it is never touched");
+    }
+
+    private static String dryRunNote() {
+        return " (DRY_RUN)";
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The function's settings (SPEC §5), read from environment variables once per container.
+ * The function's settings (docs/behaviour.md §5), read from environment variables once per container.
  *
  * @param vifIds              VIFs this function may manage, in VIFLIST order, without duplicates
  * @param minVifs             healthy VIFs that must remain
@@ -110,7 +110,7 @@ public record FailoverConfig(
 
         List<String> vifList(Integer minVifs) {
             String value = env.get("VIFLIST");
-            String expected = "comma-separated VIF IDs (dxvif- followed by 8 or more lowercase letters or digits)";
+            String expected = "comma-separated VIF IDs (" + VifId.EXPECTED + ")";
             if (value == null || value.isBlank()) {
                 problem("VIFLIST", value, expected);
                 return null;
@@ -119,7 +119,7 @@ public record FailoverConfig(
             boolean valid = true;
             for (String item : value.split(",", -1)) {
                 String id = item.strip();
-                if (!VifIds.isVifId(id)) {
+                if (!VifId.isValid(id)) {
                     problems.add("VIFLIST='" + value + "': item '" + id + "' is not a VIF ID: expected " + expected);
                     valid = false;
                 }

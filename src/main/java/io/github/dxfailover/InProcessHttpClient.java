@@ -21,6 +21,15 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  */
 final class InProcessHttpClient implements SdkHttpClient {
     private final List<String> answered = new CopyOnWriteArrayList<>();
+    private final String describeAnswer;
+
+    /** @param healthyVifs the VIFs DescribeVirtualInterfaces reports, each available with BGP up */
+    InProcessHttpClient(List<String> healthyVifs) {
+        this.describeAnswer = healthyVifs.stream()
+                .map(id -> "{\"virtualInterfaceId\":\"" + id + "\",\"virtualInterfaceState\":\"available\","
+                        + "\"bgpPeers\":[{\"bgpStatus\":\"up\"}]}")
+                .collect(java.util.stream.Collectors.joining(",", "{\"virtualInterfaces\":[", "]}"));
+    }
 
     /** The operations answered, e.g. "OvertureService.StartBgpFailoverTest" or "Publish". */
     List<String> answered() {
@@ -53,8 +62,9 @@ final class InProcessHttpClient implements SdkHttpClient {
         };
     }
 
-    private static String answer(String operation) {
+    private String answer(String operation) {
         return switch (operation) {
+            case "OvertureService.DescribeVirtualInterfaces" -> describeAnswer;
             case "OvertureService.StartBgpFailoverTest" -> "{\"virtualInterfaceTest\":{\"testId\":\"priming\","
                     + "\"virtualInterfaceId\":\"dxvif-priming0\",\"status\":\"IN_PROGRESS\",\"testDurationInMinutes\":1,"
                     + "\"startTime\":0,\"endTime\":60,\"bgpPeers\":[]}}";

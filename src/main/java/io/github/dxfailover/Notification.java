@@ -1,7 +1,7 @@
 package io.github.dxfailover;
 
 /**
- * One SNS message (SPEC §7): a subject SNS accepts whatever the alarm name holds, a plain-text body,
+ * One SNS message (docs/behaviour.md §7): a subject SNS accepts whatever the alarm name holds, a plain-text body,
  * and the two attributes subscribers filter on.
  */
 public record Notification(String subject, String body, Outcome outcome, String vifId) {

@@ -1,6 +1,6 @@
 package io.github.dxfailover;
 
-/** What one invocation decided or did. The names are the contract's words (SPEC §4, §10). */
+/** What one invocation decided or did. The names are the contract's words (docs/behaviour.md §4, §10). */
 public enum Outcome {
     /** The alarm moved to OK or INSUFFICIENT_DATA: nothing to do, no notification. */
     IGNORED,

@@ -1,10 +1,10 @@
 package io.github.dxfailover;
 
-/** What an invocation asks for, once the Lambda input has been understood (SPEC §2). */
+/** What an invocation asks for, once the Lambda input has been understood (docs/behaviour.md §2). */
 public sealed interface Request {
 
-    /** An alarm (or the operator's "failover" command) to evaluate with the rules of §4. */
-    record Evaluate(Alarm alarm, Integer minutes) implements Request {
+    /** An alarm, or the operator's "failover" command, to evaluate with the rules of §4. */
+    record Evaluate(Trigger trigger, Integer minutes) implements Request {
     }
 
     /** Operator command: report the listed VIFs. */

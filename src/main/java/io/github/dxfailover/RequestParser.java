@@ -25,10 +25,10 @@ public final class RequestParser {
             }
             if ("aws.cloudwatch".equals(input.get("source"))) {
                 if (EVENTBRIDGE_DETAIL_TYPE.equals(input.get("detail-type"))) {
-                    return eventBridge(input);
+                    return alarm(input, "detail", "account");
                 }
                 if (input.containsKey("alarmData")) {
-                    return alarmAction(input);
+                    return alarm(input, "alarmData", "accountId");
                 }
             }
             return new Request.Invalid("expected an EventBridge 'CloudWatch Alarm State Change' event, a CloudWatch "
@@ -39,29 +39,21 @@ public final class RequestParser {
         }
     }
 
-    private static Request eventBridge(Map<String, Object> event) {
-        Map<String, Object> detail = object(event, "detail", "detail");
-        Map<String, Object> state = object(detail, "state", "detail.state");
+    /**
+     * The two shapes of an alarm state change (§2.1, §2.2) differ only in where the alarm sits and what
+     * the account field is called; {@code alarmKey} is "detail" or "alarmData".
+     */
+    private static Request alarm(Map<String, Object> event, String alarmKey, String accountKey) {
+        Map<String, Object> data = object(event, alarmKey, alarmKey);
+        Map<String, Object> state = object(data, "state", alarmKey + ".state");
         return new Request.Evaluate(new Alarm(
-                string(detail, "alarmName", "detail.alarmName"),
-                string(state, "value", "detail.state.value"),
-                optionalString(state, "reason", "detail.state.reason"),
-                optionalString(state, "timestamp", "detail.state.timestamp", optionalString(event, "time", "time", "")),
+                string(data, "alarmName", alarmKey + ".alarmName"),
+                string(state, "value", alarmKey + ".state.value"),
+                optionalString(state, "reason", alarmKey + ".state.reason"),
+                optionalString(state, "timestamp", alarmKey + ".state.timestamp",
+                        optionalString(event, "time", "time", "")),
                 optionalString(event, "region", "region"),
-                optionalString(event, "account", "account"),
-                dimensionVifIds(detail.get("configuration"))), null);
-    }
-
-    private static Request alarmAction(Map<String, Object> event) {
-        Map<String, Object> data = object(event, "alarmData", "alarmData");
-        Map<String, Object> state = object(data, "state", "alarmData.state");
-        return new Request.Evaluate(new Alarm(
-                string(data, "alarmName", "alarmData.alarmName"),
-                string(state, "value", "alarmData.state.value"),
-                optionalString(state, "reason", "alarmData.state.reason"),
-                optionalString(state, "timestamp", "alarmData.state.timestamp", optionalString(event, "time", "time", "")),
-                optionalString(event, "region", "region"),
-                optionalString(event, "accountId", "accountId"),
+                optionalString(event, accountKey, accountKey),
                 dimensionVifIds(data.get("configuration"))), null);
     }
 
@@ -72,9 +64,7 @@ public final class RequestParser {
             case "restore" -> new Request.Restore(vifId(input));
             case "failover" -> {
                 String vifId = vifId(input);
-                Integer minutes = minutes(input.get("minutes"));
-                yield new Request.Evaluate(new Alarm(vifId + " (operator failover command)", Alarm.ALARM,
-                        "failover requested by an operator command", "", "", "", List.of()), minutes);
+                yield new Request.Evaluate(new OperatorCommand(action, vifId), minutes(input.get("minutes")));
             }
             default -> throw new BadInput("action: expected \"status\", \"failover\" or \"restore\", found \"" + action + "\"");
         };
@@ -82,9 +72,8 @@ public final class RequestParser {
 
     private static String vifId(Map<String, Object> input) {
         String vifId = string(input, "virtualInterfaceId", "virtualInterfaceId");
-        if (!VifIds.isVifId(vifId)) {
-            throw new BadInput("virtualInterfaceId: expected dxvif- followed by 8 or more lowercase letters or digits, "
-                    + "found \"" + vifId + "\"");
+        if (!VifId.isValid(vifId)) {
+            throw new BadInput("virtualInterfaceId: expected " + VifId.EXPECTED + ", found \"" + vifId + "\"");
         }
         return vifId;
     }

@@ -1,46 +1,52 @@
 package io.github.dxfailover;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.crac.Context;
+import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.IdentityProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
 
 /**
  * SnapStart: before Lambda takes the snapshot, run what an invocation runs, so that the classes are
  * loaded and initialised in the snapshot and the first alarm after a restore does not pay for it.
- * It changes nothing in AWS: the one call that leaves the function is DescribeVirtualInterfaces
- * (read-only); StartBgpFailoverTest, CreateCase and Publish go through clients answered
- * in-process ({@link InProcessHttpClient}). Credentials stay with the default chain, which Lambda
- * refreshes after a restore.
+ * It goes through the real entry point, a {@link DxFailoverHandler} whose clients are answered
+ * in-process ({@link InProcessHttpClient}), with sample events. The one call that leaves the function
+ * is a read-only DescribeVirtualInterfaces on the function's own client, which warms its HTTP and
+ * TLS path. Credentials stay with the default chain, which Lambda refreshes after a restore.
  */
 final class SnapStartPriming implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
     private static final Instant PRIMING_TIME = Instant.parse("2026-01-01T00:00:00Z");
     /** Not a real VIF: the in-process path names it, so no log line can be mistaken for a real failover. */
     static final String PRIMING_VIF = "dxvif-snapstartpriming";
+    private static final List<String> PRIMING_VIFS = List.of(PRIMING_VIF, PRIMING_VIF + "2");
+    /** A CRaC context need not keep its resources alive: this does. */
+    private static volatile SnapStartPriming registered;
 
-    private final FailoverConfig config;
     private final AwsClients clients;
-    private final Region region;
-    private final IdentityProvider<? extends AwsCredentialsIdentity> credentials;
-    private final InProcessHttpClient inProcessHttp = new InProcessHttpClient();
+    private final InProcessHttpClient inProcessHttp = new InProcessHttpClient(PRIMING_VIFS);
 
     /** Cheap: nothing is built until Lambda calls the hook, so functions without SnapStart pay nothing. */
-    SnapStartPriming(FailoverConfig config, AwsClients clients, Region region,
-                     IdentityProvider<? extends AwsCredentialsIdentity> credentials) {
-        this.config = config;
+    SnapStartPriming(AwsClients clients) {
         this.clients = clients;
-        this.region = region;
-        this.credentials = credentials;
+    }
+
+    /** Registers priming with the runtime; without SnapStart the hook is simply never called. */
+    static void register(AwsClients clients) {
+        try {
+            SnapStartPriming priming = new SnapStartPriming(clients);
+            Core.getGlobalContext().register(priming);
+            registered = priming;
+        } catch (RuntimeException e) {
+            LOG.warn("SnapStart priming not registered: {}", e.toString());
+        }
     }
 
     @Override
@@ -56,26 +62,19 @@ final class SnapStartPriming implements Resource {
     /** Never throws: a priming failure only means a slower first invocation. */
     void prime() {
         try {
-            // The real path of an alarm: read the VIFs over the network (read-only, allowed by the policy).
-            clients.dx().describeVirtualInterfaces(DescribeVirtualInterfacesRequest.builder().build());
-            // The path of a failover, answered in-process: parse, decide, start, open a case, notify.
-            AwsClients inProcess = AwsClients.create(region, credentials, AwsClients.CALL_TIMEOUT, null, null,
-                    inProcessHttp);
+            // The real client, read-only (the policy allows it on *): warms its HTTP and TLS path.
+            new DirectConnect(clients.dx(), Clock.systemUTC()).readStates(List.of());
+            // Everything else through the entry point, answered in-process; its metric lines are discarded
+            // so that priming never counts as a FAILED_OVER on the operators' dashboards.
+            var settings = clients.dx().serviceClientConfiguration();
+            AwsClients inProcess = AwsClients.create(settings.region(), settings.credentialsProvider(),
+                    AwsClients.CALL_TIMEOUT, null, null, inProcessHttp);
             Clock clock = Clock.fixed(PRIMING_TIME, ZoneOffset.UTC);
-            String vif = PRIMING_VIF;
-            FailoverConfig priming = new FailoverConfig(List.of(vif, vif + "2"), 1, config.snsTopicArn(),
-                    config.failoverMinutes(), config.ccEmails(), true, config.supportSeverity(), false,
-                    config.supportServiceCode(), config.supportCategoryCode());
-            FailoverService service = new FailoverService(priming, inProcess.dx(), inProcess.sns(),
-                    inProcess.support(), clock);
-            Alarm alarm = ((Request.Evaluate) RequestParser.parse(sampleAlarm(vif))).alarm();
-            VifStates healthy = VifStates.of(priming.vifIds(), priming.vifIds().stream()
-                    .map(id -> new VifState(id, "available", List.of("up"))).toList());
-            Decision.decide(priming, alarm, healthy);
-            FailoverResult result = service.failover(alarm, 1,
-                    FailoverResult.of(Outcome.FAILED_OVER, vif, "priming", healthy, false));
-            result.toMap();
-            new Telemetry(System.out, clock).emf(result.outcome(), 0, vif);
+            DxFailoverHandler handler = new DxFailoverHandler(primingEnvironment(), inProcess, clock,
+                    new Telemetry(new PrintStream(OutputStream.nullOutputStream()), clock));
+            for (Map<String, Object> event : sampleEvents()) {
+                handler.handleRequest(event, null);
+            }
             LOG.info("primed for SnapStart: {}", inProcessHttp.answered());
         } catch (RuntimeException e) {
             LOG.warn("SnapStart priming incomplete (the first invocation will be slower): {}", e.toString());
@@ -87,15 +86,24 @@ final class SnapStartPriming implements Resource {
         return inProcessHttp.answered();
     }
 
-    private static Map<String, Object> sampleAlarm(String vif) {
-        return Map.of(
-                "source", "aws.cloudwatch",
-                "detail-type", RequestParser.EVENTBRIDGE_DETAIL_TYPE,
-                "region", "priming", "account", "000000000000", "time", PRIMING_TIME.toString(),
-                "detail", Map.of(
-                        "alarmName", vif + " priming",
-                        "state", Map.of("value", "ALARM", "reason", "priming", "timestamp", PRIMING_TIME.toString()),
-                        "configuration", Map.of("metrics", List.of(Map.of("id", "m1", "metricStat", Map.of("metric",
-                                Map.of("dimensions", Map.of("VirtualInterfaceId", vif))))))));
+    /** Two priming VIFs, both healthy in the in-process answer, so that an alarm takes the failover path. */
+    private static Map<String, String> primingEnvironment() {
+        return Map.of("VIFLIST", String.join(",", PRIMING_VIFS), "MINVIFS", "1",
+                "SNSARN", "arn:aws:sns:us-east-1:000000000000:snapstart-priming", "SUPPORT_CASE", "true");
+    }
+
+    private static List<Map<String, Object>> sampleEvents() {
+        Map<String, Object> state = Map.of("value", "ALARM", "reason", "priming", "timestamp", PRIMING_TIME.toString());
+        Map<String, Object> configuration = Map.of("metrics", List.of(Map.of("id", "m1", "metricStat", Map.of("metric",
+                Map.of("dimensions", Map.of("VirtualInterfaceId", PRIMING_VIF))))));
+        return List.of(
+                Map.of("source", "aws.cloudwatch", "detail-type", RequestParser.EVENTBRIDGE_DETAIL_TYPE,
+                        "region", "priming", "account", "000000000000", "time", PRIMING_TIME.toString(),
+                        "detail", Map.of("alarmName", PRIMING_VIF + " priming", "state", state,
+                                "configuration", configuration)),
+                Map.of("source", "aws.cloudwatch", "region", "priming", "accountId", "000000000000",
+                        "alarmData", Map.of("alarmName", "priming", "state", state, "configuration", configuration)),
+                Map.of("action", "status"),
+                Map.of("action", "restore", "virtualInterfaceId", PRIMING_VIF));
     }
 }

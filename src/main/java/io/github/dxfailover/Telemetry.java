@@ -6,24 +6,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One decision log line and one CloudWatch Embedded Metric Format line per invocation (SPEC §11):
+ * One decision log line and one CloudWatch Embedded Metric Format line per invocation (docs/behaviour.md §11):
  * namespace DxFailover, a count metric named after the outcome, and {@code Errors}.
  */
-final class Telemetry {
+record Telemetry(PrintStream out, Clock clock) {
     static final String NAMESPACE = "DxFailover";
     private static final Logger LOG = LoggerFactory.getLogger("decision");
 
-    private final PrintStream out;
-    private final Clock clock;
-
-    Telemetry(PrintStream out, Clock clock) {
-        this.out = out;
-        this.clock = clock;
-    }
-
-    void record(FailoverResult r) {
-        LOG.info("outcome={} vif={} dryRun={} reason={}", r.outcome(), r.vifId(), r.dryRun(), r.message());
-        r.errors().forEach(e -> LOG.error("outcome={} vif={} error={}", r.outcome(), r.vifId(), e));
+    void record(Result r) {
+        String vif = r.vifId() == null ? "none" : r.vifId();
+        LOG.info("outcome={} vif={} dryRun={} reason={}", r.outcome(), vif, r.dryRun(), r.message());
+        r.errors().forEach(e -> LOG.error("outcome={} vif={} error={}", r.outcome(), vif, e));
         out.println(emf(r.outcome(), r.errors().size(), r.vifId()));
     }
 
@@ -37,7 +30,7 @@ final class Telemetry {
         return "{\"_aws\":{\"Timestamp\":" + clock.millis() + ",\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE
                 + "\",\"Dimensions\":[[]],\"Metrics\":[{\"Name\":\"" + outcome + "\",\"Unit\":\"Count\"},"
                 + "{\"Name\":\"Errors\",\"Unit\":\"Count\"}]}]},\"" + outcome + "\":1,\"Errors\":" + errors
-                + ",\"outcome\":\"" + outcome + "\",\"virtualInterfaceId\":" + (VifIds.isVifId(vifId) ? "\"" + vifId + "\"" : "null")
+                + ",\"outcome\":\"" + outcome + "\",\"virtualInterfaceId\":" + (VifId.isValid(vifId) ? "\"" + vifId + "\"" : "null")
                 + "}";
     }
 }

@@ -21,7 +21,7 @@ public record VifState(String id, String state, List<String> bgpStatuses) {
         return new VifState(id, MISSING, List.of());
     }
 
-    /** Carries traffic: available, and at least one BGP session up (SPEC §4). */
+    /** Carries traffic: available, and at least one BGP session up (docs/behaviour.md §4). */
     public boolean healthy() {
         return "available".equals(state) && bgpUp();
     }

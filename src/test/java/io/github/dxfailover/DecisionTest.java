@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The table of SPEC §4, without any AWS client. */
+/** The table of docs/behaviour.md §4, without any AWS client. */
 class DecisionTest {
     private final FailoverConfig config = config(); // A, B, C listed; MINVIFS 1
     private final VifStates allHealthy = states(config, healthy(VIF_A), healthy(VIF_B), healthy(VIF_C));

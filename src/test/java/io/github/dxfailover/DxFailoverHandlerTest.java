@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
 import software.amazon.awssdk.services.support.SupportClient;
 
-/** The handler: configuration errors (SPEC §5), the result object (§10), and the metric line (§11). */
+/** The handler: configuration errors (docs/behaviour.md §5), the result object (§10), and the metric line (§11). */
 class DxFailoverHandlerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T04:00:00Z"), ZoneOffset.UTC);
     private final DirectConnectClient dx = mock(DirectConnectClient.class);
@@ -78,8 +78,8 @@ class DxFailoverHandlerTest {
     void resultHasTheFieldsOfTheContract() {
         when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(
                 DescribeVirtualInterfacesResponse.builder().virtualInterfaces(
-                        FailoverServiceTest.dxVif(VIF_A, "available", "up"),
-                        FailoverServiceTest.dxVif(VIF_B, "down", "down")).build());
+                        MockedAwsTest.dxVif(VIF_A, "available", "up"),
+                        MockedAwsTest.dxVif(VIF_B, "down", "down")).build());
         DxFailoverHandler handler = new DxFailoverHandler(Fixtures.env(), clients, CLOCK);
         Map<String, Object> result = handler.handleRequest(Fixtures.eventBridgeAlarm(VIF_A + " loss", "ALARM"), null);
         assertThat(result).containsOnlyKeys("outcome", "virtualInterfaceId", "message", "vifs", "testId",

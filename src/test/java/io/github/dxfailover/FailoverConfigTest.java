@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every rule of SPEC §5. */
+/** Every rule of docs/behaviour.md §5. */
 class FailoverConfigTest {
 
     private static InvalidConfigException invalid(Map<String, String> env) {

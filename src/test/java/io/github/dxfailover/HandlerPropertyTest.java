@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.support.SupportClient;
 import software.amazon.awssdk.services.support.model.CreateCaseRequest;
 
 /**
- * Arbitrary JSON-like input never crashes the handler and never changes AWS (SPEC §2). The listed
+ * Arbitrary JSON-like input never crashes the handler and never changes AWS (docs/behaviour.md §2). The listed
  * VIFs are all healthy, so only an input that named one of them could fail over; the generators
  * name VIFs that look real but are not listed.
  */
@@ -56,9 +56,9 @@ class HandlerPropertyTest {
         support = mock(SupportClient.class);
         when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(
                 DescribeVirtualInterfacesResponse.builder().virtualInterfaces(
-                        FailoverServiceTest.dxVif(Fixtures.VIF_A, "available", "up"),
-                        FailoverServiceTest.dxVif(Fixtures.VIF_B, "available", "up"),
-                        FailoverServiceTest.dxVif(Fixtures.VIF_C, "available", "up")).build());
+                        MockedAwsTest.dxVif(Fixtures.VIF_A, "available", "up"),
+                        MockedAwsTest.dxVif(Fixtures.VIF_B, "available", "up"),
+                        MockedAwsTest.dxVif(Fixtures.VIF_C, "available", "up")).build());
         when(sns.publish(any(PublishRequest.class))).thenReturn(PublishResponse.builder().messageId("m").build());
         handler = new DxFailoverHandler(Fixtures.env(), new AwsClients(dx, sns, support), Clock.systemUTC());
     }

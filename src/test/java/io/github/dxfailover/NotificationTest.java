@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SNS subject rules of SPEC §7 against hostile alarm names. */
+/** SNS subject rules of docs/behaviour.md §7 against hostile alarm names. */
 class NotificationTest {
 
     /** What SNS documents: ASCII, under 100 characters, no line breaks or control characters, starts visibly. */

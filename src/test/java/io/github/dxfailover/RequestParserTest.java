@@ -17,14 +17,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The input shapes of SPEC §2 and the VIF of §3. */
+/** The input shapes of docs/behaviour.md §2 and the VIF of §3. */
 class RequestParserTest {
 
     @Test
     void readsAnEventBridgeAlarm() {
         Request r = RequestParser.parse(eventBridgeAlarm(VIF_A + " packet loss", "ALARM"));
         assertThat(r).isInstanceOf(Request.Evaluate.class);
-        Alarm a = ((Request.Evaluate) r).alarm();
+        Alarm a = (Alarm) ((Request.Evaluate) r).trigger();
         assertThat(a.name()).isEqualTo(VIF_A + " packet loss");
         assertThat(a.state()).isEqualTo("ALARM");
         assertThat(a.reason()).isEqualTo("Threshold Crossed");
@@ -36,7 +36,7 @@ class RequestParserTest {
 
     @Test
     void readsAnAlarmAction() {
-        Alarm a = ((Request.Evaluate) RequestParser.parse(Fixtures.alarmAction(VIF_B + " latency", "OK"))).alarm();
+        Alarm a = (Alarm) ((Request.Evaluate) RequestParser.parse(Fixtures.alarmAction(VIF_B + " latency", "OK"))).trigger();
         assertThat(a.state()).isEqualTo("OK");
         assertThat(a.account()).isEqualTo("123456789012");
         assertThat(a.vifId()).isEqualTo(VIF_B);
@@ -44,10 +44,10 @@ class RequestParserTest {
 
     @Test
     void vifFromTheMetricDimensionInBothShapes() {
-        Alarm viaEventBridge = ((Request.Evaluate) RequestParser.parse(
-                eventBridgeAlarm("loss to 10.1.1.1", "ALARM", VIF_B))).alarm();
-        Alarm viaAction = ((Request.Evaluate) RequestParser.parse(
-                alarmAction("loss to 10.1.1.1", "ALARM", VIF_B))).alarm();
+        Alarm viaEventBridge = (Alarm) ((Request.Evaluate) RequestParser.parse(
+                eventBridgeAlarm("loss to 10.1.1.1", "ALARM", VIF_B))).trigger();
+        Alarm viaAction = (Alarm) ((Request.Evaluate) RequestParser.parse(
+                alarmAction("loss to 10.1.1.1", "ALARM", VIF_B))).trigger();
         assertThat(viaEventBridge.vifId()).isEqualTo(VIF_B);
         assertThat(viaAction.vifId()).isEqualTo(VIF_B);
     }
@@ -58,7 +58,7 @@ class RequestParserTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> detail = (Map<String, Object>) event.get("detail");
         detail.put("configuration", Map.of("alarmRule", "ALARM(a) OR ALARM(b)"));
-        assertThat(((Request.Evaluate) RequestParser.parse(event)).alarm().vifId()).isEqualTo(VIF_A);
+        assertThat(((Request.Evaluate) RequestParser.parse(event)).trigger().vifId()).isEqualTo(VIF_A);
     }
 
     @Test
@@ -69,8 +69,8 @@ class RequestParserTest {
         Request.Evaluate failover = (Request.Evaluate) RequestParser.parse(
                 command("action", "failover", "virtualInterfaceId", VIF_A, "minutes", 60));
         assertThat(failover.minutes()).isEqualTo(60);
-        assertThat(failover.alarm().inAlarm()).isTrue();
-        assertThat(failover.alarm().vifId()).isEqualTo(VIF_A);
+        assertThat(failover.trigger().asksToAct()).isTrue();
+        assertThat(failover.trigger().vifId()).isEqualTo(VIF_A);
         Request.Evaluate noMinutes = (Request.Evaluate) RequestParser.parse(
                 command("action", "failover", "virtualInterfaceId", VIF_A));
         assertThat(noMinutes.minutes()).isNull();

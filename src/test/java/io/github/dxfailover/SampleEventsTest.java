@@ -74,21 +74,21 @@ class SampleEventsTest {
         }
     }
 
-    private static DxFailoverHandler handler(boolean aUnderTest) {
+    static DxFailoverHandler handler(boolean aUnderTest) {
         DirectConnectClient dx = mock(DirectConnectClient.class);
         SnsClient sns = mock(SnsClient.class);
         SupportClient support = mock(SupportClient.class);
         when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(
                 DescribeVirtualInterfacesResponse.builder().virtualInterfaces(
-                        aUnderTest ? FailoverServiceTest.dxVif(A, "testing", "down") : FailoverServiceTest.dxVif(A, "available", "up"),
-                        FailoverServiceTest.dxVif(B, "available", "up"),
-                        FailoverServiceTest.dxVif(C, "available", "up")).build());
+                        aUnderTest ? MockedAwsTest.dxVif(A, "testing", "down") : MockedAwsTest.dxVif(A, "available", "up"),
+                        MockedAwsTest.dxVif(B, "available", "up"),
+                        MockedAwsTest.dxVif(C, "available", "up")).build());
         Instant end = Instant.parse("2026-11-26T07:00:00Z");
         when(dx.startBgpFailoverTest(any(StartBgpFailoverTestRequest.class))).thenAnswer(call ->
-                StartBgpFailoverTestResponse.builder().virtualInterfaceTest(FailoverServiceTest.test(
+                StartBgpFailoverTestResponse.builder().virtualInterfaceTest(MockedAwsTest.test(
                         ((StartBgpFailoverTestRequest) call.getArgument(0)).virtualInterfaceId(), "t-1", end)).build());
         when(dx.stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class))).thenReturn(StopBgpFailoverTestResponse
-                .builder().virtualInterfaceTest(FailoverServiceTest.test(A, "t-1", end)).build());
+                .builder().virtualInterfaceTest(MockedAwsTest.test(A, "t-1", end)).build());
         when(sns.publish(any(PublishRequest.class))).thenReturn(PublishResponse.builder().messageId("m").build());
         when(support.createCase(any(CreateCaseRequest.class))).thenReturn(CreateCaseResponse.builder().caseId("c").build());
         return new DxFailoverHandler(Map.of("VIFLIST", A + "," + B + "," + C, "MINVIFS", "1",

@@ -52,8 +52,7 @@ class SnapStartPrimingIT {
     void primingMakesNoMutatingCall() throws Exception {
         AwsClients clients = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
                 moto.endpoint(), dx.endpoint());
-        SnapStartPriming priming = new SnapStartPriming(FailoverConfig.fromEnvironment(env()), clients,
-                LocalAws.REGION, LocalAws.CREDENTIALS);
+        SnapStartPriming priming = new SnapStartPriming(clients);
 
         priming.beforeCheckpoint(null);
 
@@ -64,8 +63,8 @@ class SnapStartPrimingIT {
         assertThat(dx.tests()).isEmpty();
         assertThat(aws.delivered()).isEmpty();
         assertThat(aws.supportCases()).isEmpty();
-        // The failover path did run, answered in-process.
-        assertThat(priming.answeredInProcess()).containsExactly(
+        // The failover path did run through the handler, answered in-process.
+        assertThat(priming.answeredInProcess()).containsSubsequence(
                 "OvertureService.StartBgpFailoverTest", "AWSSupport_20130415.CreateCase", "Publish");
     }
 
@@ -99,8 +98,7 @@ class SnapStartPrimingIT {
         dx.inject("DescribeVirtualInterfaces", new FakeDirectConnect.Fault.ServerError(), 3); // every attempt
         AwsClients clients = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
                 moto.endpoint(), dx.endpoint());
-        SnapStartPriming priming = new SnapStartPriming(FailoverConfig.fromEnvironment(env()), clients,
-                LocalAws.REGION, LocalAws.CREDENTIALS);
+        SnapStartPriming priming = new SnapStartPriming(clients);
         priming.beforeCheckpoint(null); // logs a warning, does not throw
         assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
         DxFailoverHandler handler = new DxFailoverHandler(env(), clients, Clock.systemUTC());

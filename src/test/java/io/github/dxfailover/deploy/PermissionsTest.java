@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.support.SupportClient;
 
 /**
- * SPEC §12: the AWS operations the code can call, derived from the source, are exactly what
+ * docs/behaviour.md §12: the AWS operations the code can call, derived from the source, are exactly what
  * lambda-iam-policy.json and the template's policies allow — each on the narrowest resource — and
  * every action named is a real operation of its service.
  */
@@ -94,7 +94,7 @@ class PermissionsTest {
                 && m.getParameterCount() == 1 && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0]));
     }
 
-    /** The narrowest resource each action can be granted on (SPEC §12). */
+    /** The narrowest resource each action can be granted on (docs/behaviour.md §12). */
     static Set<Grant> expectedGrants(Set<String> actions, boolean supportCase) {
         Set<Grant> grants = new TreeSet<>();
         for (String action : actions) {

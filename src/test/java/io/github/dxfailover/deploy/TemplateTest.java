@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What template.yaml must deploy (SPEC §5, §8), read as CloudFormation reads it. */
+/** What template.yaml must deploy (docs/behaviour.md §5, §8), read as CloudFormation reads it. */
 class TemplateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> VIFS = List.of("dxvif-fgab1234", "dxvif-fgcd5678", "dxvif-fgef9012");

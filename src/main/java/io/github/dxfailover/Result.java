@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the handler returns (SPEC §10). {@link #toMap()} gives the JSON object Lambda shows.
+ * What one invocation returns, whatever its outcome (docs/behaviour.md §10). {@link #toMap()}
+ * gives the JSON object Lambda shows.
  *
  * @param outcome    what was decided or done
  * @param vifId      the VIF concerned, or null
@@ -19,33 +20,38 @@ import java.util.Map;
  * @param dryRun     whether DRY_RUN was on
  * @param errors     failures that did not stop the invocation (case, notification)
  */
-public record FailoverResult(Outcome outcome, String vifId, String message, VifStates vifs, String testId,
-                             Instant testEndsAt, String caseId, boolean dryRun, List<String> errors) {
+public record Result(Outcome outcome, String vifId, String message, VifStates vifs, String testId,
+                     Instant testEndsAt, String caseId, boolean dryRun, List<String> errors) {
 
-    public FailoverResult {
+    public Result {
         errors = List.copyOf(errors);
     }
 
-    public static FailoverResult of(Outcome outcome, String vifId, String message, VifStates vifs, boolean dryRun) {
-        return new FailoverResult(outcome, vifId, message, vifs, null, null, null, dryRun, List.of());
+    public static Result of(Outcome outcome, String vifId, String message, VifStates vifs, boolean dryRun) {
+        return new Result(outcome, vifId, message, vifs, null, null, null, dryRun, List.of());
     }
 
-    public FailoverResult withMessage(String text) {
-        return new FailoverResult(outcome, vifId, text, vifs, testId, testEndsAt, caseId, dryRun, errors);
+    /** The result of a decision, before anything was done about it. */
+    public static Result of(Decision decision, VifStates vifs, boolean dryRun) {
+        return of(decision.outcome(), decision.vifId(), decision.reason(), vifs, dryRun);
     }
 
-    public FailoverResult withTest(String id, Instant endsAt) {
-        return new FailoverResult(outcome, vifId, message, vifs, id, endsAt, caseId, dryRun, errors);
+    public Result withMessage(String text) {
+        return new Result(outcome, vifId, text, vifs, testId, testEndsAt, caseId, dryRun, errors);
     }
 
-    public FailoverResult withCase(String id) {
-        return new FailoverResult(outcome, vifId, message, vifs, testId, testEndsAt, id, dryRun, errors);
+    public Result withTest(FailoverTest test) {
+        return new Result(outcome, vifId, message, vifs, test.testId(), test.endsAt(), caseId, dryRun, errors);
     }
 
-    public FailoverResult withError(String error) {
+    public Result withCase(String id) {
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, id, dryRun, errors);
+    }
+
+    public Result withError(String error) {
         List<String> more = new ArrayList<>(errors);
         more.add(error);
-        return new FailoverResult(outcome, vifId, message, vifs, testId, testEndsAt, caseId, dryRun, more);
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, dryRun, more);
     }
 
     /** The JSON object of §10: plain maps, lists and strings, which any Lambda serializer writes as is. */

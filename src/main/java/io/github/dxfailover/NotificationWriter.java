@@ -2,33 +2,25 @@ package io.github.dxfailover;
 
 import java.util.List;
 
-/** Writes the text an on-call engineer reads on a phone (SPEC §7). */
-final class Notifications {
-    private Notifications() {
+/** Writes the {@link Notification} an on-call engineer reads on a phone (docs/behaviour.md §7). */
+final class NotificationWriter {
+    private final FailoverConfig config;
+
+    NotificationWriter(FailoverConfig config) {
+        this.config = config;
     }
 
-    static Notification forResult(FailoverResult r, Alarm alarm, FailoverConfig config) {
+    Notification forResult(Result r, Trigger trigger) {
         String subject = "DX failover: " + r.outcome() + " " + (r.vifId() == null ? "(no VIF)" : r.vifId())
-                + " - " + alarm.name();
+                + " - " + trigger.title();
         StringBuilder body = new StringBuilder();
         body.append(r.outcome()).append(": ").append(r.message()).append("\n\n");
-        body.append("Alarm: ").append(alarm.name()).append('\n');
-        if (!alarm.region().isEmpty() || !alarm.account().isEmpty()) {
-            body.append("Region: ").append(alarm.region()).append("  Account: ").append(alarm.account()).append('\n');
-        }
-        body.append("State: ").append(alarm.state());
-        if (!alarm.time().isEmpty()) {
-            body.append(" at ").append(alarm.time());
-        }
-        body.append('\n');
-        if (!alarm.reason().isEmpty()) {
-            body.append("Reason: ").append(alarm.reason()).append('\n');
-        }
+        body.append(triggerLines(trigger));
         if (!r.vifs().isEmpty()) {
             body.append("\nVIFs (MINVIFS=").append(config.minVifs()).append(", healthy = available with BGP up):\n")
                     .append(r.vifs().table());
         }
-        body.append('\n').append(whatNext(r, config));
+        body.append('\n').append(whatNext(r));
         appendErrors(body, r.errors());
         return new Notification(subject, body.toString(), r.outcome(), r.vifId());
     }
@@ -41,18 +33,44 @@ final class Notifications {
                 Outcome.CONFIG_ERROR, null);
     }
 
-    private static String whatNext(FailoverResult r, FailoverConfig config) {
+    /** Which alarm (name, region, state, reason, time) or which command asked for this; shared with the support case. */
+    static String triggerLines(Trigger trigger) {
+        StringBuilder out = new StringBuilder();
+        switch (trigger) {
+            case Alarm alarm -> {
+                out.append("Alarm: ").append(alarm.name()).append('\n');
+                if (!alarm.region().isEmpty() || !alarm.account().isEmpty()) {
+                    out.append("Region: ").append(alarm.region()).append("  Account: ").append(alarm.account())
+                            .append('\n');
+                }
+                out.append("State: ").append(alarm.state());
+                if (!alarm.time().isEmpty()) {
+                    out.append(" at ").append(alarm.time());
+                }
+                out.append('\n');
+                if (!alarm.reason().isEmpty()) {
+                    out.append("Reason: ").append(alarm.reason()).append('\n');
+                }
+            }
+            case OperatorCommand command -> out.append("Requested by: an operator's ").append(command.action())
+                    .append(" command (aws lambda invoke or the Lambda console), not by an alarm\n");
+        }
+        return out.toString();
+    }
+
+    private String whatNext(Result r) {
         String vif = r.vifId();
         return switch (r.outcome()) {
             case FAILED_OVER -> "Done: BGP failover test " + r.testId() + " started on " + vif
                     + "; its BGP sessions are DOWN and traffic moves to the other VIFs.\n"
                     + "Next: BGP on " + vif + " comes back by itself at " + r.testEndsAt() + ".\n"
                     + restoreHint(vif)
-                    + "Support case: " + (r.caseId() != null ? r.caseId() : "none opened (" + noCaseReason(r, config) + ")")
+                    + "Support case: " + (r.caseId() != null ? r.caseId() : "none opened (" + noCaseReason(r) + ")")
                     + "\n";
             case DRY_RUN -> "Nothing was changed (DRY_RUN=true). Without it the function would have started a "
                     + config.failoverMinutes() + "-minute BGP failover test on " + vif
-                    + (config.supportCase() ? " and opened a " + config.supportSeverity() + " support case" : "")
+                    + (config.supportCase() ? " and opened " + article(config.supportSeverity()) + " "
+                    + config.supportSeverity() + " support case" : "")
                     + ".\n";
             case MINIMUM_REACHED -> "Nothing was changed: " + vif + " stays in service so that at least "
                     + config.minVifs() + " healthy VIF(s) remain. Investigate the alarm and the other VIFs.\n";
@@ -74,7 +92,11 @@ final class Notifications {
                 + vif + "\"}.\n";
     }
 
-    private static String noCaseReason(FailoverResult r, FailoverConfig config) {
+    private static String article(String word) {
+        return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
+    }
+
+    private String noCaseReason(Result r) {
         if (!config.supportCase()) {
             return "SUPPORT_CASE=false";
         }

@@ -1,0 +1,23 @@
+package io.github.dxfailover;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/** How a failed AWS call is told to an operator, the same way for every service. */
+final class AwsErrors {
+    private AwsErrors() {
+    }
+
+    /** The service's error code and message when AWS answered, else the exception's message. */
+    static String text(RuntimeException e) {
+        if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
+            return ase.awsErrorDetails().errorCode() + ": " + ase.awsErrorDetails().errorMessage();
+        }
+        return e.getMessage();
+    }
+
+    /** The error code AWS answered with, or null when the call did not reach AWS. */
+    static String code(RuntimeException e) {
+        return e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
+                ? ase.awsErrorDetails().errorCode() : null;
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.dxfailover;
+
+import static io.github.dxfailover.Fixtures.OTHER_VIF;
+import static io.github.dxfailover.Fixtures.VIF_A;
+import static io.github.dxfailover.Fixtures.VIF_B;
+import static io.github.dxfailover.Fixtures.VIF_C;
+import static io.github.dxfailover.Fixtures.alarm;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+/** Outcomes that change nothing (IGNORED, REJECTED, NOT_MANAGED, ALREADY_UNAVAILABLE, MINIMUM_REACHED): no mutating call. */
+class NoChangeOutcomesTest extends MockedAwsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"OK", "INSUFFICIENT_DATA"})
+    void ignoredTransitionsCallNothing(String state) {
+        Result r = service().handle(new Request.Evaluate(alarm(VIF_A + " loss", state), null));
+        assertThat(r.outcome()).isEqualTo(Outcome.IGNORED);
+        verifyNoInteractions(dx, sns, support);
+    }
+
+    @Test
+    void invalidInputCallsNothing() {
+        Result r = service().handle(RequestParser.parse(Map.of("foo", "bar")));
+        assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(r.message()).contains("[foo]");
+        verifyNoInteractions(dx, sns, support);
+    }
+
+    @Test
+    void alarmNamingNoVifIsRejectedAndNotified() {
+        allHealthy();
+        Result r = service().handle(alarmFor("Packet loss to on-premises DNS"));
+        assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
+        verifyNoChange();
+        PublishRequest p = published();
+        assertThat(p.messageAttributes().get("virtualInterfaceId").stringValue()).isEqualTo("none");
+        assertThat(p.message()).contains("Alarm: Packet loss to on-premises DNS").contains("Rename the alarm");
+    }
+
+    @Test
+    void unlistedVifIsNotManagedAndNotified() {
+        allHealthy();
+        Result r = service().handle(alarmFor(OTHER_VIF + " loss"));
+        assertThat(r.outcome()).isEqualTo(Outcome.NOT_MANAGED);
+        verifyNoChange();
+        PublishRequest p = published();
+        assertThat(p.messageAttributes().get("outcome").stringValue()).isEqualTo("NOT_MANAGED");
+        assertThat(p.message()).contains(OTHER_VIF + " is not in VIFLIST");
+    }
+
+    @Test
+    void unavailableVifIsNotifiedWithItsStateAndBgp() {
+        directConnectReturns(dxVif(VIF_A, "available", "down"), dxVif(VIF_B, "available", "up"),
+                dxVif(VIF_C, "available", "up"));
+        Result r = service().handle(alarmFor(VIF_A));
+        assertThat(r.outcome()).isEqualTo(Outcome.ALREADY_UNAVAILABLE);
+        verifyNoChange();
+        assertThat(published().message()).contains("available, BGP down");
+    }
+
+    @Test
+    void minimumReachedListsEveryVifAndChangesNothing() {
+        directConnectReturns(dxVif(VIF_A, "available", "up"), dxVif(VIF_B, "down", "down"),
+                dxVif(VIF_C, "testing", "down"));
+        Result r = service().handle(alarmFor(VIF_A));
+        assertThat(r.outcome()).isEqualTo(Outcome.MINIMUM_REACHED);
+        verifyNoChange();
+        assertThat(published().message()).contains(VIF_A + "  available, BGP up")
+                .contains(VIF_B + "  down, BGP down").contains(VIF_C + "  testing, BGP down")
+                .contains("at least 1 healthy VIF(s) remain");
+    }
+
+    @Test
+    void lookalikeVifInTheNameIsNotTouched() {
+        allHealthy();
+        Result r = service().handle(alarmFor("DXVIF-AAAA1111 loss"));
+        assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
+        verifyNoChange();
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.dxfailover;
+
+import static io.github.dxfailover.Fixtures.VIF_A;
+import static io.github.dxfailover.Fixtures.VIF_B;
+import static io.github.dxfailover.Fixtures.VIF_C;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryRequest;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryResponse;
+
+/** The operator's status command with mocked SDK clients: a report, no change, no notification. */
+class StatusTest extends MockedAwsTest {
+
+    @Test
+    void statusReportsEveryVifAndTheRunningTestWithoutChangingOrNotifying() {
+        directConnectReturns(dxVif(VIF_A, "testing", "down"), dxVif(VIF_B, "available", "up"));
+        when(dx.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class))).thenReturn(
+                ListVirtualInterfaceTestHistoryResponse.builder().virtualInterfaceTestHistory(
+                        test(VIF_A, "old", NOW.minusSeconds(7200)).toBuilder().status("COMPLETED").build(),
+                        test(VIF_A, "test-9", TEST_END)).build());
+        Result r = service().handle(new Request.Status());
+        assertThat(r.outcome()).isEqualTo(Outcome.STATUS);
+        assertThat(r.message()).contains("1 of 3 listed VIFs healthy")
+                .contains(VIF_A + " testing, BGP down (failover test test-9 until " + TEST_END + ")")
+                .contains(VIF_B + " available, BGP up").contains(VIF_C + " missing, BGP unknown");
+        ArgumentCaptor<ListVirtualInterfaceTestHistoryRequest> list =
+                ArgumentCaptor.forClass(ListVirtualInterfaceTestHistoryRequest.class);
+        verify(dx).listVirtualInterfaceTestHistory(list.capture());
+        assertThat(list.getValue().virtualInterfaceId()).isEqualTo(VIF_A);
+        verifyNoChange();
+        verifyNoInteractions(sns);
+    }
+
+    @Test
+    void statusStillAnswersWhenTheTestHistoryCannotBeRead() {
+        directConnectReturns(dxVif(VIF_A, "testing", "down"), dxVif(VIF_B, "available", "up"));
+        when(dx.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class)))
+                .thenThrow(SdkClientException.create("read timed out"));
+        Result r = service().handle(new Request.Status());
+        assertThat(r.outcome()).isEqualTo(Outcome.STATUS);
+        assertThat(r.message()).contains(VIF_A + " testing, BGP down (test history unavailable: read timed out)");
+        verifyNoChange();
+    }
+}
