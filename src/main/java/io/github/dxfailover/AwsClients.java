@@ -10,16 +10,17 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.support.SupportClient;
 
 /**
- * The three SDK clients, built once per container with timeouts well inside the function's
+ * The four SDK clients, built once per container with timeouts well inside the function's
  * timeout (docs/behaviour.md §8): Describe + Start + CreateCase + Publish at {@link #CALL_TIMEOUT} each stays
  * under the 60-second function timeout of the deployment.
  */
-public record AwsClients(DirectConnectClient dx, SnsClient sns, SupportClient support) {
+public record AwsClients(DirectConnectClient dx, SnsClient sns, SupportClient support, CloudWatchClient cloudWatch) {
     /** Whole call, SDK retries included. */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -35,12 +36,12 @@ public record AwsClients(DirectConnectClient dx, SnsClient sns, SupportClient su
 
     /**
      * @param callTimeout     limit of one call including retries; each attempt gets 40% of it
-     * @param awsEndpoint     SNS and Support endpoint, or null for the standard resolution
+     * @param awsEndpoint     SNS, Support and CloudWatch endpoint, or null for the standard resolution
      * @param dxEndpoint      Direct Connect endpoint, or null for the standard resolution
      */
     public static AwsClients create(Region region, IdentityProvider<? extends AwsCredentialsIdentity> credentials, Duration callTimeout,
                                     URI awsEndpoint, URI dxEndpoint) {
-        // One HTTP client for all three: the JDK's URLConnection starts faster than Apache or Netty.
+        // One HTTP client for all four: the JDK's URLConnection starts faster than Apache or Netty.
         SdkHttpClient http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(attemptTimeout(callTimeout))
@@ -64,14 +65,17 @@ public record AwsClients(DirectConnectClient dx, SnsClient sns, SupportClient su
                 .httpClient(http).overrideConfiguration(timeouts);
         var supportBuilder = SupportClient.builder().region(region).credentialsProvider(credentials)
                 .httpClient(http).overrideConfiguration(timeouts);
+        var cloudWatchBuilder = CloudWatchClient.builder().region(region).credentialsProvider(credentials)
+                .httpClient(http).overrideConfiguration(timeouts);
         if (dxEndpoint != null) {
             dxBuilder.endpointOverride(dxEndpoint);
         }
         if (awsEndpoint != null) {
             snsBuilder.endpointOverride(awsEndpoint);
             supportBuilder.endpointOverride(awsEndpoint);
+            cloudWatchBuilder.endpointOverride(awsEndpoint);
         }
-        return new AwsClients(dxBuilder.build(), snsBuilder.build(), supportBuilder.build());
+        return new AwsClients(dxBuilder.build(), snsBuilder.build(), supportBuilder.build(), cloudWatchBuilder.build());
     }
 
     private static Duration attemptTimeout(Duration callTimeout) {

@@ -20,7 +20,7 @@ final class ConfigErrorReport {
     Result answer(String functionName) {
         Result result = new Result(Outcome.CONFIG_ERROR, null,
                 "the function is misconfigured (" + error.problems().size() + " problem(s)); nothing was done",
-                VifStates.notRead(), null, null, null, false, error.problems());
+                VifStates.notRead(), null, null, null, false, error.problems(), null);
         if (topic != null && notified.compareAndSet(false, true)) {
             var failure = topic.tryPublish(NotificationWriter.forConfigError(error.problems(), functionName));
             if (failure.isPresent()) {

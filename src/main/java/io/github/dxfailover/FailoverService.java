@@ -3,12 +3,14 @@ package io.github.dxfailover;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides and acts: reads the VIFs in one pass, applies {@link Decision}, starts or stops the BGP
- * failover test, opens the support case and notifies (docs/behaviour.md §4, §6, §7, §8). Each AWS
+ * Decides and acts: reads the VIFs in one pass, applies {@link Decision} (or {@link Reconcile} over
+ * the alarms in ALARM), starts or stops the BGP failover test, opens the support case and notifies
+ * (docs/behaviour.md §4, §6, §7, §8, §13). Each AWS
  * service is reached through its own class; none of them calls back here.
  */
 public final class FailoverService {
@@ -18,6 +20,7 @@ public final class FailoverService {
     private final DirectConnect dx;
     private final SnsTopic topic;
     private final SupportCases supportCases;
+    private final CloudWatchAlarms alarms;
     private final NotificationWriter writer;
 
     public FailoverService(FailoverConfig config, AwsClients clients, Clock clock) {
@@ -25,6 +28,7 @@ public final class FailoverService {
         this.dx = new DirectConnect(clients.dx(), clock);
         this.topic = new SnsTopic(clients.sns(), config.snsTopicArn());
         this.supportCases = new SupportCases(config, clients.support());
+        this.alarms = new CloudWatchAlarms(clients.cloudWatch(), clock);
         this.writer = new NotificationWriter(config);
     }
 
@@ -33,6 +37,7 @@ public final class FailoverService {
             case Request.Evaluate e -> evaluate(e.trigger(), e.minutes());
             case Request.Status s -> status();
             case Request.Restore r -> restore(r.vifId());
+            case Request.Reconcile r -> reconcile();
             case Request.Invalid i -> Result.of(Outcome.REJECTED, null, i.problem(), VifStates.notRead(),
                     config.dryRun());
         };
@@ -81,13 +86,30 @@ public final class FailoverService {
 
     private Result status() {
         VifStates states = dx.readStates(config.vifIds());
+        Map<String, List<String>> alarmed;
+        String alarmsUnread = null;
+        try {
+            alarmed = Reconcile.alarmNamesByVif(config, alarms.inAlarm());
+        } catch (FailoverException e) {
+            // A status changes nothing, so it answers without the alarms rather than failing.
+            LOG.warn("alarms unavailable for status", e);
+            alarmed = Map.of();
+            alarmsUnread = e.getMessage();
+        }
         List<String> parts = new ArrayList<>();
         for (VifState vif : states.byId().values()) {
             String part = vif.id() + " " + vif.describe();
             if (Decision.TESTING.equals(vif.state())) {
                 part += runningTestNote(vif.id());
             }
+            List<String> names = alarmed.getOrDefault(vif.id(), List.of());
+            if (!names.isEmpty()) {
+                part += ", alarms in ALARM: " + String.join(", ", names);
+            }
             parts.add(part);
+        }
+        if (alarmsUnread != null) {
+            parts.add(alarmsUnread);
         }
         String message = states.healthyCount() + " of " + states.byId().size() + " listed VIFs healthy, MINVIFS is "
                 + config.minVifs() + (config.dryRun() ? ", DRY_RUN is on" : "") + ": " + String.join("; ", parts);
@@ -116,5 +138,41 @@ public final class FailoverService {
                 + " stopped; its BGP sessions come back up now");
         return topic.tryPublish(writer.forResult(result, new OperatorCommand("restore", vifId)))
                 .map(result::withError).orElse(result);
+    }
+
+    /**
+     * §13: acts on the alarms' current state. Only started tests are notified; decisions that change
+     * nothing are in the result, the log and the metrics. A failed start notifies and throws at once.
+     */
+    private Result reconcile() {
+        List<FiringAlarm> firing = alarms.inAlarm();
+        VifStates states = dx.readStates(config.vifIds());
+        Reconcile.Plan plan = Reconcile.plan(config, firing, states);
+        List<ReconcileAction> actions = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (Reconcile.Step step : plan.steps()) {
+            Result r = Result.of(step.decision(), step.seen(), config.dryRun());
+            if (r.outcome() == Outcome.FAILED_OVER) {
+                r = failover(step.alarm(), config.failoverMinutes(), r);
+            }
+            LOG.info("reconcile: outcome={} vif={} alarm={} reason={}", r.outcome(), r.vifId(),
+                    step.alarm().alarm().name(), r.message());
+            actions.add(new ReconcileAction(r.vifId(), step.alarm().alarm().name(), r.outcome(), r.testId(), r.caseId()));
+            errors.addAll(r.errors());
+        }
+        long started = actions.stream().filter(a -> a.outcome() == Outcome.FAILED_OVER).count();
+        String message = "reconcile: " + firing.size() + " alarm(s) in ALARM, " + actions.size()
+                + " naming listed VIFs; started " + started + " failover test(s)"
+                + (config.dryRun() ? " (DRY_RUN: " + count(actions, Outcome.DRY_RUN) + " would have)" : "")
+                + ", " + count(actions, Outcome.MINIMUM_REACHED) + " held in service by the minimum, "
+                + count(actions, Outcome.ALREADY_UNAVAILABLE) + " already out of service; left aside: "
+                + plan.muted() + " muted, " + plan.unlisted() + " naming unlisted VIFs, "
+                + plan.namingNoVif() + " naming no VIF";
+        return Result.of(Outcome.RECONCILED, null, message, states, config.dryRun()).withErrors(errors)
+                .withReconciliation(new Reconciliation(actions, plan.muted(), plan.unlisted(), plan.namingNoVif()));
+    }
+
+    private static long count(List<ReconcileAction> actions, Outcome outcome) {
+        return actions.stream().filter(a -> a.outcome() == outcome).count();
     }
 }

@@ -52,6 +52,12 @@ final class NotificationWriter {
                     out.append("Reason: ").append(alarm.reason()).append('\n');
                 }
             }
+            case FiringAlarm firing -> {
+                out.append("Found by: the reconcile pass, which acts on alarms still in ALARM\n");
+                out.append(triggerLines(firing.alarm()));
+                out.append("In ALARM since: ").append(firing.since()).append(" (")
+                        .append(minutes(firing.inAlarmFor().toMinutes())).append(")\n");
+            }
             case OperatorCommand command -> out.append("Requested by: an operator's ").append(command.action())
                     .append(" command (aws lambda invoke or the Lambda console), not by an alarm\n");
         }
@@ -80,7 +86,7 @@ final class NotificationWriter {
             case REJECTED -> "Nothing was changed. Rename the alarm so that its name starts with the VIF ID, "
                     + "for example 'dxvif-abcd1234 packet loss', or give its metric a VirtualInterfaceId dimension.\n";
             case RESTORED -> "Done: BGP failover test " + r.testId() + " on " + vif
-                    + " was stopped; its BGP sessions come back up now.\n";
+                    + " was stopped; its BGP sessions come back up now.\n" + reconcileWarning(vif);
             case ERROR -> "The function failed before it could finish; Lambda retries the event. Check the VIFs with "
                     + "{\"action\": \"status\"}.\n";
             default -> "";
@@ -90,6 +96,18 @@ final class NotificationWriter {
     static String restoreHint(String vif) {
         return "To restore it earlier, invoke the function with {\"action\": \"restore\", \"virtualInterfaceId\": \""
                 + vif + "\"}.\n";
+    }
+
+    /** A restore does not mute the alarm: while it stays in ALARM, the next reconcile pass takes the VIF out again. */
+    static String reconcileWarning(String vif) {
+        return "Note: if an alarm on " + vif + " is still in ALARM, the next reconcile pass takes " + vif
+                + " out of service again. To keep it in service, disable that alarm's actions (reconcile skips muted"
+                + " alarms): aws cloudwatch disable-alarm-actions --alarm-names \"<alarm name>\"; enable them again"
+                + " with enable-alarm-actions once the VIF is fixed.\n";
+    }
+
+    private static String minutes(long minutes) {
+        return minutes < 60 ? minutes + " min" : (minutes / 60) + " h " + (minutes % 60) + " min";
     }
 
     private static String article(String word) {

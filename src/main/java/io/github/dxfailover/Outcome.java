@@ -24,6 +24,8 @@ public enum Outcome {
     RESTORED,
     /** Operator command "restore" on a VIF that has no failover test running. */
     NOTHING_TO_RESTORE,
+    /** A reconcile pass ran; its per-VIF decisions are in the result's actions. */
+    RECONCILED,
     /** An AWS call failed before anything changed, or starting the failover test failed; the invocation throws. */
     ERROR
 }

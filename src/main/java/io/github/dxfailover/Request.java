@@ -11,6 +11,10 @@ public sealed interface Request {
     record Status() implements Request {
     }
 
+    /** The level-triggered pass over the alarms now in ALARM (docs/behaviour.md §13): a command or a schedule. */
+    record Reconcile() implements Request {
+    }
+
     /** Operator command: stop the running failover test on a VIF. */
     record Restore(String vifId) implements Request {
     }

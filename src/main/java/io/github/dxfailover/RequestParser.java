@@ -11,6 +11,8 @@ import java.util.TreeSet;
  */
 public final class RequestParser {
     static final String EVENTBRIDGE_DETAIL_TYPE = "CloudWatch Alarm State Change";
+    static final String SCHEDULED_EVENT = "Scheduled Event";
+    private static final String ACTIONS = "\"status\", \"failover\", \"restore\" or \"reconcile\"";
 
     private RequestParser() {
     }
@@ -23,6 +25,9 @@ public final class RequestParser {
             if (input.containsKey("action")) {
                 return command(input);
             }
+            if ("aws.events".equals(input.get("source")) && SCHEDULED_EVENT.equals(input.get("detail-type"))) {
+                return new Request.Reconcile(); // a classic EventBridge scheduled rule (§2.4)
+            }
             if ("aws.cloudwatch".equals(input.get("source"))) {
                 if (EVENTBRIDGE_DETAIL_TYPE.equals(input.get("detail-type"))) {
                     return alarm(input, "detail", "account");
@@ -32,7 +37,7 @@ public final class RequestParser {
                 }
             }
             return new Request.Invalid("expected an EventBridge 'CloudWatch Alarm State Change' event, a CloudWatch "
-                    + "alarm action, or an operator command {\"action\": \"status\"|\"failover\"|\"restore\"}; found an "
+                    + "alarm action, a scheduled event, or an operator command {\"action\": " + ACTIONS + "}; found an "
                     + "object with keys " + new TreeSet<>(input.keySet().stream().map(String::valueOf).toList()));
         } catch (BadInput e) {
             return new Request.Invalid(e.getMessage());
@@ -61,12 +66,13 @@ public final class RequestParser {
         String action = string(input, "action", "action");
         return switch (action) {
             case "status" -> new Request.Status();
+            case "reconcile" -> new Request.Reconcile();
             case "restore" -> new Request.Restore(vifId(input));
             case "failover" -> {
                 String vifId = vifId(input);
                 yield new Request.Evaluate(new OperatorCommand(action, vifId), minutes(input.get("minutes")));
             }
-            default -> throw new BadInput("action: expected \"status\", \"failover\" or \"restore\", found \"" + action + "\"");
+            default -> throw new BadInput("action: expected " + ACTIONS + ", found \"" + action + "\"");
         };
     }
 

@@ -19,16 +19,18 @@ import java.util.Map;
  * @param caseId     support case opened, or null
  * @param dryRun     whether DRY_RUN was on
  * @param errors     failures that did not stop the invocation (case, notification)
+ * @param reconciled what a reconcile pass decided per VIF, or null for any other request
  */
 public record Result(Outcome outcome, String vifId, String message, VifStates vifs, String testId,
-                     Instant testEndsAt, String caseId, boolean dryRun, List<String> errors) {
+                     Instant testEndsAt, String caseId, boolean dryRun, List<String> errors,
+                     Reconciliation reconciled) {
 
     public Result {
         errors = List.copyOf(errors);
     }
 
     public static Result of(Outcome outcome, String vifId, String message, VifStates vifs, boolean dryRun) {
-        return new Result(outcome, vifId, message, vifs, null, null, null, dryRun, List.of());
+        return new Result(outcome, vifId, message, vifs, null, null, null, dryRun, List.of(), null);
     }
 
     /** The result of a decision, before anything was done about it. */
@@ -37,21 +39,31 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
     }
 
     public Result withMessage(String text) {
-        return new Result(outcome, vifId, text, vifs, testId, testEndsAt, caseId, dryRun, errors);
+        return new Result(outcome, vifId, text, vifs, testId, testEndsAt, caseId, dryRun, errors, reconciled);
     }
 
     public Result withTest(FailoverTest test) {
-        return new Result(outcome, vifId, message, vifs, test.testId(), test.endsAt(), caseId, dryRun, errors);
+        return new Result(outcome, vifId, message, vifs, test.testId(), test.endsAt(), caseId, dryRun, errors, reconciled);
     }
 
     public Result withCase(String id) {
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, id, dryRun, errors);
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, id, dryRun, errors, reconciled);
     }
 
     public Result withError(String error) {
         List<String> more = new ArrayList<>(errors);
         more.add(error);
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, dryRun, more);
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, dryRun, more, reconciled);
+    }
+
+    public Result withReconciliation(Reconciliation r) {
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, dryRun, errors, r);
+    }
+
+    public Result withErrors(List<String> more) {
+        List<String> all = new ArrayList<>(errors);
+        all.addAll(more);
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, dryRun, all, reconciled);
     }
 
     /** The JSON object of §10: plain maps, lists and strings, which any Lambda serializer writes as is. */
@@ -73,6 +85,24 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
         out.put("caseId", caseId);
         out.put("dryRun", dryRun);
         out.put("errors", new ArrayList<>(errors));
+        if (reconciled != null) {
+            List<Map<String, Object>> actions = new ArrayList<>();
+            for (ReconcileAction a : reconciled.actions()) {
+                Map<String, Object> action = new LinkedHashMap<>();
+                action.put("virtualInterfaceId", a.vifId());
+                action.put("alarmName", a.alarmName());
+                action.put("outcome", a.outcome().name());
+                action.put("testId", a.testId());
+                action.put("caseId", a.caseId());
+                actions.add(action);
+            }
+            out.put("actions", actions);
+            Map<String, Object> skipped = new LinkedHashMap<>();
+            skipped.put("muted", reconciled.muted());
+            skipped.put("unlisted", reconciled.unlisted());
+            skipped.put("namingNoVif", reconciled.namingNoVif());
+            out.put("skipped", skipped);
+        }
         return out;
     }
 }

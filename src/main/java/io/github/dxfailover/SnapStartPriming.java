@@ -104,6 +104,7 @@ final class SnapStartPriming implements Resource {
                 Map.of("source", "aws.cloudwatch", "region", "priming", "accountId", "000000000000",
                         "alarmData", Map.of("alarmName", "priming", "state", state, "configuration", configuration)),
                 Map.of("action", "status"),
+                Map.of("action", "reconcile"),
                 Map.of("action", "restore", "virtualInterfaceId", PRIMING_VIF));
     }
 }

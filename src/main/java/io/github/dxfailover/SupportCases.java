@@ -19,8 +19,11 @@ final class SupportCases {
     /** Opens the case and returns its id. CreateCase has no idempotency token: callers call it once per test. */
     String open(Trigger trigger, Result failover, int minutes) {
         String vifId = failover.vifId();
-        String why = trigger instanceof Alarm ? "because a CloudWatch alarm reported bad traffic on it"
-                : "at an operator's request";
+        String why = switch (trigger) {
+            case Alarm a -> "because a CloudWatch alarm reported bad traffic on it";
+            case FiringAlarm f -> "because a CloudWatch alarm has been reporting bad traffic on it since " + f.since();
+            case OperatorCommand c -> "at an operator's request";
+        };
         String body = "The Direct Connect virtual interface " + vifId + " was taken out of service by the "
                 + "aws-dx-failover function " + why + ".\n\n"
                 + NotificationWriter.triggerLines(trigger) + "\n"
@@ -30,7 +33,7 @@ final class SupportCases {
                 + "Please investigate the virtual interface and its connection.";
         CreateCaseRequest.Builder request = CreateCaseRequest.builder()
                 .subject("Direct Connect VIF " + vifId + " taken out of service "
-                        + (trigger instanceof Alarm ? "after alarm" : "by operator command")
+                        + (trigger instanceof OperatorCommand ? "by operator command" : "after alarm")
                         + " (failover test " + failover.testId() + ")")
                 .serviceCode(config.supportServiceCode())
                 .categoryCode(config.supportCategoryCode())

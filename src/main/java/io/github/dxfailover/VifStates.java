@@ -31,6 +31,14 @@ public record VifStates(Map<String, VifState> byId) {
         return byId.getOrDefault(id, VifState.missing(id));
     }
 
+    /** The same states with the VIF's failover test running: what a started test leaves behind. */
+    public VifStates withTestStarted(String id) {
+        Map<String, VifState> changed = new LinkedHashMap<>(byId);
+        VifState vif = get(id);
+        changed.put(id, new VifState(id, Decision.TESTING, vif.bgpStatuses().stream().map(s -> "down").toList()));
+        return new VifStates(changed);
+    }
+
     public long healthyCount() {
         return byId.values().stream().filter(VifState::healthy).count();
     }

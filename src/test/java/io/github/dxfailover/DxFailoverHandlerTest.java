@@ -36,7 +36,7 @@ class DxFailoverHandlerTest {
     private final DirectConnectClient dx = mock(DirectConnectClient.class);
     private final SnsClient sns = mock(SnsClient.class);
     private final SupportClient support = mock(SupportClient.class);
-    private final AwsClients clients = new AwsClients(dx, sns, support);
+    private final AwsClients clients = new AwsClients(dx, sns, support, Fixtures.noAlarms());
 
     DxFailoverHandlerTest() {
         when(sns.publish(any(PublishRequest.class))).thenReturn(PublishResponse.builder().messageId("m").build());

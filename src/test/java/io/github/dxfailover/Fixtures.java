@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 
 /** Shared test data: VIF IDs, configurations, alarm inputs in the shapes Lambda delivers. */
 final class Fixtures {
@@ -115,6 +118,14 @@ final class Fixtures {
                     "period", 60, "stat", "Average")));
         }
         return metrics;
+    }
+
+    /** A mocked CloudWatch with no alarm in ALARM. */
+    static CloudWatchClient noAlarms() {
+        CloudWatchClient cloudWatch = org.mockito.Mockito.mock(CloudWatchClient.class);
+        org.mockito.Mockito.when(cloudWatch.describeAlarms(org.mockito.ArgumentMatchers.any(DescribeAlarmsRequest.class)))
+                .thenReturn(DescribeAlarmsResponse.builder().build());
+        return cloudWatch;
     }
 
     static Map<String, Object> command(Object... keyValues) {

@@ -60,7 +60,7 @@ class HandlerPropertyTest {
                         MockedAwsTest.dxVif(Fixtures.VIF_B, "available", "up"),
                         MockedAwsTest.dxVif(Fixtures.VIF_C, "available", "up")).build());
         when(sns.publish(any(PublishRequest.class))).thenReturn(PublishResponse.builder().messageId("m").build());
-        handler = new DxFailoverHandler(Fixtures.env(), new AwsClients(dx, sns, support), Clock.systemUTC());
+        handler = new DxFailoverHandler(Fixtures.env(), new AwsClients(dx, sns, support, Fixtures.noAlarms()), Clock.systemUTC());
     }
 
     @Property(tries = 1000)

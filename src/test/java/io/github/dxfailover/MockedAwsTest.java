@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
 import software.amazon.awssdk.services.directconnect.model.BGPPeer;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
@@ -43,6 +44,7 @@ abstract class MockedAwsTest {
     final DirectConnectClient dx = mock(DirectConnectClient.class);
     final SnsClient sns = mock(SnsClient.class);
     final SupportClient support = mock(SupportClient.class);
+    final CloudWatchClient cloudWatch = Fixtures.noAlarms();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     FailoverService service(FailoverConfig config) {
@@ -54,7 +56,7 @@ abstract class MockedAwsTest {
             return StartBgpFailoverTestResponse.builder().virtualInterfaceTest(test(r.virtualInterfaceId(), "test-1",
                     NOW.plusSeconds(r.testDurationInMinutes() * 60L))).build();
         });
-        return new FailoverService(config, new AwsClients(dx, sns, support), clock);
+        return new FailoverService(config, new AwsClients(dx, sns, support, cloudWatch), clock);
     }
 
     FailoverService service() {

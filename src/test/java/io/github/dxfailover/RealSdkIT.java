@@ -76,7 +76,7 @@ class RealSdkIT {
         if (!supportEndpoint.equals(motoEndpoint)) {
             AwsClients other = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
                     supportEndpoint, dx.endpoint());
-            clients = new AwsClients(clients.dx(), clients.sns(), other.support());
+            clients = new AwsClients(clients.dx(), clients.sns(), other.support(), clients.cloudWatch());
         }
         return new DxFailoverHandler(env, clients, Clock.systemUTC());
     }

@@ -51,7 +51,10 @@ class SampleEventsTest {
         "alarm-action.json,                   FAILED_OVER, dxvif-fgef9012",
         "command-status.json,                 STATUS,      ",
         "command-failover.json,               FAILED_OVER, dxvif-fgab1234",
-        "command-restore.json,                RESTORED,    dxvif-fgab1234"})
+        "command-restore.json,                RESTORED,    dxvif-fgab1234",
+        "command-reconcile.json,              RECONCILED,  ",
+        "schedule-scheduler.json,             RECONCILED,  ",
+        "schedule-scheduled-rule.json,        RECONCILED,  "})
     void sampleGivesThePromisedOutcome(String file, String outcome, String vifId) throws Exception {
         Map<String, Object> event = JSON.readValue(Files.readString(Path.of("events", file)), new TypeReference<>() {
         });
@@ -70,7 +73,8 @@ class SampleEventsTest {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
                     "eventbridge-metric-alarm.json", "eventbridge-anomaly-alarm.json",
                     "eventbridge-composite-alarm.json", "eventbridge-ok.json", "eventbridge-insufficient-data.json",
-                    "alarm-action.json", "command-status.json", "command-failover.json", "command-restore.json");
+                    "alarm-action.json", "command-status.json", "command-failover.json", "command-restore.json",
+                    "command-reconcile.json", "schedule-scheduler.json", "schedule-scheduled-rule.json");
         }
     }
 
@@ -92,7 +96,7 @@ class SampleEventsTest {
         when(sns.publish(any(PublishRequest.class))).thenReturn(PublishResponse.builder().messageId("m").build());
         when(support.createCase(any(CreateCaseRequest.class))).thenReturn(CreateCaseResponse.builder().caseId("c").build());
         return new DxFailoverHandler(Map.of("VIFLIST", A + "," + B + "," + C, "MINVIFS", "1",
-                "SNSARN", "arn:aws:sns:eu-west-1:123456789012:dx-failover"), new AwsClients(dx, sns, support),
+                "SNSARN", "arn:aws:sns:eu-west-1:123456789012:dx-failover"), new AwsClients(dx, sns, support, Fixtures.noAlarms()),
                 Clock.systemUTC());
     }
 }

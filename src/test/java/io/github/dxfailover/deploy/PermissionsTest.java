@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.support.SupportClient;
@@ -33,7 +34,8 @@ import software.amazon.awssdk.services.support.SupportClient;
  */
 class PermissionsTest {
     private static final Map<String, Class<?>> CLIENTS = Map.of(
-            "directconnect", DirectConnectClient.class, "sns", SnsClient.class, "support", SupportClient.class);
+            "directconnect", DirectConnectClient.class, "sns", SnsClient.class, "support", SupportClient.class,
+            "cloudwatch", CloudWatchClient.class);
     private static final String REGION = "eu-west-1";
     private static final String ACCOUNT = "123456789012";
     private static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:dx-failover";
@@ -54,7 +56,7 @@ class PermissionsTest {
      */
     static Set<String> actionsCalledByTheCode() throws IOException {
         Set<String> actions = new TreeSet<>();
-        Pattern declaration = Pattern.compile("\\b(DirectConnectClient|SnsClient|SupportClient)\\s+(\\w+)\\s*[;,)=]");
+        Pattern declaration = Pattern.compile("\\b(DirectConnectClient|SnsClient|SupportClient|CloudWatchClient)\\s+(\\w+)\\s*[;,)=]");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
@@ -67,6 +69,7 @@ class PermissionsTest {
                     prefixByVariable.put(d.group(2), switch (d.group(1)) {
                         case "DirectConnectClient" -> "directconnect";
                         case "SnsClient" -> "sns";
+                        case "CloudWatchClient" -> "cloudwatch";
                         default -> "support";
                     });
                 }
@@ -99,7 +102,7 @@ class PermissionsTest {
         Set<Grant> grants = new TreeSet<>();
         for (String action : actions) {
             switch (action) {
-                case "directconnect:DescribeVirtualInterfaces", "support:CreateCase" -> {
+                case "directconnect:DescribeVirtualInterfaces", "cloudwatch:DescribeAlarms", "support:CreateCase" -> {
                     if (supportCase || !action.equals("support:CreateCase")) {
                         grants.add(new Grant(action, "*"));
                     }
@@ -190,6 +193,7 @@ class PermissionsTest {
                 "directconnect:StartBgpFailoverTest",
                 "directconnect:StopBgpFailoverTest",
                 "directconnect:ListVirtualInterfaceTestHistory",
+                "cloudwatch:DescribeAlarms",
                 "sns:Publish",
                 "support:CreateCase");
     }

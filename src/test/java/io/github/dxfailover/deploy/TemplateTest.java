@@ -3,6 +3,7 @@ package io.github.dxfailover.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dxfailover.local.LocalLambda;
 import java.nio.file.Files;
@@ -122,5 +123,41 @@ class TemplateTest {
                 "NotificationEmail", "noc@example.com", "AWS::Partition", "aws", "AWS::Region", "eu-west-1",
                 "AWS::AccountId", "123456789012"));
         assertThat(withEmail.resources()).containsKey("NotificationEmailSubscription");
+    }
+
+    private static CfnTemplate templateWith(String name, Object value) throws Exception {
+        return CfnTemplate.load(Path.of("template.yaml"), Map.of("VifList", VIFS, name, value,
+                "AWS::Partition", "aws", "AWS::Region", "eu-west-1", "AWS::AccountId", "123456789012"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void reconcileRunsEveryFiveMinutesByDefaultWithTheReconcileCommand() throws Exception {
+        Map<String, Object> schedule = (Map<String, Object>) template().resources().get("ReconcileSchedule")
+                .get("Properties");
+        assertThat(schedule.get("ScheduleExpression")).isEqualTo("rate(5 minutes)");
+        Map<String, Object> target = (Map<String, Object>) schedule.get("Target");
+        Map<String, Object> input = JSON.readValue((String) target.get("Input"), new TypeReference<>() {
+        });
+        assertThat(input).isEqualTo(Map.of("action", "reconcile"));
+        assertThat(io.github.dxfailover.RequestParser.parse(input))
+                .isInstanceOf(io.github.dxfailover.Request.Reconcile.class);
+        assertThat(template().resources()).containsKey("ReconcileScheduleRole");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void reconcileRateIsTheParameterAndZeroLeavesNoSchedule() throws Exception {
+        Map<String, Object> everyMinute = (Map<String, Object>) templateWith("ReconcileEveryMinutes", 1).resources()
+                .get("ReconcileSchedule").get("Properties");
+        assertThat(everyMinute.get("ScheduleExpression")).isEqualTo("rate(1 minute)");
+        Map<String, Object> hourly = (Map<String, Object>) templateWith("ReconcileEveryMinutes", 60).resources()
+                .get("ReconcileSchedule").get("Properties");
+        assertThat(hourly.get("ScheduleExpression")).isEqualTo("rate(60 minutes)");
+        assertThat(templateWith("ReconcileEveryMinutes", 0).resources())
+                .doesNotContainKeys("ReconcileSchedule", "ReconcileScheduleRole");
+        Map<String, Object> parameter = (Map<String, Object>) ((Map<String, Object>) template().raw().get("Parameters"))
+                .get("ReconcileEveryMinutes");
+        assertThat(parameter).containsEntry("MinValue", 0).containsEntry("MaxValue", 1440).containsEntry("Default", 5);
     }
 }

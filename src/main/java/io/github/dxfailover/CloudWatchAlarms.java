@@ -1,0 +1,80 @@
+package io.github.dxfailover;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+
+/** The alarms now in state ALARM, read from CloudWatch for the reconcile pass (docs/behaviour.md §13). */
+final class CloudWatchAlarms {
+    static final String VIF_DIMENSION = "VirtualInterfaceId";
+
+    private final CloudWatchClient client;
+    private final Clock clock;
+
+    CloudWatchAlarms(CloudWatchClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
+    /**
+     * Every metric and composite alarm in ALARM, following NextToken. Both types are named: without
+     * AlarmTypes CloudWatch returns metric alarms only. Failure throws: nothing was changed yet.
+     */
+    List<FiringAlarm> inAlarm() {
+        List<FiringAlarm> firing = new ArrayList<>();
+        Instant now = clock.instant();
+        String token = null;
+        try {
+            do {
+                DescribeAlarmsResponse page = client.describeAlarms(DescribeAlarmsRequest.builder()
+                        .stateValue(StateValue.ALARM)
+                        .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
+                        .nextToken(token).build());
+                for (MetricAlarm m : page.metricAlarms()) {
+                    firing.add(firing(m.alarmName(), m.alarmArn(), m.stateReason(), m.stateUpdatedTimestamp(),
+                            m.actionsEnabled(), vifDimensions(m), now));
+                }
+                for (CompositeAlarm c : page.compositeAlarms()) {
+                    firing.add(firing(c.alarmName(), c.alarmArn(), c.stateReason(), c.stateUpdatedTimestamp(),
+                            c.actionsEnabled(), List.of(), now));
+                }
+                token = page.nextToken();
+            } while (token != null && !token.isEmpty());
+        } catch (RuntimeException e) {
+            throw new FailoverException("reading the alarms in ALARM from CloudWatch failed (nothing was changed): "
+                    + AwsErrors.text(e), e);
+        }
+        return firing;
+    }
+
+    private static FiringAlarm firing(String name, String arn, String reason, Instant since, Boolean actionsEnabled,
+                                      List<String> dimensionVifIds, Instant now) {
+        // arn:partition:cloudwatch:region:account:alarm:name
+        String[] parts = arn == null ? new String[0] : arn.split(":", 7);
+        Alarm alarm = new Alarm(name, Alarm.ALARM, reason == null ? "" : reason,
+                since == null ? "" : since.toString(), parts.length > 3 ? parts[3] : "",
+                parts.length > 4 ? parts[4] : "", dimensionVifIds);
+        return new FiringAlarm(alarm, since == null ? now : since, actionsEnabled == null || actionsEnabled, now);
+    }
+
+    /** VirtualInterfaceId values of the alarm's own metric, or of the metrics of its metric-math expression. */
+    private static List<String> vifDimensions(MetricAlarm m) {
+        Stream<Dimension> own = m.dimensions().stream();
+        Stream<Dimension> ofMetrics = m.metrics().stream()
+                .filter(q -> q.metricStat() != null && q.metricStat().metric() != null)
+                .map(MetricDataQuery::metricStat)
+                .flatMap(s -> s.metric().dimensions().stream());
+        return Stream.concat(own, ofMetrics).filter(d -> VIF_DIMENSION.equals(d.name())).map(Dimension::value).toList();
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.dxfailover;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The reconcile pass of docs/behaviour.md §13 as a pure function: which VIFs to take out now,
+ * given the alarms in ALARM and the VIF states. Each candidate is decided by {@link Decision#decide}
+ * (§4) over the states as they will be once the tests this pass has already decided are running.
+ */
+public final class Reconcile {
+    private static final Comparator<FiringAlarm> OLDEST_FIRST =
+            Comparator.comparing(FiringAlarm::since).thenComparing(FiringAlarm::vifId);
+
+    private Reconcile() {
+    }
+
+    /**
+     * One decision of the pass.
+     *
+     * @param alarm    the alarm that names the VIF (its oldest one in ALARM)
+     * @param decision what §4 decides for it
+     * @param seen     the VIF states it was decided on, this pass's earlier starts included
+     */
+    public record Step(FiringAlarm alarm, Decision decision, VifStates seen) {
+    }
+
+    /**
+     * The ordered decisions, and the alarms left aside.
+     *
+     * @param muted       alarms whose actions the operator disabled
+     * @param unlisted    alarms naming a VIF that is not in VIFLIST (never touched)
+     * @param namingNoVif alarms whose name and dimensions name no VIF
+     */
+    public record Plan(List<Step> steps, int muted, int unlisted, int namingNoVif) {
+        public Plan {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    public static Plan plan(FailoverConfig config, List<FiringAlarm> alarms, VifStates states) {
+        int muted = 0;
+        int unlisted = 0;
+        int namingNoVif = 0;
+        Map<String, FiringAlarm> oldestPerVif = new LinkedHashMap<>();
+        for (FiringAlarm alarm : alarms) {
+            String vifId = alarm.vifId();
+            if (!alarm.actionsEnabled()) {
+                muted++;
+            } else if (vifId == null) {
+                namingNoVif++;
+            } else if (!config.manages(vifId)) {
+                unlisted++;
+            } else {
+                // A VIF with several alarms in ALARM is one candidate, dated by its oldest alarm.
+                oldestPerVif.merge(vifId, alarm, (a, b) -> OLDEST_FIRST.thenComparing(f -> f.alarm().name())
+                        .compare(a, b) <= 0 ? a : b);
+            }
+        }
+        List<Step> steps = new ArrayList<>();
+        VifStates seen = states;
+        for (FiringAlarm alarm : oldestPerVif.values().stream().sorted(OLDEST_FIRST).toList()) {
+            Decision decision = Decision.decide(config, alarm, seen);
+            steps.add(new Step(alarm, decision, seen));
+            if (decision.outcome() == Outcome.FAILED_OVER || decision.outcome() == Outcome.DRY_RUN) {
+                // Under DRY_RUN too, so that a dry run reports exactly what an armed pass would do.
+                seen = seen.withTestStarted(alarm.vifId());
+            }
+        }
+        return new Plan(steps, muted, unlisted, namingNoVif);
+    }
+
+    /** Each listed VIF's alarms now in ALARM, by name (muted ones marked), for the status report. */
+    public static Map<String, List<String>> alarmNamesByVif(FailoverConfig config, List<FiringAlarm> alarms) {
+        Map<String, List<String>> byVif = new TreeMap<>();
+        for (FiringAlarm alarm : alarms) {
+            String vifId = alarm.vifId();
+            if (vifId != null && config.manages(vifId)) {
+                byVif.computeIfAbsent(vifId, v -> new ArrayList<>())
+                        .add(alarm.alarm().name() + (alarm.actionsEnabled() ? "" : " (actions disabled)"));
+            }
+        }
+        return byVif;
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.dxfailover;
+
+/**
+ * What a reconcile pass decided, and did, for one VIF (docs/behaviour.md §13, §10).
+ *
+ * @param vifId     the VIF
+ * @param alarmName the alarm in ALARM that named it
+ * @param outcome   FAILED_OVER, DRY_RUN, MINIMUM_REACHED or ALREADY_UNAVAILABLE
+ * @param testId    the failover test started, or null
+ * @param caseId    the support case opened, or null
+ */
+public record ReconcileAction(String vifId, String alarmName, Outcome outcome, String testId, String caseId) {
+}
