@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.directconnect.DirectConnectClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.support.SupportClient;
 
 /**
  * Decides and acts: reads the VIFs in one pass, applies {@link Decision} (or {@link Reconcile} over
@@ -23,12 +27,13 @@ public final class FailoverService {
     private final CloudWatchAlarms alarms;
     private final NotificationWriter writer;
 
-    public FailoverService(FailoverConfig config, AwsClients clients, Clock clock) {
+    public FailoverService(FailoverConfig config, DirectConnectClient dx, SnsClient sns, SupportClient support,
+                           CloudWatchClient cloudWatch, Clock clock) {
         this.config = config;
-        this.dx = new DirectConnect(clients.dx(), clock);
-        this.topic = new SnsTopic(clients.sns(), config.snsTopicArn());
-        this.supportCases = new SupportCases(config, clients.support());
-        this.alarms = new CloudWatchAlarms(clients.cloudWatch(), clock);
+        this.dx = new DirectConnect(dx, clock);
+        this.topic = new SnsTopic(sns, config.snsTopicArn());
+        this.supportCases = new SupportCases(config, support);
+        this.alarms = new CloudWatchAlarms(cloudWatch, clock);
         this.writer = new NotificationWriter(config);
     }
 

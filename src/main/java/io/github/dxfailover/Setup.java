@@ -13,7 +13,8 @@ sealed interface Setup {
 
     static Setup of(Map<String, String> env, AwsClients clients, Clock clock) {
         try {
-            return new Ready(new FailoverService(FailoverConfig.fromEnvironment(env), clients, clock));
+            return new Ready(new FailoverService(FailoverConfig.fromEnvironment(env), clients.dx(), clients.sns(),
+                    clients.support(), clients.cloudWatch(), clock));
         } catch (InvalidConfigException e) {
             return new Misconfigured(new ConfigErrorReport(e, clients.sns()));
         }

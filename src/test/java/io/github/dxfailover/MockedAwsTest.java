@@ -56,7 +56,7 @@ abstract class MockedAwsTest {
             return StartBgpFailoverTestResponse.builder().virtualInterfaceTest(test(r.virtualInterfaceId(), "test-1",
                     NOW.plusSeconds(r.testDurationInMinutes() * 60L))).build();
         });
-        return new FailoverService(config, new AwsClients(dx, sns, support, cloudWatch), clock);
+        return new FailoverService(config, dx, sns, support, cloudWatch, clock);
     }
 
     FailoverService service() {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
 import java.util.Map;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.support.SupportClient;
@@ -21,7 +22,8 @@ public class BaselineHandler implements RequestHandler<Map<String, Object>, Map<
         if (service == null) {
             try {
                 service = new FailoverService(FailoverConfig.fromEnvironment(System.getenv()),
-                        DirectConnectClient.create(), SnsClient.create(), SupportClient.create(), Clock.systemUTC());
+                        DirectConnectClient.create(), SnsClient.create(), SupportClient.create(), CloudWatchClient.create(),
+                        Clock.systemUTC());
             } catch (InvalidConfigException e) {
                 throw new IllegalStateException(e);
             }
