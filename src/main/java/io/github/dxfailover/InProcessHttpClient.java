@@ -22,6 +22,7 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 final class InProcessHttpClient implements SdkHttpClient {
     private final List<String> answered = new CopyOnWriteArrayList<>();
     private final String describeAnswer;
+    private final String alarmsAnswer;
 
     /** @param healthyVifs the VIFs DescribeVirtualInterfaces reports, each available with BGP up */
     InProcessHttpClient(List<String> healthyVifs) {
@@ -29,6 +30,14 @@ final class InProcessHttpClient implements SdkHttpClient {
                 .map(id -> "{\"virtualInterfaceId\":\"" + id + "\",\"virtualInterfaceState\":\"available\","
                         + "\"bgpPeers\":[{\"bgpStatus\":\"up\"}]}")
                 .collect(java.util.stream.Collectors.joining(",", "{\"virtualInterfaces\":[", "]}"));
+        // One alarm in ALARM on the first VIF, so that the reconcile path runs its failover too.
+        this.alarmsAnswer = "<DescribeAlarmsResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\">"
+                + "<DescribeAlarmsResult><MetricAlarms><member><AlarmName>" + healthyVifs.get(0) + " priming</AlarmName>"
+                + "<AlarmArn>arn:aws:cloudwatch:us-east-1:000000000000:alarm:priming</AlarmArn>"
+                + "<StateValue>ALARM</StateValue><StateReason>priming</StateReason>"
+                + "<StateUpdatedTimestamp>2026-01-01T00:00:00Z</StateUpdatedTimestamp>"
+                + "<ActionsEnabled>true</ActionsEnabled></member></MetricAlarms><CompositeAlarms/></DescribeAlarmsResult>"
+                + "<ResponseMetadata><RequestId>priming</RequestId></ResponseMetadata></DescribeAlarmsResponse>";
     }
 
     /** The operations answered, e.g. "OvertureService.StartBgpFailoverTest" or "Publish". */
@@ -65,6 +74,7 @@ final class InProcessHttpClient implements SdkHttpClient {
     private String answer(String operation) {
         return switch (operation) {
             case "OvertureService.DescribeVirtualInterfaces" -> describeAnswer;
+            case "DescribeAlarms" -> alarmsAnswer;
             case "OvertureService.StartBgpFailoverTest" -> "{\"virtualInterfaceTest\":{\"testId\":\"priming\","
                     + "\"virtualInterfaceId\":\"dxvif-priming0\",\"status\":\"IN_PROGRESS\",\"testDurationInMinutes\":1,"
                     + "\"startTime\":0,\"endTime\":60,\"bgpPeers\":[]}}";

@@ -91,6 +91,24 @@ class RuntimeIT {
     }
 
     @Test
+    void aScheduledRuleEventRunsAReconcilePassThroughTheRuntime() throws Exception {
+        aws.alarmInAlarm(VIF_A + " packet loss", null, true);
+        try (LocalLambda function = function()) {
+            Answer answer = function.invoke(sample("schedule-scheduled-rule.json"), TIMEOUT);
+
+            assertThat(answer.error()).as(function.output()).isFalse();
+            JsonNode result = JSON.readTree(answer.body());
+            assertThat(result.get("outcome").asText()).isEqualTo("RECONCILED");
+            assertThat(result.at("/actions/0/virtualInterfaceId").asText()).isEqualTo(VIF_A);
+            assertThat(result.at("/actions/0/outcome").asText()).isEqualTo("FAILED_OVER");
+            assertThat(dx.vif(VIF_A).state()).isEqualTo("testing");
+            assertThat(aws.delivered()).singleElement()
+                    .satisfies(m -> assertThat(m.message()).contains("Found by: the reconcile pass"));
+            assertThat(function.output()).contains("\"RECONCILED\":1").contains("\"FAILED_OVER\":1");
+        }
+    }
+
+    @Test
     void configErrorIsAnAnswerNotACrashOfTheRuntime() throws Exception {
         try (LocalLambda function = function("MINVIFS", "0", "FAILOVER", "lots")) {
             Answer first = function.invoke(sample("eventbridge-metric-alarm.json"), TIMEOUT);

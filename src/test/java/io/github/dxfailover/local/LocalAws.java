@@ -10,6 +10,7 @@ import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -34,6 +35,7 @@ public final class LocalAws implements AutoCloseable {
     private final SnsClient sns;
     private final SqsClient sqs;
     private final SupportClient support;
+    private final CloudWatchClient cloudWatch;
     private String topicArn;
     private String queueUrl;
 
@@ -42,6 +44,8 @@ public final class LocalAws implements AutoCloseable {
         sqs = SqsClient.builder().region(REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint).build();
         support = SupportClient.builder().region(REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint)
                 .build();
+        cloudWatch = CloudWatchClient.builder().region(REGION).credentialsProvider(CREDENTIALS)
+                .endpointOverride(endpoint).build();
     }
 
     /** Creates the notification topic and subscribes a queue to it; returns the topic ARN. */
@@ -52,6 +56,22 @@ public final class LocalAws implements AutoCloseable {
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
         return topicArn;
+    }
+
+    /**
+     * Creates a metric alarm on a probe metric (with a VirtualInterfaceId dimension when one is given) and
+     * puts it into ALARM, as a firing alarm that sent no event would be.
+     */
+    public void alarmInAlarm(String name, String vifDimension, boolean actionsEnabled) {
+        cloudWatch.putMetricAlarm(b -> {
+            b.alarmName(name).namespace("DX/Probe").metricName("PacketLossPercent").statistic("Average")
+                    .period(60).evaluationPeriods(1).threshold(2.0).comparisonOperator("GreaterThanThreshold")
+                    .actionsEnabled(actionsEnabled);
+            if (vifDimension != null) {
+                b.dimensions(d -> d.name("VirtualInterfaceId").value(vifDimension));
+            }
+        });
+        cloudWatch.setAlarmState(b -> b.alarmName(name).stateValue("ALARM").stateReason("Threshold Crossed: loss 12%"));
     }
 
     public void deleteTopic() {
@@ -94,5 +114,6 @@ public final class LocalAws implements AutoCloseable {
         sns.close();
         sqs.close();
         support.close();
+        cloudWatch.close();
     }
 }

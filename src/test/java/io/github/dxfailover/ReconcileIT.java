@@ -1,0 +1,107 @@
+package io.github.dxfailover;
+
+import static io.github.dxfailover.Fixtures.OTHER_VIF;
+import static io.github.dxfailover.Fixtures.VIF_A;
+import static io.github.dxfailover.Fixtures.VIF_B;
+import static io.github.dxfailover.Fixtures.VIF_C;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dxfailover.local.FakeDirectConnect;
+import io.github.dxfailover.local.LocalAws;
+import io.github.dxfailover.local.LocalEndpoints;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reconcile pass with the real SDK over HTTP: alarms created and set to ALARM in moto's
+ * CloudWatch, the stateful fake Direct Connect, moto as SNS and Support.
+ */
+class ReconcileIT {
+    private LocalEndpoints local;
+    private FakeDirectConnect dx;
+    private LocalAws aws;
+
+    @BeforeEach
+    void start() throws Exception {
+        local = LocalEndpoints.start(VIF_A, VIF_B, VIF_C);
+        dx = local.dx();
+        aws = local.aws();
+    }
+
+    @AfterEach
+    void stop() {
+        local.close();
+    }
+
+    private DxFailoverHandler handler(String... overrides) {
+        AwsClients clients = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
+                local.moto().endpoint(), dx.endpoint());
+        Map<String, String> env = new java.util.HashMap<>(Map.of("VIFLIST", VIF_A + "," + VIF_B + "," + VIF_C,
+                "MINVIFS", "1", "SNSARN", local.topicArn()));
+        for (int i = 0; i < overrides.length; i += 2) {
+            env.put(overrides[i], overrides[i + 1]);
+        }
+        return new DxFailoverHandler(env, clients, Clock.systemUTC());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void alarmsStillInAlarmAreActedOnOnceAndOnlyOnce() {
+        aws.alarmInAlarm(VIF_A + " packet loss", null, true);
+        aws.alarmInAlarm("loss to 10.0.0.1", VIF_B, true);          // named by its dimension
+        aws.alarmInAlarm(VIF_C + " latency", null, false);          // muted by the operator
+        aws.alarmInAlarm(OTHER_VIF + " loss", null, true);          // not in VIFLIST
+        DxFailoverHandler handler = handler();
+
+        Map<String, Object> first = handler.handleRequest(Map.of("action", "reconcile"), null);
+
+        assertThat(first.get("outcome")).isEqualTo("RECONCILED");
+        List<Map<String, Object>> actions = (List<Map<String, Object>>) first.get("actions");
+        // Both alarms went into ALARM at about the same time; MINVIFS 1 of three healthy lets two go.
+        assertThat(actions).extracting(a -> a.get("virtualInterfaceId")).containsExactlyInAnyOrder(VIF_A, VIF_B);
+        assertThat(actions).extracting(a -> a.get("outcome")).containsOnly("FAILED_OVER");
+        assertThat(first.get("skipped")).isEqualTo(Map.of("muted", 1, "unlisted", 1, "namingNoVif", 0));
+        assertThat(dx.vif(VIF_A).state()).isEqualTo("testing");
+        assertThat(dx.vif(VIF_B).state()).isEqualTo("testing");
+        assertThat(dx.vif(VIF_C).state()).isEqualTo("available");
+        assertThat(dx.calls("StartBgpFailoverTest")).hasSize(2);
+        assertThat(aws.supportCases()).hasSize(2);
+        assertThat(aws.delivered()).hasSize(2).allSatisfy(m -> {
+            assertThat(m.attributes()).containsEntry("outcome", "FAILED_OVER");
+            assertThat(m.message()).contains("Found by: the reconcile pass").contains("In ALARM since");
+        });
+
+        Map<String, Object> second = handler.handleRequest(Map.of("action", "reconcile"), null);
+
+        assertThat((List<Map<String, Object>>) second.get("actions")).extracting(a -> a.get("outcome"))
+                .containsOnly("ALREADY_UNAVAILABLE");
+        assertThat(dx.calls("StartBgpFailoverTest")).hasSize(2);
+        assertThat(aws.supportCases()).hasSize(2);
+        assertThat(aws.delivered()).isEmpty(); // delivered() drains the queue: nothing new
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void dryRunReconcileDecidesAndChangesNothing() {
+        aws.alarmInAlarm(VIF_A + " packet loss", null, true);
+        Map<String, Object> result = handler("DRY_RUN", "true").handleRequest(Map.of("action", "reconcile"), null);
+        assertThat((List<Map<String, Object>>) result.get("actions")).extracting(a -> a.get("outcome"))
+                .containsExactly("DRY_RUN");
+        assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
+        assertThat(aws.supportCases()).isEmpty();
+        assertThat(aws.delivered()).isEmpty();
+    }
+
+    @Test
+    void statusNamesTheAlarmsInAlarmOfEachVif() {
+        aws.alarmInAlarm(VIF_A + " packet loss", null, true);
+        Map<String, Object> result = handler().handleRequest(Map.of("action", "status"), null);
+        assertThat(result.get("message")).asString().contains(VIF_A + " available, BGP up, alarms in ALARM: "
+                + VIF_A + " packet loss");
+        assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
+    }
+}
