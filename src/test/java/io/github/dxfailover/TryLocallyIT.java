@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,5 +65,38 @@ class TryLocallyIT {
         Run run = tryLocally("events/command-failover.json");
         assertThat(run.output()).contains("\"outcome\" : \"FAILED_OVER\"")
                 .contains("for 60 minutes");
+    }
+
+    @Test
+    void reconcileActsOnSeededAlarms() throws Exception {
+        Run run = tryLocally("events/command-reconcile.json", "--alarms", "local/alarms.json");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("== Alarms in ALARM")
+                .contains("\"outcome\" : \"RECONCILED\"")
+                .contains("Found by: the reconcile pass")
+                .contains("dxvif-fgab1234  testing  BGP down/down")
+                .contains("\"muted\" : 1");
+    }
+
+    @Test
+    void restoreEndsARunningTestFromTheStateFile() throws Exception {
+        Run run = tryLocally("events/command-restore.json", "--state", "local/one-under-test.json");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("\"outcome\" : \"RESTORED\"")
+                .contains("\"testId\" : \"local-test-1\"")
+                .contains("dxvif-fgab1234  available  BGP up/up")
+                .contains("== The function's full log: ");
+    }
+
+    @Test
+    void aBadStateFileIsOneLineNotAStackTrace() throws Exception {
+        Path bad = Files.createTempFile("state", ".json");
+        Files.writeString(bad, "{\"vifs\": [ {\"id\": ");
+        Run run = tryLocally("--state", bad.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("is not JSON").contains("usage: local/try-locally").doesNotContain("\tat ");
+        Run missing = tryLocally("--state", "local/no-such-file.json");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.output()).contains("--state: no file local/no-such-file.json").doesNotContain("\tat ");
     }
 }

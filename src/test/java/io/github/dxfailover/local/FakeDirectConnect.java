@@ -104,12 +104,35 @@ public final class FakeDirectConnect implements AutoCloseable {
 
     /**
      * Loads VIFs from a JSON file: {@code {"vifs": [{"id": "dxvif-…", "state": "available", "bgp": ["up"]}]}}.
+     * A VIF in state {@code testing} has a failover test running, which ends {@code "testMinutesLeft"}
+     * (default 60) minutes from now. A file that is not of this shape is refused with a sentence saying why.
      */
     public synchronized FakeDirectConnect load(Path stateFile) throws IOException {
-        for (JsonNode v : JSON.readTree(Files.readString(stateFile)).path("vifs")) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(stateFile));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(stateFile + " is not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.path("vifs").isArray() || root.path("vifs").isEmpty()) {
+            throw new IllegalArgumentException(stateFile + ": expected {\"vifs\": [{\"id\": \"dxvif-…\", "
+                    + "\"state\": \"available\", \"bgp\": [\"up\"]}, …]}");
+        }
+        for (JsonNode v : root.path("vifs")) {
+            String id = v.path("id").asText("");
+            if (!id.matches("dxvif-[a-z0-9]{8,}")) {
+                throw new IllegalArgumentException(stateFile + ": \"id\" must be a VIF ID (dxvif-…), found \"" + id + "\"");
+            }
             List<String> bgp = new ArrayList<>();
             v.path("bgp").forEach(b -> bgp.add(b.asText()));
-            addVif(v.path("id").asText(), v.path("state").asText("available"), bgp.toArray(String[]::new));
+            String state = v.path("state").asText("available");
+            addVif(id, state, bgp.toArray(String[]::new));
+            if ("testing".equals(state)) {
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                tests.add(new FailoverTest(v.path("testId").asText(UUID.randomUUID().toString()), id, 180,
+                        now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(v.path("testMinutesLeft").asInt(60))),
+                        "IN_PROGRESS"));
+            }
         }
         return this;
     }

@@ -1,6 +1,8 @@
 package io.github.dxfailover.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,8 @@ import software.amazon.awssdk.services.support.model.CaseDetails;
  * and the VIF states after. Everything it starts is stopped on exit, Ctrl-C included.
  */
 public final class TryLocally {
-    private static final String USAGE = "usage: local/try-locally [EVENT_FILE] [--state VIFS_FILE] [--env NAME=VALUE]...";
+    private static final String USAGE = "usage: local/try-locally [EVENT_FILE] [--state VIFS_FILE] [--env NAME=VALUE]..."
+            + " [--alarm ALARM_NAME]... [--alarms ALARMS_FILE]";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TryLocally() {
@@ -40,9 +43,12 @@ public final class TryLocally {
         Path event = Path.of("events", "eventbridge-metric-alarm.json");
         Path state = Path.of("local", "three-healthy.json");
         Map<String, String> overrides = new HashMap<>();
+        List<SeededAlarm> alarms = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--state" -> state = Path.of(value(args, ++i, "--state"));
+                case "--alarm" -> alarms.add(new SeededAlarm(value(args, ++i, "--alarm"), null, true));
+                case "--alarms" -> alarms.addAll(readAlarms(Path.of(value(args, ++i, "--alarms"))));
                 case "--env" -> {
                     String pair = value(args, ++i, "--env");
                     int eq = pair.indexOf('=');
@@ -58,6 +64,9 @@ public final class TryLocally {
         if (!Files.isRegularFile(event)) {
             throw new IllegalArgumentException("no event file " + event);
         }
+        if (!Files.isRegularFile(state)) {
+            throw new IllegalArgumentException("--state: no file " + state);
+        }
         Path work = Files.createTempDirectory("try-locally-");
         List<AutoCloseable> started = new ArrayList<>();
         Thread stopAll = new Thread(() -> closeAll(started));
@@ -65,12 +74,15 @@ public final class TryLocally {
         try {
             FakeDirectConnect dx = FakeDirectConnect.start();
             started.add(dx);
-            dx.load(state);
+            dx.load(state); // a malformed file is an IllegalArgumentException: one line, no stack trace
             Moto moto = Moto.start(work.resolve("moto.log"));
             started.add(moto);
             LocalAws aws = new LocalAws(moto.endpoint());
             started.add(aws);
             String topic = aws.createTopic("dx-failover");
+            for (SeededAlarm a : alarms) {
+                aws.alarmInAlarm(a.name(), a.vifDimension(), a.actionsEnabled());
+            }
 
             Map<String, String> env = new HashMap<>(LocalLambda.localAwsEnv(moto.endpoint().toString(),
                     dx.endpoint().toString()));
@@ -87,6 +99,11 @@ public final class TryLocally {
                     .forEach(e -> out.println("  " + e.getKey() + "=" + e.getValue()));
             out.println("== VIFs before (" + state + ")");
             out.print(dx.describeVifs());
+            if (!alarms.isEmpty()) {
+                out.println("== Alarms in ALARM (in moto's CloudWatch, for reconcile and status)");
+                alarms.forEach(a -> out.println("  " + a.name() + (a.vifDimension() == null ? "" : "  [VirtualInterfaceId="
+                        + a.vifDimension() + "]") + (a.actionsEnabled() ? "" : "  (actions disabled)")));
+            }
             out.println("== Event: " + event);
 
             LocalLambda function = LocalLambda.start(LocalLambda.defaultZip(), LocalLambda.defaultRuntimeLib(), env,
@@ -120,10 +137,37 @@ public final class TryLocally {
             }
             out.println("== VIFs after");
             out.print(dx.describeVifs());
+            out.println("== The function's full log: " + work.resolve("function.log") + " (moto's: "
+                    + work.resolve("moto.log") + ")");
             return answer.error() ? 1 : 0;
         } finally {
             closeAll(started);
             Runtime.getRuntime().removeShutdownHook(stopAll);
+        }
+    }
+
+    /** An alarm to put into ALARM before the event: its name, an optional VirtualInterfaceId dimension, muted or not. */
+    record SeededAlarm(String name, String vifDimension, boolean actionsEnabled) {
+    }
+
+    /** {@code {"alarms": [{"name": "dxvif-… loss", "vif": "dxvif-…" (optional), "actionsEnabled": true}]}} */
+    private static List<SeededAlarm> readAlarms(Path file) {
+        try {
+            JsonNode root = JSON.readTree(Files.readString(file));
+            if (root == null || !root.path("alarms").isArray()) {
+                throw new IllegalArgumentException(file + ": expected {\"alarms\": [{\"name\": \"dxvif-… loss\"}, …]}");
+            }
+            List<SeededAlarm> out = new ArrayList<>();
+            for (JsonNode a : root.path("alarms")) {
+                if (!a.path("name").isTextual() || a.path("name").asText().isBlank()) {
+                    throw new IllegalArgumentException(file + ": every alarm needs a \"name\"");
+                }
+                out.add(new SeededAlarm(a.path("name").asText(), a.hasNonNull("vif") ? a.path("vif").asText() : null,
+                        a.path("actionsEnabled").asBoolean(true)));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--alarms: cannot read " + file + ": " + e.getMessage());
         }
     }
 
