@@ -17,10 +17,15 @@ final class ConfigErrorReport {
         this.topic = error.validSnsTopicArn() == null ? null : new SnsTopic(sns, error.validSnsTopicArn());
     }
 
+    /** The status preflight of a misconfigured function: not ready, for every configuration problem. */
+    Result status(String functionName) {
+        return answer(functionName).withPreflight(Preflight.of(error.problems()));
+    }
+
     Result answer(String functionName) {
         Result result = new Result(Outcome.CONFIG_ERROR, null,
                 "the function is misconfigured (" + error.problems().size() + " problem(s)); nothing was done",
-                VifStates.notRead(), null, null, null, false, error.problems(), null);
+                VifStates.notRead(), null, null, null, false, error.problems(), null, null);
         if (topic != null && notified.compareAndSet(false, true)) {
             var failure = topic.tryPublish(NotificationWriter.forConfigError(error.problems(), functionName));
             if (failure.isPresent()) {

@@ -41,7 +41,7 @@ final class DirectConnect {
                         DescribeVirtualInterfacesRequest.builder().nextToken(token).build());
                 for (VirtualInterface v : page.virtualInterfaces()) {
                     returned.add(new VifState(v.virtualInterfaceId(), v.virtualInterfaceStateAsString(),
-                            v.bgpPeers().stream().map(BGPPeer::bgpStatusAsString).toList()));
+                            v.bgpPeers().stream().map(DirectConnect::peer).toList()));
                 }
                 token = page.nextToken();
             } while (token != null && !token.isEmpty());
@@ -50,6 +50,11 @@ final class DirectConnect {
                     + AwsErrors.text(e), e);
         }
         return VifStates.of(listed, returned);
+    }
+
+    private static BgpPeer peer(BGPPeer p) {
+        Long asn = p.asnLong() != null ? p.asnLong() : p.asn() != null ? Long.valueOf(p.asn()) : null;
+        return new BgpPeer(p.addressFamilyAsString(), p.customerAddress(), asn, p.bgpStatusAsString());
     }
 
     /** Takes the VIF's BGP sessions down for {@code minutes}; they come back by themselves. */

@@ -3,7 +3,6 @@ package io.github.dxfailover;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -40,7 +39,7 @@ public final class FailoverService {
     public Result handle(Request request) {
         return switch (request) {
             case Request.Evaluate e -> evaluate(e.trigger(), e.minutes());
-            case Request.Status s -> status();
+            case Request.Status s -> new StatusReport(config, dx, topic, supportCases, alarms).run();
             case Request.Restore r -> restore(r.vifId());
             case Request.Reconcile r -> reconcile();
             case Request.Invalid i -> Result.of(Outcome.REJECTED, null, i.problem(), VifStates.notRead(),
@@ -87,49 +86,6 @@ public final class FailoverService {
             }
         }
         return topic.tryPublish(writer.forResult(result, trigger)).map(result::withError).orElse(result);
-    }
-
-    private Result status() {
-        VifStates states = dx.readStates(config.vifIds());
-        Map<String, List<String>> alarmed;
-        String alarmsUnread = null;
-        try {
-            alarmed = Reconcile.alarmNamesByVif(config, alarms.inAlarm());
-        } catch (FailoverException e) {
-            // A status changes nothing, so it answers without the alarms rather than failing.
-            LOG.warn("alarms unavailable for status", e);
-            alarmed = Map.of();
-            alarmsUnread = e.getMessage();
-        }
-        List<String> parts = new ArrayList<>();
-        for (VifState vif : states.byId().values()) {
-            String part = vif.id() + " " + vif.describe();
-            if (Decision.TESTING.equals(vif.state())) {
-                part += runningTestNote(vif.id());
-            }
-            List<String> names = alarmed.getOrDefault(vif.id(), List.of());
-            if (!names.isEmpty()) {
-                part += ", alarms in ALARM: " + String.join(", ", names);
-            }
-            parts.add(part);
-        }
-        if (alarmsUnread != null) {
-            parts.add(alarmsUnread);
-        }
-        String message = states.healthyCount() + " of " + states.byId().size() + " listed VIFs healthy, MINVIFS is "
-                + config.minVifs() + (config.dryRun() ? ", DRY_RUN is on" : "") + ": " + String.join("; ", parts);
-        return Result.of(Outcome.STATUS, null, message, states, config.dryRun());
-    }
-
-    /** " (failover test … until …)" for the status report; a failed look-up is reported, not thrown (a status changes nothing). */
-    private String runningTestNote(String vifId) {
-        try {
-            return dx.runningTest(vifId).map(t -> " (failover test " + t.testId() + " until " + t.endsAt() + ")")
-                    .orElse(" (no running test found)");
-        } catch (RuntimeException e) {
-            LOG.warn("test history of {} unavailable", vifId, e);
-            return " (test history unavailable: " + AwsErrors.text(e) + ")";
-        }
     }
 
     private Result restore(String vifId) {

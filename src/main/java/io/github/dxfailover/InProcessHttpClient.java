@@ -79,6 +79,11 @@ final class InProcessHttpClient implements SdkHttpClient {
                     + "\"virtualInterfaceId\":\"dxvif-priming0\",\"status\":\"IN_PROGRESS\",\"testDurationInMinutes\":1,"
                     + "\"startTime\":0,\"endTime\":60,\"bgpPeers\":[]}}";
             case "AWSSupport_20130415.CreateCase" -> "{\"caseId\":\"priming\"}";
+            case "AWSSupport_20130415.DescribeSeverityLevels" -> "{\"severityLevels\":[{\"code\":\"low\"},{\"code\":\"normal\"},"
+                    + "{\"code\":\"high\"},{\"code\":\"urgent\"},{\"code\":\"critical\"}]}";
+            case "GetTopicAttributes" -> "<GetTopicAttributesResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">"
+                    + "<GetTopicAttributesResult><Attributes/></GetTopicAttributesResult><ResponseMetadata>"
+                    + "<RequestId>priming</RequestId></ResponseMetadata></GetTopicAttributesResponse>";
             case "Publish" -> "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
                     + "<MessageId>priming</MessageId></PublishResult><ResponseMetadata><RequestId>priming</RequestId>"
                     + "</ResponseMetadata></PublishResponse>";

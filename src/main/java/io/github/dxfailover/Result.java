@@ -20,17 +20,18 @@ import java.util.Map;
  * @param dryRun     whether DRY_RUN was on
  * @param errors     failures that did not stop the invocation (case, notification)
  * @param reconciled what a reconcile pass decided per VIF, or null for any other request
+ * @param preflight  whether the function is ready, for the status command; null otherwise
  */
 public record Result(Outcome outcome, String vifId, String message, VifStates vifs, String testId,
                      Instant testEndsAt, String caseId, boolean dryRun, List<String> errors,
-                     Reconciliation reconciled) {
+                     Reconciliation reconciled, Preflight preflight) {
 
     public Result {
         errors = List.copyOf(errors);
     }
 
     public static Result of(Outcome outcome, String vifId, String message, VifStates vifs, boolean dryRun) {
-        return new Result(outcome, vifId, message, vifs, null, null, null, dryRun, List.of(), null);
+        return new Result(outcome, vifId, message, vifs, null, null, null, dryRun, List.of(), null, null);
     }
 
     /** The result of a decision, before anything was done about it. */
@@ -39,31 +40,35 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
     }
 
     public Result withMessage(String text) {
-        return new Result(outcome, vifId, text, vifs, testId, testEndsAt, caseId, dryRun, errors, reconciled);
+        return new Result(outcome, vifId, text, vifs, testId, testEndsAt, caseId, dryRun, errors, reconciled, preflight);
     }
 
     public Result withTest(FailoverTest test) {
-        return new Result(outcome, vifId, message, vifs, test.testId(), test.endsAt(), caseId, dryRun, errors, reconciled);
+        return new Result(outcome, vifId, message, vifs, test.testId(), test.endsAt(), caseId, dryRun, errors, reconciled, preflight);
     }
 
     public Result withCase(String id) {
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, id, dryRun, errors, reconciled);
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, id, dryRun, errors, reconciled, preflight);
     }
 
     public Result withError(String error) {
         List<String> more = new ArrayList<>(errors);
         more.add(error);
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, dryRun, more, reconciled);
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, dryRun, more, reconciled, preflight);
     }
 
     public Result withReconciliation(Reconciliation r) {
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, dryRun, errors, r);
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, dryRun, errors, r, preflight);
+    }
+
+    public Result withPreflight(Preflight p) {
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, dryRun, errors, reconciled, p);
     }
 
     public Result withErrors(List<String> more) {
         List<String> all = new ArrayList<>(errors);
         all.addAll(more);
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, dryRun, all, reconciled);
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, dryRun, all, reconciled, preflight);
     }
 
     /** The JSON object of §10: plain maps, lists and strings, which any Lambda serializer writes as is. */
@@ -73,6 +78,16 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("state", v.state());
             state.put("bgp", v.bgp());
+            List<Map<String, Object>> peers = new ArrayList<>();
+            for (BgpPeer p : v.peers()) {
+                Map<String, Object> peer = new LinkedHashMap<>();
+                peer.put("addressFamily", p.addressFamily());
+                peer.put("peerAddress", p.peerAddress());
+                peer.put("asn", p.asn());
+                peer.put("status", p.status());
+                peers.add(peer);
+            }
+            state.put("peers", peers);
             vifMap.put(id, state);
         });
         Map<String, Object> out = new LinkedHashMap<>();
@@ -85,6 +100,10 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
         out.put("caseId", caseId);
         out.put("dryRun", dryRun);
         out.put("errors", new ArrayList<>(errors));
+        if (preflight != null) {
+            out.put("ready", preflight.ready());
+            out.put("reasons", new ArrayList<>(preflight.reasons()));
+        }
         if (reconciled != null) {
             List<Map<String, Object>> actions = new ArrayList<>();
             for (ReconcileAction a : reconciled.actions()) {

@@ -30,7 +30,7 @@ sealed interface Setup {
     record Misconfigured(ConfigErrorReport report) implements Setup {
         @Override
         public Result handle(Request request, String functionName) {
-            return report.answer(functionName);
+            return request instanceof Request.Status ? report.status(functionName) : report.answer(functionName);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.GetTopicAttributesRequest;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
@@ -42,6 +43,28 @@ final class SnsTopic {
             String why = "notification not sent: " + AwsErrors.text(e);
             LOG.error(why, e);
             return Optional.of(why);
+        }
+    }
+
+    /**
+     * Why notifications could not reach the team, or empty when the topic exists and this function may
+     * use it (GetTopicAttributes, read-only; docs/behaviour.md §14).
+     */
+    Optional<String> problem() {
+        try {
+            client.getTopicAttributes(GetTopicAttributesRequest.builder().topicArn(topicArn).build());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            String code = AwsErrors.code(e);
+            if ("NotFound".equals(code)) {
+                return Optional.of("the notification topic " + topicArn + " does not exist (" + AwsErrors.text(e)
+                        + "): create it or fix SNSARN");
+            }
+            if ("AuthorizationError".equals(code)) {
+                return Optional.of("this function may not use the notification topic " + topicArn + " ("
+                        + AwsErrors.text(e) + "): its role needs sns:GetTopicAttributes and sns:Publish on it");
+            }
+            return Optional.of("the notification topic " + topicArn + " could not be checked: " + AwsErrors.text(e));
         }
     }
 

@@ -1,7 +1,11 @@
 package io.github.dxfailover;
 
 import software.amazon.awssdk.services.support.SupportClient;
+import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.support.model.CreateCaseRequest;
+import software.amazon.awssdk.services.support.model.DescribeSeverityLevelsRequest;
+import software.amazon.awssdk.services.support.model.SeverityLevel;
 
 /** Opens the AWS Support case that goes with a failover (docs/behaviour.md §6). */
 final class SupportCases {
@@ -45,6 +49,32 @@ final class SupportCases {
             request.ccEmailAddresses(config.ccEmails());
         }
         return client.createCase(request.build()).caseId();
+    }
+
+    /**
+     * Why a failover could open no case, or empty when the account's plan can (DescribeSeverityLevels,
+     * read-only; docs/behaviour.md §14). Nothing to check, and no call, with SUPPORT_CASE=false.
+     */
+    Optional<String> problem() {
+        if (!config.supportCase()) {
+            return Optional.empty();
+        }
+        try {
+            List<String> offered = client.describeSeverityLevels(
+                            DescribeSeverityLevelsRequest.builder().language("en").build()).severityLevels().stream()
+                    .map(SeverityLevel::code).toList();
+            if (!offered.isEmpty() && !offered.contains(config.supportSeverity())) {
+                return Optional.of("SUPPORT_SEVERITY=" + config.supportSeverity() + " is not offered to this account's "
+                        + "support plan (it offers " + String.join(", ", offered) + ")");
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            if (SUBSCRIPTION_REQUIRED.equals(AwsErrors.code(e))) {
+                return Optional.of("this account has no Business or Enterprise support plan (" + SUBSCRIPTION_REQUIRED
+                        + "): a failover could open no support case; subscribe, or set SUPPORT_CASE=false");
+            }
+            return Optional.of("the Support API could not be checked: " + AwsErrors.text(e));
+        }
     }
 
     /** The sentence the result and the notification give when no case could be opened. */

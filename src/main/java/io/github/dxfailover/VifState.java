@@ -1,20 +1,28 @@
 package io.github.dxfailover;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * One VIF as Direct Connect reported it: its state and the BGP status of each of its peers.
+ * One VIF as Direct Connect reported it: its state and each of its BGP peers.
  *
- * @param id          the VIF ID
- * @param state       virtualInterfaceState ("available", "down", "testing", …), or {@code missing}
- *                    when Direct Connect did not return the VIF
- * @param bgpStatuses bgpStatus of each BGP peer ("up", "down", "unknown")
+ * @param id    the VIF ID
+ * @param state virtualInterfaceState ("available", "down", "testing", …), or {@code missing}
+ *              when Direct Connect did not return the VIF
+ * @param peers its BGP sessions
  */
-public record VifState(String id, String state, List<String> bgpStatuses) {
+public record VifState(String id, String state, List<BgpPeer> peers) {
     public static final String MISSING = "missing";
+    public static final String AVAILABLE = "available";
 
     public VifState {
-        bgpStatuses = List.copyOf(bgpStatuses);
+        peers = List.copyOf(peers);
+    }
+
+    /** A VIF whose peers are known only by their status, in order. */
+    public static VifState of(String id, String state, String... peerStatuses) {
+        return new VifState(id, state, java.util.Arrays.stream(peerStatuses).map(BgpPeer::withStatus).toList());
     }
 
     static VifState missing(String id) {
@@ -23,26 +31,54 @@ public record VifState(String id, String state, List<String> bgpStatuses) {
 
     /** Carries traffic: available, and at least one BGP session up (docs/behaviour.md §4). */
     public boolean healthy() {
-        return "available".equals(state) && bgpUp();
+        return AVAILABLE.equals(state) && bgpUp();
     }
 
+    /** At least one peer up. */
     public boolean bgpUp() {
-        return bgpStatuses.contains("up");
+        return peers.stream().anyMatch(BgpPeer::up);
     }
 
-    /** One word for the BGP side: up if any peer is up, else the peers' status, or "no peers". */
+    /** Some peers up and some not: it carries traffic, but not on every session. */
+    public boolean halfDown() {
+        return bgpUp() && !peers.stream().allMatch(BgpPeer::up);
+    }
+
+    /** The same VIF with every peer down: what a failover test leaves behind. */
+    public VifState underTest() {
+        return new VifState(id, Decision.TESTING, peers.stream().map(p -> p.withStatusChangedTo("down")).toList());
+    }
+
+    /**
+     * One word when every peer says the same ("up", "down"), else each peer's status ("ipv4 up,
+     * ipv6 down"): a VIF with one session down never reads as "BGP up".
+     */
     public String bgp() {
-        if (bgpUp()) {
-            return "up";
-        }
         if (MISSING.equals(state)) {
             return "unknown";
         }
-        return bgpStatuses.isEmpty() ? "no peers" : String.join("/", bgpStatuses.stream().distinct().toList());
+        if (peers.isEmpty()) {
+            return "no peers";
+        }
+        List<String> statuses = peers.stream().map(BgpPeer::status).distinct().toList();
+        if (statuses.size() == 1) {
+            return statuses.get(0);
+        }
+        return String.join(", ", IntStream.range(0, peers.size())
+                .mapToObj(i -> peers.get(i).label(i) + " " + peers.get(i).status()).toList());
     }
 
-    /** "available, BGP up" — how the notification and the log show it. */
+    /** "available, BGP up" or "available, BGP ipv4 up, ipv6 down" — how notifications and logs show it. */
     public String describe() {
         return state + ", BGP " + bgp();
+    }
+
+    /** Each peer with every detail Direct Connect gave: "ipv4 169.254.10.2/30 AS 65000 up; ipv6 …". */
+    public String peerDetails() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < peers.size(); i++) {
+            out.add(peers.get(i).describe(i));
+        }
+        return out.isEmpty() ? "no BGP peers" : String.join("; ", out);
     }
 }

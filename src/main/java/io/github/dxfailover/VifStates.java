@@ -34,8 +34,7 @@ public record VifStates(Map<String, VifState> byId) {
     /** The same states with the VIF's failover test running: what a started test leaves behind. */
     public VifStates withTestStarted(String id) {
         Map<String, VifState> changed = new LinkedHashMap<>(byId);
-        VifState vif = get(id);
-        changed.put(id, new VifState(id, Decision.TESTING, vif.bgpStatuses().stream().map(s -> "down").toList()));
+        changed.put(id, get(id).underTest());
         return new VifStates(changed);
     }
 

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -88,9 +89,19 @@ class DxFailoverHandlerTest {
         assertThat(result.get("virtualInterfaceId")).isEqualTo(VIF_A);
         assertThat(result.get("dryRun")).isEqualTo(false);
         assertThat(result.get("vifs")).isEqualTo(Map.of(
-                VIF_A, Map.of("state", "available", "bgp", "up"),
-                VIF_B, Map.of("state", "down", "bgp", "down"),
-                VIF_C, Map.of("state", "missing", "bgp", "unknown")));
+                VIF_A, Map.of("state", "available", "bgp", "up", "peers", List.of(peer("up"))),
+                VIF_B, Map.of("state", "down", "bgp", "down", "peers", List.of(peer("down"))),
+                VIF_C, Map.of("state", "missing", "bgp", "unknown", "peers", List.of())));
+    }
+
+    /** A peer as the result shows it; the mocked Direct Connect gives only its status. */
+    private static Map<String, Object> peer(String status) {
+        Map<String, Object> peer = new java.util.LinkedHashMap<>();
+        peer.put("addressFamily", null);
+        peer.put("peerAddress", null);
+        peer.put("asn", null);
+        peer.put("status", status);
+        return peer;
     }
 
     @Test

@@ -65,7 +65,7 @@ class FailoverOutcomesTest extends MockedAwsTest {
         assertThat(c.ccEmailAddresses()).containsExactly("noc@example.com", "oncall@example.com");
         assertThat(c.subject()).contains(VIF_A);
         assertThat(c.communicationBody()).contains(VIF_A + " packet loss to 10.0.0.1").contains("Threshold Crossed")
-                .contains("test-1").contains(TEST_END.toString()).contains(VIF_B + "  available, BGP up");
+                .contains("test-1").contains(TEST_END.toString()).contains(VIF_B + "  available, BGP peer 1 up, peer 2 down");
 
         PublishRequest p = published();
         assertThat(p.subject()).startsWith("DX failover: FAILED_OVER " + VIF_A);

@@ -53,11 +53,11 @@ final class Fixtures {
     }
 
     static VifState healthy(String id) {
-        return new VifState(id, "available", List.of("up", "down"));
+        return VifState.of(id, "available", "up", "down");
     }
 
     static VifState vif(String id, String state, String... bgp) {
-        return new VifState(id, state, List.of(bgp));
+        return VifState.of(id, state, bgp);
     }
 
     static VifStates states(FailoverConfig config, VifState... returned) {

@@ -8,7 +8,7 @@ import static io.github.dxfailover.Fixtures.eventBridgeAlarm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dxfailover.local.FailingJsonEndpoint;
+import io.github.dxfailover.local.CannedJsonEndpoint;
 import io.github.dxfailover.local.FakeDirectConnect;
 import io.github.dxfailover.local.FakeDirectConnect.Fault;
 import io.github.dxfailover.local.LocalAws;
@@ -200,7 +200,7 @@ class RealSdkIT {
 
     @Test
     void accountWithoutSupportPlanStillFailsOverAndNotifies() throws Exception {
-        try (FailingJsonEndpoint noPlan = new FailingJsonEndpoint(400, "SubscriptionRequiredException",
+        try (CannedJsonEndpoint noPlan = CannedJsonEndpoint.failing(400, "SubscriptionRequiredException",
                 "AWS Premium Support Subscription is required to use this service.")) {
             Map<String, Object> result = handler(env(), noPlan.endpoint())
                     .handleRequest(eventBridgeAlarm(VIF_A + " loss", "ALARM"), null);

@@ -80,7 +80,8 @@ class ReconcilePropertyTest {
             List<VifState> returned = new ArrayList<>();
             for (int i = 0; i < POOL.size(); i++) {
                 if (!st.get(i).equals("missing")) {
-                    returned.add(new VifState(POOL.get(i), st.get(i), b.get(i).equals("none") ? List.of() : List.of(b.get(i))));
+                    returned.add(b.get(i).equals("none") ? VifState.of(POOL.get(i), st.get(i))
+                            : VifState.of(POOL.get(i), st.get(i), b.get(i)));
                 }
             }
             return Arbitraries.just(new World(config, a, VifStates.of(config.vifIds(), returned)));

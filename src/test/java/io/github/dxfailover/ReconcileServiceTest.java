@@ -234,8 +234,8 @@ class ReconcileServiceTest extends MockedAwsTest {
         alarmsInAlarm(metricAlarm(VIF_A + " loss", 30), metricAlarm(VIF_A + " latency", 5).toBuilder()
                 .actionsEnabled(false).build());
         Result r = statefulService(config()).handle(new Request.Status());
-        assertThat(r.message()).contains(VIF_A + " available, BGP up, alarms in ALARM: " + VIF_A + " loss, "
-                + VIF_A + " latency (actions disabled); " + VIF_B + " available, BGP up;");
+        assertThat(r.message()).contains(VIF_A + " available, BGP up [peer 1 up], healthy, alarms in ALARM: "
+                + VIF_A + " loss, " + VIF_A + " latency (actions disabled); " + VIF_B + " available, BGP up [peer 1 up], healthy;");
         verifyNoChange();
     }
 

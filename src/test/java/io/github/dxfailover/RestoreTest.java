@@ -46,7 +46,7 @@ class RestoreTest extends MockedAwsTest {
         allHealthy();
         Result r = service().handle(new Request.Restore(VIF_B));
         assertThat(r.outcome()).isEqualTo(Outcome.NOTHING_TO_RESTORE);
-        assertThat(r.message()).contains("available, BGP up");
+        assertThat(r.message()).contains("available, BGP peer 1 up, peer 2 down");
         verifyNoChange();
         verifyNoInteractions(sns);
     }

@@ -1,12 +1,16 @@
 package io.github.dxfailover;
 
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+import static org.mockito.Mockito.never;
+
 import static io.github.dxfailover.Fixtures.VIF_A;
 import static io.github.dxfailover.Fixtures.VIF_B;
 import static io.github.dxfailover.Fixtures.VIF_C;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
+
 import static org.mockito.Mockito.when;
 
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,7 @@ class StatusTest extends MockedAwsTest {
         verify(dx).listVirtualInterfaceTestHistory(list.capture());
         assertThat(list.getValue().virtualInterfaceId()).isEqualTo(VIF_A);
         verifyNoChange();
-        verifyNoInteractions(sns);
+        verify(sns, never()).publish(any(PublishRequest.class)); // read-only GetTopicAttributes is the preflight's
     }
 
     @Test

@@ -102,12 +102,14 @@ class PermissionsTest {
         Set<Grant> grants = new TreeSet<>();
         for (String action : actions) {
             switch (action) {
-                case "directconnect:DescribeVirtualInterfaces", "cloudwatch:DescribeAlarms", "support:CreateCase" -> {
-                    if (supportCase || !action.equals("support:CreateCase")) {
+                case "directconnect:DescribeVirtualInterfaces", "cloudwatch:DescribeAlarms" ->
+                        grants.add(new Grant(action, "*"));
+                case "support:CreateCase", "support:DescribeSeverityLevels" -> {
+                    if (supportCase) {
                         grants.add(new Grant(action, "*"));
                     }
                 }
-                case "sns:Publish" -> grants.add(new Grant(action, TOPIC));
+                case "sns:Publish", "sns:GetTopicAttributes" -> grants.add(new Grant(action, TOPIC));
                 default -> {
                     assertThat(action).as("an action with no known resource scope").startsWith("directconnect:");
                     VIFS.forEach(v -> grants.add(new Grant(action, vifArn(v))));
@@ -194,6 +196,8 @@ class PermissionsTest {
                 "directconnect:StopBgpFailoverTest",
                 "directconnect:ListVirtualInterfaceTestHistory",
                 "cloudwatch:DescribeAlarms",
+                "sns:GetTopicAttributes",
+                "support:DescribeSeverityLevels",
                 "sns:Publish",
                 "support:CreateCase");
     }
@@ -211,7 +215,7 @@ class PermissionsTest {
     @Test
     void withoutSupportCasesTheTemplateDoesNotAllowCreateCase() throws IOException {
         Set<Grant> grants = templateGrants("false");
-        assertThat(grants).extracting(Grant::action).doesNotContain("support:CreateCase");
+        assertThat(grants).extracting(Grant::action).doesNotContain("support:CreateCase", "support:DescribeSeverityLevels");
         assertThat(grants).containsExactlyElementsOf(expectedGrants(actionsCalledByTheCode(), false));
     }
 

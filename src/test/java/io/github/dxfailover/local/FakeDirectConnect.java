@@ -251,7 +251,8 @@ public final class FakeDirectConnect implements AutoCloseable {
             ArrayNode peers = n.putArray("bgpPeers");
             for (int i = 0; i < v.bgpStatuses.size(); i++) {
                 peers.addObject().put("bgpPeerId", "dxpeer-" + v.id.substring(6) + i).put("bgpStatus", v.bgpStatuses.get(i))
-                        .put("bgpPeerState", "available").put("addressFamily", i == 0 ? "ipv4" : "ipv6").put("asn", 65000);
+                        .put("bgpPeerState", "available").put("addressFamily", i == 0 ? "ipv4" : "ipv6").put("asn", 65000)
+                        .put("customerAddress", i == 0 ? "169.254.10." + (4 * i + 2) + "/30" : "2001:db8::" + (i + 1) + "/125");
             }
         }
         if (to < selected.size()) {

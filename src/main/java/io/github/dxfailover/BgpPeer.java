@@ -1,0 +1,43 @@
+package io.github.dxfailover;
+
+/**
+ * One BGP session of a VIF, as Direct Connect reports it.
+ *
+ * @param addressFamily "ipv4" or "ipv6", or null when Direct Connect did not say
+ * @param peerAddress   the customer router's address of the session, or null
+ * @param asn           the customer's ASN, or null
+ * @param status        bgpStatus: "up", "down" or "unknown"
+ */
+public record BgpPeer(String addressFamily, String peerAddress, Long asn, String status) {
+    public static final String UP = "up";
+
+    /** A peer known only by its status (tests, and states a failover test leaves behind). */
+    public static BgpPeer withStatus(String status) {
+        return new BgpPeer(null, null, null, status);
+    }
+
+    public boolean up() {
+        return UP.equals(status);
+    }
+
+    public BgpPeer withStatusChangedTo(String newStatus) {
+        return new BgpPeer(addressFamily, peerAddress, asn, newStatus);
+    }
+
+    /** "ipv4 169.254.10.2/30 AS 65000 up": every detail Direct Connect gave. */
+    public String describe(int index) {
+        StringBuilder out = new StringBuilder(label(index));
+        if (peerAddress != null) {
+            out.append(' ').append(peerAddress);
+        }
+        if (asn != null) {
+            out.append(" AS ").append(asn);
+        }
+        return out.append(' ').append(status).toString();
+    }
+
+    /** "ipv4", "ipv6", or "peer 2" when the family is unknown. */
+    public String label(int index) {
+        return addressFamily != null ? addressFamily : "peer " + (index + 1);
+    }
+}

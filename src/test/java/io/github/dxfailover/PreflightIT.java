@@ -1,0 +1,107 @@
+package io.github.dxfailover;
+
+import static io.github.dxfailover.Fixtures.VIF_A;
+import static io.github.dxfailover.Fixtures.VIF_B;
+import static io.github.dxfailover.Fixtures.VIF_C;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dxfailover.local.CannedJsonEndpoint;
+import io.github.dxfailover.local.FakeDirectConnect;
+import io.github.dxfailover.local.LocalAws;
+import io.github.dxfailover.local.LocalEndpoints;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * status as a preflight with the real SDK over HTTP (docs/behaviour.md §14): moto's SNS and
+ * CloudWatch, the fake Direct Connect, and a local Support endpoint for what moto lacks.
+ */
+class PreflightIT {
+    private static final String SEVERITIES = "{\"severityLevels\":[{\"code\":\"low\",\"name\":\"Low\"},"
+            + "{\"code\":\"normal\",\"name\":\"Normal\"},{\"code\":\"high\",\"name\":\"High\"},"
+            + "{\"code\":\"urgent\",\"name\":\"Urgent\"},{\"code\":\"critical\",\"name\":\"Critical\"}]}";
+    private LocalEndpoints local;
+    private FakeDirectConnect dx;
+    private LocalAws aws;
+
+    @BeforeEach
+    void start() throws Exception {
+        local = LocalEndpoints.start();
+        dx = local.dx().addVif(VIF_A, "available", "up", "up").addVif(VIF_B, "available", "up", "up")
+                .addVif(VIF_C, "available", "up", "up");
+        aws = local.aws();
+    }
+
+    @AfterEach
+    void stop() {
+        local.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> status(URI supportEndpoint) {
+        AwsClients clients = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
+                local.moto().endpoint(), dx.endpoint());
+        AwsClients support = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
+                supportEndpoint, dx.endpoint());
+        DxFailoverHandler handler = new DxFailoverHandler(Map.of("VIFLIST", VIF_A + "," + VIF_B + "," + VIF_C,
+                "MINVIFS", "1", "SNSARN", local.topicArn()),
+                new AwsClients(clients.dx(), clients.sns(), support.support(), clients.cloudWatch()), Clock.systemUTC());
+        Map<String, Object> result = handler.handleRequest(Map.of("action", "status"), null);
+        // A preflight changes nothing and tells no one.
+        assertThat(dx.calls()).extracting(FakeDirectConnect.Call::operation).containsOnly("DescribeVirtualInterfaces");
+        assertThat(dx.tests()).isEmpty();
+        assertThat(aws.delivered()).isEmpty();
+        assertThat(aws.supportCases()).isEmpty();
+        return result;
+    }
+
+    @Test
+    void readyWhenTopicSupportAndVifsAreWell() throws Exception {
+        try (CannedJsonEndpoint support = CannedJsonEndpoint.answering(SEVERITIES)) {
+            Map<String, Object> result = status(support.endpoint());
+            assertThat(result.get("reasons")).asList().isEmpty();
+            assertThat(result.get("ready")).isEqualTo(true);
+            assertThat(result.get("message")).asString().startsWith("READY: 3 of 3 listed VIFs healthy")
+                    .contains(VIF_A + " available, BGP up [ipv4 169.254.10.2/30 AS 65000 up; "
+                            + "ipv6 2001:db8::2/125 AS 65000 up], healthy");
+            assertThat(support.calls()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aMissingTopicIsAReason() throws Exception {
+        aws.deleteTopic();
+        try (CannedJsonEndpoint support = CannedJsonEndpoint.answering(SEVERITIES)) {
+            Map<String, Object> result = status(support.endpoint());
+            assertThat(result.get("ready")).isEqualTo(false);
+            assertThat((List<String>) result.get("reasons")).singleElement().asString()
+                    .contains("the notification topic " + local.topicArn() + " does not exist");
+        }
+    }
+
+    @Test
+    void noSupportSubscriptionIsAReason() throws Exception {
+        try (CannedJsonEndpoint noPlan = CannedJsonEndpoint.failing(400, "SubscriptionRequiredException",
+                "AWS Premium Support Subscription is required to use this service.")) {
+            Map<String, Object> result = status(noPlan.endpoint());
+            assertThat((List<String>) result.get("reasons")).singleElement().asString()
+                    .contains("no Business or Enterprise support plan (SubscriptionRequiredException)");
+        }
+    }
+
+    @Test
+    void aHalfDownVifIsAReasonShownPerPeer() throws Exception {
+        dx.addVif(VIF_B, "available", "up", "down");
+        try (CannedJsonEndpoint support = CannedJsonEndpoint.answering(SEVERITIES)) {
+            Map<String, Object> result = status(support.endpoint());
+            assertThat((List<String>) result.get("reasons")).containsExactly(VIF_B + " has BGP sessions down "
+                    + "(ipv4 169.254.10.2/30 AS 65000 up; ipv6 2001:db8::2/125 AS 65000 down)");
+            assertThat(result.get("message")).asString().contains("3 of 3 listed VIFs healthy");
+        }
+    }
+}
