@@ -28,11 +28,20 @@ import java.util.function.ToDoubleFunction;
 public final class Benchmark {
     private static final String VIF_A = "dxvif-fgab1234";
     private static final List<String> THREE_VIFS = List.of(VIF_A, "dxvif-fgcd5678", "dxvif-fgef9012");
-    /** What template.yaml sets. */
-    static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
-    /** The flags Lambda's java21 runtime puts on the JVM's command line (its CDS archive aside). */
+    /**
+     * The flags Lambda's java21 runtime puts on the JVM's command line (its CDS archive aside); java25
+     * starts a function without SnapStart the same way (its AOT cache of the runtime's classes aside).
+     */
     static final List<String> LAMBDA_RUNTIME_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+TieredCompilation",
             "-XX:TieredStopAtLevel=1", LocalLambda.SNAPSTART_JVM_OPTIONS.get(0), "-Djava.net.preferIPv4Stack=true");
+    /**
+     * java25 with SnapStart (or provisioned concurrency): the JVM's default tiers, C1 and C2, so that
+     * compiling happens before the snapshot rather than in invocations (Lambda's Java customization guide).
+     */
+    static final List<String> JAVA25_SNAPSTART_JVM_OPTIONS = List.of("-XX:+UseSerialGC",
+            LocalLambda.SNAPSTART_JVM_OPTIONS.get(0), "-Djava.net.preferIPv4Stack=true");
+    /** What the template set before java25: C1 only, forced. Measured against the runtime's own choice. */
+    static final String FORCED_C1 = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     private static final String BASELINE_HANDLER = "io.github.dxfailover.BaselineHandler::handleRequest";
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
@@ -63,7 +72,10 @@ public final class Benchmark {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--warm" -> warm = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("usage: bench/run [--runs N] [--warm M]");
+                default -> {
+                    System.err.println("usage: bench/run [--runs N] [--warm M]");
+                    System.exit(2);
+                }
             }
         }
         Files.createDirectories(out);
@@ -77,22 +89,28 @@ public final class Benchmark {
         Path zip = LocalLambda.defaultZip();
         Path baselineZip = Path.of("bench", "baseline", "target", "aws-dx-failover-baseline.zip");
         Path crtZip = Path.of("bench", "crt", "target", "aws-dx-failover-crt.zip");
-        Map<String, String> tuned = Map.of("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         Path cdsArchive = out.resolve("function.jsa").toAbsolutePath();
         trainCds(zip, moto, out, cdsArchive);
 
-        // Lambda's java21 runtime starts the JVM with these (and a CDS archive of its own classes); every
-        // variant but the last gets them, so the comparison is the one Lambda would make.
+        // Lambda's runtimes start the JVM with these flags; every variant but the last gets the flags of the
+        // runtime it names, so the comparison is the one Lambda would make. One JDK (this machine's) runs them all.
         List<String> lambda = LAMBDA_RUNTIME_JVM_OPTIONS;
+        Map<String, String> snapStart = LocalLambda.SNAPSTART_ENV;
         List<Variant> variants = List.of(
                 new Variant("baseline (Apache client, clients on first use, no options of its own)", baselineZip,
                         BASELINE_HANDLER, Map.of(), lambda),
-                new Variant("function (as deployed)", zip, LocalLambda.HANDLER, tuned, lambda),
-                new Variant("function with the AWS CRT HTTP client", crtZip, LocalLambda.HANDLER, tuned, lambda),
-                new Variant("function + AppCDS archive (local only)", zip, LocalLambda.HANDLER, tuned,
+                new Variant("function without SnapStart (java21 and java25: C1 only)", zip, LocalLambda.HANDLER,
+                        Map.of(), lambda),
+                new Variant("function with the AWS CRT HTTP client", crtZip, LocalLambda.HANDLER, Map.of(), lambda),
+                new Variant("function + AppCDS archive (local only)", zip, LocalLambda.HANDLER, Map.of(),
                         concat(lambda, List.of("-XX:SharedArchiveFile=" + cdsArchive))),
-                new Variant("function, SnapStart-primed: first call after priming", zip, LocalLambda.HANDLER,
-                        merge(tuned, LocalLambda.SNAPSTART_ENV), lambda),
+                new Variant("java21 + SnapStart: first call after priming (C1 only)", zip, LocalLambda.HANDLER,
+                        snapStart, lambda),
+                new Variant("java25 + SnapStart, as deployed: first call after priming (C1 and C2)", zip,
+                        LocalLambda.HANDLER, snapStart, JAVA25_SNAPSTART_JVM_OPTIONS),
+                new Variant("java25 + SnapStart with C1 forced (JAVA_TOOL_OPTIONS, not kept)", zip,
+                        LocalLambda.HANDLER, merge(snapStart, Map.of("JAVA_TOOL_OPTIONS", FORCED_C1)),
+                        JAVA25_SNAPSTART_JVM_OPTIONS),
                 new Variant("baseline on a plain JVM (no flags at all)", baselineZip, BASELINE_HANDLER, Map.of(),
                         List.of()));
 
@@ -122,8 +140,8 @@ public final class Benchmark {
     /** A dynamic AppCDS archive from one training run of the function (Lambda's JVM could not use it). */
     private void trainCds(Path zip, Moto moto, Path out, Path archive) throws Exception {
         Files.deleteIfExists(archive);
-        Variant training = new Variant("training", zip, LocalLambda.HANDLER, Map.of("JAVA_TOOL_OPTIONS",
-                JAVA_TOOL_OPTIONS), concat(LAMBDA_RUNTIME_JVM_OPTIONS, List.of("-XX:ArchiveClassesAtExit=" + archive)));
+        Variant training = new Variant("training", zip, LocalLambda.HANDLER, Map.of(),
+                concat(LAMBDA_RUNTIME_JVM_OPTIONS, List.of("-XX:ArchiveClassesAtExit=" + archive)));
         measure(training, THREE_VIFS, 2, moto, out);
         for (int i = 0; i < 100 && !Files.exists(archive); i++) {
             Thread.sleep(100);

@@ -30,7 +30,7 @@ class TemplateTest {
     @Test
     void functionIsDeployedAsTheReadmeSays() throws Exception {
         Map<String, Object> fn = functionProperties(template());
-        assertThat(fn).containsEntry("Runtime", "java21")
+        assertThat(fn).containsEntry("Runtime", "java25")
                 .containsEntry("Handler", LocalLambda.HANDLER)
                 .containsEntry("ReservedConcurrentExecutions", 1)
                 .containsEntry("Timeout", 60)
@@ -57,7 +57,9 @@ class TemplateTest {
         Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) functionProperties(template())
                 .get("Environment")).get("Variables");
         assertThat(env).containsKeys("VIFLIST", "MINVIFS", "SNSARN", "FAILOVER", "EMAIL", "SUPPORT_CASE",
-                "SUPPORT_SEVERITY", "DRY_RUN", "SUPPORT_SERVICE_CODE", "SUPPORT_CATEGORY_CODE", "JAVA_TOOL_OPTIONS");
+                "SUPPORT_SEVERITY", "DRY_RUN", "SUPPORT_SERVICE_CODE", "SUPPORT_CATEGORY_CODE");
+        // java25 with SnapStart picks its own JIT tiers; forcing them is not the template's business.
+        assertThat(env).doesNotContainKey("JAVA_TOOL_OPTIONS");
         assertThat(env).containsEntry("VIFLIST", String.join(",", VIFS))
                 .containsEntry("MINVIFS", "2")
                 .containsEntry("SNSARN", "ref:NotificationTopic")
@@ -159,5 +161,43 @@ class TemplateTest {
         Map<String, Object> parameter = (Map<String, Object>) ((Map<String, Object>) template().raw().get("Parameters"))
                 .get("ReconcileEveryMinutes");
         assertThat(parameter).containsEntry("MinValue", 0).containsEntry("MaxValue", 1440).containsEntry("Default", 5);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFunctionLogsToItsOwnGroupKeptNinetyDaysByDefault() throws Exception {
+        CfnTemplate t = template();
+        assertThat(functionProperties(t).get("LoggingConfig")).isEqualTo(Map.of("LogGroup", "ref:FunctionLogGroup"));
+        Map<String, Object> group = (Map<String, Object>) t.resources().get("FunctionLogGroup").get("Properties");
+        assertThat(group.get("RetentionInDays")).isEqualTo("90"); // a Ref of a Number parameter is a string
+        assertThat(templateWith("LogRetentionDays", 365).resources().get("FunctionLogGroup").get("Properties"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("RetentionInDays", "365");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void alarmsOnTheFunctionNotifyTheTopic() throws Exception {
+        Map<String, Map<String, Object>> resources = template().resources();
+        Map<String, String[]> expected = Map.of(
+                "FailedOverAlarm", new String[] {"DxFailover", "FAILED_OVER"},
+                "FunctionErrorsMetricAlarm", new String[] {"DxFailover", "Errors"},
+                "LambdaErrorsAlarm", new String[] {"AWS/Lambda", "Errors"},
+                "LambdaThrottlesAlarm", new String[] {"AWS/Lambda", "Throttles"});
+        expected.forEach((id, metric) -> {
+            assertThat(resources.get(id)).as(id).containsEntry("Type", "AWS::CloudWatch::Alarm");
+            Map<String, Object> alarm = (Map<String, Object>) resources.get(id).get("Properties");
+            assertThat(alarm).as(id).containsEntry("Namespace", metric[0]).containsEntry("MetricName", metric[1])
+                    .containsEntry("Statistic", "Sum").containsEntry("Threshold", 1)
+                    .containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
+                    .containsEntry("TreatMissingData", "notBreaching")
+                    .containsEntry("AlarmActions", List.of("ref:NotificationTopic"));
+            // Never mistaken for a VIF's alarm by the rule or by reconcile.
+            assertThat((String) alarm.get("AlarmName")).doesNotStartWith("dxvif-");
+        });
+        Map<String, Object> lambdaErrors = (Map<String, Object>) resources.get("LambdaErrorsAlarm").get("Properties");
+        assertThat((List<Map<String, Object>>) lambdaErrors.get("Dimensions")).extracting(d -> d.get("Name"))
+                .containsExactly("FunctionName", "Resource");
+        assertThat(((List<Map<String, Object>>) lambdaErrors.get("Dimensions")).get(1).get("Value").toString())
+                .endsWith(":live");
     }
 }
