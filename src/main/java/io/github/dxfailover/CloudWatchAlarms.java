@@ -15,17 +15,15 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
-/** The alarms now in state ALARM, read from CloudWatch for the reconcile pass (docs/behaviour.md §13). */
-final class CloudWatchAlarms {
+/**
+ * The alarms now in state ALARM, read from CloudWatch for the reconcile pass and the status
+ * (docs/behaviour.md §13, §14).
+ *
+ * @param client the CloudWatch client
+ * @param clock  when "now" is, for how long an alarm has been in ALARM
+ */
+record CloudWatchAlarms(CloudWatchClient client, Clock clock) {
     static final String VIF_DIMENSION = "VirtualInterfaceId";
-
-    private final CloudWatchClient client;
-    private final Clock clock;
-
-    CloudWatchAlarms(CloudWatchClient client, Clock clock) {
-        this.client = client;
-        this.clock = clock;
-    }
 
     /**
      * Every metric and composite alarm in ALARM, following NextToken. Both types are named: without

@@ -6,35 +6,22 @@ import static io.github.dxfailover.Fixtures.VIF_B;
 import static io.github.dxfailover.Fixtures.VIF_C;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dxfailover.local.FakeDirectConnect;
 import io.github.dxfailover.local.LocalAws;
-import io.github.dxfailover.local.LocalEndpoints;
+import io.github.dxfailover.local.LocalEndpointsTest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The reconcile pass with the real SDK over HTTP: alarms created and set to ALARM in moto's
  * CloudWatch, the stateful fake Direct Connect, moto as SNS and Support.
  */
-class ReconcileIT {
-    private LocalEndpoints local;
-    private FakeDirectConnect dx;
-    private LocalAws aws;
+class ReconcileIT extends LocalEndpointsTest {
 
-    @BeforeEach
-    void start() throws Exception {
-        local = LocalEndpoints.start(VIF_A, VIF_B, VIF_C);
-        dx = local.dx();
-        aws = local.aws();
-    }
-
-    @AfterEach
-    void stop() {
-        local.close();
+    @Override
+    protected List<String> healthyVifs() {
+        return List.of(VIF_A, VIF_B, VIF_C);
     }
 
     private DxFailoverHandler handler(String... overrides) {
@@ -100,8 +87,8 @@ class ReconcileIT {
     void statusNamesTheAlarmsInAlarmOfEachVif() {
         aws.alarmInAlarm(VIF_A + " packet loss", null, true);
         Map<String, Object> result = handler().handleRequest(Map.of("action", "status"), null);
-        assertThat(result.get("message")).asString().contains(VIF_A + " available, BGP up, alarms in ALARM: "
-                + VIF_A + " packet loss");
+        assertThat(result.get("message")).asString().contains(VIF_A + " available, BGP up "
+                + "[ipv4 169.254.10.2/30 AS 65000 up], healthy, alarms in ALARM: " + VIF_A + " packet loss");
         assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
     }
 }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dxfailover.local.FakeDirectConnect;
-import io.github.dxfailover.local.LocalAws;
+import io.github.dxfailover.local.LocalEndpointsTest;
 import io.github.dxfailover.local.LocalLambda;
-import io.github.dxfailover.local.LocalEndpoints;
 import io.github.dxfailover.local.RuntimeApiEmulator.Answer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged zip through the real Lambda runtime interface client: proves the handler string,
  * the event deserialization and the result serialization as Lambda's java21 runtime does them.
  */
-class RuntimeIT {
+class RuntimeIT extends LocalEndpointsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     static final String VIF_A = "dxvif-fgab1234";
@@ -33,20 +30,9 @@ class RuntimeIT {
 
     @TempDir
     Path tmp;
-    private LocalEndpoints local;
-    private FakeDirectConnect dx;
-    private LocalAws aws;
-
-    @BeforeEach
-    void start() throws Exception {
-        local = LocalEndpoints.start(VIF_A, VIF_B, VIF_C);
-        dx = local.dx();
-        aws = local.aws();
-    }
-
-    @AfterEach
-    void stop() {
-        local.close();
+    @Override
+    protected List<String> healthyVifs() {
+        return List.of(VIF_A, VIF_B, VIF_C);
     }
 
     private LocalLambda function(String... overrides) throws Exception {
@@ -137,6 +123,26 @@ class RuntimeIT {
             assertThat(result.get("outcome").asText()).isEqualTo("REJECTED");
             assertThat(result.get("message").asText()).contains("[hello]");
             assertThat(dx.calls()).isEmpty();
+        }
+    }
+
+    /**
+     * What the README says of a payload that is not a JSON object: the runtime cannot turn it into the
+     * handler's Map and answers a function error ("An error occurred during JSON parsing") without
+     * calling the handler; the next invocation is served as usual.
+     */
+    @Test
+    void aPayloadThatIsNotAnObjectIsRefusedByTheRuntimeAndChangesNothing() throws Exception {
+        try (LocalLambda function = function()) {
+            for (String payload : List.of("[1, 2]", "\"status\"", "{\"action\": ")) {
+                Answer answer = function.invoke(payload, TIMEOUT);
+                assertThat(answer.error()).as(payload + ": " + answer.body()).isTrue();
+                assertThat(answer.body()).contains("An error occurred during JSON parsing");
+            }
+            Answer after = function.invoke(sample("command-status.json"), TIMEOUT);
+            assertThat(after.error()).isFalse();
+            assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
+            assertThat(aws.delivered()).isEmpty();
         }
     }
 

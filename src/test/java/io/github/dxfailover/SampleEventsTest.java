@@ -11,11 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
@@ -31,7 +35,7 @@ import software.amazon.awssdk.services.support.model.CreateCaseRequest;
 import software.amazon.awssdk.services.support.model.CreateCaseResponse;
 
 /**
- * Every file in events/ through the handler, with the outcome the README promises for it: three
+ * Every file in events/ through the handler, with the outcome the README's table promises for it: three
  * healthy VIFs (dxvif-fgab1234, dxvif-fgcd5678, dxvif-fgef9012), MINVIFS 1; for the restore
  * sample, dxvif-fgab1234 is under test.
  */
@@ -41,28 +45,37 @@ class SampleEventsTest {
     private static final String B = "dxvif-fgcd5678";
     private static final String C = "dxvif-fgef9012";
 
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({
-        "eventbridge-metric-alarm.json,       FAILED_OVER, dxvif-fgab1234",
-        "eventbridge-anomaly-alarm.json,      FAILED_OVER, dxvif-fgcd5678",
-        "eventbridge-composite-alarm.json,    FAILED_OVER, dxvif-fgab1234",
-        "eventbridge-ok.json,                 IGNORED,     dxvif-fgab1234",
-        "eventbridge-insufficient-data.json,  IGNORED,     dxvif-fgab1234",
-        "alarm-action.json,                   FAILED_OVER, dxvif-fgef9012",
-        "command-status.json,                 STATUS,      ",
-        "command-failover.json,               FAILED_OVER, dxvif-fgab1234",
-        "command-restore.json,                RESTORED,    dxvif-fgab1234",
-        "command-reconcile.json,              RECONCILED,  ",
-        "schedule-scheduler.json,             RECONCILED,  ",
-        "schedule-scheduled-rule.json,        RECONCILED,  "})
-    void sampleGivesThePromisedOutcome(String file, String outcome, String vifId) throws Exception {
-        Map<String, Object> event = JSON.readValue(Files.readString(Path.of("events", file)), new TypeReference<>() {
+    /** One row of the README's sample-events table: file, outcome, VIF (or null). */
+    record Row(String file, String outcome, String vifId) {
+        @Override
+        public String toString() {
+            return file + " -> " + outcome;
+        }
+    }
+
+    /** The README's table is the source of the promise, so the two cannot drift apart. */
+    static List<Row> readmeRows() throws Exception {
+        Pattern row = Pattern.compile("^\\| `([\\w.-]+\\.json)` \\|[^|]*\\| `([A-Z_]+)`\\s*(dxvif-[a-z0-9]+)?\\s*\\|$");
+        List<Row> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("README.md"))) {
+            Matcher m = row.matcher(line.strip());
+            if (m.matches()) {
+                rows.add(new Row(m.group(1), m.group(2), m.group(3)));
+            }
+        }
+        return rows;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("readmeRows")
+    void sampleGivesTheOutcomeTheReadmePromises(Row row) throws Exception {
+        Map<String, Object> event = JSON.readValue(Files.readString(Path.of("events", row.file())), new TypeReference<>() {
         });
-        boolean restore = file.equals("command-restore.json");
+        boolean restore = row.file().equals("command-restore.json");
         Map<String, Object> result = handler(restore).handleRequest(event, null);
-        assertThat(result.get("outcome")).as(String.valueOf(result.get("message"))).isEqualTo(outcome);
-        assertThat(result.get("virtualInterfaceId")).isEqualTo(vifId);
-        if (file.equals("command-failover.json")) {
+        assertThat(result.get("outcome")).as(String.valueOf(result.get("message"))).isEqualTo(row.outcome());
+        assertThat(result.get("virtualInterfaceId")).isEqualTo(row.vifId());
+        if (row.file().equals("command-failover.json")) {
             assertThat(result.get("message")).asString().contains("for 60 minutes");
         }
     }
@@ -70,11 +83,8 @@ class SampleEventsTest {
     @Test
     void everySampleIsCovered() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("events"))) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
-                    "eventbridge-metric-alarm.json", "eventbridge-anomaly-alarm.json",
-                    "eventbridge-composite-alarm.json", "eventbridge-ok.json", "eventbridge-insufficient-data.json",
-                    "alarm-action.json", "command-status.json", "command-failover.json", "command-restore.json",
-                    "command-reconcile.json", "schedule-scheduler.json", "schedule-scheduled-rule.json");
+            assertThat(readmeRows()).extracting(Row::file)
+                    .containsExactlyInAnyOrderElementsOf(files.map(f -> f.getFileName().toString()).toList());
         }
     }
 

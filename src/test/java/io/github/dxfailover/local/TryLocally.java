@@ -57,7 +57,13 @@ public final class TryLocally {
                     }
                     overrides.put(pair.substring(0, eq), pair.substring(eq + 1));
                 }
-                case "-h", "--help" -> throw new IllegalArgumentException("try the function locally, no AWS account needed");
+                case "-h", "--help" -> {
+                    out.println(USAGE);
+                    out.println("Runs the packaged function on EVENT_FILE (default events/eventbridge-metric-alarm.json)"
+                            + " against a fake Direct Connect with the VIFs of VIFS_FILE (default local/three-healthy.json)"
+                            + " and moto; --alarm/--alarms put alarms into ALARM first (local/alarms.json shows the shape).");
+                    return 0;
+                }
                 default -> event = Path.of(args[i]);
             }
         }
