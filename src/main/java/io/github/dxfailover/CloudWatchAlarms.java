@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
@@ -40,12 +41,14 @@ record CloudWatchAlarms(CloudWatchClient client, Clock clock) {
                         .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
                         .nextToken(token).build());
                 for (MetricAlarm m : page.metricAlarms()) {
-                    firing.add(firing(m.alarmName(), m.alarmArn(), m.stateReason(), m.stateUpdatedTimestamp(),
-                            m.actionsEnabled(), vifDimensions(m), now));
+                    firing.add(firing(m.alarmName(), m.alarmArn(), m.stateReason(),
+                            since(m.stateTransitionedTimestamp(), m.stateUpdatedTimestamp()), m.actionsEnabled(),
+                            vifDimensions(m), now));
                 }
                 for (CompositeAlarm c : page.compositeAlarms()) {
-                    firing.add(firing(c.alarmName(), c.alarmArn(), c.stateReason(), c.stateUpdatedTimestamp(),
-                            c.actionsEnabled(), List.of(), now));
+                    firing.add(firing(c.alarmName(), c.alarmArn(), c.stateReason(),
+                            since(c.stateTransitionedTimestamp(), c.stateUpdatedTimestamp()), c.actionsEnabled(),
+                            List.of(), now));
                 }
                 token = page.nextToken();
             } while (token != null && !token.isEmpty());
@@ -56,6 +59,18 @@ record CloudWatchAlarms(CloudWatchClient client, Clock clock) {
         return firing;
     }
 
+    /**
+     * Whether the named alarm's actions are enabled, or empty when CloudWatch has no such alarm. An
+     * operator mutes an alarm by disabling its actions; EventBridge still sends its state changes.
+     */
+    Optional<Boolean> actionsEnabled(String alarmName) {
+        DescribeAlarmsResponse r = client.describeAlarms(DescribeAlarmsRequest.builder()
+                .alarmNames(alarmName).alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).build());
+        return Stream.concat(r.metricAlarms().stream().map(MetricAlarm::actionsEnabled),
+                        r.compositeAlarms().stream().map(CompositeAlarm::actionsEnabled))
+                .findFirst().map(enabled -> enabled == null || enabled);
+    }
+
     private static FiringAlarm firing(String name, String arn, String reason, Instant since, Boolean actionsEnabled,
                                       List<String> dimensionVifIds, Instant now) {
         // arn:partition:cloudwatch:region:account:alarm:name
@@ -64,6 +79,14 @@ record CloudWatchAlarms(CloudWatchClient client, Clock clock) {
                 since == null ? "" : since.toString(), parts.length > 3 ? parts[3] : "",
                 parts.length > 4 ? parts[4] : "", dimensionVifIds);
         return new FiringAlarm(alarm, since == null ? now : since, actionsEnabled == null || actionsEnabled, now);
+    }
+
+    /**
+     * When the alarm went into ALARM: StateTransitionedTimestamp, which only a change of state moves
+     * (StateUpdatedTimestamp also moves when the alarm is re-evaluated), else StateUpdatedTimestamp.
+     */
+    private static Instant since(Instant transitioned, Instant updated) {
+        return transitioned != null ? transitioned : updated;
     }
 
     /** VirtualInterfaceId values of the alarm's own metric, or of the metrics of its metric-math expression. */

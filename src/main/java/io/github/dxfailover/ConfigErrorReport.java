@@ -17,15 +17,13 @@ final class ConfigErrorReport {
         this.topic = error.validSnsTopicArn() == null ? null : new SnsTopic(sns, error.validSnsTopicArn());
     }
 
-    /** The status preflight of a misconfigured function: not ready, for every configuration problem. */
-    Result status(String functionName) {
-        return answer(functionName).withPreflight(Preflight.of(error.problems()));
+    /** The status preflight of a misconfigured function: not ready, for every problem; it notifies no one (§14). */
+    Result status() {
+        return configError().withPreflight(Preflight.of(error.problems()));
     }
 
     Result answer(String functionName) {
-        Result result = new Result(Outcome.CONFIG_ERROR, null,
-                "the function is misconfigured (" + error.problems().size() + " problem(s)); nothing was done",
-                VifStates.notRead(), null, null, null, false, error.problems(), null, null);
+        Result result = configError();
         if (topic != null && notified.compareAndSet(false, true)) {
             var failure = topic.tryPublish(NotificationWriter.forConfigError(error.problems(), functionName));
             if (failure.isPresent()) {
@@ -34,5 +32,11 @@ final class ConfigErrorReport {
             }
         }
         return result;
+    }
+
+    private Result configError() {
+        return new Result(Outcome.CONFIG_ERROR, null,
+                "the function is misconfigured (" + error.problems().size() + " problem(s)); nothing was done",
+                VifStates.notRead(), null, null, null, false, error.problems(), null, null);
     }
 }

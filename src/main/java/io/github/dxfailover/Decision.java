@@ -10,7 +10,6 @@ package io.github.dxfailover;
  * @param reason  one sentence saying why
  */
 public record Decision(Outcome outcome, String vifId, String reason) {
-    static final String TESTING = "testing";
 
     /** §4, in its order. */
     public static Decision decide(FailoverConfig config, Trigger trigger, VifStates states) {
@@ -49,7 +48,7 @@ public record Decision(Outcome outcome, String vifId, String reason) {
             return notManaged(vifId);
         }
         VifState vif = states.get(vifId);
-        if (!TESTING.equals(vif.state())) {
+        if (!vif.underTestNow()) {
             return new Decision(Outcome.NOTHING_TO_RESTORE, vifId,
                     vifId + " has no failover test running (" + vif.describe() + ")");
         }
@@ -57,6 +56,12 @@ public record Decision(Outcome outcome, String vifId, String reason) {
             return new Decision(Outcome.DRY_RUN, vifId, "would stop the BGP failover test on " + vifId + dryRunNote());
         }
         return new Decision(Outcome.RESTORED, vifId, "stopping the BGP failover test on " + vifId);
+    }
+
+    /** An alarm whose actions an operator disabled is not acted on, whichever way it arrived. */
+    public static Decision muted(Alarm alarm) {
+        return new Decision(Outcome.IGNORED, alarm.vifId(), "alarm '" + alarm.name()
+                + "' has its actions disabled (muted by an operator), so it is not acted on");
     }
 
     private static Decision notManaged(String vifId) {

@@ -15,6 +15,7 @@ public final class DxFailoverHandler implements RequestHandler<Map<String, Objec
 
     private final Setup setup;
     private final Telemetry telemetry;
+    private final Clock clock;
 
     /** Used by Lambda: the environment Lambda sets, clients for the function's own region, SnapStart priming. */
     public DxFailoverHandler() {
@@ -33,19 +34,24 @@ public final class DxFailoverHandler implements RequestHandler<Map<String, Objec
     DxFailoverHandler(Map<String, String> env, AwsClients clients, Clock clock, Telemetry telemetry) {
         this.setup = Setup.of(env, clients, clock);
         this.telemetry = telemetry;
+        this.clock = clock;
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         Result result;
         try {
-            result = setup.handle(RequestParser.parse(input), functionName(context));
+            result = setup.handle(RequestParser.parse(input), functionName(context), deadline(context));
         } catch (RuntimeException e) {
             telemetry.failed(e);
             throw e;
         }
         telemetry.record(result);
         return result.toMap();
+    }
+
+    private Deadline deadline(Context context) {
+        return context == null ? Deadline.none() : Deadline.in(context.getRemainingTimeInMillis(), clock);
     }
 
     private static String functionName(Context context) {

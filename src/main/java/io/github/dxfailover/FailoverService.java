@@ -1,6 +1,7 @@
 package io.github.dxfailover;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -18,6 +19,8 @@ import software.amazon.awssdk.services.support.SupportClient;
  */
 public final class FailoverService {
     private static final Logger LOG = LoggerFactory.getLogger(FailoverService.class);
+    /** What one start may take at worst: Start, CreateCase and Publish at their call timeout, and a margin. */
+    static final Duration ONE_FAILOVER = AwsClients.CALL_TIMEOUT.multipliedBy(3).plusSeconds(5);
 
     private final FailoverConfig config;
     private final DirectConnect dx;
@@ -25,6 +28,7 @@ public final class FailoverService {
     private final SupportCases supportCases;
     private final CloudWatchAlarms alarms;
     private final NotificationWriter writer;
+    private final Clock clock;
 
     public FailoverService(FailoverConfig config, DirectConnectClient dx, SnsClient sns, SupportClient support,
                            CloudWatchClient cloudWatch, Clock clock) {
@@ -33,21 +37,29 @@ public final class FailoverService {
         this.topic = new SnsTopic(sns, config.snsTopicArn());
         this.supportCases = new SupportCases(config, support);
         this.alarms = new CloudWatchAlarms(cloudWatch, clock);
+        this.clock = clock;
         this.writer = new NotificationWriter(config);
     }
 
     public Result handle(Request request) {
+        return handle(request, Deadline.none());
+    }
+
+    public Result handle(Request request, Deadline deadline) {
         return switch (request) {
             case Request.Evaluate e -> evaluate(e.trigger(), e.minutes());
             case Request.Status s -> new StatusReport(config, dx, topic, supportCases, alarms).run();
             case Request.Restore r -> restore(r.vifId());
-            case Request.Reconcile r -> reconcile();
+            case Request.Reconcile r -> reconcile(deadline);
             case Request.Invalid i -> Result.of(Outcome.REJECTED, null, i.problem(), VifStates.notRead(),
                     config.dryRun());
         };
     }
 
     private Result evaluate(Trigger trigger, Integer minutes) {
+        if (trigger instanceof Alarm alarm && isMuted(alarm)) {
+            return Result.of(Decision.muted(alarm), VifStates.notRead(), config.dryRun());
+        }
         VifStates states = trigger.asksToAct() ? dx.readStates(config.vifIds()) : VifStates.notRead();
         Result decided = Result.of(Decision.decide(config, trigger, states), states, config.dryRun());
         return switch (decided.outcome()) {
@@ -59,6 +71,22 @@ public final class FailoverService {
                 yield decided;
             }
         };
+    }
+
+    /**
+     * An alarm in ALARM on a listed VIF whose actions an operator disabled (EventBridge sends its
+     * changes anyway). A failed look-up does not block a failover: the alarm is acted on, as if not muted.
+     */
+    private boolean isMuted(Alarm alarm) {
+        if (!alarm.inAlarm() || alarm.vifId() == null || !config.manages(alarm.vifId())) {
+            return false;
+        }
+        try {
+            return alarms.actionsEnabled(alarm.name()).map(enabled -> !enabled).orElse(false);
+        } catch (RuntimeException e) {
+            LOG.warn("could not check whether alarm '{}' is muted ({}); acting on it", alarm.name(), AwsErrors.text(e));
+            return false;
+        }
     }
 
     private Result failover(Trigger trigger, int minutes, Result decided) {
@@ -105,29 +133,44 @@ public final class FailoverService {
      * §13: acts on the alarms' current state. Only started tests are notified; decisions that change
      * nothing are in the result, the log and the metrics. A failed start notifies and throws at once.
      */
-    private Result reconcile() {
+    private Result reconcile(Deadline deadline) {
         List<FiringAlarm> firing = alarms.inAlarm();
         VifStates states = dx.readStates(config.vifIds());
         Reconcile.Plan plan = Reconcile.plan(config, firing, states);
         List<ReconcileAction> actions = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        int deferred = 0;
         for (Reconcile.Step step : plan.steps()) {
             Result r = Result.of(step.decision(), step.seen(), config.dryRun());
             if (r.outcome() == Outcome.FAILED_OVER) {
-                r = failover(step.alarm(), config.failoverMinutes(), r);
+                if (!deadline.allows(ONE_FAILOVER, clock)) {
+                    // Better the next pass than a test without its case and notification (§8).
+                    deferred++;
+                    continue;
+                }
+                try {
+                    r = failover(step.alarm(), config.failoverMinutes(), r);
+                } catch (FailoverException e) {
+                    throw e.after(reconciled(firing, states, plan, actions, errors, deferred));
+                }
             }
             LOG.info("reconcile: outcome={} vif={} alarm={} reason={}", r.outcome(), r.vifId(),
                     step.alarm().alarm().name(), r.message());
             actions.add(new ReconcileAction(r.vifId(), step.alarm().alarm().name(), r.outcome(), r.testId(), r.caseId()));
             errors.addAll(r.errors());
         }
-        long started = actions.stream().filter(a -> a.outcome() == Outcome.FAILED_OVER).count();
-        String message = "reconcile: " + firing.size() + " alarm(s) in ALARM, " + actions.size()
-                + " naming listed VIFs; started " + started + " failover test(s)"
+        return reconciled(firing, states, plan, actions, errors, deferred);
+    }
+
+    private Result reconciled(List<FiringAlarm> firing, VifStates states, Reconcile.Plan plan,
+                              List<ReconcileAction> actions, List<String> errors, int deferred) {
+        String message = "reconcile: " + firing.size() + " alarm(s) in ALARM on " + plan.steps().size()
+                + " listed VIF(s); started " + count(actions, Outcome.FAILED_OVER) + " failover test(s)"
                 + (config.dryRun() ? " (DRY_RUN: " + count(actions, Outcome.DRY_RUN) + " would have)" : "")
                 + ", " + count(actions, Outcome.MINIMUM_REACHED) + " held in service by the minimum, "
-                + count(actions, Outcome.ALREADY_UNAVAILABLE) + " already out of service; left aside: "
-                + plan.muted() + " muted, " + plan.unlisted() + " naming unlisted VIFs, "
+                + count(actions, Outcome.ALREADY_UNAVAILABLE) + " already out of service"
+                + (deferred > 0 ? ", " + deferred + " left for the next pass (the function's time ran short)" : "")
+                + "; left aside: " + plan.muted() + " muted, " + plan.unlisted() + " naming unlisted VIFs, "
                 + plan.namingNoVif() + " naming no VIF";
         return Result.of(Outcome.RECONCILED, null, message, states, config.dryRun()).withErrors(errors)
                 .withReconciliation(new Reconciliation(actions, plan.muted(), plan.unlisted(), plan.namingNoVif()));

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -24,12 +26,15 @@ final class InProcessHttpClient implements SdkHttpClient {
     private final String describeAnswer;
     private final String alarmsAnswer;
 
-    /** @param healthyVifs the VIFs DescribeVirtualInterfaces reports, each available with BGP up */
-    InProcessHttpClient(List<String> healthyVifs) {
-        this.describeAnswer = healthyVifs.stream()
-                .map(id -> "{\"virtualInterfaceId\":\"" + id + "\",\"virtualInterfaceState\":\"available\","
-                        + "\"bgpPeers\":[{\"bgpStatus\":\"up\"}]}")
-                .collect(java.util.stream.Collectors.joining(",", "{\"virtualInterfaces\":[", "]}"));
+    /**
+     * @param healthyVifs the VIFs DescribeVirtualInterfaces reports available with BGP up
+     * @param vifUnderTest one it reports testing, so that a restore can be primed
+     */
+    InProcessHttpClient(List<String> healthyVifs, String vifUnderTest) {
+        this.describeAnswer = Stream.concat(
+                        healthyVifs.stream().map(id -> vif(id, "available", "up")),
+                        Stream.of(vif(vifUnderTest, "testing", "down")))
+                .collect(Collectors.joining(",", "{\"virtualInterfaces\":[", "]}"));
         // One alarm in ALARM on the first VIF, so that the reconcile path runs its failover too.
         this.alarmsAnswer = "<DescribeAlarmsResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\">"
                 + "<DescribeAlarmsResult><MetricAlarms><member><AlarmName>" + healthyVifs.get(0) + " priming</AlarmName>"
@@ -71,11 +76,16 @@ final class InProcessHttpClient implements SdkHttpClient {
         };
     }
 
+    private static String vif(String id, String state, String bgp) {
+        return "{\"virtualInterfaceId\":\"" + id + "\",\"virtualInterfaceState\":\"" + state + "\","
+                + "\"bgpPeers\":[{\"bgpStatus\":\"" + bgp + "\"}]}";
+    }
+
     private String answer(String operation) {
         return switch (operation) {
             case "OvertureService.DescribeVirtualInterfaces" -> describeAnswer;
             case "DescribeAlarms" -> alarmsAnswer;
-            case "OvertureService.StartBgpFailoverTest" -> "{\"virtualInterfaceTest\":{\"testId\":\"priming\","
+            case "OvertureService.StartBgpFailoverTest", "OvertureService.StopBgpFailoverTest" -> "{\"virtualInterfaceTest\":{\"testId\":\"priming\","
                     + "\"virtualInterfaceId\":\"dxvif-priming0\",\"status\":\"IN_PROGRESS\",\"testDurationInMinutes\":1,"
                     + "\"startTime\":0,\"endTime\":60,\"bgpPeers\":[]}}";
             case "AWSSupport_20130415.CreateCase" -> "{\"caseId\":\"priming\"}";

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The reconcile pass of docs/behaviour.md §13 as a pure function: which VIFs to take out now,
@@ -72,18 +71,5 @@ public final class Reconcile {
             }
         }
         return new Plan(steps, muted, unlisted, namingNoVif);
-    }
-
-    /** Each listed VIF's alarms now in ALARM, by name (muted ones marked), for the status report. */
-    public static Map<String, List<String>> alarmNamesByVif(FailoverConfig config, List<FiringAlarm> alarms) {
-        Map<String, List<String>> byVif = new TreeMap<>();
-        for (FiringAlarm alarm : alarms) {
-            String vifId = alarm.vifId();
-            if (vifId != null && config.manages(vifId)) {
-                byVif.computeIfAbsent(vifId, v -> new ArrayList<>())
-                        .add(alarm.alarm().name() + (alarm.actionsEnabled() ? "" : " (actions disabled)"));
-            }
-        }
-        return byVif;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 sealed interface Setup {
 
-    Result handle(Request request, String functionName);
+    Result handle(Request request, String functionName, Deadline deadline);
 
     static Setup of(Map<String, String> env, AwsClients clients, Clock clock) {
         try {
@@ -22,15 +22,15 @@ sealed interface Setup {
 
     record Ready(FailoverService service) implements Setup {
         @Override
-        public Result handle(Request request, String functionName) {
-            return service.handle(request);
+        public Result handle(Request request, String functionName, Deadline deadline) {
+            return service.handle(request, deadline);
         }
     }
 
     record Misconfigured(ConfigErrorReport report) implements Setup {
         @Override
-        public Result handle(Request request, String functionName) {
-            return request instanceof Request.Status ? report.status(functionName) : report.answer(functionName);
+        public Result handle(Request request, String functionName, Deadline deadline) {
+            return request instanceof Request.Status ? report.status() : report.answer(functionName);
         }
     }
 }

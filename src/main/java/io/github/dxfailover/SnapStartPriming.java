@@ -27,11 +27,13 @@ final class SnapStartPriming implements Resource {
     /** Not a real VIF: the in-process path names it, so no log line can be mistaken for a real failover. */
     static final String PRIMING_VIF = "dxvif-snapstartpriming";
     private static final List<String> PRIMING_VIFS = List.of(PRIMING_VIF, PRIMING_VIF + "2");
+    /** Reported under test in-process, so that the restore path (StopBgpFailoverTest) is primed too. */
+    private static final String PRIMING_VIF_UNDER_TEST = PRIMING_VIF + "3";
     /** A CRaC context need not keep its resources alive: this does. */
     private static volatile SnapStartPriming registered;
 
     private final AwsClients clients;
-    private final InProcessHttpClient inProcessHttp = new InProcessHttpClient(PRIMING_VIFS);
+    private final InProcessHttpClient inProcessHttp = new InProcessHttpClient(PRIMING_VIFS, PRIMING_VIF_UNDER_TEST);
 
     /** Cheap: nothing is built until Lambda calls the hook, so functions without SnapStart pay nothing. */
     SnapStartPriming(AwsClients clients) {
@@ -86,9 +88,9 @@ final class SnapStartPriming implements Resource {
         return inProcessHttp.answered();
     }
 
-    /** Two priming VIFs, both healthy in the in-process answer, so that an alarm takes the failover path. */
+    /** Two healthy priming VIFs, so that an alarm takes the failover path, and one under test for the restore. */
     private static Map<String, String> primingEnvironment() {
-        return Map.of("VIFLIST", String.join(",", PRIMING_VIFS), "MINVIFS", "1",
+        return Map.of("VIFLIST", String.join(",", PRIMING_VIFS) + "," + PRIMING_VIF_UNDER_TEST, "MINVIFS", "1",
                 "SNSARN", "arn:aws:sns:us-east-1:000000000000:snapstart-priming", "SUPPORT_CASE", "true");
     }
 
@@ -105,6 +107,6 @@ final class SnapStartPriming implements Resource {
                         "alarmData", Map.of("alarmName", "priming", "state", state, "configuration", configuration)),
                 Map.of("action", "status"),
                 Map.of("action", "reconcile"),
-                Map.of("action", "restore", "virtualInterfaceId", PRIMING_VIF));
+                Map.of("action", "restore", "virtualInterfaceId", PRIMING_VIF_UNDER_TEST));
     }
 }

@@ -3,17 +3,21 @@ package io.github.dxfailover;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The operator's {@code status}: a preflight that changes nothing (docs/behaviour.md §14). It reads
- * every listed VIF with each BGP peer, running tests and alarms in ALARM, checks the topic and the
- * support plan, and says whether the function is ready and every reason it is not. A read that fails
+ * The operator's {@code status}: a preflight that changes nothing and notifies no one
+ * (docs/behaviour.md §14). It reads every listed VIF with each BGP peer, running tests and alarms
+ * in ALARM, checks the topic, the support plan and this function's right to run failover tests on
+ * each VIF, and says whether the function is ready and every reason it is not. A read that fails
  * here is a reason, not an exception: a status must always answer.
  */
 final class StatusReport {
     private static final Logger LOG = LoggerFactory.getLogger(StatusReport.class);
+    private static final String ACCESS_DENIED = "AccessDeniedException";
 
     private final FailoverConfig config;
     private final DirectConnect dx;
@@ -32,17 +36,28 @@ final class StatusReport {
 
     Result run() {
         List<String> reasons = new ArrayList<>();
-        VifStates states = dx.readStates(config.vifIds()); // nothing to report without it: throws like any read
+        VifStates states;
+        try {
+            states = dx.readStates(config.vifIds());
+        } catch (FailoverException e) {
+            LOG.warn("VIF states unavailable for status", e);
+            reasons.add(e.getMessage() + ": no alarm could be acted on");
+            states = VifStates.of(config.vifIds(), List.of());
+        }
         Map<String, List<String>> alarmed = Map.of();
         try {
-            alarmed = Reconcile.alarmNamesByVif(config, alarms.inAlarm());
+            alarmed = alarmNamesByVif(alarms.inAlarm());
         } catch (FailoverException e) {
             LOG.warn("alarms unavailable for status", e);
             reasons.add(e.getMessage() + ": the reconcile pass would fail the same way");
         }
         List<String> vifLines = new ArrayList<>();
         for (VifState vif : states.byId().values()) {
-            vifLines.add(vifLine(vif, alarmed.getOrDefault(vif.id(), List.of())));
+            StringBuilder line = new StringBuilder(vif.id()).append(' ').append(vif.describe());
+            if (!VifState.MISSING.equals(vif.state())) {
+                line.append(testHistory(vif, reasons));
+            }
+            vifLines.add(line.append(details(vif, alarmed.getOrDefault(vif.id(), List.of()))).toString());
             vifReason(vif).ifPresent(reasons::add);
         }
         long healthy = states.healthyCount();
@@ -63,48 +78,71 @@ final class StatusReport {
         return Result.of(Outcome.STATUS, null, message, states, config.dryRun()).withPreflight(preflight);
     }
 
-    /** "dxvif-… available, BGP ipv4 up, ipv6 down [ipv4 169.254.10.2/30 AS 65000 up; …], healthy, alarms in ALARM: …" */
-    private String vifLine(VifState vif, List<String> alarmNames) {
-        StringBuilder line = new StringBuilder(vif.id()).append(' ').append(vif.describe());
-        if (Decision.TESTING.equals(vif.state())) {
-            line.append(runningTestNote(vif.id()));
+    /**
+     * The VIF's running test, read with ListVirtualInterfaceTestHistory: the read-only call the role
+     * allows on exactly the ARNs it may start and stop tests on. A denial means a failover on this VIF
+     * would be denied too.
+     */
+    private String testHistory(VifState vif, List<String> reasons) {
+        try {
+            Optional<FailoverTest> running = dx.runningTest(vif.id());
+            if (!vif.underTestNow()) {
+                return "";
+            }
+            return running.map(t -> " (failover test " + t.testId() + " until " + t.endsAt() + ")")
+                    .orElse(" (no running test found)");
+        } catch (RuntimeException e) {
+            LOG.warn("test history of {} unavailable", vif.id(), e);
+            if (ACCESS_DENIED.equals(AwsErrors.code(e))) {
+                reasons.add("this function may not run failover tests on " + vif.id() + " (" + AwsErrors.text(e)
+                        + "): its role lacks the failover-test statement for this VIF's ARN; redeploy with it in VifList");
+            } else if (!vif.underTestNow()) {
+                reasons.add("the failover-test history of " + vif.id() + " could not be read: " + AwsErrors.text(e));
+            }
+            return vif.underTestNow() ? " (test history unavailable: " + AwsErrors.text(e) + ")" : "";
         }
+    }
+
+    /** " [ipv4 169.254.10.2/30 AS 65000 up; …], healthy, alarms in ALARM: …" */
+    private static String details(VifState vif, List<String> alarmNames) {
+        StringBuilder out = new StringBuilder();
         if (!vif.peers().isEmpty()) {
-            line.append(" [").append(vif.peerDetails()).append(']');
+            out.append(" [").append(vif.peerDetails()).append(']');
         }
-        line.append(vif.healthy() ? ", healthy" : ", not healthy");
+        out.append(vif.healthy() ? ", healthy" : ", not healthy");
         if (!alarmNames.isEmpty()) {
-            line.append(", alarms in ALARM: ").append(String.join(", ", alarmNames));
+            out.append(", alarms in ALARM: ").append(String.join(", ", alarmNames));
         }
-        return line.toString();
+        return out.toString();
     }
 
     /** A listed VIF that is missing, down or half-down is something to fix or know; one under test is not. */
-    private static java.util.Optional<String> vifReason(VifState vif) {
+    private static Optional<String> vifReason(VifState vif) {
         if (VifState.MISSING.equals(vif.state())) {
-            return java.util.Optional.of(vif.id() + " is not returned by Direct Connect in this account and region: "
-                    + "fix VIFLIST");
+            return Optional.of(vif.id() + " is not returned by Direct Connect in this account and region: fix VIFLIST");
         }
-        if (Decision.TESTING.equals(vif.state())) {
-            return java.util.Optional.empty();
+        if (vif.underTestNow()) {
+            return Optional.empty();
         }
         if (!vif.healthy()) {
-            return java.util.Optional.of(vif.id() + " carries no traffic (" + vif.describe() + ")");
+            return Optional.of(vif.id() + " carries no traffic (" + vif.describe() + ")");
         }
         if (vif.halfDown()) {
-            return java.util.Optional.of(vif.id() + " has BGP sessions down (" + vif.peerDetails() + ")");
+            return Optional.of(vif.id() + " has BGP sessions down (" + vif.peerDetails() + ")");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    /** " (failover test … until …)"; a failed look-up is said, not thrown. */
-    private String runningTestNote(String vifId) {
-        try {
-            return dx.runningTest(vifId).map(t -> " (failover test " + t.testId() + " until " + t.endsAt() + ")")
-                    .orElse(" (no running test found)");
-        } catch (RuntimeException e) {
-            LOG.warn("test history of {} unavailable", vifId, e);
-            return " (test history unavailable: " + AwsErrors.text(e) + ")";
+    /** Each listed VIF's alarms now in ALARM, by name, muted ones marked. */
+    private Map<String, List<String>> alarmNamesByVif(List<FiringAlarm> firing) {
+        Map<String, List<String>> byVif = new TreeMap<>();
+        for (FiringAlarm alarm : firing) {
+            String vifId = alarm.vifId();
+            if (vifId != null && config.manages(vifId)) {
+                byVif.computeIfAbsent(vifId, v -> new ArrayList<>())
+                        .add(alarm.alarm().name() + (alarm.actionsEnabled() ? "" : " (actions disabled)"));
+            }
         }
+        return byVif;
     }
 }

@@ -19,22 +19,24 @@ record Telemetry(PrintStream out, Clock clock) {
         String vif = r.vifId() == null ? "none" : r.vifId();
         LOG.info("outcome={} vif={} dryRun={} reason={}", r.outcome(), vif, r.dryRun(), r.message());
         r.errors().forEach(e -> LOG.error("outcome={} vif={} error={}", r.outcome(), vif, e));
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put(r.outcome().name(), 1);
-        if (r.reconciled() != null) {
-            // One metric per per-VIF outcome of the pass: reconcile's starts count as FAILED_OVER like any other.
-            r.reconciled().actions().forEach(a -> counts.merge(a.outcome().name(), 1, Integer::sum));
-        }
-        out.println(emf(counts, r.errors().size(), r.vifId()));
+        out.println(emf(counts(r.outcome(), r), r.errors().size(), r.vifId()));
     }
 
+    /** A thrown invocation: ERROR, and whatever a reconcile pass had started before it failed. */
     void failed(RuntimeException e) {
         LOG.error("outcome={} error={}", Outcome.ERROR, e.getMessage(), e);
-        out.println(emf(Map.of(Outcome.ERROR.name(), 1), 1, null));
+        Result partial = e instanceof FailoverException fe ? fe.partial() : null;
+        out.println(emf(counts(Outcome.ERROR, partial), 1, null));
     }
 
-    String emf(Outcome outcome, int errors, String vifId) {
-        return emf(Map.of(outcome.name(), 1), errors, vifId);
+    /** The invocation's outcome, then one count per per-VIF outcome of a reconcile pass (its starts are FAILED_OVER). */
+    private static Map<String, Integer> counts(Outcome outcome, Result r) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put(outcome.name(), 1);
+        if (r != null && r.reconciled() != null) {
+            r.reconciled().actions().forEach(a -> counts.merge(a.outcome().name(), 1, Integer::sum));
+        }
+        return counts;
     }
 
     /**

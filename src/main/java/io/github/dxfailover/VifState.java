@@ -15,6 +15,8 @@ import java.util.stream.IntStream;
 public record VifState(String id, String state, List<BgpPeer> peers) {
     public static final String MISSING = "missing";
     public static final String AVAILABLE = "available";
+    /** The state Direct Connect reports while a BGP failover test runs. */
+    public static final String TESTING = "testing";
 
     public VifState {
         peers = List.copyOf(peers);
@@ -34,6 +36,11 @@ public record VifState(String id, String state, List<BgpPeer> peers) {
         return AVAILABLE.equals(state) && bgpUp();
     }
 
+    /** A failover test is running on it. */
+    public boolean underTestNow() {
+        return TESTING.equals(state);
+    }
+
     /** At least one peer up. */
     public boolean bgpUp() {
         return peers.stream().anyMatch(BgpPeer::up);
@@ -46,7 +53,7 @@ public record VifState(String id, String state, List<BgpPeer> peers) {
 
     /** The same VIF with every peer down: what a failover test leaves behind. */
     public VifState underTest() {
-        return new VifState(id, Decision.TESTING, peers.stream().map(p -> p.withStatusChangedTo("down")).toList());
+        return new VifState(id, TESTING, peers.stream().map(p -> p.withStatusChangedTo("down")).toList());
     }
 
     /**

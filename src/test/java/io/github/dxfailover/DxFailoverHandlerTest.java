@@ -116,7 +116,7 @@ class DxFailoverHandlerTest {
 
     @Test
     void metricLineIsEmbeddedMetricFormat() throws Exception {
-        String line = new Telemetry(System.out, CLOCK).emf(Outcome.FAILED_OVER, 1, VIF_A);
+        String line = new Telemetry(System.out, CLOCK).emf(Map.of("FAILED_OVER", 1), 1, VIF_A);
         JsonNode emf = new ObjectMapper().readTree(line);
         JsonNode directive = emf.at("/_aws/CloudWatchMetrics/0");
         assertThat(emf.at("/_aws/Timestamp").asLong()).isEqualTo(CLOCK.millis());

@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.directconnect.DirectConnectClient;
 import software.amazon.awssdk.services.directconnect.model.BGPPeer;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryResponse;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryRequest;
 import software.amazon.awssdk.services.directconnect.model.StartBgpFailoverTestRequest;
 import software.amazon.awssdk.services.directconnect.model.StartBgpFailoverTestResponse;
 import software.amazon.awssdk.services.directconnect.model.StopBgpFailoverTestRequest;
@@ -46,6 +48,12 @@ abstract class MockedAwsTest {
     final SupportClient support = mock(SupportClient.class);
     final CloudWatchClient cloudWatch = Fixtures.noAlarms();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    MockedAwsTest() {
+        // No failover test in any VIF's history unless a test says otherwise (status reads it for every VIF).
+        when(dx.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class)))
+                .thenReturn(ListVirtualInterfaceTestHistoryResponse.builder().build());
+    }
 
     FailoverService service(FailoverConfig config) {
         when(sns.publish(any(PublishRequest.class))).thenReturn(PublishResponse.builder().messageId("m-1").build());

@@ -1,5 +1,21 @@
 package io.github.dxfailover;
 
+import static org.mockito.ArgumentMatchers.any;
+
+import static org.mockito.Mockito.when;
+
+import static org.mockito.Mockito.verify;
+
+import org.mockito.ArgumentCaptor;
+
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
+
 import static io.github.dxfailover.Fixtures.OTHER_VIF;
 import static io.github.dxfailover.Fixtures.VIF_A;
 import static io.github.dxfailover.Fixtures.VIF_B;
@@ -83,5 +99,28 @@ class NoChangeOutcomesTest extends MockedAwsTest {
         Result r = service().handle(alarmFor("DXVIF-AAAA1111 loss"));
         assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
         verifyNoChange();
+    }
+
+    @Test
+    void anAlarmWhoseActionsAreDisabledIsNotActedOnEvenThroughEventBridge() {
+        allHealthy();
+        when(cloudWatch.describeAlarms(any(DescribeAlarmsRequest.class))).thenReturn(DescribeAlarmsResponse.builder()
+                .metricAlarms(MetricAlarm.builder().alarmName(VIF_A + " loss").actionsEnabled(false).build()).build());
+        Result r = service().handle(alarmFor(VIF_A + " loss"));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.IGNORED);
+        assertThat(r.message()).contains("actions disabled");
+        ArgumentCaptor<DescribeAlarmsRequest> lookUp = ArgumentCaptor.forClass(DescribeAlarmsRequest.class);
+        verify(cloudWatch).describeAlarms(lookUp.capture());
+        assertThat(lookUp.getValue().alarmNames()).containsExactly(VIF_A + " loss");
+        verifyNoInteractions(dx, sns, support);
+    }
+
+    @Test
+    void aFailedMuteLookUpDoesNotBlockTheFailover() {
+        allHealthy();
+        when(cloudWatch.describeAlarms(any(DescribeAlarmsRequest.class)))
+                .thenThrow(SdkClientException.create("connect timed out"));
+        assertThat(service().handle(alarmFor(VIF_A + " loss")).outcome()).isEqualTo(Outcome.FAILED_OVER);
     }
 }

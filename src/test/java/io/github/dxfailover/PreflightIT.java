@@ -53,7 +53,8 @@ class PreflightIT {
                 new AwsClients(clients.dx(), clients.sns(), support.support(), clients.cloudWatch()), Clock.systemUTC());
         Map<String, Object> result = handler.handleRequest(Map.of("action", "status"), null);
         // A preflight changes nothing and tells no one.
-        assertThat(dx.calls()).extracting(FakeDirectConnect.Call::operation).containsOnly("DescribeVirtualInterfaces");
+        assertThat(dx.calls()).extracting(FakeDirectConnect.Call::operation)
+                .containsOnly("DescribeVirtualInterfaces", "ListVirtualInterfaceTestHistory");
         assertThat(dx.tests()).isEmpty();
         assertThat(aws.delivered()).isEmpty();
         assertThat(aws.supportCases()).isEmpty();

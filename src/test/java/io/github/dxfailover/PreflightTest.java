@@ -17,13 +17,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.directconnect.model.BGPPeer;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryResponse;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryRequest;
+import software.amazon.awssdk.services.directconnect.model.DirectConnectException;
+import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.directconnect.model.VirtualInterface;
 import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
 import software.amazon.awssdk.services.sns.model.GetTopicAttributesRequest;
 import software.amazon.awssdk.services.sns.model.GetTopicAttributesResponse;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
-import software.amazon.awssdk.services.support.model.CreateCaseRequest;
 import software.amazon.awssdk.services.support.model.DescribeSeverityLevelsRequest;
 import software.amazon.awssdk.services.support.model.DescribeSeverityLevelsResponse;
 import software.amazon.awssdk.services.support.model.SeverityLevel;
@@ -174,7 +178,37 @@ class PreflightTest extends MockedAwsTest {
         assertThat(result.get("outcome")).isEqualTo("CONFIG_ERROR");
         assertThat(result.get("ready")).isEqualTo(false);
         assertThat(result.get("reasons")).asList().singleElement().asString().startsWith("MINVIFS='zero'");
-        verifyNoInteractions(dx, support);
-        verify(support, never()).createCase(any(CreateCaseRequest.class));
+        verifyNoInteractions(dx, sns, support); // a status notifies no one, not even of a configuration error
+    }
+
+    @Test
+    void aFailedReadOfTheVifsIsAReasonNotACrash() {
+        allWell();
+        when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class)))
+                .thenThrow(SdkClientException.create("Unable to execute HTTP request: connect timed out"));
+        Result r = service().handle(new Request.Status());
+        assertThat(r.outcome()).isEqualTo(Outcome.STATUS);
+        assertThat(r.preflight().reasons()).first().asString()
+                .contains("reading the VIF states from Direct Connect failed").contains("connect timed out");
+        assertThat(r.message()).contains(VIF_A + " missing, BGP unknown");
+        verifyNothingChangedOrSent();
+    }
+
+    @Test
+    void aVifThisFunctionMayNotTestIsAReason() {
+        allWell();
+        when(dx.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class))).thenAnswer(call -> {
+            ListVirtualInterfaceTestHistoryRequest req = call.getArgument(0);
+            if (req.virtualInterfaceId().equals(VIF_C)) {
+                throw DirectConnectException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("AccessDeniedException").errorMessage("User is not authorized to perform "
+                                + "directconnect:ListVirtualInterfaceTestHistory").build()).build();
+            }
+            return ListVirtualInterfaceTestHistoryResponse.builder().build();
+        });
+        Result r = service().handle(new Request.Status());
+        assertThat(r.preflight().reasons()).singleElement().asString()
+                .startsWith("this function may not run failover tests on " + VIF_C).contains("redeploy with it in VifList");
+        verifyNothingChangedOrSent();
     }
 }

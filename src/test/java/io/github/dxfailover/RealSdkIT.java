@@ -251,8 +251,9 @@ class RealSdkIT {
         Map<String, Object> status = handler.handleRequest(Map.of("action", "status"), null);
         assertThat(status.get("outcome")).isEqualTo("STATUS");
         assertThat(status.get("message")).asString().contains(VIF_B + " testing, BGP down (failover test " + testId);
-        assertThat(dx.calls("ListVirtualInterfaceTestHistory")).singleElement()
-                .satisfies(c -> assertThat(c.request().get("virtualInterfaceId").asText()).isEqualTo(VIF_B));
+        // The running test of B, and the preflight's permission check on each listed VIF: all read-only.
+        assertThat(dx.calls("ListVirtualInterfaceTestHistory")).extracting(c -> c.request().get("virtualInterfaceId").asText())
+                .containsExactlyInAnyOrder(VIF_A, VIF_B, VIF_C);
 
         Map<String, Object> restore = handler.handleRequest(
                 Map.of("action", "restore", "virtualInterfaceId", VIF_B), null);

@@ -49,6 +49,16 @@ class ReconcilePropertyTest {
         } else {
             assertThat(started).isEmpty();
         }
+        // And as many as the minimum allows: every healthy alarmed candidate is started until the minimum is reached.
+        long healthyCandidates = plan.steps().stream().filter(st -> w.states().get(st.decision().vifId()).healthy())
+                .count();
+        long room = Math.max(0, w.states().healthyCount() - w.config().minVifs());
+        long decidedToStart = plan.steps().stream().filter(st -> st.decision().outcome() == Outcome.FAILED_OVER
+                || st.decision().outcome() == Outcome.DRY_RUN).count();
+        assertThat(decidedToStart).isEqualTo(Math.min(healthyCandidates, room));
+        // Oldest alarm first, ties by VIF ID.
+        assertThat(plan.steps()).isSortedAccordingTo(java.util.Comparator.comparing((Reconcile.Step st) -> st.alarm().since())
+                .thenComparing(st -> st.decision().vifId()));
         // Every step is a listed VIF, each at most once.
         List<String> considered = plan.steps().stream().map(s -> s.decision().vifId()).toList();
         assertThat(new HashSet<>(considered)).hasSameSizeAs(considered);

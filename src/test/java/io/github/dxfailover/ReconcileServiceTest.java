@@ -251,4 +251,42 @@ class ReconcileServiceTest extends MockedAwsTest {
                 .contains("aws cloudwatch disable-alarm-actions --alarm-names");
         verify(dx, never()).startBgpFailoverTest(any(StartBgpFailoverTestRequest.class));
     }
+
+    @Test
+    void aPassDoesNotStartATestItCouldNotFinishBeforeTheFunctionTimesOut() {
+        alarmsInAlarm(metricAlarm(VIF_A + " loss", 30));
+        FailoverService service = statefulService(config());
+        // 20 s left: less than Start + CreateCase + Publish could take at their timeouts.
+        Result r = service.handle(new Request.Reconcile(), new Deadline(NOW.plusSeconds(20)));
+        assertThat(r.reconciled().actions()).isEmpty();
+        assertThat(r.message()).contains("1 left for the next pass");
+        verifyNoChange();
+        verifyNoInteractions(sns);
+
+        Result inTime = service.handle(new Request.Reconcile(), new Deadline(NOW.plusSeconds(55)));
+        assertThat(inTime.reconciled().actions()).extracting(ReconcileAction::outcome).containsExactly(Outcome.FAILED_OVER);
+    }
+
+    @Test
+    void theStartsOfAPassThatThenFailsStillCountAsFailedOverInTheMetrics() {
+        alarmsInAlarm(metricAlarm(VIF_A + " loss", 30), metricAlarm(VIF_B + " loss", 10));
+        statefulService(config());
+        when(dx.startBgpFailoverTest(any(StartBgpFailoverTestRequest.class))).thenAnswer(call -> {
+            StartBgpFailoverTestRequest r = call.getArgument(0);
+            if (r.virtualInterfaceId().equals(VIF_B)) {
+                throw SdkClientException.create("connect timed out");
+            }
+            underTest.add(r.virtualInterfaceId());
+            return StartBgpFailoverTestResponse.builder().virtualInterfaceTest(test(r.virtualInterfaceId(), "t-a",
+                    NOW.plusSeconds(3600))).build();
+        });
+        java.io.ByteArrayOutputStream metrics = new java.io.ByteArrayOutputStream();
+        DxFailoverHandler handler = new DxFailoverHandler(Fixtures.env(), new AwsClients(dx, sns, support, cloudWatch),
+                clock, new Telemetry(new java.io.PrintStream(metrics, true), clock));
+
+        assertThatThrownBy(() -> handler.handleRequest(Map.of("action", "reconcile"), null))
+                .isInstanceOf(FailoverException.class);
+
+        assertThat(metrics.toString()).contains("\"ERROR\":1").contains("\"FAILED_OVER\":1");
+    }
 }

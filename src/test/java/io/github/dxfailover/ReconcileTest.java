@@ -122,12 +122,4 @@ class ReconcileTest {
         // The same counting as an armed pass: the third is held by the minimum.
         assertThat(outcomes(plan)).containsExactly(Outcome.DRY_RUN, Outcome.DRY_RUN, Outcome.MINIMUM_REACHED);
     }
-
-    @Test
-    void statusListsEachListedVifsAlarmsMarkingMutedOnes() {
-        assertThat(Reconcile.alarmNamesByVif(config, List.of(firing(VIF_A + " loss", 1),
-                firing(VIF_A + " latency", 2, false), firing(OTHER_VIF + " loss", 3))))
-                .containsOnlyKeys(VIF_A)
-                .containsEntry(VIF_A, List.of(VIF_A + " loss", VIF_A + " latency (actions disabled)"));
-    }
 }

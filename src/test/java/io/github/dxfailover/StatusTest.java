@@ -9,6 +9,7 @@ import static io.github.dxfailover.Fixtures.VIF_B;
 import static io.github.dxfailover.Fixtures.VIF_C;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import static org.mockito.Mockito.when;
@@ -36,8 +37,10 @@ class StatusTest extends MockedAwsTest {
                 .contains(VIF_B + " available, BGP up").contains(VIF_C + " missing, BGP unknown");
         ArgumentCaptor<ListVirtualInterfaceTestHistoryRequest> list =
                 ArgumentCaptor.forClass(ListVirtualInterfaceTestHistoryRequest.class);
-        verify(dx).listVirtualInterfaceTestHistory(list.capture());
-        assertThat(list.getValue().virtualInterfaceId()).isEqualTo(VIF_A);
+        verify(dx, times(2)).listVirtualInterfaceTestHistory(list.capture());
+        // Every VIF Direct Connect returned: the running test of A, and the preflight's permission check of B.
+        assertThat(list.getAllValues()).extracting(ListVirtualInterfaceTestHistoryRequest::virtualInterfaceId)
+                .containsExactly(VIF_A, VIF_B);
         verifyNoChange();
         verify(sns, never()).publish(any(PublishRequest.class)); // read-only GetTopicAttributes is the preflight's
     }

@@ -194,6 +194,7 @@ public final class Benchmark {
         for (int i = 0; i < ms.length; i++) {
             dx.addVif(vif, "available", "up");
             long started = System.nanoTime();
+            clients.cloudWatch().describeAlarms(b -> b.alarmNames("dxvif-reference0 loss")); // is it muted?
             clients.dx().describeVirtualInterfaces(b -> { });
             clients.dx().startBgpFailoverTest(b -> b.virtualInterfaceId(vif).testDurationInMinutes(180));
             clients.support().createCase(b -> b.subject("s").communicationBody("b").serviceCode("aws-direct-connect")
@@ -221,7 +222,7 @@ public final class Benchmark {
         List<Run> baseline = results.get(variants.get(0).name());
         double baselineCold = median(baseline, Run::coldMs);
         t.append(String.format(Locale.ROOT, "Median of %d runs, each a fresh JVM (p25-p75 in brackets); warm = median of the "
-                + "last half of %d warm invocations per run; endpoints' share = the same four calls made directly by a warmed-up SDK "
+                + "last half of %d warm invocations per run; endpoints' share = the same five calls made directly by a warmed-up SDK "
                 + "client. Java %s, %d cores, %s.%n%n", runs, warm,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), cpuName()));
         t.append("| variant | init ms | first invocation ms | cold (init + first) ms | cold vs baseline | "

@@ -52,7 +52,7 @@ class PermissionsTest {
 
     /**
      * IAM actions of the SDK calls in src/main/java: {@code <client>.<operation>(…)} where the client is
-     * a variable declared with one of the three client types, or an {@link AwsClients} accessor.
+     * a variable declared with one of the four client types, or an {@link AwsClients} accessor.
      */
     static Set<String> actionsCalledByTheCode() throws IOException {
         Set<String> actions = new TreeSet<>();
