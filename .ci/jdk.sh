@@ -1,6 +1,6 @@
 # Sourced by .ci/run, local/try-locally, bench/run and the Makefile: exports JAVA_HOME and PATH for a
-# JDK >= 21. Order: $JAVA_HOME if it is new enough, the default java, then the newest JDK under
-# /usr/lib/jvm. It installs nothing: without a JDK >= 21 it says so and fails.
+# JDK >= 21. Order: $JAVA_HOME if it is new enough, the default java, then the last JDK >= 21 under
+# /usr/lib/jvm in name order. It installs nothing: without a JDK >= 21 it says so and fails.
 _java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'; }
 
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(_java_major "$JAVA_HOME/bin/java")" -ge 21 ]; then

@@ -10,7 +10,13 @@ final class AwsErrors {
     /** The service's error code and message when AWS answered, else the exception's message. */
     static String text(RuntimeException e) {
         if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
-            return ase.awsErrorDetails().errorCode() + ": " + ase.awsErrorDetails().errorMessage();
+            String code = ase.awsErrorDetails().errorCode();
+            String message = ase.awsErrorDetails().errorMessage();
+            if (code != null || message != null) {
+                return (code != null ? code : "HTTP " + ase.statusCode()) + ": " + (message != null ? message : "no message");
+            }
+            // An answer without an AWS error body (a proxy, an endpoint that does not know the call).
+            return "HTTP " + ase.statusCode() + " without an AWS error code";
         }
         return e.getMessage();
     }

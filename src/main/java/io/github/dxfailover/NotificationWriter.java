@@ -17,7 +17,8 @@ final class NotificationWriter {
         body.append(r.outcome()).append(": ").append(r.message()).append("\n\n");
         body.append(triggerLines(trigger));
         if (!r.vifs().isEmpty()) {
-            body.append("\nVIFs (MINVIFS=").append(config.minVifs()).append(", healthy = available with BGP up):\n")
+            body.append("\nVIFs when this was decided, before acting (MINVIFS=").append(config.minVifs())
+                    .append(", healthy = available with a BGP peer up):\n")
                     .append(r.vifs().table());
         }
         body.append('\n').append(whatNext(r));

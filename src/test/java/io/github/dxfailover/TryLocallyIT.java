@@ -25,6 +25,14 @@ class TryLocallyIT {
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        // The script keeps the function's log for a person to read; a test has read what it needs.
+        java.util.regex.Matcher log = java.util.regex.Pattern.compile("== The function's full log: (\\S+)/function\\.log")
+                .matcher(output);
+        if (log.find()) {
+            try (java.util.stream.Stream<Path> files = Files.walk(Path.of(log.group(1)))) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
         return new Run(p.exitValue(), output);
     }
 
@@ -89,8 +97,8 @@ class TryLocallyIT {
     }
 
     @Test
-    void aBadStateFileIsOneLineNotAStackTrace() throws Exception {
-        Path bad = Files.createTempFile("state", ".json");
+    void aBadStateFileIsOneLineNotAStackTrace(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("state.json");
         Files.writeString(bad, "{\"vifs\": [ {\"id\": ");
         Run run = tryLocally("--state", bad.toString());
         assertThat(run.exitCode()).isEqualTo(2);
@@ -98,5 +106,22 @@ class TryLocallyIT {
         Run missing = tryLocally("--state", "local/no-such-file.json");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.output()).contains("--state: no file local/no-such-file.json").doesNotContain("\tat ");
+    }
+
+    @Test
+    void helpAnswersAtOnceAndAnUnknownOptionIsNamed() throws Exception {
+        Run help = tryLocally("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.output()).contains("usage: local/try-locally").contains("--alarms FILE");
+        Run unknown = tryLocally("--foo");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.output()).contains("unknown option --foo").doesNotContain("\tat ");
+    }
+
+    @Test
+    void statusIsReadyLocally() throws Exception {
+        Run run = tryLocally("events/command-status.json");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("\"ready\" : true").contains("READY: 3 of 3 listed VIFs healthy");
     }
 }

@@ -59,12 +59,33 @@ public final class TryLocally {
                 }
                 case "-h", "--help" -> {
                     out.println(USAGE);
-                    out.println("Runs the packaged function on EVENT_FILE (default events/eventbridge-metric-alarm.json)"
-                            + " against a fake Direct Connect with the VIFs of VIFS_FILE (default local/three-healthy.json)"
-                            + " and moto; --alarm/--alarms put alarms into ALARM first (local/alarms.json shows the shape).");
+                    out.println("""
+
+                            Runs the packaged function through Lambda's runtime interface client on one event against a
+                            fake Direct Connect and moto (SNS, Support, CloudWatch) on 127.0.0.1, and prints the decision,
+                            the result, the notifications, the support cases and the VIFs after. No AWS account needed.
+
+                              EVENT_FILE        the input (default events/eventbridge-metric-alarm.json; see events/)
+                              --state FILE      the VIFs, e.g. {"vifs": [{"id": "dxvif-…", "state": "available",
+                                                "bgp": ["up", "down"]}]}; a VIF in state "testing" has a failover test
+                                                running ("testMinutesLeft", default 60). Default local/three-healthy.json;
+                                                see also local/one-healthy.json and local/one-under-test.json.
+                              --env NAME=VALUE  any environment variable (VIFLIST defaults to every VIF of the state
+                                                file, MINVIFS to 1)
+                              --alarm NAME      put an alarm of that name into ALARM first (for reconcile and status)
+                              --alarms FILE     several, e.g. local/alarms.json: {"alarms": [{"name": "…",
+                                                "vif": "dxvif-…" (a VirtualInterfaceId dimension), "actionsEnabled": false}]}
+
+                            The function's full log and moto's are kept in a folder under the system's temporary
+                            directory; the last line of the output names it.""");
                     return 0;
                 }
-                default -> event = Path.of(args[i]);
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        throw new IllegalArgumentException("unknown option " + args[i]);
+                    }
+                    event = Path.of(args[i]);
+                }
             }
         }
         if (!Files.isRegularFile(event)) {
@@ -90,8 +111,11 @@ public final class TryLocally {
                 aws.alarmInAlarm(a.name(), a.vifDimension(), a.actionsEnabled());
             }
 
+            SupportFront support = new SupportFront(moto.endpoint());
+            started.add(support);
             Map<String, String> env = new HashMap<>(LocalLambda.localAwsEnv(moto.endpoint().toString(),
                     dx.endpoint().toString()));
+            env.put("AWS_ENDPOINT_URL_SUPPORT", support.endpoint().toString());
             env.put("VIFLIST", String.join(",", dx.vifIds()));
             env.put("MINVIFS", "1");
             env.put("SNSARN", topic);
@@ -118,8 +142,12 @@ public final class TryLocally {
             RuntimeApiEmulator.Answer answer = function.invoke(Files.readString(event), Duration.ofSeconds(90));
 
             out.println("== Decision (from the function's log)");
-            function.output().lines().filter(l -> l.contains("decision - ") || l.contains(" ERROR "))
-                    .forEach(l -> out.println("  " + l));
+            List<String> decision = function.output().lines()
+                    .filter(l -> l.contains("decision - ") || l.contains(" ERROR ")).toList();
+            decision.forEach(l -> out.println("  " + l));
+            if (decision.isEmpty()) {
+                out.println("  (none: the handler did not run; see the result)");
+            }
             out.println(answer.error() ? "== Function error (Lambda would retry the event)" : "== Result");
             out.println(pretty(answer.body()));
             out.println("== Notifications as SNS delivered them");
@@ -172,8 +200,10 @@ public final class TryLocally {
                         a.path("actionsEnabled").asBoolean(true)));
             }
             return out;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("--alarms: no file " + file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--alarms: cannot read " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("--alarms: " + file + " cannot be read: " + e.getMessage());
         }
     }
 
