@@ -19,8 +19,11 @@ import software.amazon.awssdk.services.support.SupportClient;
  */
 public final class FailoverService {
     private static final Logger LOG = LoggerFactory.getLogger(FailoverService.class);
-    /** What one start may take at worst: Start, CreateCase and Publish at their call timeout, and a margin. */
-    static final Duration ONE_FAILOVER = AwsClients.CALL_TIMEOUT.multipliedBy(3).plusSeconds(5);
+    /**
+     * What one start may take at worst: Start, CreateCase and Publish at their call timeout (10 s,
+     * AwsClients.CALL_TIMEOUT; a test keeps the two in step), and a margin.
+     */
+    static final Duration ONE_FAILOVER = Duration.ofSeconds(35);
 
     private final FailoverConfig config;
     private final DirectConnect dx;

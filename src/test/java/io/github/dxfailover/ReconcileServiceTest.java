@@ -253,6 +253,11 @@ class ReconcileServiceTest extends MockedAwsTest {
     }
 
     @Test
+    void theTimeKeptForOneStartIsItsThreeCallsAtTheirTimeoutAndAMargin() {
+        assertThat(FailoverService.ONE_FAILOVER).isEqualTo(AwsClients.CALL_TIMEOUT.multipliedBy(3).plusSeconds(5));
+    }
+
+    @Test
     void aPassDoesNotStartATestItCouldNotFinishBeforeTheFunctionTimesOut() {
         alarmsInAlarm(metricAlarm(VIF_A + " loss", 30));
         FailoverService service = statefulService(config());
