@@ -48,14 +48,13 @@ public record Decision(Outcome outcome, String vifId, String reason) {
             return notManaged(vifId);
         }
         VifState vif = states.get(vifId);
-        if (!vif.underTestNow()) {
-            return new Decision(Outcome.NOTHING_TO_RESTORE, vifId,
-                    vifId + " has no failover test running (" + vif.describe() + ")");
-        }
-        if (config.dryRun()) {
-            return new Decision(Outcome.DRY_RUN, vifId, "would stop the BGP failover test on " + vifId + dryRunNote());
-        }
-        return new Decision(Outcome.RESTORED, vifId, "stopping the BGP failover test on " + vifId);
+        Outcome outcome = !vif.underTestNow() ? Outcome.NOTHING_TO_RESTORE
+                : config.dryRun() ? Outcome.DRY_RUN : Outcome.RESTORED;
+        return new Decision(outcome, vifId, switch (outcome) {
+            case NOTHING_TO_RESTORE -> vifId + " has no failover test running (" + vif.describe() + ")";
+            case DRY_RUN -> "would stop the BGP failover test on " + vifId + dryRunNote();
+            default -> "stopping the BGP failover test on " + vifId;
+        });
     }
 
     /** An alarm whose actions an operator disabled is not acted on, whichever way it arrived. */

@@ -1,6 +1,7 @@
 package io.github.dxfailover;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -24,7 +25,7 @@ public record VifState(String id, String state, List<BgpPeer> peers) {
 
     /** A VIF whose peers are known only by their status, in order. */
     public static VifState of(String id, String state, String... peerStatuses) {
-        return new VifState(id, state, java.util.Arrays.stream(peerStatuses).map(BgpPeer::withStatus).toList());
+        return new VifState(id, state, Arrays.stream(peerStatuses).map(BgpPeer::withStatus).toList());
     }
 
     static VifState missing(String id) {

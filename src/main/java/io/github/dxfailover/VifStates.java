@@ -1,6 +1,7 @@
 package io.github.dxfailover;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.Map;
 /** The listed VIFs as read in one pass, in VIFLIST order; a listed VIF Direct Connect did not return is {@code missing}. */
 public record VifStates(Map<String, VifState> byId) {
     public VifStates {
-        byId = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byId));
+        byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
     }
 
     /** Used where the states were not needed and so not read (an ignored alarm, a rejected input). */

@@ -131,4 +131,16 @@ class DecisionTest {
         assertThat(Decision.decide(config, alarm("  \t" + VIF_C + "\nloss", "ALARM"), allHealthy).vifId())
                 .isEqualTo(VIF_C);
     }
+
+    @Test
+    void restorePutsBackOnlyAListedVifUnderTestAndNotUnderDryRun() {
+        VifStates aUnderTest = states(config, vif(VIF_A, "testing", "down"), healthy(VIF_B), healthy(VIF_C));
+        assertThat(Decision.restore(config, VIF_A, aUnderTest).outcome()).isEqualTo(Outcome.RESTORED);
+        assertThat(Decision.restore(config, VIF_B, aUnderTest).outcome()).isEqualTo(Outcome.NOTHING_TO_RESTORE);
+        assertThat(Decision.restore(config, OTHER_VIF, aUnderTest).outcome()).isEqualTo(Outcome.NOT_MANAGED);
+        FailoverConfig dry = config(envWith("DRY_RUN", "true"));
+        Decision d = Decision.restore(dry, VIF_A, states(dry, vif(VIF_A, "testing", "down")));
+        assertThat(d.outcome()).isEqualTo(Outcome.DRY_RUN);
+        assertThat(d.reason()).contains("would stop");
+    }
 }
