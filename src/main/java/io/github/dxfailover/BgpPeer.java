@@ -1,5 +1,8 @@
 package io.github.dxfailover;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One BGP session of a VIF, as Direct Connect reports it.
  *
@@ -22,6 +25,16 @@ public record BgpPeer(String addressFamily, String peerAddress, Long asn, String
 
     public BgpPeer withStatusChangedTo(String newStatus) {
         return new BgpPeer(addressFamily, peerAddress, asn, newStatus);
+    }
+
+    /** As the result shows it (docs/behaviour.md §10); absent details are null. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> peer = new LinkedHashMap<>();
+        peer.put("addressFamily", addressFamily);
+        peer.put("peerAddress", peerAddress);
+        peer.put("asn", asn);
+        peer.put("status", status);
+        return peer;
     }
 
     /** "ipv4 169.254.10.2/30 AS 65000 up": every detail Direct Connect gave. */

@@ -116,6 +116,11 @@ public final class FailoverService {
                 result = result.withError(why);
             }
         }
+        return notified(result, trigger);
+    }
+
+    /** After a change: the notification is sent, or its failure is reported in the result, never thrown (§8). */
+    private Result notified(Result result, Trigger trigger) {
         return topic.tryPublish(writer.forResult(result, trigger)).map(result::withError).orElse(result);
     }
 
@@ -128,8 +133,7 @@ public final class FailoverService {
         FailoverTest test = dx.stop(vifId);
         Result result = decided.withTest(test).withMessage("BGP failover test " + test.testId() + " on " + vifId
                 + " stopped; its BGP sessions come back up now");
-        return topic.tryPublish(writer.forResult(result, new OperatorCommand("restore", vifId)))
-                .map(result::withError).orElse(result);
+        return notified(result, new OperatorCommand("restore", vifId));
     }
 
     /**

@@ -31,6 +31,7 @@ public record FiringAlarm(Alarm alarm, Instant since, boolean actionsEnabled, In
 
     /** How long it has been in ALARM when the pass saw it. */
     public Duration inAlarmFor() {
-        return Duration.between(since, seenAt).isNegative() ? Duration.ZERO : Duration.between(since, seenAt);
+        Duration inAlarm = Duration.between(since, seenAt);
+        return inAlarm.isNegative() ? Duration.ZERO : inAlarm;
     }
 }

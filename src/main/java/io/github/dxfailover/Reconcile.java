@@ -14,6 +14,9 @@ import java.util.Map;
 public final class Reconcile {
     private static final Comparator<FiringAlarm> OLDEST_FIRST =
             Comparator.comparing(FiringAlarm::since).thenComparing(FiringAlarm::vifId);
+    /** Among one VIF's alarms, the oldest; the name settles ties so a pass is deterministic. */
+    private static final Comparator<FiringAlarm> OLDEST_OF_ONE_VIF =
+            OLDEST_FIRST.thenComparing(f -> f.alarm().name());
 
     private Reconcile() {
     }
@@ -56,8 +59,7 @@ public final class Reconcile {
                 unlisted++;
             } else {
                 // A VIF with several alarms in ALARM is one candidate, dated by its oldest alarm.
-                oldestPerVif.merge(vifId, alarm, (a, b) -> OLDEST_FIRST.thenComparing(f -> f.alarm().name())
-                        .compare(a, b) <= 0 ? a : b);
+                oldestPerVif.merge(vifId, alarm, (a, b) -> OLDEST_OF_ONE_VIF.compare(a, b) <= 0 ? a : b);
             }
         }
         List<Step> steps = new ArrayList<>();

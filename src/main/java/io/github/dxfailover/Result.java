@@ -52,9 +52,7 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
     }
 
     public Result withError(String error) {
-        List<String> more = new ArrayList<>(errors);
-        more.add(error);
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, dryRun, more, reconciled, preflight);
+        return withErrors(List.of(error));
     }
 
     public Result withReconciliation(Reconciliation r) {
@@ -78,16 +76,7 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("state", v.state());
             state.put("bgp", v.bgp());
-            List<Map<String, Object>> peers = new ArrayList<>();
-            for (BgpPeer p : v.peers()) {
-                Map<String, Object> peer = new LinkedHashMap<>();
-                peer.put("addressFamily", p.addressFamily());
-                peer.put("peerAddress", p.peerAddress());
-                peer.put("asn", p.asn());
-                peer.put("status", p.status());
-                peers.add(peer);
-            }
-            state.put("peers", peers);
+            state.put("peers", v.peers().stream().map(BgpPeer::toMap).toList());
             vifMap.put(id, state);
         });
         Map<String, Object> out = new LinkedHashMap<>();
@@ -105,17 +94,7 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
             out.put("reasons", new ArrayList<>(preflight.reasons()));
         }
         if (reconciled != null) {
-            List<Map<String, Object>> actions = new ArrayList<>();
-            for (ReconcileAction a : reconciled.actions()) {
-                Map<String, Object> action = new LinkedHashMap<>();
-                action.put("virtualInterfaceId", a.vifId());
-                action.put("alarmName", a.alarmName());
-                action.put("outcome", a.outcome().name());
-                action.put("testId", a.testId());
-                action.put("caseId", a.caseId());
-                actions.add(action);
-            }
-            out.put("actions", actions);
+            out.put("actions", reconciled.actions().stream().map(ReconcileAction::toMap).toList());
             Map<String, Object> skipped = new LinkedHashMap<>();
             skipped.put("muted", reconciled.muted());
             skipped.put("unlisted", reconciled.unlisted());
