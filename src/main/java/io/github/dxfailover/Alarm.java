@@ -11,14 +11,14 @@ import java.util.List;
  * @param time            when the state changed, as CloudWatch wrote it
  * @param region          region of the alarm
  * @param account         account of the alarm
- * @param dimensionVifIds values of the VirtualInterfaceId dimension of the alarm's metrics
+ * @param vifDimensions   the VirtualInterfaceId dimensions of the alarm's metrics, with their namespaces
  */
 public record Alarm(String name, String state, String reason, String time, String region, String account,
-                    List<String> dimensionVifIds) implements Trigger {
+                    List<VifDimension> vifDimensions) implements Trigger {
     public static final String ALARM = "ALARM";
 
     public Alarm {
-        dimensionVifIds = List.copyOf(dimensionVifIds);
+        vifDimensions = List.copyOf(vifDimensions);
     }
 
     public boolean inAlarm() {
@@ -37,7 +37,8 @@ public record Alarm(String name, String state, String reason, String time, Strin
 
     /**
      * The VIF this alarm is about (docs/behaviour.md §3): the first word of its name if that is a
-     * VIF ID, else the single VirtualInterfaceId dimension of its metrics, else null.
+     * VIF ID, else the single VirtualInterfaceId dimension of its metrics outside {@code AWS/DX},
+     * else null.
      */
     @Override
     public String vifId() {
@@ -45,7 +46,14 @@ public record Alarm(String name, String state, String reason, String time, Strin
         if (VifId.isValid(words[0])) {
             return words[0];
         }
-        List<String> distinct = dimensionVifIds.stream().distinct().toList();
+        List<String> distinct = vifDimensions.stream().filter(VifDimension::namesVif).map(VifDimension::vifId)
+                .distinct().toList();
         return distinct.size() == 1 && VifId.isValid(distinct.get(0)) ? distinct.get(0) : null;
+    }
+
+    /** Names no VIF only because its VirtualInterfaceId dimensions are all on AWS/DX metrics. */
+    public boolean onlyAwsDxDimensions() {
+        return vifId() == null && !vifDimensions.isEmpty()
+                && vifDimensions.stream().noneMatch(VifDimension::namesVif);
     }
 }

@@ -13,7 +13,6 @@ import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
-import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /**
@@ -72,12 +71,12 @@ record CloudWatchAlarms(CloudWatchClient client, Clock clock) {
     }
 
     private static FiringAlarm firing(String name, String arn, String reason, Instant since, Boolean actionsEnabled,
-                                      List<String> dimensionVifIds, Instant now) {
+                                      List<VifDimension> vifDimensions, Instant now) {
         // arn:partition:cloudwatch:region:account:alarm:name
         String[] parts = arn == null ? new String[0] : arn.split(":", 7);
         Alarm alarm = new Alarm(name, Alarm.ALARM, reason == null ? "" : reason,
                 since == null ? "" : since.toString(), parts.length > 3 ? parts[3] : "",
-                parts.length > 4 ? parts[4] : "", dimensionVifIds);
+                parts.length > 4 ? parts[4] : "", vifDimensions);
         return new FiringAlarm(alarm, since == null ? now : since, actionsEnabled == null || actionsEnabled, now);
     }
 
@@ -89,13 +88,22 @@ record CloudWatchAlarms(CloudWatchClient client, Clock clock) {
         return transitioned != null ? transitioned : updated;
     }
 
-    /** VirtualInterfaceId values of the alarm's own metric, or of the metrics of its metric-math expression. */
-    private static List<String> vifDimensions(MetricAlarm m) {
-        Stream<Dimension> own = m.dimensions().stream();
-        Stream<Dimension> ofMetrics = m.metrics().stream()
+    /**
+     * VirtualInterfaceId dimensions of the alarm's own metric, or of the metrics of its metric-math
+     * expression, each with its metric's namespace (an AWS/DX metric names no VIF: §3).
+     */
+    private static List<VifDimension> vifDimensions(MetricAlarm m) {
+        Stream<VifDimension> own = m.dimensions().stream().filter(CloudWatchAlarms::isVif)
+                .map(d -> new VifDimension(m.namespace(), d.value()));
+        Stream<VifDimension> ofMetrics = m.metrics().stream()
                 .filter(q -> q.metricStat() != null && q.metricStat().metric() != null)
-                .map(MetricDataQuery::metricStat)
-                .flatMap(s -> s.metric().dimensions().stream());
-        return Stream.concat(own, ofMetrics).filter(d -> VIF_DIMENSION.equals(d.name())).map(Dimension::value).toList();
+                .map(q -> q.metricStat().metric())
+                .flatMap(metric -> metric.dimensions().stream().filter(CloudWatchAlarms::isVif)
+                        .map(d -> new VifDimension(metric.namespace(), d.value())));
+        return Stream.concat(own, ofMetrics).toList();
+    }
+
+    private static boolean isVif(Dimension d) {
+        return VIF_DIMENSION.equals(d.name());
     }
 }

@@ -18,8 +18,12 @@ public record Decision(Outcome outcome, String vifId, String reason) {
         }
         String vifId = trigger.vifId();
         if (vifId == null) {
-            return new Decision(Outcome.REJECTED, null, "the alarm names no VIF: its name must start with the VIF ID "
-                    + "(dxvif-…), or its metric must have exactly one VirtualInterfaceId dimension");
+            return new Decision(Outcome.REJECTED, null, trigger instanceof Alarm alarm && alarm.onlyAwsDxDimensions()
+                    ? "the alarm names no VIF: its VirtualInterfaceId dimension is on an AWS/DX metric, which measures "
+                    + "the VIF's load or BGP state, not the path over it; such an alarm acts only when its name starts "
+                    + "with the VIF ID (dxvif-…)"
+                    : "the alarm names no VIF: its name must start with the VIF ID (dxvif-…), or its metric must "
+                    + "have exactly one VirtualInterfaceId dimension outside AWS/DX");
         }
         if (!config.manages(vifId)) {
             return notManaged(vifId);

@@ -85,7 +85,9 @@ final class NotificationWriter {
             case NOT_MANAGED -> "Nothing was changed: " + vif + " is not in VIFLIST (" + String.join(",", config.vifIds())
                     + "). Add it there if this function should manage it.\n";
             case REJECTED -> "Nothing was changed. Rename the alarm so that its name starts with the VIF ID, "
-                    + "for example 'dxvif-abcd1234 packet loss', or give its metric a VirtualInterfaceId dimension.\n";
+                    + "for example 'dxvif-abcd1234 packet loss', or give its metric a VirtualInterfaceId dimension. "
+                    + "A dimension on an AWS/DX metric (bandwidth, BGP status) never names a VIF: a utilization "
+                    + "alarm must not take its VIF out.\n";
             case RESTORED -> "Done: BGP failover test " + r.testId() + " on " + vif
                     + " was stopped; its BGP sessions come back up now.\n" + reconcileWarning(vif);
             case ERROR -> "The function failed before it could finish; Lambda retries the event. Check the VIFs with "

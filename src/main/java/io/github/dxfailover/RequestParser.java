@@ -59,7 +59,7 @@ public final class RequestParser {
                         optionalString(event, "time", "time", "")),
                 optionalString(event, "region", "region"),
                 optionalString(event, accountKey, accountKey),
-                dimensionVifIds(data.get("configuration"))), null);
+                vifDimensions(data.get("configuration"))), null);
     }
 
     private static Request command(Map<String, Object> input) {
@@ -96,20 +96,23 @@ public final class RequestParser {
                 + FailoverConfig.MAX_TEST_MINUTES + ", found " + describe(value));
     }
 
-    /** VirtualInterfaceId values of configuration.metrics[].metricStat.metric.dimensions; absent parts are skipped. */
-    private static List<String> dimensionVifIds(Object configuration) {
-        List<String> ids = new ArrayList<>();
+    /**
+     * The VirtualInterfaceId dimensions of configuration.metrics[].metricStat.metric, each with its
+     * metric's namespace (§3: an AWS/DX metric names no VIF); absent parts are skipped.
+     */
+    private static List<VifDimension> vifDimensions(Object configuration) {
+        List<VifDimension> found = new ArrayList<>();
         if (configuration instanceof Map<?, ?> config && config.get("metrics") instanceof List<?> metrics) {
             for (Object metric : metrics) {
                 if (metric instanceof Map<?, ?> m && m.get("metricStat") instanceof Map<?, ?> stat
                         && stat.get("metric") instanceof Map<?, ?> metricDef
                         && metricDef.get("dimensions") instanceof Map<?, ?> dimensions
                         && dimensions.get("VirtualInterfaceId") instanceof String id) {
-                    ids.add(id);
+                    found.add(new VifDimension(metricDef.get("namespace") instanceof String ns ? ns : "", id));
                 }
             }
         }
-        return ids;
+        return found;
     }
 
     @SuppressWarnings("unchecked")

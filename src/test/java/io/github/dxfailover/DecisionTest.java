@@ -5,6 +5,8 @@ import static io.github.dxfailover.Fixtures.VIF_A;
 import static io.github.dxfailover.Fixtures.VIF_B;
 import static io.github.dxfailover.Fixtures.VIF_C;
 import static io.github.dxfailover.Fixtures.alarm;
+import static io.github.dxfailover.Fixtures.awsDx;
+import static io.github.dxfailover.Fixtures.probe;
 import static io.github.dxfailover.Fixtures.config;
 import static io.github.dxfailover.Fixtures.envWith;
 import static io.github.dxfailover.Fixtures.healthy;
@@ -107,7 +109,7 @@ class DecisionTest {
 
     @Test
     void vifFromMetricDimensionWhenNameHasNone() {
-        Alarm byDimension = new Alarm("packet loss to 10.0.0.1", "ALARM", "", "", "", "", List.of(VIF_B, VIF_B));
+        Alarm byDimension = new Alarm("packet loss to 10.0.0.1", "ALARM", "", "", "", "", probe(VIF_B, VIF_B));
         Decision d = Decision.decide(config, byDimension, allHealthy);
         assertThat(d.outcome()).isEqualTo(Outcome.FAILED_OVER);
         assertThat(d.vifId()).isEqualTo(VIF_B);
@@ -115,7 +117,7 @@ class DecisionTest {
 
     @Test
     void twoDifferentDimensionVifsNameNone() {
-        Alarm ambiguous = new Alarm("loss on both", "ALARM", "", "", "", "", List.of(VIF_A, VIF_B));
+        Alarm ambiguous = new Alarm("loss on both", "ALARM", "", "", "", "", probe(VIF_A, VIF_B));
         assertThat(Decision.decide(config, ambiguous, allHealthy).outcome()).isEqualTo(Outcome.REJECTED);
     }
 
@@ -142,5 +144,46 @@ class DecisionTest {
         Decision d = Decision.restore(dry, VIF_A, states(dry, vif(VIF_A, "testing", "down")));
         assertThat(d.outcome()).isEqualTo(Outcome.DRY_RUN);
         assertThat(d.reason()).contains("would stop");
+    }
+
+    /** §3: AWS/DX metrics (load, BGP state) never name a VIF by their dimension; a name that starts with the VIF ID does. */
+    static Stream<Arguments> whichDimensionsNameAVif() {
+        return Stream.of(
+                Arguments.of("utilization on AWS/DX", "DX link 1 utilization high", awsDx(VIF_A), Outcome.REJECTED, null),
+                Arguments.of("egress and ingress in metric math, both AWS/DX", "DX link 1 load",
+                        awsDx(VIF_A, VIF_A), Outcome.REJECTED, null),
+                Arguments.of("a probe metric", "loss to 10.0.0.1", probe(VIF_A), Outcome.FAILED_OVER, VIF_A),
+                Arguments.of("metric math over AWS/DX and a probe", "loss per bit",
+                        concat(awsDx(VIF_A), probe(VIF_B)), Outcome.FAILED_OVER, VIF_B),
+                Arguments.of("metric math over two AWS/DX VIFs and one probe", "loss per bit",
+                        concat(awsDx(VIF_A, VIF_C), probe(VIF_B)), Outcome.FAILED_OVER, VIF_B),
+                Arguments.of("an AWS/DX alarm named after its VIF", VIF_A + " utilization high", awsDx(VIF_A),
+                        Outcome.FAILED_OVER, VIF_A),
+                Arguments.of("named after one VIF, AWS/DX dimension of another", VIF_B + " utilization", awsDx(VIF_A),
+                        Outcome.FAILED_OVER, VIF_B),
+                Arguments.of("a metric whose namespace the alarm did not give", "loss", List.of(new VifDimension(null, VIF_C)),
+                        Outcome.FAILED_OVER, VIF_C));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("whichDimensionsNameAVif")
+    void awsDxDimensionsNameNoVif(String what, String name, List<VifDimension> dims, Outcome outcome, String vif) {
+        Alarm alarm = new Alarm(name, "ALARM", "", "", "", "", dims);
+        Decision d = Decision.decide(config, alarm, allHealthy);
+        assertThat(d.outcome()).isEqualTo(outcome);
+        assertThat(d.vifId()).isEqualTo(vif);
+    }
+
+    @Test
+    void aUtilizationAlarmIsRejectedWithWhyItsDimensionDoesNotCount() {
+        Alarm utilization = new Alarm("DX link 1 utilization high", "ALARM", "", "", "", "", awsDx(VIF_A));
+        assertThat(Decision.decide(config, utilization, allHealthy).reason())
+                .contains("AWS/DX metric").contains("acts only when its name starts with the VIF ID");
+        Alarm plain = new Alarm("loss", "ALARM", "", "", "", "", List.of());
+        assertThat(Decision.decide(config, plain, allHealthy).reason()).doesNotContain("AWS/DX metric");
+    }
+
+    private static List<VifDimension> concat(List<VifDimension> a, List<VifDimension> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -16,6 +16,8 @@ final class Fixtures {
     static final String VIF_C = "dxvif-cccc3333";
     static final String OTHER_VIF = "dxvif-zzzz9999";
     static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:dx-failover";
+    /** A namespace of the operator's own monitoring, as the README's example alarm uses. */
+    static final String PROBE_NAMESPACE = "DX/Probe";
 
     private Fixtures() {
     }
@@ -108,16 +110,41 @@ final class Fixtures {
         return event;
     }
 
+    /** Probe metrics (a namespace of the operator's own monitoring), one per VIF ID, each with its dimension. */
     private static List<Object> metrics(String... dimensionVifIds) {
         List<Object> metrics = new ArrayList<>();
         int i = 1;
         for (String id : dimensionVifIds) {
             metrics.add(Map.of("id", "m" + i++, "returnData", true, "metricStat", Map.of(
-                    "metric", Map.of("namespace", "AWS/DX", "name", "VirtualInterfaceBpsEgress",
-                            "dimensions", Map.of("ConnectionId", "dxcon-ffff0000", "VirtualInterfaceId", id)),
+                    "metric", Map.of("namespace", PROBE_NAMESPACE, "name", "PacketLossPercent",
+                            "dimensions", Map.of("Target", "10.0.0.1", "VirtualInterfaceId", id)),
                     "period", 60, "stat", "Average")));
         }
         return metrics;
+    }
+
+    /**
+     * The same event on AWS/DX's own VirtualInterfaceBpsEgress (a utilization alarm, as AWS's Direct
+     * Connect monitoring guidance suggests), with the metric's ConnectionId and VirtualInterfaceId dimensions.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> onAwsDxUtilization(Map<String, Object> event, String vifId) {
+        Map<String, Object> data = (Map<String, Object>) event.getOrDefault("detail", event.get("alarmData"));
+        data.put("configuration", Map.of("metrics", List.of(Map.of("id", "m1", "returnData", true, "metricStat",
+                Map.of("metric", Map.of("namespace", VifDimension.AWS_DX, "name", "VirtualInterfaceBpsEgress",
+                                "dimensions", Map.of("ConnectionId", "dxcon-ffff0000", "VirtualInterfaceId", vifId)),
+                        "period", 300, "stat", "Average")))));
+        return event;
+    }
+
+    /** VirtualInterfaceId dimensions on probe metrics: they name their VIF. */
+    static List<VifDimension> probe(String... vifIds) {
+        return java.util.Arrays.stream(vifIds).map(id -> new VifDimension(PROBE_NAMESPACE, id)).toList();
+    }
+
+    /** VirtualInterfaceId dimensions on AWS/DX metrics: they never name a VIF. */
+    static List<VifDimension> awsDx(String... vifIds) {
+        return java.util.Arrays.stream(vifIds).map(id -> new VifDimension(VifDimension.AWS_DX, id)).toList();
     }
 
     /** A mocked CloudWatch with no alarm in ALARM. */

@@ -24,6 +24,7 @@ import static io.github.dxfailover.Fixtures.alarm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +59,24 @@ class NoChangeOutcomesTest extends MockedAwsTest {
         PublishRequest p = published();
         assertThat(p.messageAttributes().get("virtualInterfaceId").stringValue()).isEqualTo("none");
         assertThat(p.message()).contains("Alarm: Packet loss to on-premises DNS").contains("Rename the alarm");
+    }
+
+    @Test
+    void aUtilizationAlarmOnAwsDxIsRejectedWithOneNotificationOnBothEventPaths() {
+        allHealthy();
+        for (Map<String, Object> event : List.of(
+                Fixtures.onAwsDxUtilization(Fixtures.eventBridgeAlarm("DX link 1 utilization high", "ALARM", VIF_A), VIF_A),
+                Fixtures.onAwsDxUtilization(Fixtures.alarmAction("DX link 1 utilization high", "ALARM", VIF_A), VIF_A))) {
+            org.mockito.Mockito.clearInvocations(sns);
+            Result r = service().handle(RequestParser.parse(event));
+            assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
+            verifyNoChange();
+            PublishRequest p = published();
+            assertThat(p.messageAttributes().get("outcome").stringValue()).isEqualTo("REJECTED");
+            assertThat(p.message()).contains("Alarm: DX link 1 utilization high")
+                    .contains("its VirtualInterfaceId dimension is on an AWS/DX metric")
+                    .contains("a utilization alarm must not take its VIF out");
+        }
     }
 
     @Test

@@ -83,6 +83,23 @@ class ReconcileIT extends LocalEndpointsTest {
         assertThat(aws.delivered()).isEmpty();
     }
 
+    /** docs/behaviour.md §3: a utilization alarm on AWS/DX names no VIF, so reconcile never takes its VIF out. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aUtilizationAlarmOnAwsDxChangesNothingAndSendsNothing() {
+        aws.utilizationAlarmInAlarm("DX link 1 utilization high", "dxcon-ffff0000", VIF_A);
+
+        Map<String, Object> result = handler().handleRequest(Map.of("action", "reconcile"), null);
+
+        assertThat(result.get("outcome")).isEqualTo("RECONCILED");
+        assertThat((List<Map<String, Object>>) result.get("actions")).isEmpty();
+        assertThat(result.get("skipped")).isEqualTo(Map.of("muted", 0, "unlisted", 0, "namingNoVif", 1));
+        assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
+        assertThat(dx.vif(VIF_A).state()).isEqualTo("available");
+        assertThat(aws.supportCases()).isEmpty();
+        assertThat(aws.delivered()).isEmpty();
+    }
+
     @Test
     void statusNamesTheAlarmsInAlarmOfEachVif() {
         aws.alarmInAlarm(VIF_A + " packet loss", null, true);

@@ -105,7 +105,7 @@ class ReconcilePropertyTest {
             case "dimension", "none" -> "loss " + minutesAgo;
             default -> id + " loss " + minutesAgo;
         };
-        List<String> dims = naming.equals("dimension") ? List.of(id) : List.of();
+        List<VifDimension> dims = naming.equals("dimension") ? Fixtures.probe(id) : List.of();
         return new FiringAlarm(new Alarm(name, "ALARM", "", since.toString(), "", "", dims), since, enabled, SEEN);
     }
 }

@@ -294,4 +294,32 @@ class ReconcileServiceTest extends MockedAwsTest {
 
         assertThat(metrics.toString()).contains("\"ERROR\":1").contains("\"FAILED_OVER\":1");
     }
+
+    @Test
+    void aUtilizationAlarmOnAwsDxChangesNothingAndSendsNothing() {
+        // As AWS's Direct Connect monitoring guidance suggests: VirtualInterfaceBpsEgress with both dimensions.
+        MetricAlarm utilization = metricAlarm("DX link 1 utilization high", 30).toBuilder()
+                .namespace("AWS/DX").metricName("VirtualInterfaceBpsEgress")
+                .dimensions(Dimension.builder().name("ConnectionId").value("dxcon-ffff0000").build(),
+                        Dimension.builder().name("VirtualInterfaceId").value(VIF_A).build()).build();
+        MetricAlarm inMetricMath = metricAlarm("DX link 2 load", 20).toBuilder()
+                .metrics(MetricDataQuery.builder().id("e1").expression("(m1+m2)/1e9").build(),
+                        awsDxQuery("m1", "VirtualInterfaceBpsEgress", VIF_B),
+                        awsDxQuery("m2", "VirtualInterfaceBpsIngress", VIF_B)).build();
+        alarmsInAlarm(utilization, inMetricMath);
+        Result r = statefulService(config()).handle(new Request.Reconcile());
+
+        assertThat(r.reconciled().actions()).isEmpty();
+        assertThat(r.toMap().get("skipped")).isEqualTo(Map.of("muted", 0, "unlisted", 0, "namingNoVif", 2));
+        verifyNoChange();
+        verifyNoInteractions(sns);
+    }
+
+    private static MetricDataQuery awsDxQuery(String id, String metric, String vifId) {
+        return MetricDataQuery.builder().id(id).metricStat(MetricStat.builder().stat("Average").period(300)
+                .metric(Metric.builder().namespace("AWS/DX").metricName(metric).dimensions(
+                        Dimension.builder().name("ConnectionId").value("dxcon-ffff0000").build(),
+                        Dimension.builder().name("VirtualInterfaceId").value(vifId).build()).build())
+                .build()).build();
+    }
 }

@@ -12,6 +12,9 @@ import static io.github.dxfailover.Fixtures.vif;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import static io.github.dxfailover.Fixtures.awsDx;
+import static io.github.dxfailover.Fixtures.probe;
+
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ class ReconcileTest {
     static FiringAlarm firing(String name, int minutesAgo, boolean actionsEnabled, String... dimensionVifIds) {
         Instant since = SEEN.minusSeconds(60L * minutesAgo);
         return new FiringAlarm(new Alarm(name, "ALARM", "Threshold Crossed", since.toString(), "eu-west-1",
-                "123456789012", List.of(dimensionVifIds)), since, actionsEnabled, SEEN);
+                "123456789012", probe(dimensionVifIds)), since, actionsEnabled, SEEN);
     }
 
     private static List<Outcome> outcomes(Reconcile.Plan plan) {
@@ -121,5 +124,17 @@ class ReconcileTest {
                 states(dry, healthy(VIF_A), healthy(VIF_B), healthy(VIF_C)));
         // The same counting as an armed pass: the third is held by the minimum.
         assertThat(outcomes(plan)).containsExactly(Outcome.DRY_RUN, Outcome.DRY_RUN, Outcome.MINIMUM_REACHED);
+    }
+
+    @Test
+    void aUtilizationAlarmOnAwsDxNamesNoVifAndIsLeftAside() {
+        Instant since = SEEN.minusSeconds(600);
+        FiringAlarm utilization = new FiringAlarm(new Alarm("DX link 1 utilization high", "ALARM", "", since.toString(),
+                "eu-west-1", "123456789012", awsDx(VIF_A)), since, true, SEEN);
+        FiringAlarm namedAfterItsVif = new FiringAlarm(new Alarm(VIF_B + " utilization high", "ALARM", "",
+                since.toString(), "eu-west-1", "123456789012", awsDx(VIF_B)), since, true, SEEN);
+        Reconcile.Plan plan = Reconcile.plan(config, List.of(utilization, namedAfterItsVif), allHealthy);
+        assertThat(vifs(plan)).containsExactly(VIF_B);
+        assertThat(plan.namingNoVif()).isEqualTo(1);
     }
 }

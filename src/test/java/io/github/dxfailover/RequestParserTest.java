@@ -118,4 +118,16 @@ class RequestParserTest {
     void nullInputIsInvalid() {
         assertThat(RequestParser.parse(null)).isInstanceOf(Request.Invalid.class);
     }
+
+    @Test
+    void aDimensionOnAnAwsDxMetricNamesNoVifInBothShapes() {
+        for (Map<String, Object> event : List.of(eventBridgeAlarm("DX link 1 utilization high", "ALARM", VIF_B),
+                alarmAction("DX link 1 utilization high", "ALARM", VIF_B))) {
+            Alarm alarm = (Alarm) ((Request.Evaluate) RequestParser.parse(Fixtures.onAwsDxUtilization(event, VIF_B)))
+                    .trigger();
+            assertThat(alarm.vifDimensions()).containsExactly(new VifDimension("AWS/DX", VIF_B));
+            assertThat(alarm.vifId()).isNull();
+            assertThat(alarm.onlyAwsDxDimensions()).isTrue();
+        }
+    }
 }

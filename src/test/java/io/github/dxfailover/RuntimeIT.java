@@ -94,6 +94,36 @@ class RuntimeIT extends LocalEndpointsTest {
         }
     }
 
+    /**
+     * docs/behaviour.md §3: the alarm-action event of a utilization alarm on AWS/DX (its metric's
+     * VirtualInterfaceId dimension names a listed VIF) is REJECTED with one notification; nothing changes.
+     */
+    @Test
+    void aUtilizationAlarmOnAwsDxIsRejectedThroughTheRuntime() throws Exception {
+        aws.utilizationAlarmInAlarm("DX link 1 utilization high", "dxcon-fg000001", VIF_C);
+        String event = sample("alarm-action.json")
+                .replace("dxvif-fgef9012 packet loss", "DX link 1 utilization high")
+                .replace("\"DX/Probe\"", "\"AWS/DX\"").replace("PacketLossPercent", "VirtualInterfaceBpsEgress")
+                .replace("\"VirtualInterfaceId\": \"dxvif-fgef9012\"",
+                        "\"ConnectionId\": \"dxcon-fg000001\", \"VirtualInterfaceId\": \"" + VIF_C + "\"");
+        assertThat(event).contains("\"namespace\": \"AWS/DX\"").contains("\"VirtualInterfaceId\": \"" + VIF_C);
+        try (LocalLambda function = function()) {
+            Answer answer = function.invoke(event, TIMEOUT);
+
+            assertThat(answer.error()).as(function.output()).isFalse();
+            JsonNode result = JSON.readTree(answer.body());
+            assertThat(result.get("outcome").asText()).isEqualTo("REJECTED");
+            assertThat(result.get("message").asText()).contains("AWS/DX metric");
+            assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
+            assertThat(dx.vif(VIF_C).state()).isEqualTo("available");
+            assertThat(aws.supportCases()).isEmpty();
+            assertThat(aws.delivered()).singleElement().satisfies(m -> {
+                assertThat(m.attributes()).containsEntry("outcome", "REJECTED");
+                assertThat(m.message()).contains("Alarm: DX link 1 utilization high");
+            });
+        }
+    }
+
     @Test
     void configErrorIsAnAnswerNotACrashOfTheRuntime() throws Exception {
         try (LocalLambda function = function("MINVIFS", "0", "FAILOVER", "lots")) {

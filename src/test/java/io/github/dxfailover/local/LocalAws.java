@@ -74,6 +74,19 @@ public final class LocalAws implements AutoCloseable {
         cloudWatch.setAlarmState(b -> b.alarmName(name).stateValue("ALARM").stateReason("Threshold Crossed: loss 12%"));
     }
 
+    /**
+     * Creates a utilization alarm on AWS/DX's VirtualInterfaceBpsEgress, with the metric's ConnectionId and
+     * VirtualInterfaceId dimensions as AWS's Direct Connect monitoring guidance suggests, and puts it into ALARM.
+     */
+    public void utilizationAlarmInAlarm(String name, String connectionId, String vifId) {
+        cloudWatch.putMetricAlarm(b -> b.alarmName(name).namespace("AWS/DX").metricName("VirtualInterfaceBpsEgress")
+                .dimensions(d -> d.name("ConnectionId").value(connectionId), d -> d.name("VirtualInterfaceId").value(vifId))
+                .statistic("Average").period(300).evaluationPeriods(1).threshold(8e9)
+                .comparisonOperator("GreaterThanThreshold").actionsEnabled(true));
+        cloudWatch.setAlarmState(b -> b.alarmName(name).stateValue("ALARM")
+                .stateReason("Threshold Crossed: 1 datapoint [9.1E9] was greater than the threshold (8.0E9)."));
+    }
+
     public void deleteTopic() {
         sns.deleteTopic(b -> b.topicArn(topicArn));
     }
