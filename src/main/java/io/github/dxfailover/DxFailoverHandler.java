@@ -2,18 +2,24 @@ package io.github.dxfailover;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.github.dxfailover.aws.AwsClients;
+import io.github.dxfailover.input.RequestParser;
+import io.github.dxfailover.result.Result;
+import io.github.dxfailover.service.Container;
+import io.github.dxfailover.service.Deadline;
+import io.github.dxfailover.snapstart.SnapStartPriming;
 import java.time.Clock;
 import java.util.Map;
 
 /**
  * Lambda entry point {@code io.github.dxfailover.DxFailoverHandler::handleRequest}. It only adapts:
- * the environment to a {@link Setup} once per container, the input to a {@link Request}, the
+ * the environment to a {@link Container} once per container, the input to a request, the
  * {@link Result} to the JSON object of docs/behaviour.md §10, with one log line and one metric line.
  */
 public final class DxFailoverHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private static final String DEFAULT_NAME = "aws-dx-failover";
 
-    private final Setup setup;
+    private final Container container;
     private final Telemetry telemetry;
     private final Clock clock;
 
@@ -24,15 +30,24 @@ public final class DxFailoverHandler implements RequestHandler<Map<String, Objec
 
     private DxFailoverHandler(Map<String, String> env, AwsClients clients) {
         this(env, clients, Clock.systemUTC());
-        SnapStartPriming.register(clients);
+        SnapStartPriming.register(clients, primingHandlers());
+    }
+
+    /** How SnapStart priming builds its own handler: on in-process clients, its metric lines discarded. */
+    public static SnapStartPriming.Handlers primingHandlers() {
+        return (env, inProcess, clock) -> {
+            DxFailoverHandler handler = new DxFailoverHandler(env, inProcess, clock, Telemetry.discarding(clock));
+            return input -> handler.handleRequest(input, null);
+        };
     }
 
     public DxFailoverHandler(Map<String, String> env, AwsClients clients, Clock clock) {
         this(env, clients, clock, new Telemetry(System.out, clock));
     }
 
-    DxFailoverHandler(Map<String, String> env, AwsClients clients, Clock clock, Telemetry telemetry) {
-        this.setup = Setup.of(env, clients, clock);
+    /** With the log and metric lines going where {@code telemetry} writes them (tests, SnapStart priming). */
+    public DxFailoverHandler(Map<String, String> env, AwsClients clients, Clock clock, Telemetry telemetry) {
+        this.container = Container.of(env, clients, clock);
         this.telemetry = telemetry;
         this.clock = clock;
     }
@@ -41,7 +56,7 @@ public final class DxFailoverHandler implements RequestHandler<Map<String, Objec
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         Result result;
         try {
-            result = setup.handle(RequestParser.parse(input), functionName(context), deadline(context));
+            result = container.handle(RequestParser.parse(input), functionName(context), deadline(context));
         } catch (RuntimeException e) {
             telemetry.failed(e);
             throw e;

@@ -1,5 +1,10 @@
 package io.github.dxfailover;
 
+import io.github.dxfailover.config.VifId;
+import io.github.dxfailover.decision.Outcome;
+import io.github.dxfailover.result.Result;
+import io.github.dxfailover.service.RetryableFailure;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -11,9 +16,14 @@ import org.slf4j.LoggerFactory;
  * One decision log line and one CloudWatch Embedded Metric Format line per invocation (docs/behaviour.md §11):
  * namespace DxFailover, a count metric named after the outcome, and {@code Errors}.
  */
-record Telemetry(PrintStream out, Clock clock) {
+public record Telemetry(PrintStream out, Clock clock) {
     static final String NAMESPACE = "DxFailover";
     private static final Logger LOG = LoggerFactory.getLogger("decision");
+
+    /** For SnapStart priming: its invocations must never count on the operators' dashboards. */
+    static Telemetry discarding(Clock clock) {
+        return new Telemetry(new PrintStream(OutputStream.nullOutputStream()), clock);
+    }
 
     void record(Result r) {
         String vif = r.vifId() == null ? "none" : r.vifId();
@@ -25,7 +35,7 @@ record Telemetry(PrintStream out, Clock clock) {
     /** A thrown invocation: ERROR, and whatever a reconcile pass had started before it failed. */
     void failed(RuntimeException e) {
         LOG.error("outcome={} error={}", Outcome.ERROR, e.getMessage(), e);
-        Result partial = e instanceof FailoverException fe ? fe.partial() : null;
+        Result partial = e instanceof RetryableFailure rf ? rf.partial() : null;
         out.println(emf(counts(Outcome.ERROR, partial), 1, null));
     }
 

@@ -15,6 +15,9 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dxfailover.aws.AwsClients;
+import io.github.dxfailover.service.MockedAws;
+import io.github.dxfailover.service.RetryableFailure;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -79,12 +82,13 @@ class DxFailoverHandlerTest {
     void resultHasTheFieldsOfTheContract() {
         when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(
                 DescribeVirtualInterfacesResponse.builder().virtualInterfaces(
-                        MockedAwsTest.dxVif(VIF_A, "available", "up"),
-                        MockedAwsTest.dxVif(VIF_B, "down", "down")).build());
+                        MockedAws.dxVif(VIF_A, "available", "up"),
+                        MockedAws.dxVif(VIF_B, "down", "down")).build());
         DxFailoverHandler handler = new DxFailoverHandler(Fixtures.env(), clients, CLOCK);
         Map<String, Object> result = handler.handleRequest(Fixtures.eventBridgeAlarm(VIF_A + " loss", "ALARM"), null);
-        assertThat(result).containsOnlyKeys("outcome", "virtualInterfaceId", "message", "vifs", "testId",
+        assertThat(result).containsOnlyKeys("outcome", "virtualInterfaceId", "message", "vifs", "vifsRead", "testId",
                 "testEndsAt", "caseId", "dryRun", "errors");
+        assertThat(result.get("vifsRead")).isEqualTo("before acting"); // §10: the result says when vifs were read
         assertThat(result.get("outcome")).isEqualTo("MINIMUM_REACHED");
         assertThat(result.get("virtualInterfaceId")).isEqualTo(VIF_A);
         assertThat(result.get("dryRun")).isEqualTo(false);
@@ -110,7 +114,7 @@ class DxFailoverHandlerTest {
                 .thenThrow(SdkClientException.create("Unable to execute HTTP request"));
         DxFailoverHandler handler = new DxFailoverHandler(Fixtures.env(), clients, CLOCK);
         assertThatThrownBy(() -> handler.handleRequest(Fixtures.eventBridgeAlarm(VIF_A, "ALARM"), null))
-                .isInstanceOf(FailoverException.class);
+                .isInstanceOf(RetryableFailure.class);
         verifyNoInteractions(sns, support);
     }
 

@@ -1,5 +1,11 @@
 package io.github.dxfailover;
 
+import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.config.InvalidConfigException;
+import io.github.dxfailover.decision.Alarm;
+import io.github.dxfailover.decision.VifDimension;
+import io.github.dxfailover.decision.VifState;
+import io.github.dxfailover.decision.VifStates;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,20 +16,20 @@ import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 
 /** Shared test data: VIF IDs, configurations, alarm inputs in the shapes Lambda delivers. */
-final class Fixtures {
-    static final String VIF_A = "dxvif-aaaa1111";
-    static final String VIF_B = "dxvif-bbbb2222";
-    static final String VIF_C = "dxvif-cccc3333";
-    static final String OTHER_VIF = "dxvif-zzzz9999";
-    static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:dx-failover";
+public final class Fixtures {
+    public static final String VIF_A = "dxvif-aaaa1111";
+    public static final String VIF_B = "dxvif-bbbb2222";
+    public static final String VIF_C = "dxvif-cccc3333";
+    public static final String OTHER_VIF = "dxvif-zzzz9999";
+    public static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:dx-failover";
     /** A namespace of the operator's own monitoring, as the README's example alarm uses. */
-    static final String PROBE_NAMESPACE = "DX/Probe";
+    public static final String PROBE_NAMESPACE = "DX/Probe";
 
     private Fixtures() {
     }
 
     /** A valid environment: three VIFs, MINVIFS 1, support case on. */
-    static Map<String, String> env() {
+    public static Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
         env.put("VIFLIST", VIF_A + "," + VIF_B + "," + VIF_C);
         env.put("MINVIFS", "1");
@@ -32,11 +38,11 @@ final class Fixtures {
         return env;
     }
 
-    static FailoverConfig config() {
+    public static FailoverConfig config() {
         return config(env());
     }
 
-    static FailoverConfig config(Map<String, String> env) {
+    public static FailoverConfig config(Map<String, String> env) {
         try {
             return FailoverConfig.fromEnvironment(env);
         } catch (InvalidConfigException e) {
@@ -44,7 +50,7 @@ final class Fixtures {
         }
     }
 
-    static Map<String, String> envWith(String name, String value) {
+    public static Map<String, String> envWith(String name, String value) {
         Map<String, String> env = env();
         if (value == null) {
             env.remove(name);
@@ -54,25 +60,25 @@ final class Fixtures {
         return env;
     }
 
-    static VifState healthy(String id) {
+    public static VifState healthy(String id) {
         return VifState.of(id, "available", "up", "down");
     }
 
-    static VifState vif(String id, String state, String... bgp) {
+    public static VifState vif(String id, String state, String... bgp) {
         return VifState.of(id, state, bgp);
     }
 
-    static VifStates states(FailoverConfig config, VifState... returned) {
+    public static VifStates states(FailoverConfig config, VifState... returned) {
         return VifStates.of(config.vifIds(), List.of(returned));
     }
 
-    static Alarm alarm(String name, String state) {
+    public static Alarm alarm(String name, String state) {
         return new Alarm(name, state, "Threshold Crossed: 1 datapoint [12.0] was greater than the threshold (5.0).",
                 "2026-11-26T04:00:00.000+0000", "eu-west-1", "123456789012", List.of());
     }
 
     /** An EventBridge "CloudWatch Alarm State Change" event, as Lambda hands it to a Map handler. */
-    static Map<String, Object> eventBridgeAlarm(String name, String state, String... dimensionVifIds) {
+    public static Map<String, Object> eventBridgeAlarm(String name, String state, String... dimensionVifIds) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "0");
         event.put("id", "c4c1c1c9-6542-e61b-6ef0-8c4d36933a92");
@@ -93,7 +99,7 @@ final class Fixtures {
     }
 
     /** The payload a CloudWatch alarm sends when it invokes the function directly (alarm action). */
-    static Map<String, Object> alarmAction(String name, String state, String... dimensionVifIds) {
+    public static Map<String, Object> alarmAction(String name, String state, String... dimensionVifIds) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("source", "aws.cloudwatch");
         event.put("alarmArn", "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:" + name);
@@ -128,7 +134,7 @@ final class Fixtures {
      * Connect monitoring guidance suggests), with the metric's ConnectionId and VirtualInterfaceId dimensions.
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> onAwsDxUtilization(Map<String, Object> event, String vifId) {
+    public static Map<String, Object> onAwsDxUtilization(Map<String, Object> event, String vifId) {
         Map<String, Object> data = (Map<String, Object>) event.getOrDefault("detail", event.get("alarmData"));
         data.put("configuration", Map.of("metrics", List.of(Map.of("id", "m1", "returnData", true, "metricStat",
                 Map.of("metric", Map.of("namespace", VifDimension.AWS_DX, "name", "VirtualInterfaceBpsEgress",
@@ -138,24 +144,24 @@ final class Fixtures {
     }
 
     /** VirtualInterfaceId dimensions on probe metrics: they name their VIF. */
-    static List<VifDimension> probe(String... vifIds) {
+    public static List<VifDimension> probe(String... vifIds) {
         return java.util.Arrays.stream(vifIds).map(id -> new VifDimension(PROBE_NAMESPACE, id)).toList();
     }
 
     /** VirtualInterfaceId dimensions on AWS/DX metrics: they never name a VIF. */
-    static List<VifDimension> awsDx(String... vifIds) {
+    public static List<VifDimension> awsDx(String... vifIds) {
         return java.util.Arrays.stream(vifIds).map(id -> new VifDimension(VifDimension.AWS_DX, id)).toList();
     }
 
     /** A mocked CloudWatch with no alarm in ALARM. */
-    static CloudWatchClient noAlarms() {
+    public static CloudWatchClient noAlarms() {
         CloudWatchClient cloudWatch = org.mockito.Mockito.mock(CloudWatchClient.class);
         org.mockito.Mockito.when(cloudWatch.describeAlarms(org.mockito.ArgumentMatchers.any(DescribeAlarmsRequest.class)))
                 .thenReturn(DescribeAlarmsResponse.builder().build());
         return cloudWatch;
     }
 
-    static Map<String, Object> command(Object... keyValues) {
+    public static Map<String, Object> command(Object... keyValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             map.put((String) keyValues[i], keyValues[i + 1]);

@@ -7,6 +7,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.github.dxfailover.aws.AwsClients;
+import io.github.dxfailover.decision.Outcome;
+import io.github.dxfailover.service.MockedAws;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,9 +59,9 @@ class HandlerPropertyTest {
         support = mock(SupportClient.class);
         when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(
                 DescribeVirtualInterfacesResponse.builder().virtualInterfaces(
-                        MockedAwsTest.dxVif(Fixtures.VIF_A, "available", "up"),
-                        MockedAwsTest.dxVif(Fixtures.VIF_B, "available", "up"),
-                        MockedAwsTest.dxVif(Fixtures.VIF_C, "available", "up")).build());
+                        MockedAws.dxVif(Fixtures.VIF_A, "available", "up"),
+                        MockedAws.dxVif(Fixtures.VIF_B, "available", "up"),
+                        MockedAws.dxVif(Fixtures.VIF_C, "available", "up")).build());
         when(sns.publish(any(PublishRequest.class))).thenReturn(PublishResponse.builder().messageId("m").build());
         handler = new DxFailoverHandler(Fixtures.env(), new AwsClients(dx, sns, support, Fixtures.noAlarms()), Clock.systemUTC());
     }

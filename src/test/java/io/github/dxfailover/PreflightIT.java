@@ -5,6 +5,7 @@ import static io.github.dxfailover.Fixtures.VIF_B;
 import static io.github.dxfailover.Fixtures.VIF_C;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dxfailover.aws.AwsClients;
 import io.github.dxfailover.local.CannedJsonEndpoint;
 import io.github.dxfailover.local.FakeDirectConnect;
 import io.github.dxfailover.local.LocalAws;

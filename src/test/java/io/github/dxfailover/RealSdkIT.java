@@ -8,12 +8,14 @@ import static io.github.dxfailover.Fixtures.eventBridgeAlarm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dxfailover.aws.AwsClients;
 import io.github.dxfailover.local.CannedJsonEndpoint;
 import io.github.dxfailover.local.FakeDirectConnect;
 import io.github.dxfailover.local.FakeDirectConnect.Fault;
 import io.github.dxfailover.local.LocalAws;
 import io.github.dxfailover.local.LocalAws.Delivered;
 import io.github.dxfailover.local.LocalEndpoints;
+import io.github.dxfailover.service.RetryableFailure;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -169,7 +171,7 @@ class RealSdkIT {
         dx.inject("DescribeVirtualInterfaces", new Fault.ServerError(), 10);
         DxFailoverHandler handler = handler(env());
         assertThatThrownBy(() -> handler.handleRequest(eventBridgeAlarm(VIF_A + " loss", "ALARM"), null))
-                .isInstanceOf(FailoverException.class).hasMessageContaining("reading the VIF states");
+                .isInstanceOf(RetryableFailure.class).hasMessageContaining("reading the VIF states");
         assertThat(dx.calls("DescribeVirtualInterfaces")).hasSize(3); // the SDK's standard retries
         assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
         assertThat(aws.delivered()).isEmpty();
@@ -182,7 +184,7 @@ class RealSdkIT {
         DxFailoverHandler handler = handler(env());
         long started = System.nanoTime();
         assertThatThrownBy(() -> handler.handleRequest(eventBridgeAlarm(VIF_A + " loss", "ALARM"), null))
-                .isInstanceOf(FailoverException.class);
+                .isInstanceOf(RetryableFailure.class);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(took).isLessThan(AwsClients.CALL_TIMEOUT.plusSeconds(3)).isLessThan(Duration.ofSeconds(60));
         assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();

@@ -6,8 +6,9 @@ import static io.github.dxfailover.Fixtures.VIF_B;
 import static io.github.dxfailover.Fixtures.VIF_C;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dxfailover.aws.AwsClients;
 import io.github.dxfailover.local.LocalAws;
-import io.github.dxfailover.local.LocalEndpointsTest;
+import io.github.dxfailover.local.WithLocalEndpoints;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * The reconcile pass with the real SDK over HTTP: alarms created and set to ALARM in moto's
  * CloudWatch, the stateful fake Direct Connect, moto as SNS and Support.
  */
-class ReconcileIT extends LocalEndpointsTest {
+class ReconcileIT extends WithLocalEndpoints {
 
     @Override
     protected List<String> healthyVifs() {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dxfailover.local.FakeDirectConnect;
-import io.github.dxfailover.local.LocalEndpointsTest;
 import io.github.dxfailover.local.LocalLambda;
 import io.github.dxfailover.local.RuntimeApiEmulator.Answer;
+import io.github.dxfailover.local.WithLocalEndpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged zip through the real Lambda runtime interface client: proves the handler string,
  * the event deserialization and the result serialization as Lambda's java21 runtime does them.
  */
-class RuntimeIT extends LocalEndpointsTest {
+class RuntimeIT extends WithLocalEndpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     static final String VIF_A = "dxvif-fgab1234";
@@ -59,7 +59,10 @@ class RuntimeIT extends LocalEndpointsTest {
             assertThat(answer.error()).as(function.output()).isFalse();
             JsonNode result = JSON.readTree(answer.body());
             assertThat(result.fieldNames()).toIterable().containsExactly("outcome", "virtualInterfaceId", "message",
-                    "vifs", "testId", "testEndsAt", "caseId", "dryRun", "errors");
+                    "vifs", "vifsRead", "testId", "testEndsAt", "caseId", "dryRun", "errors");
+            // After FAILED_OVER, vifs still shows the alarmed VIF available: the result says they were read before acting.
+            assertThat(result.get("vifsRead").asText()).isEqualTo("before acting");
+            assertThat(result.at("/vifs/" + VIF_A + "/state").asText()).isEqualTo("available");
             assertThat(result.get("outcome").asText()).isEqualTo("FAILED_OVER");
             assertThat(result.get("virtualInterfaceId").asText()).isEqualTo(VIF_A);
             assertThat(result.at("/vifs/" + VIF_B + "/state").asText()).isEqualTo("available");
@@ -182,7 +185,7 @@ class RuntimeIT extends LocalEndpointsTest {
         try (LocalLambda function = function()) {
             Answer answer = function.invoke(sample("eventbridge-metric-alarm.json"), TIMEOUT);
             assertThat(answer.error()).isTrue();
-            assertThat(answer.body()).contains("FailoverException").contains("reading the VIF states");
+            assertThat(answer.body()).contains("RetryableFailure").contains("reading the VIF states");
             assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
             assertThat(function.isAlive()).isTrue();
         }

@@ -7,6 +7,8 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dxfailover.aws.AwsClients;
+import io.github.dxfailover.service.MockedAws;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +41,7 @@ import software.amazon.awssdk.services.support.model.CreateCaseResponse;
  * healthy VIFs (dxvif-fgab1234, dxvif-fgcd5678, dxvif-fgef9012), MINVIFS 1; for the restore
  * sample, dxvif-fgab1234 is under test.
  */
-class SampleEventsTest {
+public class SampleEventsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String A = "dxvif-fgab1234";
     private static final String B = "dxvif-fgcd5678";
@@ -88,21 +90,21 @@ class SampleEventsTest {
         }
     }
 
-    static DxFailoverHandler handler(boolean aUnderTest) {
+    public static DxFailoverHandler handler(boolean aUnderTest) {
         DirectConnectClient dx = mock(DirectConnectClient.class);
         SnsClient sns = mock(SnsClient.class);
         SupportClient support = mock(SupportClient.class);
         when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(
                 DescribeVirtualInterfacesResponse.builder().virtualInterfaces(
-                        aUnderTest ? MockedAwsTest.dxVif(A, "testing", "down") : MockedAwsTest.dxVif(A, "available", "up"),
-                        MockedAwsTest.dxVif(B, "available", "up"),
-                        MockedAwsTest.dxVif(C, "available", "up")).build());
+                        aUnderTest ? MockedAws.dxVif(A, "testing", "down") : MockedAws.dxVif(A, "available", "up"),
+                        MockedAws.dxVif(B, "available", "up"),
+                        MockedAws.dxVif(C, "available", "up")).build());
         Instant end = Instant.parse("2026-11-26T07:00:00Z");
         when(dx.startBgpFailoverTest(any(StartBgpFailoverTestRequest.class))).thenAnswer(call ->
-                StartBgpFailoverTestResponse.builder().virtualInterfaceTest(MockedAwsTest.test(
+                StartBgpFailoverTestResponse.builder().virtualInterfaceTest(MockedAws.test(
                         ((StartBgpFailoverTestRequest) call.getArgument(0)).virtualInterfaceId(), "t-1", end)).build());
         when(dx.stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class))).thenReturn(StopBgpFailoverTestResponse
-                .builder().virtualInterfaceTest(MockedAwsTest.test(A, "t-1", end)).build());
+                .builder().virtualInterfaceTest(MockedAws.test(A, "t-1", end)).build());
         when(sns.publish(any(PublishRequest.class))).thenReturn(PublishResponse.builder().messageId("m").build());
         when(support.createCase(any(CreateCaseRequest.class))).thenReturn(CreateCaseResponse.builder().caseId("c").build());
         return new DxFailoverHandler(Map.of("VIFLIST", A + "," + B + "," + C, "MINVIFS", "1",

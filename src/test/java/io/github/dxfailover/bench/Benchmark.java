@@ -1,6 +1,6 @@
 package io.github.dxfailover.bench;
 
-import io.github.dxfailover.AwsClients;
+import io.github.dxfailover.aws.AwsClients;
 import io.github.dxfailover.local.FakeDirectConnect;
 import io.github.dxfailover.local.LocalAws;
 import io.github.dxfailover.local.LocalLambda;

@@ -2,8 +2,8 @@ package io.github.dxfailover.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dxfailover.local.LocalLambda;
 import java.nio.file.Files;
@@ -142,8 +142,8 @@ class TemplateTest {
         Map<String, Object> input = JSON.readValue((String) target.get("Input"), new TypeReference<>() {
         });
         assertThat(input).isEqualTo(Map.of("action", "reconcile"));
-        assertThat(io.github.dxfailover.RequestParser.parse(input))
-                .isInstanceOf(io.github.dxfailover.Request.Reconcile.class);
+        assertThat(io.github.dxfailover.input.RequestParser.parse(input))
+                .isInstanceOf(io.github.dxfailover.input.Request.Reconcile.class);
         assertThat(template().resources()).containsKey("ReconcileScheduleRole");
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.dxfailover.decision.FailoverTestRun;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -72,13 +73,13 @@ public final class FakeDirectConnect implements AutoCloseable {
     }
 
     /** A failover test as ListVirtualInterfaceTestHistory shows it. */
-    public record FailoverTest(String testId, String vifId, int minutes, Instant start, Instant end, String status) {
+    public record FailoverTestRun(String testId, String vifId, int minutes, Instant start, Instant end, String status) {
     }
 
     private final HttpServer server;
     private final Clock clock;
     private final Map<String, Vif> vifs = new LinkedHashMap<>();
-    private final List<FailoverTest> tests = new ArrayList<>();
+    private final List<FailoverTestRun> tests = new ArrayList<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private int pageSize = 100;
@@ -129,7 +130,7 @@ public final class FakeDirectConnect implements AutoCloseable {
             addVif(id, state, bgp.toArray(String[]::new));
             if ("testing".equals(state)) {
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                tests.add(new FailoverTest(v.path("testId").asText(UUID.randomUUID().toString()), id, 180,
+                tests.add(new FailoverTestRun(v.path("testId").asText(UUID.randomUUID().toString()), id, 180,
                         now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(v.path("testMinutesLeft").asInt(60))),
                         "IN_PROGRESS"));
             }
@@ -145,7 +146,7 @@ public final class FakeDirectConnect implements AutoCloseable {
         return vifs.get(id);
     }
 
-    public synchronized List<FailoverTest> tests() {
+    public synchronized List<FailoverTestRun> tests() {
         return List.copyOf(tests);
     }
 
@@ -277,7 +278,7 @@ public final class FakeDirectConnect implements AutoCloseable {
         v.state = "testing";
         v.bgpStatuses.replaceAll(s -> "down");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what the wire carries
-        FailoverTest test = new FailoverTest(UUID.randomUUID().toString(), id, minutes, now,
+        FailoverTestRun test = new FailoverTestRun(UUID.randomUUID().toString(), id, minutes, now,
                 now.plus(Duration.ofMinutes(minutes)), "IN_PROGRESS");
         tests.add(test);
         return testAnswer(test, v);
@@ -290,9 +291,9 @@ public final class FakeDirectConnect implements AutoCloseable {
             return clientError("Virtual interface " + id + " does not exist");
         }
         for (int i = tests.size() - 1; i >= 0; i--) {
-            FailoverTest t = tests.get(i);
+            FailoverTestRun t = tests.get(i);
             if (t.vifId().equals(id) && t.status().equals("IN_PROGRESS")) {
-                FailoverTest stopped = new FailoverTest(t.testId(), id, t.minutes(), t.start(),
+                FailoverTestRun stopped = new FailoverTestRun(t.testId(), id, t.minutes(), t.start(),
                         clock.instant().truncatedTo(ChronoUnit.MILLIS), "COMPLETED");
                 tests.set(i, stopped);
                 v.state = "available";
@@ -309,7 +310,7 @@ public final class FakeDirectConnect implements AutoCloseable {
         String testId = text(request, "testId");
         ObjectNode out = JSON.createObjectNode();
         ArrayNode list = out.putArray("virtualInterfaceTestHistory");
-        for (FailoverTest t : tests) {
+        for (FailoverTestRun t : tests) {
             if ((id == null || id.equals(t.vifId())) && (status == null || status.equals(t.status()))
                     && (testId == null || testId.equals(t.testId()))) {
                 list.add(testNode(t, vifs.get(t.vifId())));
@@ -318,13 +319,13 @@ public final class FakeDirectConnect implements AutoCloseable {
         return new Answer(200, out);
     }
 
-    private Answer testAnswer(FailoverTest test, Vif v) {
+    private Answer testAnswer(FailoverTestRun test, Vif v) {
         ObjectNode out = JSON.createObjectNode();
         out.set("virtualInterfaceTest", testNode(test, v));
         return new Answer(200, out);
     }
 
-    private static ObjectNode testNode(FailoverTest t, Vif v) {
+    private static ObjectNode testNode(FailoverTestRun t, Vif v) {
         ObjectNode n = JSON.createObjectNode();
         n.put("testId", t.testId()).put("virtualInterfaceId", t.vifId()).put("status", t.status())
                 .put("ownerAccount", "123456789012").put("testDurationInMinutes", t.minutes())

@@ -1,0 +1,64 @@
+package io.github.dxfailover.aws;
+
+/**
+ * An AWS call that failed, after the SDK's own retries: which call, on which VIF, and what AWS (or
+ * the network) answered. Adapters throw it; the service decides what it means and the text package
+ * words it for an operator.
+ */
+public final class AwsCallFailed extends RuntimeException {
+
+    /** The calls the function makes, by the operation's name. */
+    public enum Call {
+        DESCRIBE_VIRTUAL_INTERFACES("DescribeVirtualInterfaces"),
+        START_BGP_FAILOVER_TEST("StartBgpFailoverTest"),
+        STOP_BGP_FAILOVER_TEST("StopBgpFailoverTest"),
+        LIST_TEST_HISTORY("ListVirtualInterfaceTestHistory"),
+        DESCRIBE_ALARMS("DescribeAlarms"),
+        PUBLISH("Publish"),
+        GET_TOPIC_ATTRIBUTES("GetTopicAttributes"),
+        CREATE_CASE("CreateCase"),
+        DESCRIBE_SEVERITY_LEVELS("DescribeSeverityLevels");
+
+        private final String operation;
+
+        Call(String operation) {
+            this.operation = operation;
+        }
+
+        public String operation() {
+            return operation;
+        }
+    }
+
+    private final Call call;
+    private final String vifId;
+    private final String code;
+    private final String awsText;
+
+    AwsCallFailed(Call call, String vifId, RuntimeException cause) {
+        super(call.operation() + (vifId == null ? "" : " on " + vifId) + " failed: " + AwsErrors.text(cause), cause);
+        this.call = call;
+        this.vifId = vifId;
+        this.code = AwsErrors.code(cause);
+        this.awsText = AwsErrors.text(cause);
+    }
+
+    public Call call() {
+        return call;
+    }
+
+    /** The VIF the call was about, or null. */
+    public String vifId() {
+        return vifId;
+    }
+
+    /** AWS's error code ("ThrottlingException", "NotFound", …), or null when the call did not reach AWS. */
+    public String code() {
+        return code;
+    }
+
+    /** {@code code: message} when AWS answered, else what went wrong on the way. */
+    public String awsText() {
+        return awsText;
+    }
+}

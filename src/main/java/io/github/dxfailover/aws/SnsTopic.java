@@ -1,0 +1,64 @@
+package io.github.dxfailover.aws;
+
+import io.github.dxfailover.aws.AwsCallFailed.Call;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.GetTopicAttributesRequest;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+/**
+ * The notification topic (docs/behaviour.md §7): publishes a {@link Notification} with the
+ * attributes subscribers filter on, and checks that the topic can be used.
+ */
+public final class SnsTopic {
+    /** What SNS answers for a topic that does not exist, and for a caller that may not use it. */
+    public static final String NOT_FOUND = "NotFound";
+    public static final String AUTHORIZATION_ERROR = "AuthorizationError";
+
+    private final SnsClient client;
+    private final String topicArn;
+
+    public SnsTopic(SnsClient client, String topicArn) {
+        this.client = client;
+        this.topicArn = topicArn;
+    }
+
+    public String arn() {
+        return topicArn;
+    }
+
+    /** Publishes, or throws {@link AwsCallFailed}. */
+    public void publish(Notification n) {
+        try {
+            client.publish(PublishRequest.builder()
+                    .topicArn(topicArn)
+                    .subject(n.subject())
+                    .message(n.body())
+                    .messageAttributes(Map.of(
+                            "outcome", text(n.outcome().name()),
+                            "virtualInterfaceId", text(n.vifAttribute())))
+                    .build());
+        } catch (RuntimeException e) {
+            throw new AwsCallFailed(Call.PUBLISH, null, e);
+        }
+    }
+
+    /**
+     * The failed GetTopicAttributes (read-only; docs/behaviour.md §14), or empty when the topic exists
+     * and this function may use it.
+     */
+    public Optional<AwsCallFailed> checkAccess() {
+        try {
+            client.getTopicAttributes(GetTopicAttributesRequest.builder().topicArn(topicArn).build());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(new AwsCallFailed(Call.GET_TOPIC_ATTRIBUTES, null, e));
+        }
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}

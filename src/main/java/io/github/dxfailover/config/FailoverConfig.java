@@ -1,0 +1,210 @@
+package io.github.dxfailover.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The function's settings (docs/behaviour.md §5), read from environment variables once per container.
+ *
+ * @param vifIds              VIFs this function may manage, in VIFLIST order, without duplicates
+ * @param minVifs             healthy VIFs that must remain
+ * @param snsTopicArn         where notifications go
+ * @param failoverMinutes     how long the BGP failover test lasts
+ * @param ccEmails            CC on the support case
+ * @param supportCase         whether a failover opens a support case
+ * @param supportSeverity     severity code of the case
+ * @param dryRun              decide and notify, change nothing
+ * @param supportServiceCode  service code of the case
+ * @param supportCategoryCode category code of the case
+ */
+public record FailoverConfig(
+        List<String> vifIds,
+        int minVifs,
+        String snsTopicArn,
+        int failoverMinutes,
+        List<String> ccEmails,
+        boolean supportCase,
+        String supportSeverity,
+        boolean dryRun,
+        String supportServiceCode,
+        String supportCategoryCode) {
+
+    public static final int MIN_TEST_MINUTES = 1;
+    /** StartBgpFailoverTest accepts at most 4320 minutes (three days). */
+    public static final int MAX_TEST_MINUTES = 4320;
+
+    static final Pattern SNS_TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");
+    private static final Set<String> SEVERITIES = Set.of("low", "normal", "high", "urgent", "critical");
+    private static final int MAX_CC = 10;
+
+    public FailoverConfig {
+        vifIds = List.copyOf(vifIds);
+        ccEmails = List.copyOf(ccEmails);
+    }
+
+    public boolean manages(String vifId) {
+        return vifIds.contains(vifId);
+    }
+
+    /**
+     * Reads and checks every variable, collecting all problems before giving up, so that one
+     * deployment fixes them all.
+     */
+    public static FailoverConfig fromEnvironment(Map<String, String> env) throws InvalidConfigException {
+        Reader r = new Reader(env);
+        Integer minVifs = r.integer("MINVIFS", null, 1, Integer.MAX_VALUE, "an integer >= 1");
+        List<String> vifIds = r.vifList(minVifs);
+        String snsArn = r.snsTopicArn();
+        Integer failover = r.integer("FAILOVER", 180, MIN_TEST_MINUTES, MAX_TEST_MINUTES,
+                "an integer from " + MIN_TEST_MINUTES + " to " + MAX_TEST_MINUTES + " (minutes)");
+        List<String> cc = r.emails();
+        Boolean supportCase = r.bool("SUPPORT_CASE", true);
+        String severity = r.oneOf("SUPPORT_SEVERITY", "urgent", SEVERITIES);
+        Boolean dryRun = r.bool("DRY_RUN", false);
+        String serviceCode = r.nonEmpty("SUPPORT_SERVICE_CODE", "aws-direct-connect");
+        String categoryCode = r.nonEmpty("SUPPORT_CATEGORY_CODE", "connection-issue");
+        if (!r.problems.isEmpty()) {
+            throw new InvalidConfigException(r.problems, snsArn);
+        }
+        return new FailoverConfig(vifIds, minVifs, snsArn, failover, cc, supportCase, severity, dryRun,
+                serviceCode, categoryCode);
+    }
+
+    /** Reads one variable at a time; each method returns null and records a problem when the value is invalid. */
+    private static final class Reader {
+        private final Map<String, String> env;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        private void problem(String name, String value, String expected) {
+            problems.add(value == null
+                    ? name + " is not set: expected " + expected
+                    : name + "='" + value + "': expected " + expected);
+        }
+
+        Integer integer(String name, Integer dflt, int min, int max, String expected) {
+            String value = env.get(name);
+            if (value == null && dflt != null) {
+                return dflt;
+            }
+            try {
+                int n = Integer.parseInt(value == null ? "" : value.strip());
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problem(name, value, expected);
+            return null;
+        }
+
+        List<String> vifList(Integer minVifs) {
+            String value = env.get("VIFLIST");
+            String expected = "comma-separated VIF IDs (" + VifId.EXPECTED + ")";
+            if (value == null || value.isBlank()) {
+                problem("VIFLIST", value, expected);
+                return null;
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            boolean valid = true;
+            for (String item : value.split(",", -1)) {
+                String id = item.strip();
+                if (!VifId.isValid(id)) {
+                    problems.add("VIFLIST='" + value + "': item '" + id + "' is not a VIF ID: expected " + expected);
+                    valid = false;
+                }
+                ids.add(id);
+            }
+            if (valid && minVifs != null && ids.size() < minVifs + 1) {
+                problem("VIFLIST", value, "at least MINVIFS+1 = " + (minVifs + 1)
+                        + " distinct VIF IDs, so that one can fail over (found " + ids.size() + ")");
+            }
+            return valid ? List.copyOf(ids) : null;
+        }
+
+        String snsTopicArn() {
+            String value = env.get("SNSARN");
+            if (value != null && SNS_TOPIC_ARN.matcher(value.strip()).matches()) {
+                if (value.strip().endsWith(".fifo")) {
+                    problem("SNSARN", value, "a standard SNS topic ARN (a FIFO topic needs a message group id)");
+                    return null;
+                }
+                return value.strip();
+            }
+            problem("SNSARN", value, "an SNS topic ARN such as arn:aws:sns:eu-west-1:123456789012:dx-failover");
+            return null;
+        }
+
+        List<String> emails() {
+            String value = env.get("EMAIL");
+            if (value == null || value.isBlank()) {
+                return List.of();
+            }
+            List<String> cc = new ArrayList<>();
+            for (String item : value.split(",", -1)) {
+                String email = item.strip();
+                if (!EMAIL.matcher(email).matches()) {
+                    problems.add("EMAIL='" + value + "': item '" + email + "' is not an e-mail address: expected up to "
+                            + MAX_CC + " comma-separated e-mail addresses");
+                    return null;
+                }
+                cc.add(email);
+            }
+            if (cc.size() > MAX_CC) {
+                problem("EMAIL", value, "up to " + MAX_CC + " comma-separated e-mail addresses (found " + cc.size() + ")");
+                return null;
+            }
+            return cc;
+        }
+
+        Boolean bool(String name, boolean dflt) {
+            String value = env.get(name);
+            if (value == null) {
+                return dflt;
+            }
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> {
+                    problem(name, value, "true or false");
+                    yield null;
+                }
+            };
+        }
+
+        String oneOf(String name, String dflt, Set<String> allowed) {
+            String value = env.get(name);
+            if (value == null) {
+                return dflt;
+            }
+            String word = value.strip().toLowerCase(Locale.ROOT);
+            if (allowed.contains(word)) {
+                return word;
+            }
+            problem(name, value, "one of " + String.join(", ", allowed.stream().sorted().toList()));
+            return null;
+        }
+
+        String nonEmpty(String name, String dflt) {
+            String value = env.get(name);
+            if (value == null) {
+                return dflt;
+            }
+            if (value.isBlank()) {
+                problem(name, value, "a non-empty code (leave it unset for '" + dflt + "')");
+                return null;
+            }
+            return value.strip();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.dxfailover.decision;
+
+import io.github.dxfailover.config.FailoverConfig;
+
+/**
+ * What to do, as pure functions of the configuration, the trigger and the VIF states: the rules of
+ * docs/behaviour.md §4 for an alarm or a failover command, and those of a restore command. No AWS
+ * client is involved, and no sentence is written here: {@code why} is worded by the text package.
+ *
+ * @param outcome what was decided
+ * @param why     the rule that decided it
+ * @param vifId   the VIF concerned, or null when the trigger names none
+ */
+public record Decision(Outcome outcome, Why why, String vifId) {
+
+    /** The rule behind a decision, one per sentence an operator reads. */
+    public enum Why {
+        /** The alarm moved to OK or INSUFFICIENT_DATA. */
+        NOT_IN_ALARM,
+        /** An operator disabled the alarm's actions. */
+        MUTED,
+        /** Neither the alarm's name nor its metrics name a VIF. */
+        NAMES_NO_VIF,
+        /** Its only VirtualInterfaceId dimensions are on AWS/DX metrics (§3). */
+        ONLY_AWS_DX_DIMENSIONS,
+        /** The VIF is not in VIFLIST. */
+        NOT_LISTED,
+        /** The VIF already carries no traffic. */
+        NOT_HEALTHY,
+        /** Taking it out would go below MINVIFS. */
+        AT_MINIMUM,
+        /** DRY_RUN: the failover test would start. */
+        WOULD_START,
+        /** The failover test starts. */
+        STARTING,
+        /** Restore: no failover test runs on the VIF. */
+        NO_TEST_RUNNING,
+        /** Restore under DRY_RUN: the test would be stopped. */
+        WOULD_STOP,
+        /** Restore: the test is stopped. */
+        STOPPING
+    }
+
+    /** §4, in its order. */
+    public static Decision decide(FailoverConfig config, Trigger trigger, VifStates states) {
+        if (trigger instanceof Alarm alarm && !alarm.isInAlarm()) {
+            return new Decision(Outcome.IGNORED, Why.NOT_IN_ALARM, alarm.vifId());
+        }
+        String vifId = trigger.vifId();
+        if (vifId == null) {
+            return new Decision(Outcome.REJECTED, trigger instanceof Alarm alarm && alarm.onlyAwsDxDimensions()
+                    ? Why.ONLY_AWS_DX_DIMENSIONS : Why.NAMES_NO_VIF, null);
+        }
+        if (!config.manages(vifId)) {
+            return new Decision(Outcome.NOT_MANAGED, Why.NOT_LISTED, vifId);
+        }
+        if (!states.get(vifId).healthy()) {
+            return new Decision(Outcome.ALREADY_UNAVAILABLE, Why.NOT_HEALTHY, vifId);
+        }
+        if (states.healthyCount() <= config.minVifs()) {
+            return new Decision(Outcome.MINIMUM_REACHED, Why.AT_MINIMUM, vifId);
+        }
+        return config.dryRun() ? new Decision(Outcome.DRY_RUN, Why.WOULD_START, vifId)
+                : new Decision(Outcome.FAILED_OVER, Why.STARTING, vifId);
+    }
+
+    /** The operator's restore command: only a listed VIF under test is put back, and not under DRY_RUN. */
+    public static Decision restore(FailoverConfig config, String vifId, VifStates states) {
+        if (!config.manages(vifId)) {
+            return new Decision(Outcome.NOT_MANAGED, Why.NOT_LISTED, vifId);
+        }
+        if (!states.get(vifId).isUnderTest()) {
+            return new Decision(Outcome.NOTHING_TO_RESTORE, Why.NO_TEST_RUNNING, vifId);
+        }
+        return config.dryRun() ? new Decision(Outcome.DRY_RUN, Why.WOULD_STOP, vifId)
+                : new Decision(Outcome.RESTORED, Why.STOPPING, vifId);
+    }
+
+    /** An alarm whose actions an operator disabled is not acted on, whichever way it arrived. */
+    public static Decision muted(Alarm alarm) {
+        return new Decision(Outcome.IGNORED, Why.MUTED, alarm.vifId());
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.dxfailover.decision;
+
+/** What one invocation decided or did. The names are the contract's words (docs/behaviour.md §4, §10). */
+public enum Outcome {
+    /** The alarm moved to OK or INSUFFICIENT_DATA: nothing to do, no notification. */
+    IGNORED,
+    /** The input was not understood, or the alarm named no VIF. Nothing changed. */
+    REJECTED,
+    /** The configuration is invalid. Nothing changed. */
+    CONFIG_ERROR,
+    /** The VIF is not in VIFLIST, so it is never touched. */
+    NOT_MANAGED,
+    /** The alarmed VIF already carries no traffic (down, testing, BGP down, missing). */
+    ALREADY_UNAVAILABLE,
+    /** Taking the VIF out would leave fewer than MINVIFS healthy VIFs. */
+    MINIMUM_REACHED,
+    /** The BGP failover test was started on the VIF. */
+    FAILED_OVER,
+    /** DRY_RUN=true: the failover (or restore) would have happened; nothing changed. */
+    DRY_RUN,
+    /** Operator command "status": a report, nothing changed. */
+    STATUS,
+    /** Operator command "restore": the running failover test was stopped early. */
+    RESTORED,
+    /** Operator command "restore" on a VIF that has no failover test running. */
+    NOTHING_TO_RESTORE,
+    /** A reconcile pass ran; its per-VIF decisions are in the result's actions. */
+    RECONCILED,
+    /** An AWS call failed before anything changed, or starting the failover test failed; the invocation throws. */
+    ERROR
+}

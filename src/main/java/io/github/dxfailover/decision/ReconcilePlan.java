@@ -1,0 +1,72 @@
+package io.github.dxfailover.decision;
+
+import io.github.dxfailover.config.FailoverConfig;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one reconcile pass (docs/behaviour.md §13) is to do, as a pure function of the alarms in ALARM
+ * and the VIF states: the ordered decisions, and the alarms left aside. Each candidate is decided by
+ * {@link Decision#decide} (§4) over the states as they will be once the tests this pass has already
+ * decided are running.
+ *
+ * @param steps       the decisions, oldest alarm first
+ * @param muted       alarms whose actions the operator disabled
+ * @param unlisted    alarms naming a VIF that is not in VIFLIST (never touched)
+ * @param namingNoVif alarms whose name and dimensions name no VIF
+ */
+public record ReconcilePlan(List<Step> steps, int muted, int unlisted, int namingNoVif) {
+    private static final Comparator<FiringAlarm> OLDEST_FIRST =
+            Comparator.comparing(FiringAlarm::since).thenComparing(FiringAlarm::vifId);
+    /** Among one VIF's alarms, the oldest; the name settles ties so a pass is deterministic. */
+    private static final Comparator<FiringAlarm> OLDEST_OF_ONE_VIF =
+            OLDEST_FIRST.thenComparing(f -> f.alarm().name());
+
+    public ReconcilePlan {
+        steps = List.copyOf(steps);
+    }
+
+    /**
+     * One decision of the pass.
+     *
+     * @param alarm    the alarm that names the VIF (its oldest one in ALARM)
+     * @param decision what §4 decides for it
+     * @param seen     the VIF states it was decided on, this pass's earlier starts included
+     */
+    public record Step(FiringAlarm alarm, Decision decision, VifStates seen) {
+    }
+
+    public static ReconcilePlan of(FailoverConfig config, List<FiringAlarm> alarms, VifStates states) {
+        int muted = 0;
+        int unlisted = 0;
+        int namingNoVif = 0;
+        Map<String, FiringAlarm> oldestPerVif = new LinkedHashMap<>();
+        for (FiringAlarm alarm : alarms) {
+            String vifId = alarm.vifId();
+            if (!alarm.actionsEnabled()) {
+                muted++;
+            } else if (vifId == null) {
+                namingNoVif++;
+            } else if (!config.manages(vifId)) {
+                unlisted++;
+            } else {
+                // A VIF with several alarms in ALARM is one candidate, dated by its oldest alarm.
+                oldestPerVif.merge(vifId, alarm, (a, b) -> OLDEST_OF_ONE_VIF.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        List<Step> steps = new ArrayList<>();
+        VifStates seen = states;
+        for (FiringAlarm alarm : oldestPerVif.values().stream().sorted(OLDEST_FIRST).toList()) {
+            Decision decision = Decision.decide(config, alarm, seen);
+            steps.add(new Step(alarm, decision, seen));
+            if (decision.outcome() == Outcome.FAILED_OVER || decision.outcome() == Outcome.DRY_RUN) {
+                // Under DRY_RUN too, so that a dry run reports exactly what an armed pass would do.
+                seen = seen.withTestStarted(alarm.vifId());
+            }
+        }
+        return new ReconcilePlan(steps, muted, unlisted, namingNoVif);
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.dxfailover.decision;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * One VIF as Direct Connect reported it: its state and each of its BGP peers.
+ *
+ * @param id    the VIF ID
+ * @param state virtualInterfaceState ("available", "down", "testing", …), or {@code missing}
+ *              when Direct Connect did not return the VIF
+ * @param peers its BGP sessions
+ */
+public record VifState(String id, String state, List<BgpPeer> peers) {
+    public static final String MISSING = "missing";
+    public static final String AVAILABLE = "available";
+    /** The state Direct Connect reports while a BGP failover test runs. */
+    public static final String TESTING = "testing";
+
+    public VifState {
+        peers = List.copyOf(peers);
+    }
+
+    /** A VIF whose peers are known only by their status, in order. */
+    public static VifState of(String id, String state, String... peerStatuses) {
+        return new VifState(id, state, Arrays.stream(peerStatuses).map(BgpPeer::ofStatus).toList());
+    }
+
+    public static VifState missing(String id) {
+        return new VifState(id, MISSING, List.of());
+    }
+
+    /** Carries traffic: available, and at least one BGP session up (docs/behaviour.md §4). */
+    public boolean healthy() {
+        return AVAILABLE.equals(state) && bgpUp();
+    }
+
+    /** A failover test is running on it. */
+    public boolean isUnderTest() {
+        return TESTING.equals(state);
+    }
+
+    /** At least one peer up. */
+    public boolean bgpUp() {
+        return peers.stream().anyMatch(BgpPeer::up);
+    }
+
+    /** Some peers up and some not: it carries traffic, but not on every session. */
+    public boolean halfDown() {
+        return bgpUp() && !peers.stream().allMatch(BgpPeer::up);
+    }
+
+    /** The same VIF with every peer down: what a failover test leaves behind. */
+    public VifState withTestRunning() {
+        return new VifState(id, TESTING, peers.stream().map(p -> p.withStatus("down")).toList());
+    }
+
+    /**
+     * One word when every peer says the same ("up", "down"), else each peer's status ("ipv4 up,
+     * ipv6 down"): a VIF with one session down never reads as "BGP up".
+     */
+    public String bgp() {
+        if (MISSING.equals(state)) {
+            return "unknown";
+        }
+        if (peers.isEmpty()) {
+            return "no peers";
+        }
+        List<String> statuses = peers.stream().map(BgpPeer::status).distinct().toList();
+        if (statuses.size() == 1) {
+            return statuses.get(0);
+        }
+        return String.join(", ", IntStream.range(0, peers.size())
+                .mapToObj(i -> peers.get(i).label(i) + " " + peers.get(i).status()).toList());
+    }
+}

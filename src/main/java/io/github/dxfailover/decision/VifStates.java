@@ -1,0 +1,49 @@
+package io.github.dxfailover.decision;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The listed VIFs as read in one pass, in VIFLIST order; a listed VIF Direct Connect did not return is {@code missing}. */
+public record VifStates(Map<String, VifState> byId) {
+    public VifStates {
+        byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
+    }
+
+    /** Used where the states were not needed and so not read (an ignored alarm, a rejected input). */
+    public static VifStates notRead() {
+        return new VifStates(Map.of());
+    }
+
+    /** Picks the listed VIFs out of what Direct Connect returned. */
+    public static VifStates of(List<String> listed, Collection<VifState> returned) {
+        Map<String, VifState> found = new LinkedHashMap<>();
+        returned.forEach(v -> found.put(v.id(), v));
+        Map<String, VifState> states = new LinkedHashMap<>();
+        for (String id : listed) {
+            states.put(id, found.getOrDefault(id, VifState.missing(id)));
+        }
+        return new VifStates(states);
+    }
+
+    public VifState get(String id) {
+        return byId.getOrDefault(id, VifState.missing(id));
+    }
+
+    /** The same states with the VIF's failover test running: what a started test leaves behind. */
+    public VifStates withTestStarted(String id) {
+        Map<String, VifState> changed = new LinkedHashMap<>(byId);
+        changed.put(id, get(id).withTestRunning());
+        return new VifStates(changed);
+    }
+
+    public long healthyCount() {
+        return byId.values().stream().filter(VifState::healthy).count();
+    }
+
+    public boolean isEmpty() {
+        return byId.isEmpty();
+    }
+}

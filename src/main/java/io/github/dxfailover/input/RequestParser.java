@@ -1,0 +1,171 @@
+package io.github.dxfailover.input;
+
+import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.config.VifId;
+import io.github.dxfailover.decision.Alarm;
+import io.github.dxfailover.decision.OperatorCommand;
+import io.github.dxfailover.decision.VifDimension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Turns the Lambda input (a JSON object as a map) into a {@link Request}. Never throws: anything it
+ * does not understand becomes {@link Request.Invalid} with a message naming the problem.
+ */
+public final class RequestParser {
+    public static final String EVENTBRIDGE_DETAIL_TYPE = "CloudWatch Alarm State Change";
+    public static final String SCHEDULED_EVENT = "Scheduled Event";
+    private static final String ACTIONS = "\"status\", \"failover\", \"restore\" or \"reconcile\"";
+
+    private RequestParser() {
+    }
+
+    public static Request parse(Map<String, Object> input) {
+        if (input == null) {
+            return new Request.Invalid("expected a JSON object, found nothing");
+        }
+        try {
+            if (input.containsKey("action")) {
+                return command(input);
+            }
+            if ("aws.events".equals(input.get("source")) && SCHEDULED_EVENT.equals(input.get("detail-type"))) {
+                return new Request.Reconcile(); // a classic EventBridge scheduled rule (docs/behaviour.md §2, item 4)
+            }
+            if ("aws.cloudwatch".equals(input.get("source"))) {
+                if (EVENTBRIDGE_DETAIL_TYPE.equals(input.get("detail-type"))) {
+                    return alarm(input, "detail", "account");
+                }
+                if (input.containsKey("alarmData")) {
+                    return alarm(input, "alarmData", "accountId");
+                }
+            }
+            return new Request.Invalid("expected an EventBridge 'CloudWatch Alarm State Change' event, a CloudWatch "
+                    + "alarm action, a scheduled event, or an operator command {\"action\": " + ACTIONS + "}; found an "
+                    + "object with keys " + new TreeSet<>(input.keySet().stream().map(String::valueOf).toList()));
+        } catch (BadInput e) {
+            return new Request.Invalid(e.getMessage());
+        }
+    }
+
+    /**
+     * The two shapes of an alarm state change (docs/behaviour.md §2, items 1 and 2) differ only in where the alarm sits and what
+     * the account field is called; {@code alarmKey} is "detail" or "alarmData".
+     */
+    private static Request alarm(Map<String, Object> event, String alarmKey, String accountKey) {
+        Map<String, Object> data = object(event, alarmKey, alarmKey);
+        Map<String, Object> state = object(data, "state", alarmKey + ".state");
+        return new Request.Evaluate(new Alarm(
+                string(data, "alarmName", alarmKey + ".alarmName"),
+                string(state, "value", alarmKey + ".state.value"),
+                optionalString(state, "reason", alarmKey + ".state.reason"),
+                optionalString(state, "timestamp", alarmKey + ".state.timestamp",
+                        optionalString(event, "time", "time", "")),
+                optionalString(event, "region", "region"),
+                optionalString(event, accountKey, accountKey),
+                vifDimensions(data.get("configuration"))), null);
+    }
+
+    private static Request command(Map<String, Object> input) {
+        String action = string(input, "action", "action");
+        return switch (action) {
+            case "status" -> new Request.Status();
+            case "reconcile" -> new Request.Reconcile();
+            case "restore" -> new Request.Restore(vifId(input));
+            case "failover" -> {
+                String vifId = vifId(input);
+                yield new Request.Evaluate(new OperatorCommand(action, vifId), minutes(input.get("minutes")));
+            }
+            default -> throw new BadInput("action: expected " + ACTIONS + ", found \"" + action + "\"");
+        };
+    }
+
+    private static String vifId(Map<String, Object> input) {
+        String vifId = string(input, "virtualInterfaceId", "virtualInterfaceId");
+        if (!VifId.isValid(vifId)) {
+            throw new BadInput("virtualInterfaceId: expected " + VifId.EXPECTED + ", found \"" + vifId + "\"");
+        }
+        return vifId;
+    }
+
+    private static Integer minutes(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && n.doubleValue() >= FailoverConfig.MIN_TEST_MINUTES && n.doubleValue() <= FailoverConfig.MAX_TEST_MINUTES) {
+            return n.intValue();
+        }
+        throw new BadInput("minutes: expected a whole number from " + FailoverConfig.MIN_TEST_MINUTES + " to "
+                + FailoverConfig.MAX_TEST_MINUTES + ", found " + found(value));
+    }
+
+    /**
+     * The VirtualInterfaceId dimensions of configuration.metrics[].metricStat.metric, each with its
+     * metric's namespace (§3: an AWS/DX metric names no VIF); absent parts are skipped.
+     */
+    private static List<VifDimension> vifDimensions(Object configuration) {
+        List<VifDimension> found = new ArrayList<>();
+        if (configuration instanceof Map<?, ?> config && config.get("metrics") instanceof List<?> metrics) {
+            for (Object metric : metrics) {
+                if (metric instanceof Map<?, ?> m && m.get("metricStat") instanceof Map<?, ?> stat
+                        && stat.get("metric") instanceof Map<?, ?> metricDef
+                        && metricDef.get("dimensions") instanceof Map<?, ?> dimensions
+                        && dimensions.get("VirtualInterfaceId") instanceof String id) {
+                    found.add(new VifDimension(metricDef.get("namespace") instanceof String ns ? ns : "", id));
+                }
+            }
+        }
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Map<String, Object> parent, String key, String path) {
+        Object value = parent.get(key);
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new BadInput(path + ": expected an object, found " + found(value));
+    }
+
+    private static String string(Map<String, Object> parent, String key, String path) {
+        Object value = parent.get(key);
+        if (value instanceof String s) {
+            return s;
+        }
+        throw new BadInput(path + ": expected a string, found " + found(value));
+    }
+
+    private static String optionalString(Map<String, Object> parent, String key, String path) {
+        return optionalString(parent, key, path, "");
+    }
+
+    private static String optionalString(Map<String, Object> parent, String key, String path, String dflt) {
+        Object value = parent.get(key);
+        if (value == null) {
+            return dflt;
+        }
+        if (value instanceof String s) {
+            return s;
+        }
+        throw new BadInput(path + ": expected a string, found " + found(value));
+    }
+
+    private static String found(Object value) {
+        if (value == null) {
+            return "nothing";
+        }
+        String type = value instanceof Map ? "an object" : value instanceof List ? "a list"
+                : value instanceof String ? "a string" : value instanceof Number ? "a number"
+                : value instanceof Boolean ? "a boolean" : value.getClass().getSimpleName();
+        String text = String.valueOf(value);
+        return type + " (" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + ")";
+    }
+
+    private static final class BadInput extends RuntimeException {
+        BadInput(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

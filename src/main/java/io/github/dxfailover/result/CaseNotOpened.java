@@ -1,0 +1,11 @@
+package io.github.dxfailover.result;
+
+/**
+ * Why a failover opened no support case (docs/behaviour.md §6): carried in the result so that the
+ * notification can say it without finding it again among the errors.
+ *
+ * @param noSupportPlan the account has no Business or Enterprise support plan (SubscriptionRequiredException)
+ * @param awsError      the error Support answered, as {@code code: message}
+ */
+public record CaseNotOpened(boolean noSupportPlan, String awsError) {
+}

@@ -1,0 +1,66 @@
+package io.github.dxfailover.service;
+
+import io.github.dxfailover.aws.AwsCallFailed;
+import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.decision.Alarm;
+import io.github.dxfailover.decision.Decision;
+import io.github.dxfailover.decision.Trigger;
+import io.github.dxfailover.decision.VifStates;
+import io.github.dxfailover.result.Result;
+import io.github.dxfailover.text.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An alarm's state change or an operator's failover command: reads the VIFs, decides by §4, and
+ * acts or says why not (docs/behaviour.md §2–§4, §7).
+ */
+final class AlarmEvaluation {
+    private static final Logger LOG = LoggerFactory.getLogger(AlarmEvaluation.class);
+
+    private final Adapters aws;
+    private final Notifier notifier;
+    private final Notifications writer;
+    private final FailoverStart start;
+
+    AlarmEvaluation(Adapters aws, Notifier notifier, Notifications writer, FailoverStart start) {
+        this.aws = aws;
+        this.notifier = notifier;
+        this.writer = writer;
+        this.start = start;
+    }
+
+    Result run(Trigger trigger, Integer minutes) {
+        FailoverConfig config = aws.config();
+        if (trigger instanceof Alarm alarm && isMuted(alarm)) {
+            return aws.resultOf(Decision.muted(alarm), trigger, VifStates.notRead());
+        }
+        VifStates states = trigger.asksToAct() ? aws.dx().readStates(config.vifIds()) : VifStates.notRead();
+        Result decided = aws.resultOf(Decision.decide(config, trigger, states), trigger, states);
+        return switch (decided.outcome()) {
+            case IGNORED -> decided;
+            case FAILED_OVER -> start.run(trigger, minutes == null ? config.failoverMinutes() : minutes, decided);
+            default -> {
+                // Nothing has changed, so a failed notification throws: the retry is safe and the message is the point.
+                notifier.beforeChange(writer.forResult(decided, trigger));
+                yield decided;
+            }
+        };
+    }
+
+    /**
+     * An alarm in ALARM on a listed VIF whose actions an operator disabled (EventBridge sends its
+     * changes anyway). A failed look-up does not block a failover: the alarm is acted on, as if not muted.
+     */
+    private boolean isMuted(Alarm alarm) {
+        if (!alarm.isInAlarm() || alarm.vifId() == null || !aws.config().manages(alarm.vifId())) {
+            return false;
+        }
+        try {
+            return aws.alarms().actionsEnabled(alarm.name()).map(enabled -> !enabled).orElse(false);
+        } catch (AwsCallFailed e) {
+            LOG.warn("could not check whether alarm '{}' is muted ({}); acting on it", alarm.name(), e.awsText());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.dxfailover.service;
+
+import io.github.dxfailover.aws.SnsTopic;
+import io.github.dxfailover.config.InvalidConfigException;
+import io.github.dxfailover.decision.Outcome;
+import io.github.dxfailover.decision.VifStates;
+import io.github.dxfailover.result.Preflight;
+import io.github.dxfailover.result.Result;
+import io.github.dxfailover.text.Messages;
+import io.github.dxfailover.text.Notifications;
+import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The answer of a misconfigured function (docs/behaviour.md §5): every invocation gets CONFIG_ERROR
+ * with all problems, and the topic, when SNSARN itself is valid, hears about it once per container.
+ */
+final class ConfigErrorReport {
+    private final InvalidConfigException error;
+    private final Notifier notifier;
+    private final AtomicBoolean notified = new AtomicBoolean();
+
+    ConfigErrorReport(InvalidConfigException error, SnsClient sns) {
+        this.error = error;
+        this.notifier = error.validSnsTopicArn() == null ? null : new Notifier(new SnsTopic(sns, error.validSnsTopicArn()));
+    }
+
+    /** The status preflight of a misconfigured function: not ready, for every problem; it notifies no one (§14). */
+    Result status() {
+        return configError().withPreflight(Preflight.of(error.problems()));
+    }
+
+    Result answer(String functionName) {
+        Result result = configError();
+        if (notifier != null && notified.compareAndSet(false, true)) {
+            var failure = notifier.send(Notifications.forConfigError(error.problems(), functionName));
+            if (failure.isPresent()) {
+                notified.set(false); // try again on the next invocation
+                result = result.withError(failure.get());
+            }
+        }
+        return result;
+    }
+
+    private Result configError() {
+        return Result.of(Outcome.CONFIG_ERROR, null, Messages.misconfigured(error.problems().size()),
+                VifStates.notRead(), false).withErrors(error.problems());
+    }
+}

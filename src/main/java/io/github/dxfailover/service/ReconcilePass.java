@@ -1,0 +1,77 @@
+package io.github.dxfailover.service;
+
+import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.decision.FiringAlarm;
+import io.github.dxfailover.decision.Outcome;
+import io.github.dxfailover.decision.ReconcilePlan;
+import io.github.dxfailover.decision.VifStates;
+import io.github.dxfailover.result.ReconcileAction;
+import io.github.dxfailover.result.ReconcileSummary;
+import io.github.dxfailover.result.Result;
+import io.github.dxfailover.text.Messages;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reconcile pass (docs/behaviour.md §13): acts on the alarms' current state. Only started tests
+ * are notified; decisions that change nothing are in the result, the log and the metrics. A failed
+ * start notifies and throws at once.
+ */
+final class ReconcilePass {
+    private static final Logger LOG = LoggerFactory.getLogger(ReconcilePass.class);
+    /**
+     * What one start may take at worst: Start, CreateCase and Publish at their call timeout (10 s,
+     * AwsClients.CALL_TIMEOUT; a test keeps the two in step), and a margin.
+     */
+    static final Duration ONE_FAILOVER = Duration.ofSeconds(35);
+
+    private final Adapters aws;
+    private final FailoverStart start;
+
+    ReconcilePass(Adapters aws, FailoverStart start) {
+        this.aws = aws;
+        this.start = start;
+    }
+
+    Result run(Deadline deadline) {
+        FailoverConfig config = aws.config();
+        List<FiringAlarm> firing = aws.alarms().readFiring();
+        VifStates states = aws.dx().readStates(config.vifIds());
+        ReconcilePlan plan = ReconcilePlan.of(config, firing, states);
+        List<ReconcileAction> actions = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        int deferred = 0;
+        for (ReconcilePlan.Step step : plan.steps()) {
+            Result r = aws.resultOf(step.decision(), step.alarm(), step.seen());
+            if (r.outcome() == Outcome.FAILED_OVER) {
+                if (!deadline.allows(ONE_FAILOVER, aws.clock())) {
+                    // Better the next pass than a test without its case and notification (§8).
+                    deferred++;
+                    continue;
+                }
+                try {
+                    r = start.run(step.alarm(), config.failoverMinutes(), r);
+                } catch (RetryableFailure e) {
+                    throw e.after(summary(firing.size(), states, plan, actions, errors, deferred));
+                }
+            }
+            LOG.info("reconcile: outcome={} vif={} alarm={} reason={}", r.outcome(), r.vifId(),
+                    step.alarm().alarm().name(), r.message());
+            actions.add(new ReconcileAction(r.vifId(), step.alarm().alarm().name(), r.outcome(), r.testId(), r.caseId()));
+            errors.addAll(r.errors());
+        }
+        return summary(firing.size(), states, plan, actions, errors, deferred);
+    }
+
+    private Result summary(int firing, VifStates states, ReconcilePlan plan, List<ReconcileAction> actions,
+                           List<String> errors, int deferred) {
+        boolean dryRun = aws.config().dryRun();
+        return Result.of(Outcome.RECONCILED, null, Messages.reconciled(firing, plan, actions, deferred, dryRun), states,
+                        dryRun)
+                .withErrors(errors)
+                .withReconciliation(new ReconcileSummary(actions, plan.muted(), plan.unlisted(), plan.namingNoVif()));
+    }
+}

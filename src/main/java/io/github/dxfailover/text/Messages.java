@@ -1,0 +1,123 @@
+package io.github.dxfailover.text;
+
+import io.github.dxfailover.aws.AwsCallFailed;
+import io.github.dxfailover.aws.SupportCases;
+import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.decision.Alarm;
+import io.github.dxfailover.decision.Decision;
+import io.github.dxfailover.decision.FailoverTestRun;
+import io.github.dxfailover.decision.Outcome;
+import io.github.dxfailover.decision.ReconcilePlan;
+import io.github.dxfailover.decision.Trigger;
+import io.github.dxfailover.decision.VifStates;
+import io.github.dxfailover.result.CaseNotOpened;
+import io.github.dxfailover.result.ReconcileAction;
+import java.time.Instant;
+import java.util.List;
+
+/** The result's one-sentence {@code message}s and {@code errors} (docs/behaviour.md §10), and what a failure says. */
+public final class Messages {
+    private Messages() {
+    }
+
+    /**
+     * Why the decision was taken, in one sentence.
+     *
+     * @param trigger what asked (the alarm, for IGNORED), or null for a restore
+     * @param seen    the VIF states the decision was made on
+     */
+    public static String reason(Decision d, Trigger trigger, VifStates seen, FailoverConfig config) {
+        String vif = d.vifId();
+        String count = seen.healthyCount() + " healthy VIF(s), MINVIFS is " + config.minVifs() + ": ";
+        return switch (d.why()) {
+            case NOT_IN_ALARM -> "alarm state is " + ((Alarm) trigger).state()
+                    + ", only ALARM acts";
+            case MUTED -> "alarm '" + trigger.title() + "' has its actions disabled (muted by an operator), so it is "
+                    + "not acted on";
+            case NAMES_NO_VIF -> "the alarm names no VIF: its name must start with the VIF ID (dxvif-…), or its metric "
+                    + "must have exactly one VirtualInterfaceId dimension outside AWS/DX";
+            case ONLY_AWS_DX_DIMENSIONS -> "the alarm names no VIF: its VirtualInterfaceId dimension is on an AWS/DX "
+                    + "metric, which measures the VIF's load or BGP state, not the path over it; such an alarm acts "
+                    + "only when its name starts with the VIF ID (dxvif-…)";
+            case NOT_LISTED -> vif + " is not in VIFLIST, so it is never touched";
+            case NOT_HEALTHY -> vif + " already carries no traffic (" + VifText.stateAndBgp(seen.get(vif))
+                    + "), nothing to do";
+            case AT_MINIMUM -> count + "taking " + vif + " out would go below the minimum";
+            case WOULD_START -> count + "would start the BGP failover test on " + vif + DRY_RUN;
+            case STARTING -> count + "starting the BGP failover test on " + vif;
+            case NO_TEST_RUNNING -> vif + " has no failover test running (" + VifText.stateAndBgp(seen.get(vif)) + ")";
+            case WOULD_STOP -> "would stop the BGP failover test on " + vif + DRY_RUN;
+            case STOPPING -> "stopping the BGP failover test on " + vif;
+        };
+    }
+
+    private static final String DRY_RUN = " (DRY_RUN)";
+
+    /** The message once the failover test runs. */
+    public static String started(FailoverTestRun test, String vifId, int minutes) {
+        return "BGP failover test " + test.testId() + " started on " + vifId + " for " + minutes + " minutes; "
+                + comesBackAt(vifId, test.endsAt());
+    }
+
+    /** "BGP on dxvif-… comes back by itself at …": what every started test's message says. */
+    static String comesBackAt(String vifId, Instant endsAt) {
+        return "BGP on " + vifId + " comes back by itself at " + endsAt;
+    }
+
+    /** The message, and the notification's "Done", once a restore stopped the test. */
+    public static String stopped(FailoverTestRun test, String vifId) {
+        return "BGP failover test " + test.testId() + " on " + vifId + " was stopped; its BGP sessions come back up now";
+    }
+
+    /**
+     * What a failed call means for the invocation, for the message of the failure Lambda retries and
+     * for the ERROR notification (docs/behaviour.md §8).
+     */
+    public static String failed(AwsCallFailed e) {
+        String aws = e.awsText();
+        return switch (e.call()) {
+            case DESCRIBE_VIRTUAL_INTERFACES -> "reading the VIF states from Direct Connect failed (nothing was changed): "
+                    + aws;
+            case START_BGP_FAILOVER_TEST -> "starting the BGP failover test on " + e.vifId() + " failed: " + aws;
+            case STOP_BGP_FAILOVER_TEST -> "stopping the BGP failover test on " + e.vifId() + " failed: " + aws;
+            case DESCRIBE_ALARMS -> "reading the alarms in ALARM from CloudWatch failed (nothing was changed): " + aws;
+            case PUBLISH -> "notification not sent (nothing was changed): " + aws;
+            default -> e.call().operation() + " failed (nothing was changed): " + aws;
+        };
+    }
+
+    /** A notification that failed after a change: reported in {@code errors}, never thrown (§8). */
+    public static String notificationNotSent(AwsCallFailed e) {
+        return "notification not sent: " + e.awsText();
+    }
+
+    /** Why no case was opened, for {@code errors} and the notification (§6). */
+    public static String caseNotOpened(CaseNotOpened c) {
+        return "support case not opened: " + (c.noSupportPlan() ? NO_SUPPORT_PLAN : c.awsError()) + "; the failover stands";
+    }
+
+    static final String NO_SUPPORT_PLAN = "this account has no Business or Enterprise support plan ("
+            + SupportCases.SUBSCRIPTION_REQUIRED + ")";
+
+    /** A misconfigured function's answer to everything (§5). */
+    public static String misconfigured(int problems) {
+        return "the function is misconfigured (" + problems + " problem(s)); nothing was done";
+    }
+
+    /** The one sentence of a reconcile pass (§13): what it found, did and left aside. */
+    public static String reconciled(int firing, ReconcilePlan plan, List<ReconcileAction> actions, int deferred,
+                                    boolean dryRun) {
+        return "reconcile: " + firing + " alarm(s) in ALARM on " + plan.steps().size()
+                + " listed VIF(s); started " + count(actions, Outcome.FAILED_OVER) + " failover test(s)"
+                + (dryRun ? " (DRY_RUN: " + count(actions, Outcome.DRY_RUN) + " would have)" : "")
+                + ", " + count(actions, Outcome.MINIMUM_REACHED) + " held in service by the minimum, "
+                + count(actions, Outcome.ALREADY_UNAVAILABLE) + " already out of service"
+                + (deferred > 0 ? ", " + deferred + " left for the next pass (the function's time ran short)" : "")
+                + "; left aside: " + plan.muted() + " muted, " + plan.unlisted() + " naming unlisted VIFs, "
+                + plan.namingNoVif() + " naming no VIF";
+    }
+
+    private static long count(List<ReconcileAction> actions, Outcome outcome) {
+        return actions.stream().filter(a -> a.outcome() == outcome).count();
+    }
+}

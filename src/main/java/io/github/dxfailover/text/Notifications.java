@@ -1,0 +1,152 @@
+package io.github.dxfailover.text;
+
+import io.github.dxfailover.aws.Notification;
+import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.decision.Alarm;
+import io.github.dxfailover.decision.FiringAlarm;
+import io.github.dxfailover.decision.OperatorCommand;
+import io.github.dxfailover.decision.Outcome;
+import io.github.dxfailover.decision.Trigger;
+import io.github.dxfailover.result.Result;
+import java.util.List;
+
+/** Writes the {@link Notification} an on-call engineer reads on a phone (docs/behaviour.md §7). */
+public final class Notifications {
+    private static final String RESTORE_TITLE = "operator restore command";
+
+    private final FailoverConfig config;
+
+    public Notifications(FailoverConfig config) {
+        this.config = config;
+    }
+
+    /** What an alarm, a reconcile pass's alarm or a failover command led to. */
+    public Notification forResult(Result r, Trigger trigger) {
+        return compose(r, trigger.title(), triggerLines(trigger));
+    }
+
+    /** What an operator's restore did. */
+    public Notification forRestore(Result r) {
+        return compose(r, RESTORE_TITLE, requestedBy("restore"));
+    }
+
+    private Notification compose(Result r, String title, String triggerLines) {
+        String subject = "DX failover: " + r.outcome() + " " + (r.vifId() == null ? "(no VIF)" : r.vifId())
+                + " - " + title;
+        StringBuilder body = new StringBuilder();
+        body.append(r.outcome()).append(": ").append(r.message()).append("\n\n");
+        body.append(triggerLines);
+        if (!r.vifs().isEmpty()) {
+            body.append("\nVIFs when this was decided, before acting (MINVIFS=").append(config.minVifs())
+                    .append(", healthy = available with a BGP peer up):\n")
+                    .append(VifText.table(r.vifs()));
+        }
+        body.append('\n').append(whatNext(r));
+        if (!r.errors().isEmpty()) {
+            body.append("\nErrors:\n");
+            r.errors().forEach(e -> body.append("- ").append(e).append('\n'));
+        }
+        return new Notification(subject, body.toString(), r.outcome(), r.vifId());
+    }
+
+    public static Notification forConfigError(List<String> problems, String functionName) {
+        StringBuilder body = new StringBuilder("CONFIG_ERROR: the function ").append(functionName)
+                .append(" is misconfigured and will not act on any alarm until its environment variables are fixed.\n\n");
+        problems.forEach(p -> body.append("- ").append(p).append('\n'));
+        return new Notification("DX failover: CONFIG_ERROR in " + functionName, body.toString(),
+                Outcome.CONFIG_ERROR, null);
+    }
+
+    /** Which alarm (name, region, state, reason, time) or which command asked for this; shared with the support case. */
+    static String triggerLines(Trigger trigger) {
+        StringBuilder out = new StringBuilder();
+        switch (trigger) {
+            case Alarm alarm -> {
+                out.append("Alarm: ").append(alarm.name()).append('\n');
+                if (!alarm.region().isEmpty() || !alarm.account().isEmpty()) {
+                    out.append("Region: ").append(alarm.region()).append("  Account: ").append(alarm.account())
+                            .append('\n');
+                }
+                out.append("State: ").append(alarm.state());
+                if (!alarm.time().isEmpty()) {
+                    out.append(" at ").append(alarm.time());
+                }
+                out.append('\n');
+                if (!alarm.reason().isEmpty()) {
+                    out.append("Reason: ").append(alarm.reason()).append('\n');
+                }
+            }
+            case FiringAlarm firing -> {
+                out.append("Found by: the reconcile pass, which acts on alarms still in ALARM\n");
+                out.append(triggerLines(firing.alarm()));
+                out.append("In ALARM since: ").append(firing.since()).append(" (")
+                        .append(minutes(firing.inAlarmFor().toMinutes())).append(")\n");
+            }
+            case OperatorCommand command -> out.append(requestedBy(command.action()));
+        }
+        return out.toString();
+    }
+
+    private static String requestedBy(String action) {
+        return "Requested by: an operator's " + action + " command (aws lambda invoke or the Lambda console), not by an "
+                + "alarm\n";
+    }
+
+    private String whatNext(Result r) {
+        String vif = r.vifId();
+        return switch (r.outcome()) {
+            case FAILED_OVER -> "Done: BGP failover test " + r.testId() + " started on " + vif
+                    + "; its BGP sessions are DOWN and traffic moves to the other VIFs.\n"
+                    + "Next: " + Messages.comesBackAt(vif, r.testEndsAt()) + ".\n"
+                    + restoreHint(vif)
+                    + "Support case: " + (r.caseId() != null ? r.caseId() : "none opened (" + noCaseReason(r) + ")")
+                    + "\n";
+            case DRY_RUN -> "Nothing was changed (DRY_RUN=true). Without it the function would have started a "
+                    + config.failoverMinutes() + "-minute BGP failover test on " + vif
+                    + (config.supportCase() ? " and opened " + article(config.supportSeverity()) + " "
+                    + config.supportSeverity() + " support case" : "")
+                    + ".\n";
+            case MINIMUM_REACHED -> "Nothing was changed: " + vif + " stays in service so that at least "
+                    + config.minVifs() + " healthy VIF(s) remain. Investigate the alarm and the other VIFs.\n";
+            case ALREADY_UNAVAILABLE -> "Nothing was changed: " + vif + " already carries no traffic.\n";
+            case NOT_MANAGED -> "Nothing was changed: " + vif + " is not in VIFLIST (" + String.join(",", config.vifIds())
+                    + "). Add it there if this function should manage it.\n";
+            case REJECTED -> "Nothing was changed. Rename the alarm so that its name starts with the VIF ID, "
+                    + "for example 'dxvif-abcd1234 packet loss', or give its metric a VirtualInterfaceId dimension. "
+                    + "A dimension on an AWS/DX metric (bandwidth, BGP status) never names a VIF: a utilization "
+                    + "alarm must not take its VIF out.\n";
+            case RESTORED -> "Done: " + r.message() + ".\n" + reconcileWarning(vif);
+            case ERROR -> "The function failed before it could finish; Lambda retries the event. Check the VIFs with "
+                    + "{\"action\": \"status\"}.\n";
+            default -> "";
+        };
+    }
+
+    private static String restoreHint(String vif) {
+        return "To restore it earlier, invoke the function with {\"action\": \"restore\", \"virtualInterfaceId\": \""
+                + vif + "\"}.\n";
+    }
+
+    /** A restore does not mute the alarm: while it stays in ALARM, the next reconcile pass takes the VIF out again. */
+    private static String reconcileWarning(String vif) {
+        return "Note: if an alarm on " + vif + " is still in ALARM, the next reconcile pass takes " + vif
+                + " out of service again. To keep it in service, disable that alarm's actions (reconcile skips muted"
+                + " alarms): aws cloudwatch disable-alarm-actions --alarm-names \"<alarm name>\"; enable them again"
+                + " with enable-alarm-actions once the VIF is fixed.\n";
+    }
+
+    private static String minutes(long minutes) {
+        return minutes < 60 ? minutes + " min" : (minutes / 60) + " h " + (minutes % 60) + " min";
+    }
+
+    private static String article(String word) {
+        return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
+    }
+
+    private String noCaseReason(Result r) {
+        if (!config.supportCase()) {
+            return "SUPPORT_CASE=false";
+        }
+        return r.caseNotOpened() != null ? Messages.caseNotOpened(r.caseNotOpened()) : "unknown reason";
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.dxfailover.text;
+
+import io.github.dxfailover.aws.AwsCallFailed;
+import io.github.dxfailover.aws.SnsTopic;
+import io.github.dxfailover.decision.FailoverTestRun;
+import io.github.dxfailover.decision.FiringAlarm;
+import io.github.dxfailover.decision.VifState;
+import java.util.List;
+import java.util.Optional;
+
+/** What the status preflight says (docs/behaviour.md §14): every reason, and the message that sums it up. */
+public final class StatusText {
+    private StatusText() {
+    }
+
+    public static String vifsUnreadable(AwsCallFailed e) {
+        return Messages.failed(e) + ": no alarm could be acted on";
+    }
+
+    public static String alarmsUnreadable(AwsCallFailed e) {
+        return Messages.failed(e) + ": the reconcile pass would fail the same way";
+    }
+
+    /** How status lists a VIF's alarm in ALARM: muted ones marked. */
+    public static String alarmName(FiringAlarm alarm) {
+        return alarm.alarm().name() + (alarm.actionsEnabled() ? "" : " (actions disabled)");
+    }
+
+    /** " (failover test T until E)" for a VIF under test, or that none was found. */
+    public static String runningTest(Optional<FailoverTestRun> running) {
+        return running.map(t -> " (failover test " + t.testId() + " until " + t.endsAt() + ")")
+                .orElse(" (no running test found)");
+    }
+
+    public static String testHistoryUnavailable(AwsCallFailed e) {
+        return " (test history unavailable: " + e.awsText() + ")";
+    }
+
+    /** ListVirtualInterfaceTestHistory denied: the role has no failover-test statement for this VIF. */
+    public static String mayNotTest(String vifId, AwsCallFailed e) {
+        return "this function may not run failover tests on " + vifId + " (" + e.awsText()
+                + "): its role lacks the failover-test statement for this VIF's ARN; redeploy with it in VifList";
+    }
+
+    public static String testHistoryUnreadable(String vifId, AwsCallFailed e) {
+        return "the failover-test history of " + vifId + " could not be read: " + e.awsText();
+    }
+
+    /** "dxvif-… available, BGP up (test…) [ipv4 169.254.10.2/30 AS 65000 up], healthy, alarms in ALARM: …" */
+    public static String vifLine(VifState vif, String test, List<String> alarmNames) {
+        StringBuilder out = new StringBuilder(vif.id()).append(' ').append(VifText.stateAndBgp(vif)).append(test);
+        if (!vif.peers().isEmpty()) {
+            out.append(" [").append(VifText.peers(vif)).append(']');
+        }
+        out.append(vif.healthy() ? ", healthy" : ", not healthy");
+        if (!alarmNames.isEmpty()) {
+            out.append(", alarms in ALARM: ").append(String.join(", ", alarmNames));
+        }
+        return out.toString();
+    }
+
+    /** A listed VIF that is missing, down or half-down is something to fix or know; one under test is not. */
+    public static Optional<String> vifReason(VifState vif) {
+        if (VifState.MISSING.equals(vif.state())) {
+            return Optional.of(vif.id() + " is not returned by Direct Connect in this account and region: fix VIFLIST");
+        }
+        if (vif.isUnderTest()) {
+            return Optional.empty();
+        }
+        if (!vif.healthy()) {
+            return Optional.of(vif.id() + " carries no traffic (" + VifText.stateAndBgp(vif) + ")");
+        }
+        if (vif.halfDown()) {
+            return Optional.of(vif.id() + " has BGP sessions down (" + VifText.peers(vif) + ")");
+        }
+        return Optional.empty();
+    }
+
+    public static String noneCanBeTakenOut(long healthy, int minVifs) {
+        return "only " + healthy + " healthy VIF(s) and MINVIFS is " + minVifs + ": no VIF can be taken out right now";
+    }
+
+    /** Why notifications could not reach the team (GetTopicAttributes failed). */
+    public static String topicProblem(String topicArn, AwsCallFailed e) {
+        if (SnsTopic.NOT_FOUND.equals(e.code())) {
+            return "the notification topic " + topicArn + " does not exist (" + e.awsText() + "): create it or fix SNSARN";
+        }
+        if (SnsTopic.AUTHORIZATION_ERROR.equals(e.code())) {
+            return "this function may not use the notification topic " + topicArn + " (" + e.awsText()
+                    + "): its role needs sns:GetTopicAttributes and sns:Publish on it";
+        }
+        return "the notification topic " + topicArn + " could not be checked: " + e.awsText();
+    }
+
+    /** Why a failover could open no case (DescribeSeverityLevels failed). */
+    public static String supportPlanProblem(AwsCallFailed e, boolean noSupportPlan) {
+        return noSupportPlan
+                ? Messages.NO_SUPPORT_PLAN + ": a failover could open no support case; subscribe, or set SUPPORT_CASE=false"
+                : "the Support API could not be checked: " + e.awsText();
+    }
+
+    public static String severityNotOffered(String severity, List<String> offered) {
+        return "SUPPORT_SEVERITY=" + severity + " is not offered to this account's support plan (it offers "
+                + String.join(", ", offered) + ")";
+    }
+
+    /** "READY: 3 of 3 listed VIFs healthy, …" or "NOT READY (n reason(s): …): …", then every VIF. */
+    public static String message(List<String> reasons, long healthy, int listed, int minVifs, boolean dryRun,
+                                 List<String> vifLines) {
+        long spare = Math.max(0, healthy - minVifs);
+        return (reasons.isEmpty() ? "READY: " : "NOT READY (" + reasons.size() + " reason(s): "
+                + String.join("; ", reasons) + "): ")
+                + healthy + " of " + listed + " listed VIFs healthy, MINVIFS is " + minVifs
+                + ", " + spare + " can be taken out now" + (dryRun ? ", DRY_RUN is on" : "")
+                + ". " + String.join("; ", vifLines);
+    }
+}

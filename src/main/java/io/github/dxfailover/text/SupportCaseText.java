@@ -1,0 +1,39 @@
+package io.github.dxfailover.text;
+
+import io.github.dxfailover.aws.SupportCase;
+import io.github.dxfailover.decision.Alarm;
+import io.github.dxfailover.decision.FiringAlarm;
+import io.github.dxfailover.decision.OperatorCommand;
+import io.github.dxfailover.decision.Trigger;
+import io.github.dxfailover.result.Result;
+
+/** The support case a failover opens (docs/behaviour.md §6): its subject and body. */
+public final class SupportCaseText {
+    private SupportCaseText() {
+    }
+
+    /**
+     * @param trigger  what asked for the failover
+     * @param failover the result once the test runs (its test id and end, the VIF states seen)
+     * @param minutes  how long the test lasts
+     */
+    public static SupportCase of(Trigger trigger, Result failover, int minutes) {
+        String vifId = failover.vifId();
+        String why = switch (trigger) {
+            case Alarm a -> "because a CloudWatch alarm reported bad traffic on it";
+            case FiringAlarm f -> "because a CloudWatch alarm has been reporting bad traffic on it since " + f.since();
+            case OperatorCommand c -> "at an operator's request";
+        };
+        String body = "The Direct Connect virtual interface " + vifId + " was taken out of service by the "
+                + "aws-dx-failover function " + why + ".\n\n"
+                + Notifications.triggerLines(trigger) + "\n"
+                + "BGP failover test " + failover.testId() + " was started for " + minutes + " minutes; "
+                + Messages.comesBackAt(vifId, failover.testEndsAt()) + ".\n\n"
+                + "VIF states when the failover was decided:\n" + VifText.table(failover.vifs()) + "\n"
+                + "Please investigate the virtual interface and its connection.";
+        String subject = "Direct Connect VIF " + vifId + " taken out of service "
+                + (trigger instanceof OperatorCommand ? "by operator command" : "after alarm")
+                + " (failover test " + failover.testId() + ")";
+        return new SupportCase(subject, body);
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.dxfailover.text;
+
+import io.github.dxfailover.decision.BgpPeer;
+import io.github.dxfailover.decision.VifState;
+import io.github.dxfailover.decision.VifStates;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How a VIF, its BGP peers and the listed VIFs read in messages, notifications, cases and logs. */
+public final class VifText {
+    private VifText() {
+    }
+
+    /** "available, BGP up" or "available, BGP ipv4 up, ipv6 down". */
+    public static String stateAndBgp(VifState vif) {
+        return vif.state() + ", BGP " + vif.bgp();
+    }
+
+    /** Each peer with every detail Direct Connect gave: "ipv4 169.254.10.2/30 AS 65000 up; ipv6 …". */
+    public static String peers(VifState vif) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < vif.peers().size(); i++) {
+            out.add(peer(vif.peers().get(i), i));
+        }
+        return out.isEmpty() ? "no BGP peers" : String.join("; ", out);
+    }
+
+    /** "ipv4 169.254.10.2/30 AS 65000 up". */
+    static String peer(BgpPeer p, int index) {
+        StringBuilder out = new StringBuilder(p.label(index));
+        if (p.peerAddress() != null) {
+            out.append(' ').append(p.peerAddress());
+        }
+        if (p.asn() != null) {
+            out.append(" AS ").append(p.asn());
+        }
+        return out.append(' ').append(p.status()).toString();
+    }
+
+    /** One line per VIF: "  dxvif-abcd1234  available, BGP up". */
+    public static String table(VifStates states) {
+        StringBuilder out = new StringBuilder();
+        states.byId().values().forEach(v -> out.append("  ").append(v.id()).append("  ").append(stateAndBgp(v))
+                .append('\n'));
+        return out.toString();
+    }
+}

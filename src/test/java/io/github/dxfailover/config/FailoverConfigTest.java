@@ -1,0 +1,121 @@
+package io.github.dxfailover.config;
+
+import static io.github.dxfailover.Fixtures.VIF_A;
+import static io.github.dxfailover.Fixtures.VIF_B;
+import static io.github.dxfailover.Fixtures.VIF_C;
+import static io.github.dxfailover.Fixtures.env;
+import static io.github.dxfailover.Fixtures.envWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.dxfailover.Fixtures;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every rule of docs/behaviour.md §5. */
+class FailoverConfigTest {
+
+    private static InvalidConfigException invalid(Map<String, String> env) {
+        InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
+                () -> FailoverConfig.fromEnvironment(env));
+        assertThat(e).as("expected the configuration to be rejected").isNotNull();
+        return e;
+    }
+
+    @Test
+    void defaultsOfTheOptionalVariables() throws Exception {
+        Map<String, String> env = env();
+        env.remove("EMAIL");
+        FailoverConfig c = FailoverConfig.fromEnvironment(env);
+        assertThat(c.failoverMinutes()).isEqualTo(180);
+        assertThat(c.ccEmails()).isEmpty();
+        assertThat(c.supportCase()).isTrue();
+        assertThat(c.supportSeverity()).isEqualTo("urgent");
+        assertThat(c.dryRun()).isFalse();
+        assertThat(c.supportServiceCode()).isEqualTo("aws-direct-connect");
+        assertThat(c.supportCategoryCode()).isEqualTo("connection-issue");
+    }
+
+    @Test
+    void vifListIgnoresSpacesAndDuplicates() throws Exception {
+        FailoverConfig c = FailoverConfig.fromEnvironment(envWith("VIFLIST",
+                " " + VIF_A + " ,\t" + VIF_B + "," + VIF_A + " , " + VIF_C + " "));
+        assertThat(c.vifIds()).containsExactly(VIF_A, VIF_B, VIF_C);
+    }
+
+    @Test
+    void everySettingIsRead() throws Exception {
+        Map<String, String> env = env();
+        env.putAll(Map.of("FAILOVER", "4320", "SUPPORT_CASE", "FALSE", "SUPPORT_SEVERITY", "High", "DRY_RUN", "true",
+                "SUPPORT_SERVICE_CODE", "svc", "SUPPORT_CATEGORY_CODE", "cat", "MINVIFS", "2",
+                "SNSARN", "arn:aws-us-gov:sns:us-gov-west-1:123456789012:dx"));
+        FailoverConfig c = FailoverConfig.fromEnvironment(env);
+        assertThat(c).isEqualTo(new FailoverConfig(java.util.List.of(VIF_A, VIF_B, VIF_C), 2,
+                "arn:aws-us-gov:sns:us-gov-west-1:123456789012:dx", 4320,
+                java.util.List.of("noc@example.com", "oncall@example.com"), false, "high", true, "svc", "cat"));
+    }
+
+    @ParameterizedTest(name = "{0}=''{1}''")
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        "VIFLIST|NULL|VIFLIST is not set",
+        "VIFLIST|''|VIFLIST='': expected comma-separated VIF IDs",
+        "VIFLIST|dxvif-aaaa1111,vif-2|item 'vif-2' is not a VIF ID",
+        "VIFLIST|dxvif-aaaa1111,,dxvif-bbbb2222|item '' is not a VIF ID",
+        "VIFLIST|dxvif-aaaa1111, dxvif-aaaa1111|at least MINVIFS+1 = 2 distinct VIF IDs",
+        "MINVIFS|NULL|MINVIFS is not set: expected an integer >= 1",
+        "MINVIFS|0|MINVIFS='0': expected an integer >= 1",
+        "MINVIFS|-1|MINVIFS='-1'",
+        "MINVIFS|two|MINVIFS='two'",
+        "MINVIFS|1.5|MINVIFS='1.5'",
+        "SNSARN|NULL|SNSARN is not set: expected an SNS topic ARN",
+        "SNSARN|arn:aws:sqs:eu-west-1:123456789012:q|SNSARN='arn:aws:sqs:eu-west-1:123456789012:q'",
+        "SNSARN|dx-topic|SNSARN='dx-topic': expected an SNS topic ARN",
+        "SNSARN|arn:aws:sns:eu-west-1:123456789012:t.fifo|a standard SNS topic ARN",
+        "FAILOVER|0|FAILOVER='0': expected an integer from 1 to 4320",
+        "FAILOVER|4321|FAILOVER='4321'",
+        "FAILOVER|''|FAILOVER=''",
+        "FAILOVER|3h|FAILOVER='3h'",
+        "EMAIL|noc|item 'noc' is not an e-mail address",
+        "EMAIL|a@example.com,,b@example.com|item '' is not an e-mail address",
+        "EMAIL|a@x.io,b@x.io,c@x.io,d@x.io,e@x.io,f@x.io,g@x.io,h@x.io,i@x.io,j@x.io,k@x.io|(found 11)",
+        "SUPPORT_CASE|yes|SUPPORT_CASE='yes': expected true or false",
+        "SUPPORT_SEVERITY|sev1|SUPPORT_SEVERITY='sev1': expected one of critical, high, low, normal, urgent",
+        "DRY_RUN|1|DRY_RUN='1': expected true or false",
+        "SUPPORT_SERVICE_CODE|' '|SUPPORT_SERVICE_CODE=' ': expected a non-empty code",
+        "SUPPORT_CATEGORY_CODE|''|SUPPORT_CATEGORY_CODE='': expected a non-empty code",
+    })
+    void eachInvalidValueIsNamed(String name, String value, String expectedMessage) {
+        InvalidConfigException e = invalid(envWith(name, value));
+        assertThat(e.problems()).hasSize(1);
+        assertThat(e.problems().get(0)).startsWith(name).contains(expectedMessage);
+    }
+
+    @Test
+    void allProblemsAreReportedAtOnce() {
+        Map<String, String> env = Map.of("VIFLIST", "vif-1", "MINVIFS", "x", "FAILOVER", "99999", "DRY_RUN", "maybe",
+                "SUPPORT_SEVERITY", "p1");
+        InvalidConfigException e = invalid(env);
+        assertThat(e.problems()).hasSize(6);
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("VIFLIST"))
+                .anySatisfy(p -> assertThat(p).startsWith("MINVIFS"))
+                .anySatisfy(p -> assertThat(p).startsWith("SNSARN"))
+                .anySatisfy(p -> assertThat(p).startsWith("FAILOVER"))
+                .anySatisfy(p -> assertThat(p).startsWith("DRY_RUN"))
+                .anySatisfy(p -> assertThat(p).startsWith("SUPPORT_SEVERITY"));
+        assertThat(e.validSnsTopicArn()).isNull();
+    }
+
+    @Test
+    void validTopicIsKeptSoTheErrorCanBeNotified() {
+        InvalidConfigException e = invalid(envWith("MINVIFS", "5"));
+        assertThat(e.problems()).singleElement().asString().contains("at least MINVIFS+1 = 6");
+        assertThat(e.validSnsTopicArn()).isEqualTo(Fixtures.TOPIC);
+    }
+
+    @Test
+    void blankEmailMeansNoCc() throws Exception {
+        assertThat(FailoverConfig.fromEnvironment(envWith("EMAIL", " ")).ccEmails()).isEmpty();
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.dxfailover.input;
+
+import static io.github.dxfailover.Fixtures.VIF_A;
+import static io.github.dxfailover.Fixtures.VIF_B;
+import static io.github.dxfailover.Fixtures.alarmAction;
+import static io.github.dxfailover.Fixtures.command;
+import static io.github.dxfailover.Fixtures.eventBridgeAlarm;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dxfailover.Fixtures;
+import io.github.dxfailover.decision.Alarm;
+import io.github.dxfailover.decision.VifDimension;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The input shapes of docs/behaviour.md §2 and the VIF of §3. */
+class RequestParserTest {
+
+    @Test
+    void readsAnEventBridgeAlarm() {
+        Request r = RequestParser.parse(eventBridgeAlarm(VIF_A + " packet loss", "ALARM"));
+        assertThat(r).isInstanceOf(Request.Evaluate.class);
+        Alarm a = (Alarm) ((Request.Evaluate) r).trigger();
+        assertThat(a.name()).isEqualTo(VIF_A + " packet loss");
+        assertThat(a.state()).isEqualTo("ALARM");
+        assertThat(a.reason()).isEqualTo("Threshold Crossed");
+        assertThat(a.region()).isEqualTo("eu-west-1");
+        assertThat(a.account()).isEqualTo("123456789012");
+        assertThat(a.vifId()).isEqualTo(VIF_A);
+        assertThat(((Request.Evaluate) r).minutes()).isNull();
+    }
+
+    @Test
+    void readsAnAlarmAction() {
+        Alarm a = (Alarm) ((Request.Evaluate) RequestParser.parse(Fixtures.alarmAction(VIF_B + " latency", "OK"))).trigger();
+        assertThat(a.state()).isEqualTo("OK");
+        assertThat(a.account()).isEqualTo("123456789012");
+        assertThat(a.vifId()).isEqualTo(VIF_B);
+    }
+
+    @Test
+    void vifFromTheMetricDimensionInBothShapes() {
+        Alarm viaEventBridge = (Alarm) ((Request.Evaluate) RequestParser.parse(
+                eventBridgeAlarm("loss to 10.1.1.1", "ALARM", VIF_B))).trigger();
+        Alarm viaAction = (Alarm) ((Request.Evaluate) RequestParser.parse(
+                alarmAction("loss to 10.1.1.1", "ALARM", VIF_B))).trigger();
+        assertThat(viaEventBridge.vifId()).isEqualTo(VIF_B);
+        assertThat(viaAction.vifId()).isEqualTo(VIF_B);
+    }
+
+    @Test
+    void compositeAlarmWithoutMetricsNamesTheVifByName() {
+        Map<String, Object> event = eventBridgeAlarm(VIF_A + " composite", "ALARM");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> detail = (Map<String, Object>) event.get("detail");
+        detail.put("configuration", Map.of("alarmRule", "ALARM(a) OR ALARM(b)"));
+        assertThat(((Request.Evaluate) RequestParser.parse(event)).trigger().vifId()).isEqualTo(VIF_A);
+    }
+
+    @Test
+    void operatorCommands() {
+        assertThat(RequestParser.parse(command("action", "status"))).isInstanceOf(Request.Status.class);
+        assertThat(RequestParser.parse(command("action", "restore", "virtualInterfaceId", VIF_A)))
+                .isEqualTo(new Request.Restore(VIF_A));
+        Request.Evaluate failover = (Request.Evaluate) RequestParser.parse(
+                command("action", "failover", "virtualInterfaceId", VIF_A, "minutes", 60));
+        assertThat(failover.minutes()).isEqualTo(60);
+        assertThat(failover.trigger().asksToAct()).isTrue();
+        assertThat(failover.trigger().vifId()).isEqualTo(VIF_A);
+        Request.Evaluate noMinutes = (Request.Evaluate) RequestParser.parse(
+                command("action", "failover", "virtualInterfaceId", VIF_A));
+        assertThat(noMinutes.minutes()).isNull();
+    }
+
+    static Stream<Arguments> badInputs() {
+        Map<String, Object> noState = eventBridgeAlarm(VIF_A, "ALARM");
+        ((Map<?, ?>) noState.get("detail")).remove("state");
+        Map<String, Object> numericName = eventBridgeAlarm(VIF_A, "ALARM");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> detail = (Map<String, Object>) numericName.get("detail");
+        detail.put("alarmName", 42);
+        Map<String, Object> detailList = new HashMap<>(eventBridgeAlarm(VIF_A, "ALARM"));
+        detailList.put("detail", List.of());
+        Map<String, Object> otherSource = new LinkedHashMap<>(eventBridgeAlarm(VIF_A, "ALARM"));
+        otherSource.put("source", "aws.ec2");
+        return Stream.of(
+                Arguments.of(Map.of(), "found an object with keys []"),
+                Arguments.of(Map.of("hello", "world"), "found an object with keys [hello]"),
+                Arguments.of(otherSource, "expected an EventBridge 'CloudWatch Alarm State Change' event"),
+                Arguments.of(noState, "detail.state: expected an object, found nothing"),
+                Arguments.of(numericName, "detail.alarmName: expected a string, found a number (42)"),
+                Arguments.of(detailList, "detail: expected an object, found a list"),
+                Arguments.of(command("action", "reboot"), "action: expected \"status\", \"failover\", \"restore\" or \"reconcile\", found \"reboot\""),
+                Arguments.of(command("action", 7), "action: expected a string, found a number (7)"),
+                Arguments.of(command("action", "failover"), "virtualInterfaceId: expected a string, found nothing"),
+                Arguments.of(command("action", "restore", "virtualInterfaceId", "dxvif-x"),
+                        "virtualInterfaceId: expected dxvif- followed by 8 or more lowercase letters or digits, found \"dxvif-x\""),
+                Arguments.of(command("action", "failover", "virtualInterfaceId", VIF_A, "minutes", "60"),
+                        "minutes: expected a whole number from 1 to 4320, found a string (60)"),
+                Arguments.of(command("action", "failover", "virtualInterfaceId", VIF_A, "minutes", 0), "found a number (0)"),
+                Arguments.of(command("action", "failover", "virtualInterfaceId", VIF_A, "minutes", 4321), "found a number (4321)"),
+                Arguments.of(command("action", "failover", "virtualInterfaceId", VIF_A, "minutes", 1.5), "found a number (1.5)"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInputs")
+    void badInputIsInvalidWithAMessageNamingTheProblem(Map<String, Object> input, String message) {
+        Request r = RequestParser.parse(input);
+        assertThat(r).isInstanceOf(Request.Invalid.class);
+        assertThat(((Request.Invalid) r).problem()).contains(message);
+    }
+
+    @Test
+    void nullInputIsInvalid() {
+        assertThat(RequestParser.parse(null)).isInstanceOf(Request.Invalid.class);
+    }
+
+    @Test
+    void aDimensionOnAnAwsDxMetricNamesNoVifInBothShapes() {
+        for (Map<String, Object> event : List.of(eventBridgeAlarm("DX link 1 utilization high", "ALARM", VIF_B),
+                alarmAction("DX link 1 utilization high", "ALARM", VIF_B))) {
+            Alarm alarm = (Alarm) ((Request.Evaluate) RequestParser.parse(Fixtures.onAwsDxUtilization(event, VIF_B)))
+                    .trigger();
+            assertThat(alarm.vifDimensions()).containsExactly(new VifDimension("AWS/DX", VIF_B));
+            assertThat(alarm.vifId()).isNull();
+            assertThat(alarm.onlyAwsDxDimensions()).isTrue();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.github.dxfailover.service;
+
+import static io.github.dxfailover.Fixtures.VIF_A;
+import static io.github.dxfailover.Fixtures.VIF_B;
+import static io.github.dxfailover.Fixtures.VIF_C;
+import static io.github.dxfailover.Fixtures.config;
+import static io.github.dxfailover.Fixtures.envWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.github.dxfailover.DxFailoverHandler;
+import io.github.dxfailover.Fixtures;
+import io.github.dxfailover.aws.AwsClients;
+import io.github.dxfailover.decision.Outcome;
+import io.github.dxfailover.input.Request;
+import io.github.dxfailover.result.Result;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.directconnect.model.BGPPeer;
+import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
+import software.amazon.awssdk.services.directconnect.model.DirectConnectException;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryRequest;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryResponse;
+import software.amazon.awssdk.services.directconnect.model.VirtualInterface;
+import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
+import software.amazon.awssdk.services.sns.model.GetTopicAttributesRequest;
+import software.amazon.awssdk.services.sns.model.GetTopicAttributesResponse;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+import software.amazon.awssdk.services.support.model.DescribeSeverityLevelsRequest;
+import software.amazon.awssdk.services.support.model.DescribeSeverityLevelsResponse;
+import software.amazon.awssdk.services.support.model.SeverityLevel;
+import software.amazon.awssdk.services.support.model.SupportException;
+
+/** status as the preflight of docs/behaviour.md §14, with mocked clients: ready, or every reason why not. */
+class PreflightTest extends MockedAws {
+
+    static VirtualInterface twoPeers(String id, String ipv4Status, String ipv6Status) {
+        return VirtualInterface.builder().virtualInterfaceId(id).virtualInterfaceState("available").bgpPeers(
+                BGPPeer.builder().addressFamily("ipv4").customerAddress("169.254.10.2/30").asn(65000)
+                        .bgpStatus(ipv4Status).build(),
+                BGPPeer.builder().addressFamily("ipv6").customerAddress("2001:db8::2/125").asn(65000)
+                        .bgpStatus(ipv6Status).build()).build();
+    }
+
+    private void allWell() {
+        directConnectReturns(twoPeers(VIF_A, "up", "up"), twoPeers(VIF_B, "up", "up"), twoPeers(VIF_C, "up", "up"));
+        when(sns.getTopicAttributes(any(GetTopicAttributesRequest.class)))
+                .thenReturn(GetTopicAttributesResponse.builder().build());
+        when(support.describeSeverityLevels(any(DescribeSeverityLevelsRequest.class))).thenReturn(
+                DescribeSeverityLevelsResponse.builder().severityLevels(
+                        List.of("low", "normal", "high", "urgent", "critical").stream()
+                                .map(c -> SeverityLevel.builder().code(c).build()).toList()).build());
+    }
+
+    private void verifyNothingChangedOrSent() {
+        verifyNoChange();
+        verify(sns, never()).publish(any(PublishRequest.class));
+    }
+
+    @Test
+    void readyWhenEverythingIsWell() {
+        allWell();
+        Result r = service().handle(new Request.Status());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.STATUS);
+        assertThat(r.preflight().ready()).isTrue();
+        assertThat(r.preflight().reasons()).isEmpty();
+        assertThat(r.toMap()).containsEntry("ready", true).containsEntry("reasons", List.of());
+        assertThat(r.message()).startsWith("READY: 3 of 3 listed VIFs healthy, MINVIFS is 1, 2 can be taken out now")
+                .contains(VIF_A + " available, BGP up [ipv4 169.254.10.2/30 AS 65000 up; ipv6 2001:db8::2/125 AS 65000 up], healthy");
+        verify(sns).getTopicAttributes(any(GetTopicAttributesRequest.class));
+        verify(support).describeSeverityLevels(any(DescribeSeverityLevelsRequest.class));
+        verifyNothingChangedOrSent();
+    }
+
+    @Test
+    void aMissingTopicIsAReason() {
+        allWell();
+        when(sns.getTopicAttributes(any(GetTopicAttributesRequest.class))).thenThrow(NotFoundException.builder()
+                .statusCode(404).awsErrorDetails(AwsErrorDetails.builder().errorCode("NotFound")
+                        .errorMessage("Topic does not exist").build()).build());
+        Result r = service().handle(new Request.Status());
+        assertThat(r.preflight().ready()).isFalse();
+        assertThat(r.preflight().reasons()).singleElement().asString()
+                .contains("the notification topic " + Fixtures.TOPIC + " does not exist").contains("fix SNSARN");
+        assertThat(r.message()).startsWith("NOT READY (1 reason(s): the notification topic");
+        verifyNothingChangedOrSent();
+    }
+
+    @Test
+    void aDeniedTopicIsAReason() {
+        allWell();
+        when(sns.getTopicAttributes(any(GetTopicAttributesRequest.class))).thenThrow(AuthorizationErrorException
+                .builder().statusCode(403).awsErrorDetails(AwsErrorDetails.builder().errorCode("AuthorizationError")
+                        .errorMessage("User is not authorized to perform: SNS:GetTopicAttributes").build()).build());
+        Result r = service().handle(new Request.Status());
+        assertThat(r.preflight().reasons()).singleElement().asString()
+                .contains("this function may not use the notification topic").contains("sns:Publish");
+        verifyNothingChangedOrSent();
+    }
+
+    @Test
+    void noSupportPlanIsAReasonAndWithoutSupportCasesNotEvenAsked() {
+        allWell();
+        when(support.describeSeverityLevels(any(DescribeSeverityLevelsRequest.class))).thenThrow(
+                (SupportException) SupportException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("SubscriptionRequiredException")
+                        .errorMessage("AWS Premium Support Subscription is required to use this service.").build())
+                        .build());
+        Result r = service().handle(new Request.Status());
+        assertThat(r.preflight().reasons()).singleElement().asString()
+                .contains("no Business or Enterprise support plan").contains("SUPPORT_CASE=false");
+        verifyNothingChangedOrSent();
+
+        Result without = service(config(envWith("SUPPORT_CASE", "false"))).handle(new Request.Status());
+        assertThat(without.preflight().ready()).isTrue();
+    }
+
+    @Test
+    void aSeverityTheplanDoesNotOfferIsAReason() {
+        allWell();
+        when(support.describeSeverityLevels(any(DescribeSeverityLevelsRequest.class))).thenReturn(
+                DescribeSeverityLevelsResponse.builder().severityLevels(SeverityLevel.builder().code("low").build(),
+                        SeverityLevel.builder().code("urgent").build()).build());
+        Result r = service(config(envWith("SUPPORT_SEVERITY", "critical"))).handle(new Request.Status());
+        assertThat(r.preflight().reasons()).singleElement().asString()
+                .contains("SUPPORT_SEVERITY=critical is not offered").contains("low, urgent");
+    }
+
+    @Test
+    void aHalfDownVifIsShownPerPeerIsAReasonAndStillCountsAsHealthy() {
+        allWell();
+        directConnectReturns(twoPeers(VIF_A, "up", "down"), twoPeers(VIF_B, "up", "up"), twoPeers(VIF_C, "up", "up"));
+        Result r = service().handle(new Request.Status());
+        assertThat(r.preflight().ready()).isFalse();
+        assertThat(r.preflight().reasons()).singleElement().asString().isEqualTo(VIF_A + " has BGP sessions down "
+                + "(ipv4 169.254.10.2/30 AS 65000 up; ipv6 2001:db8::2/125 AS 65000 down)");
+        assertThat(r.message()).contains("3 of 3 listed VIFs healthy")
+                .contains(VIF_A + " available, BGP ipv4 up, ipv6 down [ipv4 169.254.10.2/30 AS 65000 up; "
+                        + "ipv6 2001:db8::2/125 AS 65000 down], healthy");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> vifA = (Map<String, Object>) ((Map<String, Object>) r.toMap().get("vifs")).get(VIF_A);
+        assertThat(vifA.get("bgp")).isEqualTo("ipv4 up, ipv6 down");
+        assertThat((List<?>) vifA.get("peers")).hasSize(2);
+        verifyNothingChangedOrSent();
+    }
+
+    @Test
+    void theMinimumHoldingEveryVifIsAReason() {
+        allWell();
+        directConnectReturns(twoPeers(VIF_A, "up", "up"), twoPeers(VIF_B, "down", "down"));
+        Result r = service().handle(new Request.Status());
+        assertThat(r.preflight().reasons()).containsExactly(
+                VIF_B + " carries no traffic (available, BGP down)",
+                VIF_C + " is not returned by Direct Connect in this account and region: fix VIFLIST",
+                "only 1 healthy VIF(s) and MINVIFS is 1: no VIF can be taken out right now");
+        verifyNothingChangedOrSent();
+    }
+
+    @Test
+    void aHalfDownVifInANotificationAndTheResultIsShownPerPeerAndCountsAsHealthy() {
+        // A half-down (counts), B down, C healthy and alarmed: 2 healthy > MINVIFS 1, so C goes.
+        directConnectReturns(twoPeers(VIF_A, "up", "down"), twoPeers(VIF_B, "down", "down"),
+                twoPeers(VIF_C, "up", "up"));
+        Result r = service().handle(alarmFor(VIF_C + " loss"));
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
+        assertThat(published().message()).contains(VIF_A + "  available, BGP ipv4 up, ipv6 down")
+                .contains(VIF_B + "  available, BGP down");
+    }
+
+    @Test
+    void aConfigProblemIsAReasonOfTheStatus() {
+        DxFailoverHandler handler = new DxFailoverHandler(envWith("MINVIFS", "zero"),
+                new AwsClients(dx, sns, support, cloudWatch), clock);
+        Map<String, Object> result = handler.handleRequest(Map.of("action", "status"), null);
+        assertThat(result.get("outcome")).isEqualTo("CONFIG_ERROR");
+        assertThat(result.get("ready")).isEqualTo(false);
+        assertThat(result.get("reasons")).asList().singleElement().asString().startsWith("MINVIFS='zero'");
+        verifyNoInteractions(dx, sns, support); // a status notifies no one, not even of a configuration error
+    }
+
+    @Test
+    void aFailedReadOfTheVifsIsAReasonNotACrash() {
+        allWell();
+        when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class)))
+                .thenThrow(SdkClientException.create("Unable to execute HTTP request: connect timed out"));
+        Result r = service().handle(new Request.Status());
+        assertThat(r.outcome()).isEqualTo(Outcome.STATUS);
+        assertThat(r.preflight().reasons()).first().asString()
+                .contains("reading the VIF states from Direct Connect failed").contains("connect timed out");
+        assertThat(r.message()).contains(VIF_A + " missing, BGP unknown");
+        verifyNothingChangedOrSent();
+    }
+
+    @Test
+    void aVifThisFunctionMayNotTestIsAReason() {
+        allWell();
+        when(dx.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class))).thenAnswer(call -> {
+            ListVirtualInterfaceTestHistoryRequest req = call.getArgument(0);
+            if (req.virtualInterfaceId().equals(VIF_C)) {
+                throw DirectConnectException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("AccessDeniedException").errorMessage("User is not authorized to perform "
+                                + "directconnect:ListVirtualInterfaceTestHistory").build()).build();
+            }
+            return ListVirtualInterfaceTestHistoryResponse.builder().build();
+        });
+        Result r = service().handle(new Request.Status());
+        assertThat(r.preflight().reasons()).singleElement().asString()
+                .startsWith("this function may not run failover tests on " + VIF_C).contains("redeploy with it in VifList");
+        verifyNothingChangedOrSent();
+    }
+}

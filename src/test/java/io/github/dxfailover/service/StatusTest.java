@@ -1,0 +1,58 @@
+package io.github.dxfailover.service;
+
+import static io.github.dxfailover.Fixtures.VIF_A;
+import static io.github.dxfailover.Fixtures.VIF_B;
+import static io.github.dxfailover.Fixtures.VIF_C;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.github.dxfailover.decision.Outcome;
+import io.github.dxfailover.input.Request;
+import io.github.dxfailover.result.Result;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryRequest;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryResponse;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+/** The operator's status command with mocked SDK clients: a report, no change, no notification. */
+class StatusTest extends MockedAws {
+
+    @Test
+    void statusReportsEveryVifAndTheRunningTestWithoutChangingOrNotifying() {
+        directConnectReturns(dxVif(VIF_A, "testing", "down"), dxVif(VIF_B, "available", "up"));
+        when(dx.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class))).thenReturn(
+                ListVirtualInterfaceTestHistoryResponse.builder().virtualInterfaceTestHistory(
+                        test(VIF_A, "old", NOW.minusSeconds(7200)).toBuilder().status("COMPLETED").build(),
+                        test(VIF_A, "test-9", TEST_END)).build());
+        Result r = service().handle(new Request.Status());
+        assertThat(r.outcome()).isEqualTo(Outcome.STATUS);
+        assertThat(r.message()).contains("1 of 3 listed VIFs healthy")
+                .contains(VIF_A + " testing, BGP down (failover test test-9 until " + TEST_END + ")")
+                .contains(VIF_B + " available, BGP up").contains(VIF_C + " missing, BGP unknown");
+        ArgumentCaptor<ListVirtualInterfaceTestHistoryRequest> list =
+                ArgumentCaptor.forClass(ListVirtualInterfaceTestHistoryRequest.class);
+        verify(dx, times(2)).listVirtualInterfaceTestHistory(list.capture());
+        // Every VIF Direct Connect returned: the running test of A, and the preflight's permission check of B.
+        assertThat(list.getAllValues()).extracting(ListVirtualInterfaceTestHistoryRequest::virtualInterfaceId)
+                .containsExactly(VIF_A, VIF_B);
+        verifyNoChange();
+        verify(sns, never()).publish(any(PublishRequest.class)); // read-only GetTopicAttributes is the preflight's
+    }
+
+    @Test
+    void statusStillAnswersWhenTheTestHistoryCannotBeRead() {
+        directConnectReturns(dxVif(VIF_A, "testing", "down"), dxVif(VIF_B, "available", "up"));
+        when(dx.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class)))
+                .thenThrow(SdkClientException.create("read timed out"));
+        Result r = service().handle(new Request.Status());
+        assertThat(r.outcome()).isEqualTo(Outcome.STATUS);
+        assertThat(r.message()).contains(VIF_A + " testing, BGP down (test history unavailable: read timed out)");
+        verifyNoChange();
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.dxfailover.snapstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dxfailover.DxFailoverHandler;
+import io.github.dxfailover.aws.AwsClients;
+import io.github.dxfailover.local.FakeDirectConnect;
+import io.github.dxfailover.local.LocalAws;
+import io.github.dxfailover.local.LocalEndpoints;
+import io.github.dxfailover.local.LocalLambda;
+import io.github.dxfailover.local.Moto;
+import io.github.dxfailover.local.RuntimeApiEmulator.Answer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SnapStart priming hook runs the invocation's code paths and changes nothing in AWS. */
+class SnapStartPrimingIT {
+    private static final String A = "dxvif-fgab1234";
+    private static final String B = "dxvif-fgcd5678";
+
+    @TempDir
+    Path tmp;
+    private LocalEndpoints local;
+    private FakeDirectConnect dx;
+    private LocalAws aws;
+    private Moto moto;
+
+    @BeforeEach
+    void start() throws Exception {
+        local = LocalEndpoints.start(A, B);
+        dx = local.dx();
+        aws = local.aws();
+        moto = local.moto();
+    }
+
+    @AfterEach
+    void stop() {
+        local.close();
+    }
+
+    private Map<String, String> env() {
+        return Map.of("VIFLIST", A + "," + B, "MINVIFS", "1", "SNSARN", local.topicArn(), "EMAIL", "noc@example.com");
+    }
+
+    @Test
+    void primingMakesNoMutatingCall() throws Exception {
+        AwsClients clients = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
+                moto.endpoint(), dx.endpoint());
+        SnapStartPriming priming = new SnapStartPriming(clients, DxFailoverHandler.primingHandlers());
+
+        priming.beforeCheckpoint(null);
+
+        // The one call that left the function is the read-only Describe.
+        assertThat(dx.calls()).extracting(FakeDirectConnect.Call::operation)
+                .containsExactly("DescribeVirtualInterfaces");
+        assertThat(dx.vif(A).state()).isEqualTo("available");
+        assertThat(dx.tests()).isEmpty();
+        assertThat(aws.delivered()).isEmpty();
+        assertThat(aws.supportCases()).isEmpty();
+        // The failover path did run through the handler, answered in-process.
+        assertThat(priming.answeredInProcess()).containsSubsequence(
+                "OvertureService.StartBgpFailoverTest", "AWSSupport_20130415.CreateCase", "Publish");
+    }
+
+    @Test
+    void theRuntimeRunsTheHookBeforeTheSnapshotAndTheFunctionWorksAfterTheRestore() throws Exception {
+        Map<String, String> env = new HashMap<>(LocalLambda.localAwsEnv(moto.endpoint().toString(),
+                dx.endpoint().toString()));
+        env.putAll(env());
+        env.putAll(LocalLambda.SNAPSTART_ENV);
+        try (LocalLambda function = LocalLambda.start(LocalLambda.defaultZip(), LocalLambda.defaultRuntimeLib(), env,
+                LocalLambda.SNAPSTART_JVM_OPTIONS, tmp.resolve("function.log"))) {
+            function.awaitReady(Duration.ofSeconds(60));
+            assertThat(function.restoreRequested()).as(function.output()).isTrue();
+            assertThat(function.output()).contains("primed for SnapStart");
+            assertThat(dx.calls()).extracting(FakeDirectConnect.Call::operation)
+                    .containsExactly("DescribeVirtualInterfaces");
+            assertThat(aws.delivered()).isEmpty();
+            assertThat(aws.supportCases()).isEmpty();
+
+            Answer answer = function.invoke(Files.readString(Path.of("events", "eventbridge-metric-alarm.json")),
+                    Duration.ofSeconds(60));
+            assertThat(answer.body()).contains("\"outcome\":\"FAILED_OVER\"");
+            assertThat(dx.calls("StartBgpFailoverTest")).hasSize(1);
+            assertThat(aws.delivered()).hasSize(1);
+            assertThat(aws.supportCases()).hasSize(1);
+        }
+    }
+
+    @Test
+    void primingFailureDoesNotBreakTheFunction() throws Exception {
+        dx.inject("DescribeVirtualInterfaces", new FakeDirectConnect.Fault.ServerError(), 3); // every attempt
+        AwsClients clients = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
+                moto.endpoint(), dx.endpoint());
+        SnapStartPriming priming = new SnapStartPriming(clients, DxFailoverHandler.primingHandlers());
+        priming.beforeCheckpoint(null); // logs a warning, does not throw
+        assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
+        DxFailoverHandler handler = new DxFailoverHandler(env(), clients, Clock.systemUTC());
+        assertThat(handler.handleRequest(Map.of("action", "status"), null).get("outcome")).isEqualTo("STATUS");
+    }
+}
