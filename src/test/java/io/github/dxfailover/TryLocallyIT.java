@@ -6,10 +6,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's try-it-locally command, run as a user runs it: the script, its output, its exit code. */
 class TryLocallyIT {
@@ -18,10 +23,15 @@ class TryLocallyIT {
     }
 
     private static Run tryLocally(String... args) throws IOException, InterruptedException {
+        return tryLocally(Map.of(), args);
+    }
+
+    private static Run tryLocally(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("local/try-locally"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().putAll(env);
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -34,6 +44,19 @@ class TryLocallyIT {
             }
         }
         return new Run(p.exitValue(), output);
+    }
+
+    /** What a refused run says, without the script's JDK line and the usage line that follows every refusal. */
+    private static List<String> message(Run run) {
+        return run.output().lines().filter(l -> !l.startsWith("Using the JDK at ") && !l.startsWith("usage: ")).toList();
+    }
+
+    /** A refused run: exit code 2 and one line, without a stack trace, that says all of {@code words}. */
+    private static void refusedInOneLine(Run run, String... words) {
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(message(run)).as(run.output()).hasSize(1);
+        assertThat(message(run).get(0)).contains(words);
+        assertThat(run.output()).doesNotContain("\tat ").doesNotContain("Exception");
     }
 
     @Test
@@ -123,5 +146,60 @@ class TryLocallyIT {
         Run run = tryLocally("events/command-status.json");
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("\"ready\" : true").contains("READY: 3 of 3 listed VIFs healthy");
+    }
+
+    @Test
+    void aVariableTheFunctionDoesNotReadIsWarnedAboutAndTheRunGoesOn() throws Exception {
+        Run run = tryLocally("--env", "MINVIF=2", "--env", "AWS_MAX_ATTEMPTS=2", "--env", "DRY_RUN=false");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        List<String> warnings = run.output().lines().filter(l -> l.startsWith("warning:")).toList();
+        assertThat(warnings).as(run.output()).containsExactly(
+                "warning: the function does not read MINVIF (--env MINVIF=2 has no effect); did you mean MINVIFS?");
+        assertThat(run.output()).contains("  MINVIFS=1").contains("outcome=FAILED_OVER vif=dxvif-fgab1234");
+    }
+
+    @Test
+    void everyBadFileIsOneLineAndExitCode2(@TempDir Path tmp) throws Exception {
+        Path notJson = Files.writeString(tmp.resolve("alarms.json"), "{\"alarms\": [\n");
+        refusedInOneLine(tryLocally("--alarms", notJson.toString()), "--alarms", notJson.toString(), "is not JSON",
+                "line 2, column 1");
+        refusedInOneLine(tryLocally("--alarms", "local/no-such-alarms.json"), "--alarms: no file local/no-such-alarms.json");
+        refusedInOneLine(tryLocally("--alarms", "local/one-healthy.json"), "--alarms", "local/one-healthy.json",
+                "expected {\"alarms\"");
+        refusedInOneLine(tryLocally("--state", notJson.toString()), "--state", notJson.toString(), "is not JSON");
+        refusedInOneLine(tryLocally("--state", "local/alarms.json"), "--state", "local/alarms.json", "expected {\"vifs\"");
+        refusedInOneLine(tryLocally("events/no-such-event.json"), "event file: no file events/no-such-event.json");
+        refusedInOneLine(tryLocally(notJson.toString()), "event file", notJson.toString(), "is not JSON");
+        refusedInOneLine(tryLocally(tmp.toString()), "event file", tmp.toString(), "is a directory");
+    }
+
+    @Test
+    void twoEventFilesAreRefusedNamingBoth() throws Exception {
+        refusedInOneLine(tryLocally("events/command-status.json", "--state", "local/one-healthy.json",
+                "events/command-restore.json"), "2 event files", "events/command-status.json",
+                "events/command-restore.json");
+    }
+
+    @Test
+    void onlyTheNewestRunFoldersAreKept(@TempDir Path tmp) throws Exception {
+        Instant now = Instant.now();
+        for (int i = 1; i <= 7; i++) { // seven earlier runs, try-locally-1 the oldest
+            Path run = Files.createDirectory(tmp.resolve("try-locally-" + i));
+            Files.writeString(run.resolve("function.log"), "run " + i);
+            Files.setLastModifiedTime(run, FileTime.from(now.minusSeconds(3600 - i)));
+        }
+        Path notOnlyLogs = Files.createDirectories(tmp.resolve("try-locally-99").resolve("notes"));
+        Files.setLastModifiedTime(notOnlyLogs.getParent(), FileTime.from(now.minusSeconds(7200)));
+        Files.createDirectory(tmp.resolve("try-locally-mine"));
+
+        Run run = tryLocally(Map.of("TMPDIR", tmp.toString()), "events/command-status.json");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("== The function's full log: " + tmp.resolve("try-locally-"));
+        try (Stream<Path> left = Files.list(tmp)) { // this run's own folder is deleted by tryLocally
+            assertThat(left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("try-locally-")))
+                    .containsExactlyInAnyOrder("try-locally-4", "try-locally-5", "try-locally-6", "try-locally-7",
+                            "try-locally-99", "try-locally-mine");
+        }
+        assertThat(tryLocally("--help").output()).contains("only the newest 5 remain");
     }
 }

@@ -115,14 +115,19 @@ public final class FakeDirectConnect implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(stateFile + " is not JSON: " + e.getOriginalMessage());
         }
+        return load(stateFile.toString(), root);
+    }
+
+    /** {@link #load(Path)} of JSON already read; {@code source} names it in the sentence refusing it. */
+    public synchronized FakeDirectConnect load(String source, JsonNode root) {
         if (root == null || !root.path("vifs").isArray() || root.path("vifs").isEmpty()) {
-            throw new IllegalArgumentException(stateFile + ": expected {\"vifs\": [{\"id\": \"dxvif-…\", "
+            throw new IllegalArgumentException(source + ": expected {\"vifs\": [{\"id\": \"dxvif-…\", "
                     + "\"state\": \"available\", \"bgp\": [\"up\"]}, …]}");
         }
         for (JsonNode v : root.path("vifs")) {
             String id = v.path("id").asText("");
             if (!id.matches("dxvif-[a-z0-9]{8,}")) {
-                throw new IllegalArgumentException(stateFile + ": \"id\" must be a VIF ID (dxvif-…), found \"" + id + "\"");
+                throw new IllegalArgumentException(source + ": \"id\" must be a VIF ID (dxvif-…), found \"" + id + "\"");
             }
             List<String> bgp = new ArrayList<>();
             v.path("bgp").forEach(b -> bgp.add(b.asText()));

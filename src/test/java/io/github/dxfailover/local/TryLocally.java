@@ -1,16 +1,32 @@
 package io.github.dxfailover.local;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dxfailover.FailoverConfig;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.support.model.CaseDetails;
 
 /**
@@ -22,6 +38,12 @@ public final class TryLocally {
     private static final String USAGE = "usage: local/try-locally [EVENT_FILE] [--state VIFS_FILE] [--env NAME=VALUE]..."
             + " [--alarm ALARM_NAME]... [--alarms ALARMS_FILE]";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How many runs' log folders (try-locally-…) are kept in the temporary directory, this run's included. */
+    static final int KEEP_RUNS = 5;
+    private static final Pattern RUN_FOLDER = Pattern.compile("try-locally-\\d+");
+    /** Variables read by Lambda, the SDK or the JVM rather than by the function's configuration. */
+    private static final List<String> PLATFORM_PREFIXES =
+            List.of("AWS_", "LAMBDA_", "JAVA_TOOL_OPTIONS", "JAVA_OPTS", "_JAVA_OPTIONS");
 
     private TryLocally() {
     }
@@ -40,15 +62,16 @@ public final class TryLocally {
 
     /** Runs one event; returns 0 when the function answered (whatever it decided), 1 when it failed. */
     static int run(String[] args, PrintStream out) throws Exception {
-        Path event = Path.of("events", "eventbridge-metric-alarm.json");
+        List<Path> events = new ArrayList<>();
         Path state = Path.of("local", "three-healthy.json");
         Map<String, String> overrides = new HashMap<>();
         List<SeededAlarm> alarms = new ArrayList<>();
+        List<Path> alarmFiles = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--state" -> state = Path.of(value(args, ++i, "--state"));
                 case "--alarm" -> alarms.add(new SeededAlarm(value(args, ++i, "--alarm"), null, true));
-                case "--alarms" -> alarms.addAll(readAlarms(Path.of(value(args, ++i, "--alarms"))));
+                case "--alarms" -> alarmFiles.add(Path.of(value(args, ++i, "--alarms")));
                 case "--env" -> {
                     String pair = value(args, ++i, "--env");
                     int eq = pair.indexOf('=');
@@ -65,43 +88,58 @@ public final class TryLocally {
                             fake Direct Connect and moto (SNS, Support, CloudWatch) on 127.0.0.1, and prints the decision,
                             the result, the notifications, the support cases and the VIFs after. No AWS account needed.
 
-                              EVENT_FILE        the input (default events/eventbridge-metric-alarm.json; see events/)
+                              EVENT_FILE        the input, one JSON file (default events/eventbridge-metric-alarm.json;
+                                                see events/)
                               --state FILE      the VIFs, e.g. {"vifs": [{"id": "dxvif-…", "state": "available",
                                                 "bgp": ["up", "down"]}]}; a VIF in state "testing" has a failover test
                                                 running ("testMinutesLeft", default 60). Default local/three-healthy.json;
                                                 see also local/one-healthy.json and local/one-under-test.json.
                               --env NAME=VALUE  any environment variable (VIFLIST defaults to every VIF of the state
-                                                file, MINVIFS to 1)
+                                                file, MINVIFS to 1); a name the function does not read is warned about
                               --alarm NAME      put an alarm of that name into ALARM first (for reconcile and status)
                               --alarms FILE     several, e.g. local/alarms.json: {"alarms": [{"name": "…",
                                                 "vif": "dxvif-…" (a VirtualInterfaceId dimension), "actionsEnabled": false}]}
 
-                            The function's full log and moto's are kept in a folder under the system's temporary
-                            directory; the last line of the output names it.""");
+                            A file that is missing or not JSON is refused before anything starts (exit code 2).
+
+                            The function's full log and moto's are kept in a folder try-locally-… under the temporary
+                            directory ($TMPDIR, else /tmp); the last line of the output names it. Each run first deletes
+                            older such folders so that only the newest %d remain, its own included.""".formatted(KEEP_RUNS));
                     return 0;
                 }
                 default -> {
                     if (args[i].startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + args[i]);
                     }
-                    event = Path.of(args[i]);
+                    events.add(Path.of(args[i]));
                 }
             }
         }
-        if (!Files.isRegularFile(event)) {
-            throw new IllegalArgumentException("no event file " + event);
+        if (events.size() > 1) {
+            throw new IllegalArgumentException("found " + events.size() + " event files, " + String.join(" and ",
+                    events.stream().map(Path::toString).toList()) + ": give one (try-locally runs one event)");
         }
-        if (!Files.isRegularFile(state)) {
-            throw new IllegalArgumentException("--state: no file " + state);
+        Path event = events.isEmpty() ? Path.of("events", "eventbridge-metric-alarm.json") : events.get(0);
+        String eventJson = readJson("event file", event).text();
+        JsonNode vifs = readJson("--state", state).root();
+        for (Path file : alarmFiles) {
+            alarms.addAll(readAlarms(file));
         }
-        Path work = Files.createTempDirectory("try-locally-");
+        Set<String> read = variablesTheFunctionReads(overrides);
+        overrides.keySet().stream().sorted().forEach(name ->
+                unreadVariableWarning(name, overrides.get(name), read).ifPresent(System.err::println));
         List<AutoCloseable> started = new ArrayList<>();
         Thread stopAll = new Thread(() -> closeAll(started));
         Runtime.getRuntime().addShutdownHook(stopAll); // Ctrl-C
         try {
             FakeDirectConnect dx = FakeDirectConnect.start();
             started.add(dx);
-            dx.load(state); // a malformed file is an IllegalArgumentException: one line, no stack trace
+            try {
+                dx.load(state.toString(), vifs);
+            } catch (IllegalArgumentException e) { // the file's shape: one line, no stack trace
+                throw new IllegalArgumentException("--state: " + e.getMessage(), e);
+            }
+            Path work = newRunFolder();
             Moto moto = Moto.start(work.resolve("moto.log"));
             started.add(moto);
             LocalAws aws = new LocalAws(moto.endpoint());
@@ -139,7 +177,7 @@ public final class TryLocally {
             LocalLambda function = LocalLambda.start(LocalLambda.defaultZip(), LocalLambda.defaultRuntimeLib(), env,
                     List.of(), work.resolve("function.log"));
             started.add(function);
-            RuntimeApiEmulator.Answer answer = function.invoke(Files.readString(event), Duration.ofSeconds(90));
+            RuntimeApiEmulator.Answer answer = function.invoke(eventJson, Duration.ofSeconds(90));
 
             out.println("== Decision (from the function's log)");
             List<String> decision = function.output().lines()
@@ -186,24 +224,189 @@ public final class TryLocally {
 
     /** {@code {"alarms": [{"name": "dxvif-… loss", "vif": "dxvif-…" (optional), "actionsEnabled": true}]}} */
     private static List<SeededAlarm> readAlarms(Path file) {
+        JsonNode root = readJson("--alarms", file).root();
+        if (!root.path("alarms").isArray()) {
+            throw new IllegalArgumentException("--alarms: " + file
+                    + ": expected {\"alarms\": [{\"name\": \"dxvif-… loss\"}, …]}");
+        }
+        List<SeededAlarm> out = new ArrayList<>();
+        for (JsonNode a : root.path("alarms")) {
+            if (!a.path("name").isTextual() || a.path("name").asText().isBlank()) {
+                throw new IllegalArgumentException("--alarms: " + file + ": every alarm needs a \"name\"");
+            }
+            out.add(new SeededAlarm(a.path("name").asText(), a.hasNonNull("vif") ? a.path("vif").asText() : null,
+                    a.path("actionsEnabled").asBoolean(true)));
+        }
+        return out;
+    }
+
+    /** A file of the command line: its text and the one JSON value it holds. */
+    record JsonFile(String text, JsonNode root) {
+    }
+
+    /**
+     * Reads a file given as {@code option}; a file that is missing, unreadable, empty or not exactly one JSON
+     * value is an IllegalArgumentException of one line naming the option, the file and what is wrong.
+     */
+    static JsonFile readJson(String option, Path file) {
+        String text;
         try {
-            JsonNode root = JSON.readTree(Files.readString(file));
-            if (root == null || !root.path("alarms").isArray()) {
-                throw new IllegalArgumentException(file + ": expected {\"alarms\": [{\"name\": \"dxvif-… loss\"}, …]}");
+            if (Files.isDirectory(file)) {
+                throw new IllegalArgumentException(option + ": " + file + " is a directory, not a file");
             }
-            List<SeededAlarm> out = new ArrayList<>();
-            for (JsonNode a : root.path("alarms")) {
-                if (!a.path("name").isTextual() || a.path("name").asText().isBlank()) {
-                    throw new IllegalArgumentException(file + ": every alarm needs a \"name\"");
-                }
-                out.add(new SeededAlarm(a.path("name").asText(), a.hasNonNull("vif") ? a.path("vif").asText() : null,
-                        a.path("actionsEnabled").asBoolean(true)));
-            }
-            return out;
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalArgumentException("--alarms: no file " + file);
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(option + ": no file " + file);
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException(option + ": " + file + " cannot be read (permission denied)");
+        } catch (MalformedInputException e) {
+            throw new IllegalArgumentException(option + ": " + file + " is not UTF-8 text, so not JSON");
         } catch (IOException e) {
-            throw new IllegalArgumentException("--alarms: " + file + " cannot be read: " + e.getMessage());
+            throw new IllegalArgumentException(option + ": " + file + " cannot be read: " + oneLine(e.getMessage()));
+        }
+        try (JsonParser parser = JSON.createParser(text)) {
+            JsonNode root = JSON.readTree(parser);
+            if (root == null || root.isMissingNode()) {
+                throw new IllegalArgumentException(option + ": " + file + " is empty, not JSON");
+            }
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException(option + ": " + file + " is not JSON: more than one value, the second at "
+                        + where(parser.currentTokenLocation()));
+            }
+            return new JsonFile(text, root);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException(option + ": " + file + " is not JSON"
+                    + (at == null || at.getLineNr() < 1 ? "" : " (" + where(at) + ")") + ": "
+                    + oneLine(e.getOriginalMessage()));
+        } catch (IOException e) { // not from a String
+            throw new IllegalArgumentException(option + ": " + file + " cannot be read: " + oneLine(e.getMessage()));
+        }
+    }
+
+    private static String where(JsonLocation at) {
+        return "line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    /** A parser's or the file system's message on one line, without Jackson's "(start marker at [Source: …])". */
+    private static String oneLine(String message) {
+        return String.valueOf(message).replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * The names the function's configuration reads, found by asking it: {@link FailoverConfig#fromEnvironment}
+     * reads each variable it knows with {@code get} on every call, valid or not. The only place that names the
+     * configuration class.
+     */
+    static Set<String> variablesTheFunctionReads(Map<String, String> env) {
+        Set<String> asked = new TreeSet<>();
+        Map<String, String> recording = new HashMap<>(env) {
+            @Override
+            public String get(Object key) {
+                asked.add(String.valueOf(key));
+                return super.get(key);
+            }
+
+            @Override
+            public String getOrDefault(Object key, String fallback) {
+                asked.add(String.valueOf(key));
+                return super.getOrDefault(key, fallback);
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                asked.add(String.valueOf(key));
+                return super.containsKey(key);
+            }
+        };
+        try {
+            FailoverConfig.fromEnvironment(recording);
+        } catch (Exception e) {
+            // an invalid configuration has been read all the same; the function will say what is wrong
+        }
+        return asked;
+    }
+
+    /**
+     * One line when {@code name}, given with --env, is read neither by the function nor by Lambda, the SDK or
+     * the JVM, with the closest name the function reads.
+     */
+    static Optional<String> unreadVariableWarning(String name, String value, Set<String> known) {
+        if (known.contains(name) || PLATFORM_PREFIXES.stream().anyMatch(name::startsWith)) {
+            return Optional.empty();
+        }
+        String closest = known.stream().min(Comparator.comparingInt((String k) -> distance(name, k))
+                .thenComparing(Comparator.naturalOrder())).orElse(null);
+        String hint = closest != null && distance(name, closest) <= Math.max(2, closest.length() / 3)
+                ? "did you mean " + closest + "?"
+                : "it reads " + String.join(", ", known);
+        return Optional.of("warning: the function does not read " + name + " (--env " + name + "="
+                + value + " has no effect); " + hint);
+    }
+
+    /** Levenshtein distance, ignoring case. */
+    private static int distance(String a, String b) {
+        a = a.toUpperCase(Locale.ROOT);
+        b = b.toUpperCase(Locale.ROOT);
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /**
+     * A new folder for this run's logs in the temporary directory, after deleting the oldest earlier ones so that
+     * {@link #KEEP_RUNS} remain with it. Only folders named like this tool's (try-locally- and digits) that hold
+     * nothing but log files are deleted.
+     */
+    static Path newRunFolder() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> earlier;
+        try (Stream<Path> entries = Files.list(tmp)) {
+            earlier = entries.filter(p -> RUN_FOLDER.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted(Comparator.comparing(TryLocally::modified).reversed()).toList();
+        }
+        for (Path old : earlier.subList(Math.min(earlier.size(), KEEP_RUNS - 1), earlier.size())) {
+            deleteRunFolder(old);
+        }
+        return Files.createTempDirectory("try-locally-");
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0); // gone meanwhile
+        }
+    }
+
+    private static void deleteRunFolder(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            List<Path> files = entries.toList();
+            if (!files.stream().allMatch(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+                    && f.getFileName().toString().endsWith(".log"))) {
+                return; // not only logs: not one of ours
+            }
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // another user's, or removed meanwhile: left as it is
         }
     }
 
