@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
 import software.amazon.awssdk.services.support.SupportClient;
 
-/** The handler: configuration errors (docs/behaviour.md §5), the result object (§10), and the metric line (§11). */
+/** The handler: configuration errors (docs/behaviour.md §5), the result object (docs/behaviour.md §10), and the metric line (docs/behaviour.md §11). */
 class DxFailoverHandlerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T04:00:00Z"), ZoneOffset.UTC);
     private final DirectConnectClient dx = mock(DirectConnectClient.class);
@@ -88,7 +88,7 @@ class DxFailoverHandlerTest {
         Map<String, Object> result = handler.handleRequest(Fixtures.eventBridgeAlarm(VIF_A + " loss", "ALARM"), null);
         assertThat(result).containsOnlyKeys("outcome", "virtualInterfaceId", "message", "vifs", "vifsRead", "testId",
                 "testEndsAt", "caseId", "dryRun", "errors");
-        assertThat(result.get("vifsRead")).isEqualTo("before acting"); // §10: the result says when vifs were read
+        assertThat(result.get("vifsRead")).isEqualTo("before acting"); // docs/behaviour.md §10: the result says when vifs were read
         assertThat(result.get("outcome")).isEqualTo("MINIMUM_REACHED");
         assertThat(result.get("virtualInterfaceId")).isEqualTo(VIF_A);
         assertThat(result.get("dryRun")).isEqualTo(false);

@@ -5,16 +5,13 @@ import static io.github.dxfailover.Fixtures.VIF_B;
 import static io.github.dxfailover.Fixtures.VIF_C;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dxfailover.aws.AwsClients;
 import io.github.dxfailover.local.CannedJsonEndpoint;
 import io.github.dxfailover.local.FakeDirectConnect;
-import io.github.dxfailover.local.LocalAws;
-import io.github.dxfailover.local.LocalEndpoints;
+import io.github.dxfailover.local.WithLocalEndpoints;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,36 +19,25 @@ import org.junit.jupiter.api.Test;
  * status as a preflight with the real SDK over HTTP (docs/behaviour.md §14): moto's SNS and
  * CloudWatch, the fake Direct Connect, and a local Support endpoint for what moto lacks.
  */
-class PreflightIT {
+class PreflightIT extends WithLocalEndpoints {
     private static final String SEVERITIES = "{\"severityLevels\":[{\"code\":\"low\",\"name\":\"Low\"},"
             + "{\"code\":\"normal\",\"name\":\"Normal\"},{\"code\":\"high\",\"name\":\"High\"},"
             + "{\"code\":\"urgent\",\"name\":\"Urgent\"},{\"code\":\"critical\",\"name\":\"Critical\"}]}";
-    private LocalEndpoints local;
-    private FakeDirectConnect dx;
-    private LocalAws aws;
-
-    @BeforeEach
-    void start() throws Exception {
-        local = LocalEndpoints.start();
-        dx = local.dx().addVif(VIF_A, "available", "up", "up").addVif(VIF_B, "available", "up", "up")
-                .addVif(VIF_C, "available", "up", "up");
-        aws = local.aws();
+    @Override
+    protected List<String> healthyVifs() {
+        return List.of(); // added with two BGP peers each
     }
 
-    @AfterEach
-    void stop() {
-        local.close();
+    @BeforeEach
+    void addVifsWithTwoBgpPeers() {
+        dx.addVif(VIF_A, "available", "up", "up").addVif(VIF_B, "available", "up", "up")
+                .addVif(VIF_C, "available", "up", "up");
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> status(URI supportEndpoint) {
-        AwsClients clients = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
-                local.moto().endpoint(), dx.endpoint());
-        AwsClients support = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
-                supportEndpoint, dx.endpoint());
         DxFailoverHandler handler = new DxFailoverHandler(Map.of("VIFLIST", VIF_A + "," + VIF_B + "," + VIF_C,
-                "MINVIFS", "1", "SNSARN", local.topicArn()),
-                new AwsClients(clients.dx(), clients.sns(), support.support(), clients.cloudWatch()), Clock.systemUTC());
+                "MINVIFS", "1", "SNSARN", local.topicArn()), localClients(supportEndpoint), Clock.systemUTC());
         Map<String, Object> result = handler.handleRequest(Map.of("action", "status"), null);
         // A preflight changes nothing and tells no one.
         assertThat(dx.calls()).extracting(FakeDirectConnect.Call::operation)

@@ -10,11 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dxfailover.aws.AwsClients;
 import io.github.dxfailover.local.CannedJsonEndpoint;
-import io.github.dxfailover.local.FakeDirectConnect;
 import io.github.dxfailover.local.FakeDirectConnect.Fault;
-import io.github.dxfailover.local.LocalAws;
 import io.github.dxfailover.local.LocalAws.Delivered;
-import io.github.dxfailover.local.LocalEndpoints;
+import io.github.dxfailover.local.WithLocalEndpoints;
 import io.github.dxfailover.service.RetryableFailure;
 import java.net.URI;
 import java.time.Clock;
@@ -23,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,25 +31,20 @@ import software.amazon.awssdk.services.support.model.CaseDetails;
  * The function with the real AWS SDK over HTTP: a stateful fake Direct Connect speaking JSON 1.1,
  * and moto as SNS and Support. Only the endpoints differ from AWS.
  */
-class RealSdkIT {
-    private LocalEndpoints local;
-    private FakeDirectConnect dx;
-    private LocalAws aws;
+class RealSdkIT extends WithLocalEndpoints {
     private URI motoEndpoint;
     private String topicArn;
 
-    @BeforeEach
-    void start() throws Exception {
-        local = LocalEndpoints.start(VIF_B, VIF_C);
-        dx = local.dx().addVif(VIF_A, "available", "up", "up"); // two BGP peers
-        aws = local.aws();
-        motoEndpoint = local.moto().endpoint();
-        topicArn = local.topicArn();
+    @Override
+    protected List<String> healthyVifs() {
+        return List.of(VIF_B, VIF_C);
     }
 
-    @AfterEach
-    void stop() {
-        local.close();
+    @BeforeEach
+    void addAVifWithTwoBgpPeers() {
+        dx.addVif(VIF_A, "available", "up", "up");
+        motoEndpoint = local.moto().endpoint();
+        topicArn = local.topicArn();
     }
 
     private Map<String, String> env(String... overrides) {
@@ -73,14 +65,7 @@ class RealSdkIT {
     }
 
     private DxFailoverHandler handler(Map<String, String> env, URI supportEndpoint) {
-        AwsClients clients = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
-                motoEndpoint, dx.endpoint());
-        if (!supportEndpoint.equals(motoEndpoint)) {
-            AwsClients other = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
-                    supportEndpoint, dx.endpoint());
-            clients = new AwsClients(clients.dx(), clients.sns(), other.support(), clients.cloudWatch());
-        }
-        return new DxFailoverHandler(env, clients, Clock.systemUTC());
+        return new DxFailoverHandler(env, localClients(supportEndpoint), Clock.systemUTC());
     }
 
     @Test
@@ -101,7 +86,7 @@ class RealSdkIT {
             assertThat(result.get("testId")).isEqualTo(t.testId());
             assertThat(result.get("testEndsAt")).isEqualTo(t.end().toString());
         });
-        // SNS: one message with the §7 subject and attributes.
+        // SNS: one message with the subject and attributes of docs/behaviour.md §7.
         List<Delivered> messages = aws.delivered();
         assertThat(messages).singleElement().satisfies(m -> {
             assertThat(m.subject()).isEqualTo("DX failover: FAILED_OVER " + VIF_A + " - " + VIF_A + " packet loss");

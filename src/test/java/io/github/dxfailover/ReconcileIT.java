@@ -7,7 +7,6 @@ import static io.github.dxfailover.Fixtures.VIF_C;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dxfailover.aws.AwsClients;
-import io.github.dxfailover.local.LocalAws;
 import io.github.dxfailover.local.WithLocalEndpoints;
 import java.time.Clock;
 import java.util.List;
@@ -26,8 +25,7 @@ class ReconcileIT extends WithLocalEndpoints {
     }
 
     private DxFailoverHandler handler(String... overrides) {
-        AwsClients clients = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
-                local.moto().endpoint(), dx.endpoint());
+        AwsClients clients = localClients();
         Map<String, String> env = new java.util.HashMap<>(Map.of("VIFLIST", VIF_A + "," + VIF_B + "," + VIF_C,
                 "MINVIFS", "1", "SNSARN", local.topicArn()));
         for (int i = 0; i < overrides.length; i += 2) {

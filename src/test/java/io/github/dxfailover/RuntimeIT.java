@@ -30,6 +30,7 @@ class RuntimeIT extends WithLocalEndpoints {
 
     @TempDir
     Path tmp;
+
     @Override
     protected List<String> healthyVifs() {
         return List.of(VIF_A, VIF_B, VIF_C);

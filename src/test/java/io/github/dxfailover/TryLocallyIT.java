@@ -84,7 +84,7 @@ class TryLocallyIT {
 
     @Test
     void configError() throws Exception {
-        Run run = tryLocally("--env", "MINVIFS=0"); // an alarm: a status would notify no one (§14)
+        Run run = tryLocally("--env", "MINVIFS=0"); // an alarm: a status would notify no one (docs/behaviour.md §14)
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("\"outcome\" : \"CONFIG_ERROR\"")
                 .contains("MINVIFS='0': expected an integer >= 1")

@@ -35,7 +35,7 @@ public final class AwsCallFailed extends RuntimeException {
     private final String code;
     private final String awsText;
 
-    AwsCallFailed(Call call, String vifId, RuntimeException cause) {
+    public AwsCallFailed(Call call, String vifId, RuntimeException cause) {
         super(call.operation() + (vifId == null ? "" : " on " + vifId) + " failed: " + AwsErrors.text(cause), cause);
         this.call = call;
         this.vifId = vifId;

@@ -98,7 +98,7 @@ public record CloudWatchAlarms(CloudWatchClient client, Clock clock) {
 
     /**
      * VirtualInterfaceId dimensions of the alarm's own metric, or of the metrics of its metric-math
-     * expression, each with its metric's namespace (an AWS/DX metric names no VIF: §3).
+     * expression, each with its metric's namespace (an AWS/DX metric names no VIF: docs/behaviour.md §3).
      */
     private static List<VifDimension> vifDimensions(MetricAlarm m) {
         Stream<VifDimension> own = m.dimensions().stream().filter(CloudWatchAlarms::isVif)

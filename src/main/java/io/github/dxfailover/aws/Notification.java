@@ -45,7 +45,7 @@ public record Notification(String subject, String body, Outcome outcome, String 
     }
 
     /** SNS attribute values must not be empty. */
-    String vifAttribute() {
+    public String vifAttribute() {
         return vifId == null ? "none" : vifId;
     }
 }

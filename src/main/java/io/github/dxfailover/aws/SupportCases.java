@@ -41,7 +41,7 @@ public final class SupportCases {
         }
     }
 
-    /** The severity codes the account's support plan offers (DescribeSeverityLevels, read-only; §14). */
+    /** The severity codes the account's support plan offers (DescribeSeverityLevels, read-only; docs/behaviour.md §14). */
     public List<String> severityLevels() {
         try {
             return client.describeSeverityLevels(DescribeSeverityLevelsRequest.builder().language("en").build())

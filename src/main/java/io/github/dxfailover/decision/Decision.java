@@ -21,7 +21,7 @@ public record Decision(Outcome outcome, Why why, String vifId) {
         MUTED,
         /** Neither the alarm's name nor its metrics name a VIF. */
         NAMES_NO_VIF,
-        /** Its only VirtualInterfaceId dimensions are on AWS/DX metrics (§3). */
+        /** Its only VirtualInterfaceId dimensions are on AWS/DX metrics (docs/behaviour.md §3). */
         ONLY_AWS_DX_DIMENSIONS,
         /** The VIF is not in VIFLIST. */
         NOT_LISTED,
@@ -41,7 +41,7 @@ public record Decision(Outcome outcome, Why why, String vifId) {
         STOPPING
     }
 
-    /** §4, in its order. */
+    /** docs/behaviour.md §4, in its order. */
     public static Decision decide(FailoverConfig config, Trigger trigger, VifStates states) {
         if (trigger instanceof Alarm alarm && !alarm.isInAlarm()) {
             return new Decision(Outcome.IGNORED, Why.NOT_IN_ALARM, alarm.vifId());

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * What one reconcile pass (docs/behaviour.md §13) is to do, as a pure function of the alarms in ALARM
  * and the VIF states: the ordered decisions, and the alarms left aside. Each candidate is decided by
- * {@link Decision#decide} (§4) over the states as they will be once the tests this pass has already
+ * {@link Decision#decide} (docs/behaviour.md §4) over the states as they will be once the tests this pass has already
  * decided are running.
  *
  * @param steps       the decisions, oldest alarm first
@@ -33,7 +33,7 @@ public record ReconcilePlan(List<Step> steps, int muted, int unlisted, int namin
      * One decision of the pass.
      *
      * @param alarm    the alarm that names the VIF (its oldest one in ALARM)
-     * @param decision what §4 decides for it
+     * @param decision what the decision of docs/behaviour.md §4 is for it
      * @param seen     the VIF states it was decided on, this pass's earlier starts included
      */
     public record Step(FiringAlarm alarm, Decision decision, VifStates seen) {

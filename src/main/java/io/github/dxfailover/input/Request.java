@@ -5,7 +5,7 @@ import io.github.dxfailover.decision.Trigger;
 /** What an invocation asks for, once the Lambda input has been understood (docs/behaviour.md §2). */
 public sealed interface Request {
 
-    /** An alarm, or the operator's "failover" command, to evaluate with the rules of §4. */
+    /** An alarm, or the operator's "failover" command, to evaluate with the rules of docs/behaviour.md §4. */
     record Evaluate(Trigger trigger, Integer minutes) implements Request {
     }
 

@@ -103,7 +103,7 @@ public final class RequestParser {
 
     /**
      * The VirtualInterfaceId dimensions of configuration.metrics[].metricStat.metric, each with its
-     * metric's namespace (§3: an AWS/DX metric names no VIF); absent parts are skipped.
+     * metric's namespace (docs/behaviour.md §3: an AWS/DX metric names no VIF); absent parts are skipped.
      */
     private static List<VifDimension> vifDimensions(Object configuration) {
         List<VifDimension> found = new ArrayList<>();

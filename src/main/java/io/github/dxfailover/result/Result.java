@@ -77,7 +77,7 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
         return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, all, reconciled, preflight);
     }
 
-    /** The JSON object of §10: plain maps, lists and strings, which any Lambda serializer writes as is. */
+    /** The JSON object of docs/behaviour.md §10: plain maps, lists and strings, which any Lambda serializer writes as is. */
     public Map<String, Object> toMap() {
         Map<String, Object> vifMap = new LinkedHashMap<>();
         vifs.byId().forEach((id, v) -> {

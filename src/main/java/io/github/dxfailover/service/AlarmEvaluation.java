@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An alarm's state change or an operator's failover command: reads the VIFs, decides by §4, and
+ * An alarm's state change or an operator's failover command: reads the VIFs, decides by docs/behaviour.md §4, and
  * acts or says why not (docs/behaviour.md §2–§4, §7).
  */
 final class AlarmEvaluation {

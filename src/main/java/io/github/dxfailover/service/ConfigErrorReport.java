@@ -25,7 +25,7 @@ final class ConfigErrorReport {
         this.notifier = error.validSnsTopicArn() == null ? null : new Notifier(new SnsTopic(sns, error.validSnsTopicArn()));
     }
 
-    /** The status preflight of a misconfigured function: not ready, for every problem; it notifies no one (§14). */
+    /** The status preflight of a misconfigured function: not ready, for every problem; it notifies no one (docs/behaviour.md §14). */
     Result status() {
         return configError().withPreflight(Preflight.of(error.problems()));
     }

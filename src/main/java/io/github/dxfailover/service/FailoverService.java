@@ -46,7 +46,7 @@ public final class FailoverService {
     }
 
     /**
-     * A call that fails before anything changed fails the invocation, so that Lambda retries it (§8);
+     * A call that fails before anything changed fails the invocation, so that Lambda retries it (docs/behaviour.md §8);
      * its message says what failed and that nothing was changed.
      */
     public Result handle(Request request, Deadline deadline) {

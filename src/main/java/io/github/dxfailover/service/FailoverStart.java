@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes a VIF out of service once §4 decided FAILED_OVER: starts the BGP failover test, opens the
+ * Takes a VIF out of service once the decision is FAILED_OVER: starts the BGP failover test, opens the
  * support case, notifies (docs/behaviour.md §4 step 5, §6, §8). Alarms, failover commands and the
  * reconcile pass all come through here.
  */
@@ -31,7 +31,7 @@ final class FailoverStart {
         this.writer = writer;
     }
 
-    /** A failed start is notified and thrown; after the start nothing throws (§8). */
+    /** A failed start is notified and thrown; after the start nothing throws (docs/behaviour.md §8). */
     Result run(Trigger trigger, int minutes, Result decided) {
         String vifId = decided.vifId();
         FailoverTestRun test;

@@ -48,7 +48,7 @@ final class ReconcilePass {
             Result r = aws.resultOf(step.decision(), step.alarm(), step.seen());
             if (r.outcome() == Outcome.FAILED_OVER) {
                 if (!deadline.allows(ONE_FAILOVER, aws.clock())) {
-                    // Better the next pass than a test without its case and notification (§8).
+                    // Better the next pass than a test without its case and notification (docs/behaviour.md §8).
                     deferred++;
                     continue;
                 }

@@ -86,12 +86,12 @@ public final class Messages {
         };
     }
 
-    /** A notification that failed after a change: reported in {@code errors}, never thrown (§8). */
+    /** A notification that failed after a change: reported in {@code errors}, never thrown (docs/behaviour.md §8). */
     public static String notificationNotSent(AwsCallFailed e) {
         return "notification not sent: " + e.awsText();
     }
 
-    /** Why no case was opened, for {@code errors} and the notification (§6). */
+    /** Why no case was opened, for {@code errors} and the notification (docs/behaviour.md §6). */
     public static String caseNotOpened(CaseNotOpened c) {
         return "support case not opened: " + (c.noSupportPlan() ? NO_SUPPORT_PLAN : c.awsError()) + "; the failover stands";
     }
@@ -99,12 +99,12 @@ public final class Messages {
     static final String NO_SUPPORT_PLAN = "this account has no Business or Enterprise support plan ("
             + SupportCases.SUBSCRIPTION_REQUIRED + ")";
 
-    /** A misconfigured function's answer to everything (§5). */
+    /** A misconfigured function's answer to everything (docs/behaviour.md §5). */
     public static String misconfigured(int problems) {
         return "the function is misconfigured (" + problems + " problem(s)); nothing was done";
     }
 
-    /** The one sentence of a reconcile pass (§13): what it found, did and left aside. */
+    /** The one sentence of a reconcile pass (docs/behaviour.md §13): what it found, did and left aside. */
     public static String reconciled(int firing, ReconcilePlan plan, List<ReconcileAction> actions, int deferred,
                                     boolean dryRun) {
         return "reconcile: " + firing + " alarm(s) in ALARM on " + plan.steps().size()

@@ -148,7 +148,7 @@ class DecisionTest {
         assertThat(d.why()).isEqualTo(Why.WOULD_STOP);
     }
 
-    /** §3: AWS/DX metrics (load, BGP state) never name a VIF by their dimension; a name that starts with the VIF ID does. */
+    /** docs/behaviour.md §3: AWS/DX metrics (load, BGP state) never name a VIF by their dimension; a name that starts with the VIF ID does. */
     static Stream<Arguments> whichDimensionsNameAVif() {
         return Stream.of(
                 Arguments.of("utilization on AWS/DX", "DX link 1 utilization high", awsDx(VIF_A), Outcome.REJECTED, null),

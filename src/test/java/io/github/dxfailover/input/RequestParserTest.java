@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The input shapes of docs/behaviour.md §2 and the VIF of §3. */
+/** The input shapes of docs/behaviour.md §2 and the VIF of docs/behaviour.md §3. */
 class RequestParserTest {
 
     @Test

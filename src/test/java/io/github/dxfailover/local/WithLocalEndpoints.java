@@ -1,5 +1,7 @@
 package io.github.dxfailover.local;
 
+import io.github.dxfailover.aws.AwsClients;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +24,23 @@ public abstract class WithLocalEndpoints {
 
     /** The VIFs the fake Direct Connect starts with, available with BGP up. */
     protected abstract List<String> healthyVifs();
+
+    /** The function's four clients, pointed at moto and the fake Direct Connect. */
+    protected AwsClients localClients() {
+        return localClients(local.moto().endpoint());
+    }
+
+    /** The same, with Support at another endpoint (a canned Support front for what moto lacks). */
+    protected AwsClients localClients(URI supportEndpoint) {
+        AwsClients clients = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
+                local.moto().endpoint(), dx.endpoint());
+        if (supportEndpoint.equals(local.moto().endpoint())) {
+            return clients;
+        }
+        AwsClients support = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
+                supportEndpoint, dx.endpoint());
+        return new AwsClients(clients.dx(), clients.sns(), support.support(), clients.cloudWatch());
+    }
 
     @AfterEach
     void stopLocalEndpoints() {

@@ -5,45 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dxfailover.DxFailoverHandler;
 import io.github.dxfailover.aws.AwsClients;
 import io.github.dxfailover.local.FakeDirectConnect;
-import io.github.dxfailover.local.LocalAws;
-import io.github.dxfailover.local.LocalEndpoints;
 import io.github.dxfailover.local.LocalLambda;
-import io.github.dxfailover.local.Moto;
 import io.github.dxfailover.local.RuntimeApiEmulator.Answer;
+import io.github.dxfailover.local.WithLocalEndpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The SnapStart priming hook runs the invocation's code paths and changes nothing in AWS. */
-class SnapStartPrimingIT {
+class SnapStartPrimingIT extends WithLocalEndpoints {
     private static final String A = "dxvif-fgab1234";
     private static final String B = "dxvif-fgcd5678";
 
     @TempDir
     Path tmp;
-    private LocalEndpoints local;
-    private FakeDirectConnect dx;
-    private LocalAws aws;
-    private Moto moto;
 
-    @BeforeEach
-    void start() throws Exception {
-        local = LocalEndpoints.start(A, B);
-        dx = local.dx();
-        aws = local.aws();
-        moto = local.moto();
-    }
-
-    @AfterEach
-    void stop() {
-        local.close();
+    @Override
+    protected List<String> healthyVifs() {
+        return List.of(A, B);
     }
 
     private Map<String, String> env() {
@@ -52,8 +37,7 @@ class SnapStartPrimingIT {
 
     @Test
     void primingMakesNoMutatingCall() throws Exception {
-        AwsClients clients = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
-                moto.endpoint(), dx.endpoint());
+        AwsClients clients = localClients();
         SnapStartPriming priming = new SnapStartPriming(clients, DxFailoverHandler.primingHandlers());
 
         priming.beforeCheckpoint(null);
@@ -72,7 +56,7 @@ class SnapStartPrimingIT {
 
     @Test
     void theRuntimeRunsTheHookBeforeTheSnapshotAndTheFunctionWorksAfterTheRestore() throws Exception {
-        Map<String, String> env = new HashMap<>(LocalLambda.localAwsEnv(moto.endpoint().toString(),
+        Map<String, String> env = new HashMap<>(LocalLambda.localAwsEnv(local.moto().endpoint().toString(),
                 dx.endpoint().toString()));
         env.putAll(env());
         env.putAll(LocalLambda.SNAPSTART_ENV);
@@ -98,8 +82,7 @@ class SnapStartPrimingIT {
     @Test
     void primingFailureDoesNotBreakTheFunction() throws Exception {
         dx.inject("DescribeVirtualInterfaces", new FakeDirectConnect.Fault.ServerError(), 3); // every attempt
-        AwsClients clients = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
-                moto.endpoint(), dx.endpoint());
+        AwsClients clients = localClients();
         SnapStartPriming priming = new SnapStartPriming(clients, DxFailoverHandler.primingHandlers());
         priming.beforeCheckpoint(null); // logs a warning, does not throw
         assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();

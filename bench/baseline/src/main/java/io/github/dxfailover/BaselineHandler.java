@@ -2,6 +2,10 @@ package io.github.dxfailover;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.config.InvalidConfigException;
+import io.github.dxfailover.input.RequestParser;
+import io.github.dxfailover.service.FailoverService;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;

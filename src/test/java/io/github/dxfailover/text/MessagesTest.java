@@ -1,0 +1,147 @@
+package io.github.dxfailover.text;
+
+import static io.github.dxfailover.Fixtures.VIF_A;
+import static io.github.dxfailover.Fixtures.VIF_B;
+import static io.github.dxfailover.Fixtures.VIF_C;
+import static io.github.dxfailover.Fixtures.alarm;
+import static io.github.dxfailover.Fixtures.config;
+import static io.github.dxfailover.Fixtures.states;
+import static io.github.dxfailover.Fixtures.vif;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dxfailover.aws.AwsCallFailed;
+import io.github.dxfailover.aws.AwsCallFailed.Call;
+import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.decision.Decision;
+import io.github.dxfailover.decision.Decision.Why;
+import io.github.dxfailover.decision.FailoverTestRun;
+import io.github.dxfailover.decision.Outcome;
+import io.github.dxfailover.decision.ReconcilePlan;
+import io.github.dxfailover.decision.VifStates;
+import io.github.dxfailover.result.CaseNotOpened;
+import io.github.dxfailover.result.ReconcileAction;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/** Every sentence of the result's message and errors, word for word (docs/behaviour.md §10). */
+class MessagesTest {
+    private static final FailoverConfig CONFIG = config(); // A, B, C listed; MINVIFS 1
+    private static final VifStates STATES = states(CONFIG, vif(VIF_A, "available", "up"), vif(VIF_B, "down", "down"),
+            vif(VIF_C, "available", "up", "down"));
+    private static final Instant END = Instant.parse("2026-11-26T07:00:00Z");
+
+    static Stream<Arguments> reasons() {
+        String count = "2 healthy VIF(s), MINVIFS is 1: ";
+        return Stream.of(
+                Arguments.of(Why.NOT_IN_ALARM, VIF_A, "alarm state is OK, only ALARM acts"),
+                Arguments.of(Why.MUTED, VIF_A, "alarm '" + VIF_A + " loss' has its actions disabled (muted by an "
+                        + "operator), so it is not acted on"),
+                Arguments.of(Why.NAMES_NO_VIF, null, "the alarm names no VIF: its name must start with the VIF ID "
+                        + "(dxvif-…), or its metric must have exactly one VirtualInterfaceId dimension outside AWS/DX"),
+                Arguments.of(Why.ONLY_AWS_DX_DIMENSIONS, null, "the alarm names no VIF: its VirtualInterfaceId dimension "
+                        + "is on an AWS/DX metric, which measures the VIF's load or BGP state, not the path over it; such "
+                        + "an alarm acts only when its name starts with the VIF ID (dxvif-…)"),
+                Arguments.of(Why.NOT_LISTED, "dxvif-zzzz9999", "dxvif-zzzz9999 is not in VIFLIST, so it is never touched"),
+                Arguments.of(Why.NOT_HEALTHY, VIF_B, VIF_B + " already carries no traffic (down, BGP down), nothing to do"),
+                Arguments.of(Why.AT_MINIMUM, VIF_A, count + "taking " + VIF_A + " out would go below the minimum"),
+                Arguments.of(Why.WOULD_START, VIF_A, count + "would start the BGP failover test on " + VIF_A + " (DRY_RUN)"),
+                Arguments.of(Why.STARTING, VIF_A, count + "starting the BGP failover test on " + VIF_A),
+                Arguments.of(Why.NO_TEST_RUNNING, VIF_C, VIF_C + " has no failover test running (available, BGP peer 1 "
+                        + "up, peer 2 down)"),
+                Arguments.of(Why.WOULD_STOP, VIF_A, "would stop the BGP failover test on " + VIF_A + " (DRY_RUN)"),
+                Arguments.of(Why.STOPPING, VIF_A, "stopping the BGP failover test on " + VIF_A));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reasons")
+    void eachDecisionSaysWhyInOneSentence(Why why, String vif, String sentence) {
+        Decision d = new Decision(Outcome.IGNORED, why, vif);
+        String state = why == Why.NOT_IN_ALARM ? "OK" : "ALARM";
+        assertThat(Messages.reason(d, alarm(VIF_A + " loss", state), STATES, CONFIG)).isEqualTo(sentence);
+    }
+
+    @Test
+    void everyRuleHasItsSentence() {
+        assertThat(reasons().map(a -> a.get()[0])).containsExactlyInAnyOrder((Object[]) Why.values());
+    }
+
+    @Test
+    void aStartedTestSaysWhenBgpComesBack() {
+        assertThat(Messages.started(new FailoverTestRun("t-1", END), VIF_A, 60)).isEqualTo("BGP failover test t-1 "
+                + "started on " + VIF_A + " for 60 minutes; BGP on " + VIF_A + " comes back by itself at " + END);
+        assertThat(Messages.stopped(new FailoverTestRun("t-1", END), VIF_A)).isEqualTo("BGP failover test t-1 on "
+                + VIF_A + " was stopped; its BGP sessions come back up now");
+    }
+
+    static Stream<Arguments> failures() {
+        String aws = "ThrottlingException: Rate exceeded";
+        return Stream.of(
+                Arguments.of(Call.DESCRIBE_VIRTUAL_INTERFACES, "reading the VIF states from Direct Connect failed "
+                        + "(nothing was changed): " + aws),
+                Arguments.of(Call.START_BGP_FAILOVER_TEST, "starting the BGP failover test on " + VIF_A + " failed: " + aws),
+                Arguments.of(Call.STOP_BGP_FAILOVER_TEST, "stopping the BGP failover test on " + VIF_A + " failed: " + aws),
+                Arguments.of(Call.DESCRIBE_ALARMS, "reading the alarms in ALARM from CloudWatch failed (nothing was "
+                        + "changed): " + aws),
+                Arguments.of(Call.PUBLISH, "notification not sent (nothing was changed): " + aws),
+                Arguments.of(Call.CREATE_CASE, "CreateCase failed (nothing was changed): " + aws));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    void aFailedCallSaysWhatFailedAndWhatAwsAnswered(Call call, String sentence) {
+        assertThat(Messages.failed(throttled(call))).isEqualTo(sentence);
+    }
+
+    @Test
+    void failuresAfterAChangeSayTheFailoverStands() {
+        assertThat(Messages.notificationNotSent(throttled(Call.PUBLISH)))
+                .isEqualTo("notification not sent: ThrottlingException: Rate exceeded");
+        assertThat(Messages.caseNotOpened(new CaseNotOpened(true, "SubscriptionRequiredException: no plan")))
+                .isEqualTo("support case not opened: this account has no Business or Enterprise support plan "
+                        + "(SubscriptionRequiredException); the failover stands");
+        assertThat(Messages.caseNotOpened(new CaseNotOpened(false, "read timed out")))
+                .isEqualTo("support case not opened: read timed out; the failover stands");
+        assertThat(Messages.misconfigured(2)).isEqualTo("the function is misconfigured (2 problem(s)); nothing was done");
+    }
+
+    @Test
+    void aReconcilePassCountsWhatItDidAndLeftAside() {
+        ReconcilePlan plan = new ReconcilePlan(List.of(), 1, 2, 3);
+        List<ReconcileAction> actions = actions(Outcome.FAILED_OVER, Outcome.FAILED_OVER, Outcome.MINIMUM_REACHED,
+                Outcome.ALREADY_UNAVAILABLE, Outcome.ALREADY_UNAVAILABLE, Outcome.ALREADY_UNAVAILABLE);
+        assertThat(Messages.reconciled(9, plan, actions, 0, false)).isEqualTo("reconcile: 9 alarm(s) in ALARM on 0 "
+                + "listed VIF(s); started 2 failover test(s), 1 held in service by the minimum, 3 already out of "
+                + "service; left aside: 1 muted, 2 naming unlisted VIFs, 3 naming no VIF");
+        assertThat(Messages.reconciled(1, new ReconcilePlan(List.of(), 0, 0, 0), actions(Outcome.DRY_RUN), 2, true))
+                .isEqualTo("reconcile: 1 alarm(s) in ALARM on 0 listed VIF(s); started 0 failover test(s) (DRY_RUN: 1 "
+                        + "would have), 0 held in service by the minimum, 0 already out of service, 2 left for the next "
+                        + "pass (the function's time ran short); left aside: 0 muted, 0 naming unlisted VIFs, 0 naming "
+                        + "no VIF");
+    }
+
+    @Test
+    void aFailureThatNeverReachedAwsSaysWhatWentWrongOnTheWay() {
+        AwsCallFailed e = new AwsCallFailed(Call.DESCRIBE_ALARMS, null, SdkClientException.create("connect timed out"));
+        assertThat(Messages.failed(e)).endsWith("(nothing was changed): connect timed out");
+        assertThat(e.code()).isNull();
+    }
+
+    private static List<ReconcileAction> actions(Outcome... outcomes) {
+        return Arrays.stream(outcomes).map(o -> new ReconcileAction(VIF_A, "a", o, null, null)).toList();
+    }
+
+    static AwsCallFailed throttled(Call call) {
+        return new AwsCallFailed(call, VIF_A, AwsServiceException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").errorMessage("Rate exceeded")
+                        .build()).build());
+    }
+}

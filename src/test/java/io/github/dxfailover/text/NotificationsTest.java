@@ -1,0 +1,175 @@
+package io.github.dxfailover.text;
+
+import static io.github.dxfailover.Fixtures.VIF_A;
+import static io.github.dxfailover.Fixtures.VIF_B;
+import static io.github.dxfailover.Fixtures.alarm;
+import static io.github.dxfailover.Fixtures.config;
+import static io.github.dxfailover.Fixtures.envWith;
+import static io.github.dxfailover.Fixtures.states;
+import static io.github.dxfailover.Fixtures.vif;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dxfailover.aws.Notification;
+import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.decision.Alarm;
+import io.github.dxfailover.decision.FailoverTestRun;
+import io.github.dxfailover.decision.FiringAlarm;
+import io.github.dxfailover.decision.OperatorCommand;
+import io.github.dxfailover.decision.Outcome;
+import io.github.dxfailover.decision.VifStates;
+import io.github.dxfailover.result.CaseNotOpened;
+import io.github.dxfailover.result.Result;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The SNS messages an on-call engineer reads, whole (docs/behaviour.md §7). */
+class NotificationsTest {
+    private static final FailoverConfig CONFIG = config(); // A, B, C listed; MINVIFS 1; urgent support case
+    private static final VifStates STATES = states(CONFIG, vif(VIF_A, "available", "up"), vif(VIF_B, "down", "down"));
+    private static final Instant END = Instant.parse("2026-11-26T07:00:00Z");
+    private static final Alarm ALARM = alarm(VIF_A + " packet loss", "ALARM");
+    private static final String ALARM_LINES = """
+            Alarm: dxvif-aaaa1111 packet loss
+            Region: eu-west-1  Account: 123456789012
+            State: ALARM at 2026-11-26T04:00:00.000+0000
+            Reason: Threshold Crossed: 1 datapoint [12.0] was greater than the threshold (5.0).
+            """;
+    private static final String VIFS = """
+
+            VIFs when this was decided, before acting (MINVIFS=1, healthy = available with a BGP peer up):
+              dxvif-aaaa1111  available, BGP up
+              dxvif-bbbb2222  down, BGP down
+              dxvif-cccc3333  missing, BGP unknown
+
+            """;
+
+    private final Notifications writer = new Notifications(CONFIG);
+
+    private static Result result(Outcome outcome, String message) {
+        return Result.of(outcome, VIF_A, message, STATES, false);
+    }
+
+    private static Result failedOver() {
+        return result(Outcome.FAILED_OVER, "started").withTest(new FailoverTestRun("t-1", END));
+    }
+
+    @Test
+    void aFailoverSaysWhatWasDoneWhatHappensNextAndTheCase() {
+        Notification n = writer.forResult(failedOver().withCase("case-1"), ALARM);
+
+        assertThat(n.subject()).isEqualTo("DX failover: FAILED_OVER dxvif-aaaa1111 - dxvif-aaaa1111 packet loss");
+        assertThat(n.outcome()).isEqualTo(Outcome.FAILED_OVER);
+        assertThat(n.vifAttribute()).isEqualTo(VIF_A);
+        assertThat(n.body()).isEqualTo("FAILED_OVER: started\n\n" + ALARM_LINES + VIFS + """
+                Done: BGP failover test t-1 started on dxvif-aaaa1111; its BGP sessions are DOWN and traffic moves to \
+                the other VIFs.
+                Next: BGP on dxvif-aaaa1111 comes back by itself at 2026-11-26T07:00:00Z.
+                To restore it earlier, invoke the function with {"action": "restore", "virtualInterfaceId": \
+                "dxvif-aaaa1111"}.
+                Support case: case-1
+                """);
+    }
+
+    @Test
+    void aFailoverWithoutACaseSaysWhyAndListsTheErrors() {
+        CaseNotOpened noPlan = new CaseNotOpened(true, "SubscriptionRequiredException: x");
+        String why = Messages.caseNotOpened(noPlan);
+        Notification n = writer.forResult(failedOver().withCaseNotOpened(noPlan, why), ALARM);
+        assertThat(n.body()).endsWith("Support case: none opened (" + why + ")\n\nErrors:\n- " + why + "\n");
+
+        Notification unknown = writer.forResult(failedOver(), ALARM);
+        assertThat(unknown.body()).endsWith("Support case: none opened (unknown reason)\n");
+
+        Notification off = new Notifications(config(envWith("SUPPORT_CASE", "false"))).forResult(failedOver(), ALARM);
+        assertThat(off.body()).endsWith("Support case: none opened (SUPPORT_CASE=false)\n");
+    }
+
+    @Test
+    void aDryRunSaysWhatWouldHaveBeenDone() {
+        assertThat(writer.forResult(result(Outcome.DRY_RUN, "m"), ALARM).body()).endsWith("""
+                Nothing was changed (DRY_RUN=true). Without it the function would have started a 180-minute BGP \
+                failover test on dxvif-aaaa1111 and opened an urgent support case.
+                """);
+        Notifications high = new Notifications(config(envWith("SUPPORT_SEVERITY", "high")));
+        assertThat(high.forResult(result(Outcome.DRY_RUN, "m"), ALARM).body())
+                .endsWith("and opened a high support case.\n");
+        Notifications noCase = new Notifications(config(envWith("SUPPORT_CASE", "false")));
+        assertThat(noCase.forResult(result(Outcome.DRY_RUN, "m"), ALARM).body())
+                .endsWith("180-minute BGP failover test on dxvif-aaaa1111.\n");
+    }
+
+    @Test
+    void outcomesThatChangeNothingSayWhy() {
+        assertThat(writer.forResult(result(Outcome.MINIMUM_REACHED, "m"), ALARM).body()).endsWith(VIFS + """
+                Nothing was changed: dxvif-aaaa1111 stays in service so that at least 1 healthy VIF(s) remain. \
+                Investigate the alarm and the other VIFs.
+                """);
+        assertThat(writer.forResult(result(Outcome.ALREADY_UNAVAILABLE, "m"), ALARM).body())
+                .endsWith("\nNothing was changed: dxvif-aaaa1111 already carries no traffic.\n");
+        assertThat(writer.forResult(result(Outcome.NOT_MANAGED, "m"), ALARM).body()).endsWith("\nNothing was changed: "
+                + "dxvif-aaaa1111 is not in VIFLIST (dxvif-aaaa1111,dxvif-bbbb2222,dxvif-cccc3333). Add it there if "
+                + "this function should manage it.\n");
+        Result rejected = Result.of(Outcome.REJECTED, null, "names no VIF", VifStates.notRead(), false);
+        Notification n = writer.forResult(rejected, alarm("loss to 10.0.0.1", "ALARM"));
+        assertThat(n.subject()).isEqualTo("DX failover: REJECTED (no VIF) - loss to 10.0.0.1");
+        assertThat(n.vifAttribute()).isEqualTo("none");
+        assertThat(n.body()).doesNotContain("VIFs when").endsWith("""
+                Reason: Threshold Crossed: 1 datapoint [12.0] was greater than the threshold (5.0).
+
+                Nothing was changed. Rename the alarm so that its name starts with the VIF ID, for example \
+                'dxvif-abcd1234 packet loss', or give its metric a VirtualInterfaceId dimension. A dimension on an \
+                AWS/DX metric (bandwidth, BGP status) never names a VIF: a utilization alarm must not take its VIF out.
+                """);
+        assertThat(writer.forResult(result(Outcome.ERROR, "m"), ALARM).body()).endsWith("\nThe function failed before "
+                + "it could finish; Lambda retries the event. Check the VIFs with {\"action\": \"status\"}.\n");
+        assertThat(writer.forResult(result(Outcome.IGNORED, "m"), ALARM).body()).endsWith(VIFS);
+    }
+
+    @Test
+    void aRestoreNamesTheOperatorAndWarnsAboutReconcile() {
+        Result restored = result(Outcome.RESTORED, Messages.stopped(new FailoverTestRun("t-1", END), VIF_A));
+        Notification n = writer.forRestore(restored);
+        assertThat(n.subject()).isEqualTo("DX failover: RESTORED dxvif-aaaa1111 - operator restore command");
+        assertThat(n.body()).isEqualTo("RESTORED: BGP failover test t-1 on dxvif-aaaa1111 was stopped; its BGP sessions "
+                + "come back up now\n\nRequested by: an operator's restore command (aws lambda invoke or the Lambda "
+                + "console), not by an alarm\n" + VIFS + """
+                Done: BGP failover test t-1 on dxvif-aaaa1111 was stopped; its BGP sessions come back up now.
+                Note: if an alarm on dxvif-aaaa1111 is still in ALARM, the next reconcile pass takes dxvif-aaaa1111 out \
+                of service again. To keep it in service, disable that alarm's actions (reconcile skips muted alarms): \
+                aws cloudwatch disable-alarm-actions --alarm-names "<alarm name>"; enable them again with \
+                enable-alarm-actions once the VIF is fixed.
+                """);
+    }
+
+    @Test
+    void eachTriggerIsNamed() {
+        Instant since = Instant.parse("2026-11-26T02:55:00Z");
+        FiringAlarm firing = new FiringAlarm(new Alarm("loss", "ALARM", "", "", "", "", List.of()), since, true,
+                since.plusSeconds(65 * 60));
+        assertThat(Notifications.triggerLines(firing)).isEqualTo("""
+                Found by: the reconcile pass, which acts on alarms still in ALARM
+                Alarm: loss
+                State: ALARM
+                In ALARM since: 2026-11-26T02:55:00Z (1 h 5 min)
+                """);
+        FiringAlarm recent = new FiringAlarm(firing.alarm(), since, true, since.plusSeconds(59 * 60));
+        assertThat(Notifications.triggerLines(recent)).endsWith("(59 min)\n");
+        Alarm onlyAccount = new Alarm("loss", "ALARM", "", "", "", "123456789012", List.of());
+        assertThat(Notifications.triggerLines(onlyAccount)).contains("Region:   Account: 123456789012\n");
+        assertThat(Notifications.triggerLines(new OperatorCommand("failover", VIF_A))).isEqualTo("Requested by: an "
+                + "operator's failover command (aws lambda invoke or the Lambda console), not by an alarm\n");
+        assertThat(writer.forResult(result(Outcome.FAILED_OVER, "m"), new OperatorCommand("failover", VIF_A)).subject())
+                .isEqualTo("DX failover: FAILED_OVER dxvif-aaaa1111 - operator failover command");
+    }
+
+    @Test
+    void aConfigErrorListsEveryProblem() {
+        Notification n = Notifications.forConfigError(List.of("MINVIFS is not set", "SNSARN='x'"), "dx-fn");
+        assertThat(n.subject()).isEqualTo("DX failover: CONFIG_ERROR in dx-fn");
+        assertThat(n.outcome()).isEqualTo(Outcome.CONFIG_ERROR);
+        assertThat(n.vifAttribute()).isEqualTo("none");
+        assertThat(n.body()).isEqualTo("CONFIG_ERROR: the function dx-fn is misconfigured and will not act on any alarm "
+                + "until its environment variables are fixed.\n\n- MINVIFS is not set\n- SNSARN='x'\n");
+    }
+}

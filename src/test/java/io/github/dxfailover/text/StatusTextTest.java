@@ -1,0 +1,104 @@
+package io.github.dxfailover.text;
+
+import static io.github.dxfailover.Fixtures.VIF_A;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dxfailover.aws.AwsCallFailed;
+import io.github.dxfailover.aws.AwsCallFailed.Call;
+import io.github.dxfailover.decision.Alarm;
+import io.github.dxfailover.decision.BgpPeer;
+import io.github.dxfailover.decision.FailoverTestRun;
+import io.github.dxfailover.decision.FiringAlarm;
+import io.github.dxfailover.decision.VifState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/** The preflight's reasons and message, word for word (docs/behaviour.md §14). */
+class StatusTextTest {
+    private static final VifState TWO_PEERS = new VifState(VIF_A, "available", List.of(
+            new BgpPeer("ipv4", "169.254.10.2/30", 65000L, "up"), new BgpPeer("ipv6", null, null, "down")));
+
+    private static AwsCallFailed failed(Call call, String code) {
+        return new AwsCallFailed(call, VIF_A, AwsServiceException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("m").build()).build());
+    }
+
+    @Test
+    void eachVifReadsWithItsPeersHealthAndAlarms() {
+        assertThat(StatusText.vifLine(TWO_PEERS, " (t)", List.of("a1", "a2 (actions disabled)")))
+                .isEqualTo(VIF_A + " available, BGP ipv4 up, ipv6 down (t) [ipv4 169.254.10.2/30 AS 65000 up; ipv6 down], "
+                        + "healthy, alarms in ALARM: a1, a2 (actions disabled)");
+        assertThat(StatusText.vifLine(VifState.missing(VIF_A), "", List.of()))
+                .isEqualTo(VIF_A + " missing, BGP unknown, not healthy");
+        Instant since = Instant.parse("2026-11-26T04:00:00Z");
+        Alarm alarm = new Alarm("a", "ALARM", "", "", "", "", List.of());
+        assertThat(StatusText.alarmName(new FiringAlarm(alarm, since, false, since))).isEqualTo("a (actions disabled)");
+        assertThat(StatusText.alarmName(new FiringAlarm(alarm, since, true, since))).isEqualTo("a");
+    }
+
+    @Test
+    void aRunningTestAndTheTestHistory() {
+        Instant end = Instant.parse("2026-11-26T07:00:00Z");
+        assertThat(StatusText.runningTest(Optional.of(new FailoverTestRun("t-1", end))))
+                .isEqualTo(" (failover test t-1 until 2026-11-26T07:00:00Z)");
+        assertThat(StatusText.runningTest(Optional.empty())).isEqualTo(" (no running test found)");
+        AwsCallFailed denied = failed(Call.LIST_TEST_HISTORY, "AccessDeniedException");
+        assertThat(StatusText.testHistoryUnavailable(denied)).isEqualTo(" (test history unavailable: "
+                + "AccessDeniedException: m)");
+        assertThat(StatusText.mayNotTest(VIF_A, denied)).isEqualTo("this function may not run failover tests on " + VIF_A
+                + " (AccessDeniedException: m): its role lacks the failover-test statement for this VIF's ARN; redeploy "
+                + "with it in VifList");
+        assertThat(StatusText.testHistoryUnreadable(VIF_A, denied)).isEqualTo("the failover-test history of " + VIF_A
+                + " could not be read: AccessDeniedException: m");
+    }
+
+    @Test
+    void aVifIsAReasonWhenMissingDownOrHalfDown() {
+        assertThat(StatusText.vifReason(VifState.missing(VIF_A))).contains(VIF_A + " is not returned by Direct Connect "
+                + "in this account and region: fix VIFLIST");
+        assertThat(StatusText.vifReason(VifState.of(VIF_A, "down", "down"))).contains(VIF_A + " carries no traffic "
+                + "(down, BGP down)");
+        assertThat(StatusText.vifReason(TWO_PEERS)).contains(VIF_A + " has BGP sessions down (ipv4 169.254.10.2/30 AS "
+                + "65000 up; ipv6 down)");
+        assertThat(StatusText.vifReason(VifState.of(VIF_A, "testing", "down"))).isEmpty();
+        assertThat(StatusText.vifReason(VifState.of(VIF_A, "available", "up", "up"))).isEmpty();
+    }
+
+    @Test
+    void theTopicTheSupportPlanAndTheMinimum() {
+        String topic = "arn:aws:sns:eu-west-1:123456789012:t";
+        assertThat(StatusText.topicProblem(topic, failed(Call.GET_TOPIC_ATTRIBUTES, "NotFound"))).isEqualTo(
+                "the notification topic " + topic + " does not exist (NotFound: m): create it or fix SNSARN");
+        assertThat(StatusText.topicProblem(topic, failed(Call.GET_TOPIC_ATTRIBUTES, "AuthorizationError"))).isEqualTo(
+                "this function may not use the notification topic " + topic + " (AuthorizationError: m): its role "
+                        + "needs sns:GetTopicAttributes and sns:Publish on it");
+        assertThat(StatusText.topicProblem(topic, failed(Call.GET_TOPIC_ATTRIBUTES, "Throttling"))).isEqualTo(
+                "the notification topic " + topic + " could not be checked: Throttling: m");
+        AwsCallFailed noPlan = failed(Call.DESCRIBE_SEVERITY_LEVELS, "SubscriptionRequiredException");
+        assertThat(StatusText.supportPlanProblem(noPlan, true)).isEqualTo("this account has no Business or Enterprise "
+                + "support plan (SubscriptionRequiredException): a failover could open no support case; subscribe, or "
+                + "set SUPPORT_CASE=false");
+        assertThat(StatusText.supportPlanProblem(noPlan, false)).isEqualTo("the Support API could not be checked: "
+                + "SubscriptionRequiredException: m");
+        assertThat(StatusText.severityNotOffered("critical", List.of("low", "normal"))).isEqualTo(
+                "SUPPORT_SEVERITY=critical is not offered to this account's support plan (it offers low, normal)");
+        assertThat(StatusText.noneCanBeTakenOut(1, 1)).isEqualTo("only 1 healthy VIF(s) and MINVIFS is 1: no VIF can "
+                + "be taken out right now");
+        assertThat(StatusText.vifsUnreadable(failed(Call.DESCRIBE_VIRTUAL_INTERFACES, "X"))).isEqualTo("reading the VIF "
+                + "states from Direct Connect failed (nothing was changed): X: m: no alarm could be acted on");
+        assertThat(StatusText.alarmsUnreadable(failed(Call.DESCRIBE_ALARMS, "X"))).isEqualTo("reading the alarms in "
+                + "ALARM from CloudWatch failed (nothing was changed): X: m: the reconcile pass would fail the same way");
+    }
+
+    @Test
+    void theMessageSaysReadyOrEveryReason() {
+        assertThat(StatusText.message(List.of(), 3, 3, 1, false, List.of("v1", "v2"))).isEqualTo("READY: 3 of 3 listed "
+                + "VIFs healthy, MINVIFS is 1, 2 can be taken out now. v1; v2");
+        assertThat(StatusText.message(List.of("r1", "r2"), 1, 3, 2, true, List.of("v1"))).isEqualTo("NOT READY (2 "
+                + "reason(s): r1; r2): 1 of 3 listed VIFs healthy, MINVIFS is 2, 0 can be taken out now, DRY_RUN is on. v1");
+    }
+}
