@@ -180,6 +180,30 @@ class RuntimeIT extends WithLocalEndpoints {
         }
     }
 
+    /**
+     * What the README's "Limits" says of other payloads: Lambda's Java runtime reads a one-element array
+     * as its element (so it is acted on like the object), and an empty array, an empty string or null
+     * as no input at all (REJECTED: "expected a JSON object, found nothing").
+     */
+    @Test
+    void aOneElementArrayIsItsElementAndAnEmptyPayloadIsNoInput() throws Exception {
+        try (LocalLambda function = function()) {
+            Answer wrapped = function.invoke("[" + sample("eventbridge-metric-alarm.json") + "]", TIMEOUT);
+            assertThat(wrapped.error()).as(wrapped.body()).isFalse();
+            assertThat(JSON.readTree(wrapped.body()).get("outcome").asText()).isEqualTo("FAILED_OVER");
+            assertThat(dx.calls("StartBgpFailoverTest")).hasSize(1);
+
+            for (String empty : List.of("[]", "\"\"", "null")) {
+                Answer answer = function.invoke(empty, TIMEOUT);
+                assertThat(answer.error()).as(empty + ": " + answer.body()).isFalse();
+                JsonNode result = JSON.readTree(answer.body());
+                assertThat(result.get("outcome").asText()).as(empty).isEqualTo("REJECTED");
+                assertThat(result.get("message").asText()).isEqualTo("expected a JSON object, found nothing");
+            }
+            assertThat(dx.calls("StartBgpFailoverTest")).hasSize(1);
+        }
+    }
+
     @Test
     void failureToReadTheVifsIsAFunctionErrorSoLambdaRetries() throws Exception {
         dx.inject("DescribeVirtualInterfaces", new FakeDirectConnect.Fault.ServerError(), 10);

@@ -26,15 +26,7 @@ import software.amazon.awssdk.services.directconnect.model.VirtualInterfaceTestH
  * Everything the function asks of Direct Connect: the VIF states in one pass, the running failover
  * test of a VIF, starting and stopping one. A failed call throws {@link AwsCallFailed}.
  */
-public final class DirectConnect {
-    private final DirectConnectClient client;
-    private final Clock clock;
-
-    public DirectConnect(DirectConnectClient client, Clock clock) {
-        this.client = client;
-        this.clock = clock;
-    }
-
+public record DirectConnect(DirectConnectClient client, Clock clock) {
     /** The listed VIFs, read in one pass over DescribeVirtualInterfaces pages (docs/behaviour.md §4). */
     public VifStates readStates(List<String> listed) {
         List<VifState> returned = new ArrayList<>();

@@ -12,22 +12,10 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  * The notification topic (docs/behaviour.md §7): publishes a {@link Notification} with the
  * attributes subscribers filter on, and checks that the topic can be used.
  */
-public final class SnsTopic {
+public record SnsTopic(SnsClient client, String topicArn) {
     /** What SNS answers for a topic that does not exist, and for a caller that may not use it. */
     public static final String NOT_FOUND = "NotFound";
     public static final String AUTHORIZATION_ERROR = "AuthorizationError";
-
-    private final SnsClient client;
-    private final String topicArn;
-
-    public SnsTopic(SnsClient client, String topicArn) {
-        this.client = client;
-        this.topicArn = topicArn;
-    }
-
-    public String arn() {
-        return topicArn;
-    }
 
     /** Publishes, or throws {@link AwsCallFailed}. */
     public void publish(Notification n) {

@@ -9,17 +9,9 @@ import software.amazon.awssdk.services.support.model.DescribeSeverityLevelsReque
 import software.amazon.awssdk.services.support.model.SeverityLevel;
 
 /** Opens the AWS Support case that goes with a failover (docs/behaviour.md §6). */
-public final class SupportCases {
+public record SupportCases(FailoverConfig config, SupportClient client) {
     /** What Support answers an account without Business or Enterprise support; the SDK has no class for it. */
     public static final String SUBSCRIPTION_REQUIRED = "SubscriptionRequiredException";
-
-    private final FailoverConfig config;
-    private final SupportClient client;
-
-    public SupportCases(FailoverConfig config, SupportClient client) {
-        this.config = config;
-        this.client = client;
-    }
 
     /** Opens the case and returns its id. CreateCase has no idempotency token: callers call it once per test. */
     public String open(SupportCase supportCase) {

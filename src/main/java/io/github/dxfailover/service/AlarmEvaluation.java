@@ -15,20 +15,8 @@ import org.slf4j.LoggerFactory;
  * An alarm's state change or an operator's failover command: reads the VIFs, decides by docs/behaviour.md §4, and
  * acts or says why not (docs/behaviour.md §2–§4, §7).
  */
-final class AlarmEvaluation {
+record AlarmEvaluation(Adapters aws, Notifier notifier, Notifications writer, FailoverStart start) {
     private static final Logger LOG = LoggerFactory.getLogger(AlarmEvaluation.class);
-
-    private final Adapters aws;
-    private final Notifier notifier;
-    private final Notifications writer;
-    private final FailoverStart start;
-
-    AlarmEvaluation(Adapters aws, Notifier notifier, Notifications writer, FailoverStart start) {
-        this.aws = aws;
-        this.notifier = notifier;
-        this.writer = writer;
-        this.start = start;
-    }
 
     Result run(Trigger trigger, Integer minutes) {
         FailoverConfig config = aws.config();

@@ -18,18 +18,8 @@ import org.slf4j.LoggerFactory;
  * support case, notifies (docs/behaviour.md §4 step 5, §6, §8). Alarms, failover commands and the
  * reconcile pass all come through here.
  */
-final class FailoverStart {
+record FailoverStart(Adapters aws, Notifier notifier, Notifications writer) {
     private static final Logger LOG = LoggerFactory.getLogger(FailoverStart.class);
-
-    private final Adapters aws;
-    private final Notifier notifier;
-    private final Notifications writer;
-
-    FailoverStart(Adapters aws, Notifier notifier, Notifications writer) {
-        this.aws = aws;
-        this.notifier = notifier;
-        this.writer = writer;
-    }
 
     /** A failed start is notified and thrown; after the start nothing throws (docs/behaviour.md §8). */
     Result run(Trigger trigger, int minutes, Result decided) {

@@ -20,21 +20,13 @@ import org.slf4j.LoggerFactory;
  * are notified; decisions that change nothing are in the result, the log and the metrics. A failed
  * start notifies and throws at once.
  */
-final class ReconcilePass {
+record ReconcilePass(Adapters aws, FailoverStart start) {
     private static final Logger LOG = LoggerFactory.getLogger(ReconcilePass.class);
     /**
      * What one start may take at worst: Start, CreateCase and Publish at their call timeout (10 s,
      * AwsClients.CALL_TIMEOUT; a test keeps the two in step), and a margin.
      */
     static final Duration ONE_FAILOVER = Duration.ofSeconds(35);
-
-    private final Adapters aws;
-    private final FailoverStart start;
-
-    ReconcilePass(Adapters aws, FailoverStart start) {
-        this.aws = aws;
-        this.start = start;
-    }
 
     Result run(Deadline deadline) {
         FailoverConfig config = aws.config();

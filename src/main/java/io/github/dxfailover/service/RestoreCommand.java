@@ -9,17 +9,7 @@ import io.github.dxfailover.text.Messages;
 import io.github.dxfailover.text.Notifications;
 
 /** The operator's {@code restore}: stops the running failover test on a listed VIF and notifies (docs/behaviour.md §2). */
-final class RestoreCommand {
-    private final Adapters aws;
-    private final Notifier notifier;
-    private final Notifications writer;
-
-    RestoreCommand(Adapters aws, Notifier notifier, Notifications writer) {
-        this.aws = aws;
-        this.notifier = notifier;
-        this.writer = writer;
-    }
-
+record RestoreCommand(Adapters aws, Notifier notifier, Notifications writer) {
     Result run(String vifId) {
         VifStates states = aws.config().manages(vifId) ? aws.dx().readStates(aws.config().vifIds()) : VifStates.notRead();
         Result decided = aws.resultOf(Decision.restore(aws.config(), vifId, states), null, states);

@@ -25,15 +25,9 @@ import org.slf4j.LoggerFactory;
  * each VIF, and says whether the function is ready and every reason it is not. A read that fails
  * here is a reason, not an exception: a status must always answer.
  */
-final class StatusReport {
+record StatusReport(Adapters aws) {
     private static final Logger LOG = LoggerFactory.getLogger(StatusReport.class);
     private static final String ACCESS_DENIED = "AccessDeniedException";
-
-    private final Adapters aws;
-
-    StatusReport(Adapters aws) {
-        this.aws = aws;
-    }
 
     Result run() {
         FailoverConfig config = aws.config();
@@ -63,7 +57,7 @@ final class StatusReport {
         if (healthy <= config.minVifs()) {
             reasons.add(StatusText.noneCanBeTakenOut(healthy, config.minVifs()));
         }
-        aws.topic().checkAccess().ifPresent(e -> reasons.add(StatusText.topicProblem(aws.topic().arn(), e)));
+        aws.topic().checkAccess().ifPresent(e -> reasons.add(StatusText.topicProblem(aws.topic().topicArn(), e)));
         supportPlanProblem().ifPresent(reasons::add);
 
         String message = StatusText.message(reasons, healthy, states.byId().size(), config.minVifs(), config.dryRun(),
