@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.support.SupportClient;
 /** The handler: configuration errors (docs/behaviour.md §5), the result object (docs/behaviour.md §10), and the metric line (docs/behaviour.md §11). */
 class DxFailoverHandlerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T04:00:00Z"), ZoneOffset.UTC);
-    private final DirectConnectClient dx = mock(DirectConnectClient.class);
+    private final DirectConnectClient dx = Fixtures.withConnections(mock(DirectConnectClient.class),
+            Fixtures.VIF_A, Fixtures.VIF_B, Fixtures.VIF_C);
     private final SnsClient sns = mock(SnsClient.class);
     private final SupportClient support = mock(SupportClient.class);
     private final AwsClients clients = new AwsClients(dx, sns, support, Fixtures.noAlarms());

@@ -11,7 +11,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.directconnect.DirectConnectClient;
+import software.amazon.awssdk.services.directconnect.model.Connection;
+import software.amazon.awssdk.services.directconnect.model.DescribeConnectionsRequest;
+import software.amazon.awssdk.services.directconnect.model.DescribeConnectionsResponse;
+import software.amazon.awssdk.services.directconnect.model.DescribeLagsRequest;
+import software.amazon.awssdk.services.directconnect.model.DescribeLagsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 
@@ -153,12 +164,40 @@ public final class Fixtures {
         return java.util.Arrays.stream(vifIds).map(id -> new VifDimension(VifDimension.AWS_DX, id)).toList();
     }
 
-    /** A mocked CloudWatch with no alarm in ALARM. */
+    /** The traffic every VIF carries in the mocked CloudWatch: 1 Gbit/s. */
+    public static final double LOAD_BPS = 1e9;
+    /** The bandwidth of every VIF's connection in the mocked Direct Connect. */
+    public static final String BANDWIDTH = "10Gbps";
+
+    /**
+     * A mocked CloudWatch with no alarm in ALARM, where every VIF asked for carries {@link #LOAD_BPS}: with three
+     * VIFs on 10 Gbit/s each, taking one out leaves 3 Gbit/s on 20 Gbit/s, within MAX_UTILIZATION's default.
+     */
     public static CloudWatchClient noAlarms() {
-        CloudWatchClient cloudWatch = org.mockito.Mockito.mock(CloudWatchClient.class);
-        org.mockito.Mockito.when(cloudWatch.describeAlarms(org.mockito.ArgumentMatchers.any(DescribeAlarmsRequest.class)))
+        CloudWatchClient cloudWatch = Mockito.mock(CloudWatchClient.class);
+        Mockito.when(cloudWatch.describeAlarms(ArgumentMatchers.any(DescribeAlarmsRequest.class)))
                 .thenReturn(DescribeAlarmsResponse.builder().build());
+        Mockito.when(cloudWatch.getMetricData(ArgumentMatchers.any(GetMetricDataRequest.class))).thenAnswer(call ->
+                GetMetricDataResponse.builder().metricDataResults(((GetMetricDataRequest) call.getArgument(0))
+                        .metricDataQueries().stream().map(q -> MetricDataResult.builder().id(q.id())
+                                .values(LOAD_BPS).build()).toList()).build());
         return cloudWatch;
+    }
+
+    /** Each VIF runs on a connection of its own: dxcon- and the VIF ID's letters. */
+    public static String connectionOf(String vifId) {
+        return "dxcon-" + vifId.substring("dxvif-".length());
+    }
+
+    /** The mocked Direct Connect describes each VIF's own {@link #BANDWIDTH} connection, and no LAG. */
+    public static DirectConnectClient withConnections(DirectConnectClient dx, String... vifIds) {
+        Mockito.when(dx.describeConnections(ArgumentMatchers.any(DescribeConnectionsRequest.class))).thenReturn(
+                DescribeConnectionsResponse.builder().connections(java.util.Arrays.stream(vifIds).map(v -> Connection
+                        .builder().connectionId(connectionOf(v)).bandwidth(BANDWIDTH).connectionState("available")
+                        .build()).toList()).build());
+        Mockito.when(dx.describeLags(ArgumentMatchers.any(DescribeLagsRequest.class)))
+                .thenReturn(DescribeLagsResponse.builder().build());
+        return dx;
     }
 
     public static Map<String, Object> command(Object... keyValues) {

@@ -54,7 +54,8 @@ class HandlerPropertyTest {
 
     @BeforeTry
     void freshHandler() {
-        dx = mock(DirectConnectClient.class);
+        dx = Fixtures.withConnections(mock(DirectConnectClient.class), Fixtures.VIF_A, Fixtures.VIF_B,
+                Fixtures.VIF_C);
         sns = mock(SnsClient.class);
         support = mock(SupportClient.class);
         when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(

@@ -91,7 +91,7 @@ public class SampleEventsTest {
     }
 
     public static DxFailoverHandler handler(boolean aUnderTest) {
-        DirectConnectClient dx = mock(DirectConnectClient.class);
+        DirectConnectClient dx = Fixtures.withConnections(mock(DirectConnectClient.class), A, B, C);
         SnsClient sns = mock(SnsClient.class);
         SupportClient support = mock(SupportClient.class);
         when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(

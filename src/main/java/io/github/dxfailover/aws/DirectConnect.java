@@ -3,6 +3,7 @@ package io.github.dxfailover.aws;
 import io.github.dxfailover.aws.AwsCallFailed.Call;
 import io.github.dxfailover.decision.BgpPeer;
 import io.github.dxfailover.decision.FailoverTestRun;
+import io.github.dxfailover.decision.Link;
 import io.github.dxfailover.decision.VifState;
 import io.github.dxfailover.decision.VifStates;
 import java.time.Clock;
@@ -14,8 +15,15 @@ import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
 import software.amazon.awssdk.services.directconnect.model.BGPPeer;
+import software.amazon.awssdk.services.directconnect.model.Connection;
+import software.amazon.awssdk.services.directconnect.model.ConnectionState;
+import software.amazon.awssdk.services.directconnect.model.DescribeConnectionsResponse;
+import software.amazon.awssdk.services.directconnect.model.DescribeConnectionsRequest;
+import software.amazon.awssdk.services.directconnect.model.DescribeLagsRequest;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
+import software.amazon.awssdk.services.directconnect.model.DescribeLagsResponse;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
+import software.amazon.awssdk.services.directconnect.model.Lag;
 import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryRequest;
 import software.amazon.awssdk.services.directconnect.model.StartBgpFailoverTestRequest;
 import software.amazon.awssdk.services.directconnect.model.StopBgpFailoverTestRequest;
@@ -24,7 +32,8 @@ import software.amazon.awssdk.services.directconnect.model.VirtualInterfaceTestH
 
 /**
  * Everything the function asks of Direct Connect: the VIF states in one pass, the running failover
- * test of a VIF, starting and stopping one. A failed call throws {@link AwsCallFailed}.
+ * test of a VIF, starting and stopping one, and what the connections and LAGs can carry. A failed
+ * call throws {@link AwsCallFailed}.
  */
 public record DirectConnect(DirectConnectClient client, Clock clock) {
     /** The listed VIFs, read in one pass over DescribeVirtualInterfaces pages (docs/behaviour.md §4). */
@@ -37,7 +46,7 @@ public record DirectConnect(DirectConnectClient client, Clock clock) {
                         DescribeVirtualInterfacesRequest.builder().nextToken(token).build());
                 for (VirtualInterface v : page.virtualInterfaces()) {
                     returned.add(new VifState(v.virtualInterfaceId(), v.virtualInterfaceStateAsString(),
-                            v.bgpPeers().stream().map(DirectConnect::peer).toList()));
+                            v.bgpPeers().stream().map(DirectConnect::peer).toList(), v.connectionId()));
                 }
                 token = page.nextToken();
             } while (token != null && !token.isEmpty());
@@ -45,6 +54,41 @@ public record DirectConnect(DirectConnectClient client, Clock clock) {
             throw new AwsCallFailed(Call.DESCRIBE_VIRTUAL_INTERFACES, null, e);
         }
         return VifStates.of(listed, returned);
+    }
+
+    /**
+     * Every connection and LAG of the account and region, for the capacity of docs/behaviour.md §15:
+     * DescribeConnections and DescribeLags, each in one pass over its pages.
+     */
+    public List<Link> readLinks() {
+        List<Link> links = new ArrayList<>();
+        String token = null;
+        try {
+            do {
+                DescribeConnectionsResponse page = client.describeConnections(DescribeConnectionsRequest.builder().nextToken(token).build());
+                for (Connection c : page.connections()) {
+                    links.add(new Link(c.connectionId(), c.bandwidth(), 1));
+                }
+                token = page.nextToken();
+            } while (token != null && !token.isEmpty());
+        } catch (RuntimeException e) {
+            throw new AwsCallFailed(Call.DESCRIBE_CONNECTIONS, null, e);
+        }
+        token = null;
+        try {
+            do {
+                DescribeLagsResponse page = client.describeLags(DescribeLagsRequest.builder().nextToken(token).build());
+                for (Lag lag : page.lags()) {
+                    int available = (int) lag.connections().stream()
+                            .filter(c -> c.connectionState() == ConnectionState.AVAILABLE).count();
+                    links.add(new Link(lag.lagId(), lag.connectionsBandwidth(), available));
+                }
+                token = page.nextToken();
+            } while (token != null && !token.isEmpty());
+        } catch (RuntimeException e) {
+            throw new AwsCallFailed(Call.DESCRIBE_LAGS, null, e);
+        }
+        return links;
     }
 
     private static BgpPeer peer(BGPPeer p) {

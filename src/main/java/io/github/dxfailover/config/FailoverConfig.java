@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param dryRun              decide and notify, change nothing
  * @param supportServiceCode  service code of the case
  * @param supportCategoryCode category code of the case
+ * @param maxUtilization      highest projected utilization, percent, of the VIFs that remain (0 = not checked)
  */
 public record FailoverConfig(
         List<String> vifIds,
@@ -32,7 +33,8 @@ public record FailoverConfig(
         String supportSeverity,
         boolean dryRun,
         String supportServiceCode,
-        String supportCategoryCode) {
+        String supportCategoryCode,
+        int maxUtilization) {
 
     public static final int MIN_TEST_MINUTES = 1;
     /** StartBgpFailoverTest accepts at most 4320 minutes (three days). */
@@ -69,11 +71,13 @@ public record FailoverConfig(
         Boolean dryRun = r.bool("DRY_RUN", false);
         String serviceCode = r.nonEmpty("SUPPORT_SERVICE_CODE", "aws-direct-connect");
         String categoryCode = r.nonEmpty("SUPPORT_CATEGORY_CODE", "connection-issue");
+        Integer maxUtilization = r.integer("MAX_UTILIZATION", 80, 0, 100,
+                "an integer from 0 to 100 (percent; 0 = capacity not checked)");
         if (!r.problems.isEmpty()) {
             throw new InvalidConfigException(r.problems, snsArn);
         }
         return new FailoverConfig(vifIds, minVifs, snsArn, failover, cc, supportCase, severity, dryRun,
-                serviceCode, categoryCode);
+                serviceCode, categoryCode, maxUtilization);
     }
 
     /** Reads one variable at a time; each method returns null and records a problem when the value is invalid. */

@@ -1,17 +1,20 @@
 package io.github.dxfailover.decision;
 
 import io.github.dxfailover.config.FailoverConfig;
+import java.util.Set;
 
 /**
  * What to do, as pure functions of the configuration, the trigger and the VIF states: the rules of
  * docs/behaviour.md §4 for an alarm or a failover command, and those of a restore command. No AWS
  * client is involved, and no sentence is written here: {@code why} is worded by the text package.
  *
- * @param outcome what was decided
- * @param why     the rule that decided it
- * @param vifId   the VIF concerned, or null when the trigger names none
+ * @param outcome  what was decided
+ * @param why      the rule that decided it
+ * @param vifId    the VIF concerned, or null when the trigger names none
+ * @param capacity the projection of step 4a (docs/behaviour.md §15), or null when the decision did not reach it
+ *                 or MAX_UTILIZATION is 0
  */
-public record Decision(Outcome outcome, Why why, String vifId) {
+public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity) {
 
     /** The rule behind a decision, one per sentence an operator reads. */
     public enum Why {
@@ -29,6 +32,8 @@ public record Decision(Outcome outcome, Why why, String vifId) {
         NOT_HEALTHY,
         /** Taking it out would go below MINVIFS. */
         AT_MINIMUM,
+        /** The healthy VIFs that would remain could not carry the traffic (docs/behaviour.md §15). */
+        OVER_CAPACITY,
         /** DRY_RUN: the failover test would start. */
         WOULD_START,
         /** The failover test starts. */
@@ -41,8 +46,23 @@ public record Decision(Outcome outcome, Why why, String vifId) {
         STOPPING
     }
 
-    /** docs/behaviour.md §4, in its order. */
+    public Decision(Outcome outcome, Why why, String vifId) {
+        this(outcome, why, vifId, null);
+    }
+
+    /** docs/behaviour.md §4 without the capacity figures: see {@link #needsCapacityFigures}. */
     public static Decision decide(FailoverConfig config, Trigger trigger, VifStates states) {
+        return decide(config, trigger, states, Set.of(), null);
+    }
+
+    /**
+     * docs/behaviour.md §4, in its order.
+     *
+     * @param takenOut the VIFs this invocation already took out (a reconcile pass), counted out of the capacity
+     * @param figures  the capacity figures of docs/behaviour.md §15, or null when not read yet
+     */
+    public static Decision decide(FailoverConfig config, Trigger trigger, VifStates states, Set<String> takenOut,
+                                  CapacityFigures figures) {
         if (trigger instanceof Alarm alarm && !alarm.isInAlarm()) {
             return new Decision(Outcome.IGNORED, Why.NOT_IN_ALARM, alarm.vifId());
         }
@@ -60,8 +80,19 @@ public record Decision(Outcome outcome, Why why, String vifId) {
         if (states.healthyCount() <= config.minVifs()) {
             return new Decision(Outcome.MINIMUM_REACHED, Why.AT_MINIMUM, vifId);
         }
-        return config.dryRun() ? new Decision(Outcome.DRY_RUN, Why.WOULD_START, vifId)
-                : new Decision(Outcome.FAILED_OVER, Why.STARTING, vifId);
+        Capacity capacity = config.maxUtilization() == 0 || figures == null ? null
+                : Capacity.project(config.maxUtilization(), states, takenOut, vifId, figures);
+        if (capacity != null && capacity.exceeded()) {
+            return new Decision(Outcome.CAPACITY_REACHED, Why.OVER_CAPACITY, vifId, capacity);
+        }
+        // An unknown capacity does not block: the minimum still holds, and the message says it was not checked.
+        return config.dryRun() ? new Decision(Outcome.DRY_RUN, Why.WOULD_START, vifId, capacity)
+                : new Decision(Outcome.FAILED_OVER, Why.STARTING, vifId, capacity);
+    }
+
+    /** Reached step 4a without the figures it needs: read them (once) and decide again. */
+    public boolean needsCapacityFigures(FailoverConfig config) {
+        return (why == Why.STARTING || why == Why.WOULD_START) && capacity == null && config.maxUtilization() > 0;
     }
 
     /** The operator's restore command: only a listed VIF under test is put back, and not under DRY_RUN. */

@@ -14,6 +14,8 @@ public enum Outcome {
     ALREADY_UNAVAILABLE,
     /** Taking the VIF out would leave fewer than MINVIFS healthy VIFs. */
     MINIMUM_REACHED,
+    /** The healthy VIFs that would remain could not carry the traffic (over MAX_UTILIZATION). */
+    CAPACITY_REACHED,
     /** The BGP failover test was started on the VIF. */
     FAILED_OVER,
     /** DRY_RUN=true: the failover (or restore) would have happened; nothing changed. */

@@ -4,8 +4,10 @@ import io.github.dxfailover.config.FailoverConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one reconcile pass (docs/behaviour.md §13) is to do, as a pure function of the alarms in ALARM
@@ -40,6 +42,15 @@ public record ReconcilePlan(List<Step> steps, int muted, int unlisted, int namin
     }
 
     public static ReconcilePlan of(FailoverConfig config, List<FiringAlarm> alarms, VifStates states) {
+        return of(config, alarms, states, null);
+    }
+
+    /**
+     * The plan with the capacity figures of docs/behaviour.md §15 (null: not read yet): each candidate the
+     * minimum allows is also checked against the capacity left once this pass's earlier starts are out.
+     */
+    public static ReconcilePlan of(FailoverConfig config, List<FiringAlarm> alarms, VifStates states,
+                                   CapacityFigures figures) {
         int muted = 0;
         int unlisted = 0;
         int namingNoVif = 0;
@@ -59,14 +70,21 @@ public record ReconcilePlan(List<Step> steps, int muted, int unlisted, int namin
         }
         List<Step> steps = new ArrayList<>();
         VifStates seen = states;
+        Set<String> takenOut = new LinkedHashSet<>();
         for (FiringAlarm alarm : oldestPerVif.values().stream().sorted(OLDEST_FIRST).toList()) {
-            Decision decision = Decision.decide(config, alarm, seen);
+            Decision decision = Decision.decide(config, alarm, seen, Set.copyOf(takenOut), figures);
             steps.add(new Step(alarm, decision, seen));
             if (decision.outcome() == Outcome.FAILED_OVER || decision.outcome() == Outcome.DRY_RUN) {
                 // Under DRY_RUN too, so that a dry run reports exactly what an armed pass would do.
                 seen = seen.withTestStarted(alarm.vifId());
+                takenOut.add(alarm.vifId());
             }
         }
         return new ReconcilePlan(steps, muted, unlisted, namingNoVif);
+    }
+
+    /** A step reached the capacity check without the figures: read them (once) and plan again. */
+    public boolean needsCapacityFigures(FailoverConfig config) {
+        return steps.stream().anyMatch(s -> s.decision().needsCapacityFigures(config));
     }
 }

@@ -11,8 +11,9 @@ import java.util.stream.IntStream;
  * @param state virtualInterfaceState ("available", "down", "testing", …), or {@code missing}
  *              when Direct Connect did not return the VIF
  * @param peers its BGP sessions
+ * @param connectionId the connection or LAG it runs on ({@code dxcon-…}, {@code dxlag-…}), or null when not known
  */
-public record VifState(String id, String state, List<BgpPeer> peers) {
+public record VifState(String id, String state, List<BgpPeer> peers, String connectionId) {
     public static final String MISSING = "missing";
     public static final String AVAILABLE = "available";
     /** The state Direct Connect reports while a BGP failover test runs. */
@@ -22,9 +23,19 @@ public record VifState(String id, String state, List<BgpPeer> peers) {
         peers = List.copyOf(peers);
     }
 
+    /** A VIF whose connection is not known (tests, and what a missing VIF reads as). */
+    public VifState(String id, String state, List<BgpPeer> peers) {
+        this(id, state, peers, null);
+    }
+
     /** A VIF whose peers are known only by their status, in order. */
     public static VifState of(String id, String state, String... peerStatuses) {
         return new VifState(id, state, Arrays.stream(peerStatuses).map(BgpPeer::ofStatus).toList());
+    }
+
+    /** The same VIF on a connection or LAG. */
+    public VifState on(String connection) {
+        return new VifState(id, state, peers, connection);
     }
 
     public static VifState missing(String id) {
@@ -53,7 +64,7 @@ public record VifState(String id, String state, List<BgpPeer> peers) {
 
     /** The same VIF with every peer down: what a failover test leaves behind. */
     public VifState withTestRunning() {
-        return new VifState(id, TESTING, peers.stream().map(p -> p.withStatus("down")).toList());
+        return new VifState(id, TESTING, peers.stream().map(p -> p.withStatus("down")).toList(), connectionId);
     }
 
     /**

@@ -9,11 +9,13 @@ import java.util.Map;
  *
  * @param vifId     the VIF
  * @param alarmName the alarm in ALARM that named it
- * @param outcome   FAILED_OVER, DRY_RUN, MINIMUM_REACHED or ALREADY_UNAVAILABLE
+ * @param outcome   FAILED_OVER, DRY_RUN, MINIMUM_REACHED, CAPACITY_REACHED or ALREADY_UNAVAILABLE
  * @param testId    the failover test started, or null
  * @param caseId    the support case opened, or null
+ * @param capacity  the capacity step of its decision (docs/behaviour.md §15), or null when it did not run
  */
-public record ReconcileAction(String vifId, String alarmName, Outcome outcome, String testId, String caseId) {
+public record ReconcileAction(String vifId, String alarmName, Outcome outcome, String testId, String caseId,
+                              CapacityReport capacity) {
 
     /** As the result's {@code actions} show it (docs/behaviour.md §13). */
     public Map<String, Object> toMap() {
@@ -23,6 +25,9 @@ public record ReconcileAction(String vifId, String alarmName, Outcome outcome, S
         action.put("outcome", outcome.name());
         action.put("testId", testId);
         action.put("caseId", caseId);
+        if (capacity != null) {
+            action.put("capacity", capacity.toMap());
+        }
         return action;
     }
 }

@@ -26,10 +26,12 @@ import java.util.Map;
  * @param errors     failures that did not stop the invocation (case, notification)
  * @param reconciled what a reconcile pass decided per VIF, or null for any other request
  * @param preflight  whether the function is ready, for the status command; null otherwise
+ * @param capacity   the capacity step of the decision (docs/behaviour.md §15), or null when it did not run
  */
 public record Result(Outcome outcome, String vifId, String message, VifStates vifs, String testId,
                      Instant testEndsAt, String caseId, CaseNotOpened caseNotOpened, boolean dryRun,
-                     List<String> errors, ReconcileSummary reconciled, Preflight preflight) {
+                     List<String> errors, ReconcileSummary reconciled, Preflight preflight,
+                     CapacityReport capacity) {
     /** The result says of its {@code vifs} when they were read (docs/behaviour.md §10). */
     static final String VIFS_READ = "before acting";
 
@@ -38,25 +40,30 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
     }
 
     public static Result of(Outcome outcome, String vifId, String message, VifStates vifs, boolean dryRun) {
-        return new Result(outcome, vifId, message, vifs, null, null, null, null, dryRun, List.of(), null, null);
+        return new Result(outcome, vifId, message, vifs, null, null, null, null, dryRun, List.of(), null, null, null);
     }
 
     public Result withMessage(String text) {
-        return new Result(outcome, vifId, text, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors, reconciled, preflight);
+        return new Result(outcome, vifId, text, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors, reconciled, preflight, capacity);
     }
 
     public Result withTest(FailoverTestRun test) {
-        return new Result(outcome, vifId, message, vifs, test.testId(), test.endsAt(), caseId, caseNotOpened, dryRun, errors, reconciled, preflight);
+        return new Result(outcome, vifId, message, vifs, test.testId(), test.endsAt(), caseId, caseNotOpened, dryRun, errors, reconciled, preflight, capacity);
     }
 
     public Result withCase(String id) {
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, id, caseNotOpened, dryRun, errors, reconciled, preflight);
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, id, caseNotOpened, dryRun, errors, reconciled, preflight, capacity);
     }
 
     /** No case was opened: why, and the sentence for {@code errors}. */
     public Result withCaseNotOpened(CaseNotOpened why, String error) {
         return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, why, dryRun, errors, reconciled,
-                preflight).withError(error);
+                preflight, capacity).withError(error);
+    }
+
+    public Result withCapacity(CapacityReport report) {
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors,
+                reconciled, preflight, report);
     }
 
     public Result withError(String error) {
@@ -64,17 +71,17 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
     }
 
     public Result withReconciliation(ReconcileSummary r) {
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors, r, preflight);
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors, r, preflight, capacity);
     }
 
     public Result withPreflight(Preflight p) {
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors, reconciled, p);
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors, reconciled, p, capacity);
     }
 
     public Result withErrors(List<String> more) {
         List<String> all = new ArrayList<>(errors);
         all.addAll(more);
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, all, reconciled, preflight);
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, all, reconciled, preflight, capacity);
     }
 
     /** The JSON object of docs/behaviour.md §10: plain maps, lists and strings, which any Lambda serializer writes as is. */
@@ -103,6 +110,9 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
         if (preflight != null) {
             out.put("ready", preflight.ready());
             out.put("reasons", new ArrayList<>(preflight.reasons()));
+        }
+        if (capacity != null) {
+            out.put("capacity", capacity.toMap());
         }
         if (reconciled != null) {
             out.put("actions", reconciled.actions().stream().map(ReconcileAction::toMap).toList());

@@ -1,6 +1,6 @@
 package io.github.dxfailover.service;
 
-import io.github.dxfailover.aws.CloudWatchAlarms;
+import io.github.dxfailover.aws.CloudWatch;
 import io.github.dxfailover.aws.DirectConnect;
 import io.github.dxfailover.aws.SnsTopic;
 import io.github.dxfailover.aws.SupportCases;
@@ -21,16 +21,17 @@ import software.amazon.awssdk.services.support.SupportClient;
  * restore, the reconcile pass and the status preflight.
  */
 record Adapters(FailoverConfig config, DirectConnect dx, SnsTopic topic, SupportCases supportCases,
-                CloudWatchAlarms alarms, Clock clock) {
+                CloudWatch cloudWatch, Clock clock) {
 
     static Adapters of(FailoverConfig config, DirectConnectClient dx, SnsClient sns, SupportClient support,
                        CloudWatchClient cloudWatch, Clock clock) {
         return new Adapters(config, new DirectConnect(dx, clock), new SnsTopic(sns, config.snsTopicArn()),
-                new SupportCases(config, support), new CloudWatchAlarms(cloudWatch, clock), clock);
+                new SupportCases(config, support), new CloudWatch(cloudWatch, clock), clock);
     }
 
     /** The result of a decision, before anything was done about it; {@code trigger} is null for a restore. */
     Result resultOf(Decision d, Trigger trigger, VifStates states) {
-        return Result.of(d.outcome(), d.vifId(), Messages.reason(d, trigger, states, config), states, config.dryRun());
+        Result r = Result.of(d.outcome(), d.vifId(), Messages.reason(d, trigger, states, config), states, config.dryRun());
+        return d.capacity() == null ? r : r.withCapacity(Messages.capacityReport(d.capacity()));
     }
 }

@@ -8,12 +8,14 @@ import io.github.dxfailover.decision.Trigger;
 import io.github.dxfailover.decision.VifStates;
 import io.github.dxfailover.result.Result;
 import io.github.dxfailover.text.Notifications;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An alarm's state change or an operator's failover command: reads the VIFs, decides by docs/behaviour.md §4, and
- * acts or says why not (docs/behaviour.md §2–§4, §7).
+ * An alarm's state change or an operator's failover command: reads the VIFs (and, when the decision
+ * reaches its capacity step, the capacity figures), decides, and acts or says why not
+ * (docs/behaviour.md §2–§4, §7, §15).
  */
 record AlarmEvaluation(Adapters aws, Notifier notifier, Notifications writer, FailoverStart start) {
     private static final Logger LOG = LoggerFactory.getLogger(AlarmEvaluation.class);
@@ -24,7 +26,11 @@ record AlarmEvaluation(Adapters aws, Notifier notifier, Notifications writer, Fa
             return aws.resultOf(Decision.muted(alarm), trigger, VifStates.notRead());
         }
         VifStates states = trigger.asksToAct() ? aws.dx().readStates(config.vifIds()) : VifStates.notRead();
-        Result decided = aws.resultOf(Decision.decide(config, trigger, states), trigger, states);
+        Decision decision = Decision.decide(config, trigger, states);
+        if (decision.needsCapacityFigures(config)) {
+            decision = Decision.decide(config, trigger, states, Set.of(), CapacityReads.read(aws, states));
+        }
+        Result decided = aws.resultOf(decision, trigger, states);
         return switch (decided.outcome()) {
             case IGNORED -> decided;
             case FAILED_OVER -> start.run(trigger, minutes == null ? config.failoverMinutes() : minutes, decided);
@@ -45,7 +51,7 @@ record AlarmEvaluation(Adapters aws, Notifier notifier, Notifications writer, Fa
             return false;
         }
         try {
-            return aws.alarms().actionsEnabled(alarm.name()).map(enabled -> !enabled).orElse(false);
+            return aws.cloudWatch().actionsEnabled(alarm.name()).map(enabled -> !enabled).orElse(false);
         } catch (AwsCallFailed e) {
             LOG.warn("could not check whether alarm '{}' is muted ({}); acting on it", alarm.name(), e.awsText());
             return false;

@@ -35,7 +35,8 @@ record FailoverStart(Adapters aws, Notifier notifier, Notifications writer) {
             throw new RetryableFailure(why, e);
         }
         // From here on the VIF is out of service: nothing may throw (docs/behaviour.md §8).
-        Result result = decided.withTest(test).withMessage(Messages.started(test, vifId, minutes));
+        Result result = decided.withTest(test).withMessage(Messages.started(test, vifId, minutes,
+                decided.capacity() == null ? null : decided.capacity().capacity()));
         LOG.info("failover test {} started on {} until {}", test.testId(), vifId, test.endsAt());
         if (aws.config().supportCase()) {
             result = withSupportCase(result, trigger, minutes);

@@ -30,9 +30,12 @@ record ReconcilePass(Adapters aws, FailoverStart start) {
 
     Result run(Deadline deadline) {
         FailoverConfig config = aws.config();
-        List<FiringAlarm> firing = aws.alarms().readFiring();
+        List<FiringAlarm> firing = aws.cloudWatch().readFiring();
         VifStates states = aws.dx().readStates(config.vifIds());
         ReconcilePlan plan = ReconcilePlan.of(config, firing, states);
+        if (plan.needsCapacityFigures(config)) {
+            plan = ReconcilePlan.of(config, firing, states, CapacityReads.read(aws, states));
+        }
         List<ReconcileAction> actions = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         int deferred = 0;
@@ -52,7 +55,8 @@ record ReconcilePass(Adapters aws, FailoverStart start) {
             }
             LOG.info("reconcile: outcome={} vif={} alarm={} reason={}", r.outcome(), r.vifId(),
                     step.alarm().alarm().name(), r.message());
-            actions.add(new ReconcileAction(r.vifId(), step.alarm().alarm().name(), r.outcome(), r.testId(), r.caseId()));
+            actions.add(new ReconcileAction(r.vifId(), step.alarm().alarm().name(), r.outcome(), r.testId(), r.caseId(),
+                    r.capacity()));
             errors.addAll(r.errors());
         }
         return summary(firing.size(), states, plan, actions, errors, deferred);

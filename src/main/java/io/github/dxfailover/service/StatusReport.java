@@ -3,6 +3,8 @@ package io.github.dxfailover.service;
 import io.github.dxfailover.aws.AwsCallFailed;
 import io.github.dxfailover.aws.SupportCases;
 import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.decision.Capacity;
+import io.github.dxfailover.decision.CapacityFigures;
 import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.decision.VifState;
@@ -11,9 +13,11 @@ import io.github.dxfailover.result.Preflight;
 import io.github.dxfailover.result.Result;
 import io.github.dxfailover.text.StatusText;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The operator's {@code status}: a preflight that changes nothing and notifies no one
  * (docs/behaviour.md §14). It reads every listed VIF with each BGP peer, running tests and alarms
- * in ALARM, checks the topic, the support plan and this function's right to run failover tests on
- * each VIF, and says whether the function is ready and every reason it is not. A read that fails
+ * in ALARM, checks the topic, the support plan, this function's right to run failover tests on
+ * each VIF and, with the capacity guard on, what the others would carry if each were taken out, and says whether the function is ready and every reason it is not. A read that fails
  * here is a reason, not an exception: a status must always answer.
  */
 record StatusReport(Adapters aws) {
@@ -42,17 +46,28 @@ record StatusReport(Adapters aws) {
         }
         Map<String, List<String>> alarmed = Map.of();
         try {
-            alarmed = alarmNamesByVif(aws.alarms().readFiring());
+            alarmed = alarmNamesByVif(aws.cloudWatch().readFiring());
         } catch (AwsCallFailed e) {
             LOG.warn("alarms unavailable for status", e);
             reasons.add(StatusText.alarmsUnreadable(e));
         }
+        CapacityFigures figures = capacityFigures(states, reasons);
+        Set<String> capacityUnknown = new LinkedHashSet<>();
         List<String> vifLines = new ArrayList<>();
         for (VifState vif : states.byId().values()) {
             String test = VifState.MISSING.equals(vif.state()) ? "" : testHistory(vif, reasons);
-            vifLines.add(StatusText.vifLine(vif, test, alarmed.getOrDefault(vif.id(), List.of())));
+            String ifTakenOut = "";
+            if (figures != null && vif.healthy()) {
+                Capacity capacity = Capacity.project(config.maxUtilization(), states, Set.of(), vif.id(), figures);
+                ifTakenOut = StatusText.ifTakenOut(capacity);
+                if (!capacity.known()) {
+                    capacityUnknown.add(StatusText.capacityUnknown(capacity));
+                }
+            }
+            vifLines.add(StatusText.vifLine(vif, test, alarmed.getOrDefault(vif.id(), List.of()), ifTakenOut));
             StatusText.vifReason(vif).ifPresent(reasons::add);
         }
+        reasons.addAll(capacityUnknown);
         long healthy = states.healthyCount();
         if (healthy <= config.minVifs()) {
             reasons.add(StatusText.noneCanBeTakenOut(healthy, config.minVifs()));
@@ -63,6 +78,20 @@ record StatusReport(Adapters aws) {
         String message = StatusText.message(reasons, healthy, states.byId().size(), config.minVifs(), config.dryRun(),
                 vifLines);
         return Result.of(Outcome.STATUS, null, message, states, config.dryRun()).withPreflight(Preflight.of(reasons));
+    }
+
+    /** The capacity figures of §15 when the guard is on; a failed read is a reason, and null. */
+    private CapacityFigures capacityFigures(VifStates states, List<String> reasons) {
+        if (aws.config().maxUtilization() == 0 || states.healthyCount() == 0) {
+            return null;
+        }
+        try {
+            return CapacityReads.read(aws, states);
+        } catch (AwsCallFailed e) {
+            LOG.warn("capacity figures unavailable for status", e);
+            reasons.add(StatusText.capacityUnreadable(e));
+            return null;
+        }
     }
 
     /**

@@ -22,6 +22,8 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * signing and unmarshalling code is loaded before the snapshot without reaching AWS.
  */
 final class InProcessHttpClient implements SdkHttpClient {
+    /** The priming VIFs all run on one 10 Gbit/s connection and carry 1 Mbit/s: the capacity step passes. */
+    private static final String CONNECTION = "dxcon-priming";
     private final List<String> answered = new CopyOnWriteArrayList<>();
     private final String describeAnswer;
     private final String alarmsAnswer;
@@ -78,7 +80,7 @@ final class InProcessHttpClient implements SdkHttpClient {
 
     private static String vif(String id, String state, String bgp) {
         return "{\"virtualInterfaceId\":\"" + id + "\",\"virtualInterfaceState\":\"" + state + "\","
-                + "\"bgpPeers\":[{\"bgpStatus\":\"" + bgp + "\"}]}";
+                + "\"connectionId\":\"" + CONNECTION + "\",\"bgpPeers\":[{\"bgpStatus\":\"" + bgp + "\"}]}";
     }
 
     private String answer(String operation) {
@@ -88,6 +90,16 @@ final class InProcessHttpClient implements SdkHttpClient {
             case "OvertureService.StartBgpFailoverTest", "OvertureService.StopBgpFailoverTest" -> "{\"virtualInterfaceTest\":{\"testId\":\"priming\","
                     + "\"virtualInterfaceId\":\"dxvif-priming0\",\"status\":\"IN_PROGRESS\",\"testDurationInMinutes\":1,"
                     + "\"startTime\":0,\"endTime\":60,\"bgpPeers\":[]}}";
+            case "OvertureService.DescribeConnections" -> "{\"connections\":[{\"connectionId\":\"" + CONNECTION
+                    + "\",\"connectionState\":\"available\",\"bandwidth\":\"10Gbps\"}]}";
+            case "OvertureService.DescribeLags" -> "{\"lags\":[]}";
+            case "GetMetricData" -> "<GetMetricDataResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\">"
+                    + "<GetMetricDataResult><MetricDataResults><member><Id>v0m0</Id><StatusCode>Complete</StatusCode>"
+                    + "<Timestamps><member>2026-01-01T00:00:00Z</member></Timestamps><Values><member>1000000</member>"
+                    + "</Values></member><member><Id>v1m0</Id><StatusCode>Complete</StatusCode><Timestamps><member>"
+                    + "2026-01-01T00:00:00Z</member></Timestamps><Values><member>1000000</member></Values></member>"
+                    + "</MetricDataResults></GetMetricDataResult><ResponseMetadata><RequestId>priming</RequestId>"
+                    + "</ResponseMetadata></GetMetricDataResponse>";
             case "AWSSupport_20130415.CreateCase" -> "{\"caseId\":\"priming\"}";
             case "AWSSupport_20130415.DescribeSeverityLevels" -> "{\"severityLevels\":[{\"code\":\"low\"},{\"code\":\"normal\"},"
                     + "{\"code\":\"high\"},{\"code\":\"urgent\"},{\"code\":\"critical\"}]}";

@@ -4,12 +4,14 @@ import io.github.dxfailover.aws.AwsCallFailed;
 import io.github.dxfailover.aws.SupportCases;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.Alarm;
+import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.Decision;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.decision.ReconcilePlan;
 import io.github.dxfailover.decision.Trigger;
 import io.github.dxfailover.decision.VifStates;
+import io.github.dxfailover.result.CapacityReport;
 import io.github.dxfailover.result.CaseNotOpened;
 import io.github.dxfailover.result.ReconcileAction;
 import java.time.Instant;
@@ -43,8 +45,11 @@ public final class Messages {
             case NOT_HEALTHY -> vif + " already carries no traffic (" + VifText.stateAndBgp(seen.get(vif))
                     + "), nothing to do";
             case AT_MINIMUM -> count + "taking " + vif + " out would go below the minimum";
-            case WOULD_START -> count + "would start the BGP failover test on " + vif + DRY_RUN;
-            case STARTING -> count + "starting the BGP failover test on " + vif;
+            case OVER_CAPACITY -> count + "taking " + vif + " out would leave the other VIFs "
+                    + CapacityText.figures(d.capacity()) + ", more than they can carry";
+            case WOULD_START -> count + "would start the BGP failover test on " + vif + DRY_RUN
+                    + CapacityText.note(d.capacity());
+            case STARTING -> count + "starting the BGP failover test on " + vif + CapacityText.note(d.capacity());
             case NO_TEST_RUNNING -> vif + " has no failover test running (" + VifText.stateAndBgp(seen.get(vif)) + ")";
             case WOULD_STOP -> "would stop the BGP failover test on " + vif + DRY_RUN;
             case STOPPING -> "stopping the BGP failover test on " + vif;
@@ -53,10 +58,15 @@ public final class Messages {
 
     private static final String DRY_RUN = " (DRY_RUN)";
 
-    /** The message once the failover test runs. */
-    public static String started(FailoverTestRun test, String vifId, int minutes) {
+    /** The message once the failover test runs; {@code capacity} is the decision's (null: not checked). */
+    public static String started(FailoverTestRun test, String vifId, int minutes, Capacity capacity) {
         return "BGP failover test " + test.testId() + " started on " + vifId + " for " + minutes + " minutes; "
-                + comesBackAt(vifId, test.endsAt());
+                + comesBackAt(vifId, test.endsAt()) + CapacityText.note(capacity);
+    }
+
+    /** The capacity step as the result shows it. */
+    public static CapacityReport capacityReport(Capacity c) {
+        return c == null ? null : new CapacityReport(c, c.known() ? null : CapacityText.unknown(c));
     }
 
     /** "BGP on dxvif-… comes back by itself at …": what every started test's message says. */
@@ -81,6 +91,9 @@ public final class Messages {
             case START_BGP_FAILOVER_TEST -> "starting the BGP failover test on " + e.vifId() + " failed: " + aws;
             case STOP_BGP_FAILOVER_TEST -> "stopping the BGP failover test on " + e.vifId() + " failed: " + aws;
             case DESCRIBE_ALARMS -> "reading the alarms in ALARM from CloudWatch failed (nothing was changed): " + aws;
+            case DESCRIBE_CONNECTIONS, DESCRIBE_LAGS -> "reading the connections' bandwidth from Direct Connect ("
+                    + e.call().operation() + ") failed (nothing was changed): " + aws;
+            case GET_METRIC_DATA -> "reading the VIFs' traffic from CloudWatch failed (nothing was changed): " + aws;
             case PUBLISH -> "notification not sent (nothing was changed): " + aws;
             default -> e.call().operation() + " failed (nothing was changed): " + aws;
         };
@@ -111,6 +124,7 @@ public final class Messages {
                 + " listed VIF(s); started " + count(actions, Outcome.FAILED_OVER) + " failover test(s)"
                 + (dryRun ? " (DRY_RUN: " + count(actions, Outcome.DRY_RUN) + " would have)" : "")
                 + ", " + count(actions, Outcome.MINIMUM_REACHED) + " held in service by the minimum, "
+                + count(actions, Outcome.CAPACITY_REACHED) + " by the capacity, "
                 + count(actions, Outcome.ALREADY_UNAVAILABLE) + " already out of service"
                 + (deferred > 0 ? ", " + deferred + " left for the next pass (the function's time ran short)" : "")
                 + "; left aside: " + plan.muted() + " muted, " + plan.unlisted() + " naming unlisted VIFs, "

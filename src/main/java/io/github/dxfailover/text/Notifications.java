@@ -108,6 +108,9 @@ public final class Notifications {
                     + ".\n";
             case MINIMUM_REACHED -> "Nothing was changed: " + vif + " stays in service so that at least "
                     + config.minVifs() + " healthy VIF(s) remain. Investigate the alarm and the other VIFs.\n";
+            case CAPACITY_REACHED -> "Nothing was changed: " + vif + " stays in service because the other VIFs could not "
+                    + "carry its traffic (" + CapacityText.figures(r.capacity().capacity()) + "). Investigate the alarm; "
+                    + "move load off the network or add capacity before taking " + vif + " out.\n";
             case ALREADY_UNAVAILABLE -> "Nothing was changed: " + vif + " already carries no traffic.\n";
             case NOT_MANAGED -> "Nothing was changed: " + vif + " is not in VIFLIST (" + String.join(",", config.vifIds())
                     + "). Add it there if this function should manage it.\n";

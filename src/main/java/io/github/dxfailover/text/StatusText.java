@@ -2,6 +2,7 @@ package io.github.dxfailover.text;
 
 import io.github.dxfailover.aws.AwsCallFailed;
 import io.github.dxfailover.aws.SnsTopic;
+import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.VifState;
@@ -47,12 +48,12 @@ public final class StatusText {
     }
 
     /** "dxvif-… available, BGP up (test…) [ipv4 169.254.10.2/30 AS 65000 up], healthy, alarms in ALARM: …" */
-    public static String vifLine(VifState vif, String test, List<String> alarmNames) {
+    public static String vifLine(VifState vif, String test, List<String> alarmNames, String ifTakenOut) {
         StringBuilder out = new StringBuilder(vif.id()).append(' ').append(VifText.stateAndBgp(vif)).append(test);
         if (!vif.peers().isEmpty()) {
             out.append(" [").append(VifText.peers(vif)).append(']');
         }
-        out.append(vif.healthy() ? ", healthy" : ", not healthy");
+        out.append(vif.healthy() ? ", healthy" : ", not healthy").append(ifTakenOut);
         if (!alarmNames.isEmpty()) {
             out.append(", alarms in ALARM: ").append(String.join(", ", alarmNames));
         }
@@ -74,6 +75,25 @@ public final class StatusText {
             return Optional.of(vif.id() + " has BGP sessions down (" + VifText.peers(vif) + ")");
         }
         return Optional.empty();
+    }
+
+    /** ", if taken out now the others would carry 3.0 Gbit/s on 1.0 Gbit/s: 300 % (MAX_UTILIZATION 80 %), over the limit" */
+    public static String ifTakenOut(Capacity c) {
+        if (!c.known()) {
+            return ", capacity if taken out now unknown";
+        }
+        return ", if taken out now the others would carry " + CapacityText.figures(c)
+                + (c.exceeded() ? ", over the limit: the capacity guard would keep it in service" : "");
+    }
+
+    /** A capacity that cannot be computed: the guard of §15 could not work. */
+    public static String capacityUnknown(Capacity c) {
+        return "capacity unknown (" + CapacityText.unknown(c) + "): the capacity guard could not work; fix the "
+                + "missing figure or set MAX_UTILIZATION=0";
+    }
+
+    public static String capacityUnreadable(AwsCallFailed e) {
+        return Messages.failed(e) + ": the capacity guard would fail the same way";
     }
 
     public static String noneCanBeTakenOut(long healthy, int minVifs) {

@@ -50,11 +50,12 @@ class FailoverConfigTest {
         Map<String, String> env = env();
         env.putAll(Map.of("FAILOVER", "4320", "SUPPORT_CASE", "FALSE", "SUPPORT_SEVERITY", "High", "DRY_RUN", "true",
                 "SUPPORT_SERVICE_CODE", "svc", "SUPPORT_CATEGORY_CODE", "cat", "MINVIFS", "2",
-                "SNSARN", "arn:aws-us-gov:sns:us-gov-west-1:123456789012:dx"));
+                "SNSARN", "arn:aws-us-gov:sns:us-gov-west-1:123456789012:dx", "MAX_UTILIZATION", "65"));
         FailoverConfig c = FailoverConfig.fromEnvironment(env);
         assertThat(c).isEqualTo(new FailoverConfig(java.util.List.of(VIF_A, VIF_B, VIF_C), 2,
                 "arn:aws-us-gov:sns:us-gov-west-1:123456789012:dx", 4320,
-                java.util.List.of("noc@example.com", "oncall@example.com"), false, "high", true, "svc", "cat"));
+                java.util.List.of("noc@example.com", "oncall@example.com"), false, "high", true, "svc", "cat", 65));
+        assertThat(FailoverConfig.fromEnvironment(env()).maxUtilization()).isEqualTo(80);
     }
 
     @ParameterizedTest(name = "{0}=''{1}''")
@@ -85,6 +86,10 @@ class FailoverConfigTest {
         "DRY_RUN|1|DRY_RUN='1': expected true or false",
         "SUPPORT_SERVICE_CODE|' '|SUPPORT_SERVICE_CODE=' ': expected a non-empty code",
         "SUPPORT_CATEGORY_CODE|''|SUPPORT_CATEGORY_CODE='': expected a non-empty code",
+        "MAX_UTILIZATION|101|MAX_UTILIZATION='101': expected an integer from 0 to 100 (percent; 0 = capacity not checked)",
+        "MAX_UTILIZATION|-1|MAX_UTILIZATION='-1'",
+        "MAX_UTILIZATION|80%|MAX_UTILIZATION='80%'",
+        "MAX_UTILIZATION|''|MAX_UTILIZATION=''",
     })
     void eachInvalidValueIsNamed(String name, String value, String expectedMessage) {
         InvalidConfigException e = invalid(envWith(name, value));

@@ -102,7 +102,8 @@ class PermissionsTest {
         Set<Grant> grants = new TreeSet<>();
         for (String action : actions) {
             switch (action) {
-                case "directconnect:DescribeVirtualInterfaces", "cloudwatch:DescribeAlarms" ->
+                case "directconnect:DescribeVirtualInterfaces", "directconnect:DescribeConnections",
+                     "directconnect:DescribeLags", "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData" ->
                         grants.add(new Grant(action, "*"));
                 case "support:CreateCase", "support:DescribeSeverityLevels" -> {
                     if (supportCase) {
@@ -195,7 +196,10 @@ class PermissionsTest {
                 "directconnect:StartBgpFailoverTest",
                 "directconnect:StopBgpFailoverTest",
                 "directconnect:ListVirtualInterfaceTestHistory",
+                "directconnect:DescribeConnections",
+                "directconnect:DescribeLags",
                 "cloudwatch:DescribeAlarms",
+                "cloudwatch:GetMetricData",
                 "sns:GetTopicAttributes",
                 "support:DescribeSeverityLevels",
                 "sns:Publish",

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What template.yaml must deploy (docs/behaviour.md §5, §8), read as CloudFormation reads it. */
@@ -57,7 +58,21 @@ class TemplateTest {
         Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) functionProperties(template())
                 .get("Environment")).get("Variables");
         assertThat(env).containsKeys("VIFLIST", "MINVIFS", "SNSARN", "FAILOVER", "EMAIL", "SUPPORT_CASE",
-                "SUPPORT_SEVERITY", "DRY_RUN", "SUPPORT_SERVICE_CODE", "SUPPORT_CATEGORY_CODE");
+                "SUPPORT_SEVERITY", "DRY_RUN", "SUPPORT_SERVICE_CODE", "SUPPORT_CATEGORY_CODE", "MAX_UTILIZATION");
+        // And every name the configuration reads, asked of the code itself.
+        Set<String> read = new java.util.TreeSet<>();
+        try {
+            io.github.dxfailover.config.FailoverConfig.fromEnvironment(new java.util.HashMap<>() {
+                @Override
+                public String get(Object key) {
+                    read.add((String) key);
+                    return null;
+                }
+            });
+        } catch (io.github.dxfailover.config.InvalidConfigException expected) {
+            // nothing was set: every variable was asked for
+        }
+        assertThat(env).containsKeys(read.toArray(String[]::new));
         // C1 only, also on java25 with SnapStart, where Lambda would keep C2 (measured slower: bench/README.md).
         assertThat(env).containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
         assertThat(env).containsEntry("VIFLIST", String.join(",", VIFS))
@@ -67,7 +82,8 @@ class TemplateTest {
                 .containsEntry("DRY_RUN", "true") // a first deployment changes nothing
                 .containsEntry("SUPPORT_SEVERITY", "urgent")
                 .containsEntry("SUPPORT_SERVICE_CODE", "aws-direct-connect")
-                .containsEntry("SUPPORT_CATEGORY_CODE", "connection-issue");
+                .containsEntry("SUPPORT_CATEGORY_CODE", "connection-issue")
+                .containsEntry("MAX_UTILIZATION", "80");
     }
 
     @Test
@@ -76,6 +92,8 @@ class TemplateTest {
         Map<String, Map<String, Object>> p = (Map<String, Map<String, Object>>) template().raw().get("Parameters");
         assertThat(p.get("MinVifs")).containsEntry("MinValue", 1);
         assertThat(p.get("FailoverMinutes")).containsEntry("MinValue", 1).containsEntry("MaxValue", 4320);
+        assertThat(p.get("MaxUtilization")).containsEntry("MinValue", 0).containsEntry("MaxValue", 100)
+                .containsEntry("Default", 80);
         assertThat(p.get("SupportSeverity").get("AllowedValues")).asList()
                 .containsExactly("low", "normal", "high", "urgent", "critical");
         assertThat(p.get("DryRun").get("AllowedValues")).asList().containsExactly("true", "false");

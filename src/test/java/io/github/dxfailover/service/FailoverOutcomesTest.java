@@ -27,6 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
+import software.amazon.awssdk.services.directconnect.model.DescribeConnectionsRequest;
+import software.amazon.awssdk.services.directconnect.model.DescribeLagsRequest;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
 import software.amazon.awssdk.services.directconnect.model.StartBgpFailoverTestRequest;
@@ -60,6 +62,8 @@ class FailoverOutcomesTest extends MockedAws {
         ArgumentCaptor<CreateCaseRequest> kase = ArgumentCaptor.forClass(CreateCaseRequest.class);
         order.verify(support).createCase(kase.capture());
         order.verify(sns).publish(any(PublishRequest.class));
+        verify(dx).describeConnections(any(DescribeConnectionsRequest.class)); // the capacity step (§15)
+        verify(dx).describeLags(any(DescribeLagsRequest.class));
         verifyNoMoreInteractions(dx, support, sns);
 
         CreateCaseRequest c = kase.getValue();
@@ -181,6 +185,8 @@ class FailoverOutcomesTest extends MockedAws {
         verify(dx, times(1)).startBgpFailoverTest(any(StartBgpFailoverTestRequest.class));
         verify(support, times(1)).createCase(any(CreateCaseRequest.class));
         verify(sns, times(1)).publish(any(PublishRequest.class));
+        verify(dx).describeConnections(any(DescribeConnectionsRequest.class));
+        verify(dx).describeLags(any(DescribeLagsRequest.class));
         verifyNoMoreInteractions(dx, support, sns);
     }
 }

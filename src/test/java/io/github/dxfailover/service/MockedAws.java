@@ -54,6 +54,7 @@ public abstract class MockedAws {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     MockedAws() {
+        Fixtures.withConnections(dx, VIF_A, VIF_B, VIF_C, OTHER_VIF);
         // No failover test in any VIF's history unless a test says otherwise (status reads it for every VIF).
         when(dx.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class)))
                 .thenReturn(ListVirtualInterfaceTestHistoryResponse.builder().build());
@@ -82,6 +83,7 @@ public abstract class MockedAws {
 
     public static VirtualInterface dxVif(String id, String state, String... bgp) {
         return VirtualInterface.builder().virtualInterfaceId(id).virtualInterfaceState(state)
+                .connectionId(Fixtures.connectionOf(id))
                 .bgpPeers(Arrays.stream(bgp).map(s -> BGPPeer.builder().bgpStatus(s).bgpPeerId("peer-" + s).build())
                         .toList())
                 .build();

@@ -43,7 +43,8 @@ import software.amazon.awssdk.services.support.model.SupportException;
 class PreflightTest extends MockedAws {
 
     static VirtualInterface twoPeers(String id, String ipv4Status, String ipv6Status) {
-        return VirtualInterface.builder().virtualInterfaceId(id).virtualInterfaceState("available").bgpPeers(
+        return VirtualInterface.builder().virtualInterfaceId(id).virtualInterfaceState("available")
+                .connectionId(Fixtures.connectionOf(id)).bgpPeers(
                 BGPPeer.builder().addressFamily("ipv4").customerAddress("169.254.10.2/30").asn(65000)
                         .bgpStatus(ipv4Status).build(),
                 BGPPeer.builder().addressFamily("ipv6").customerAddress("2001:db8::2/125").asn(65000)

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dxfailover.aws.AwsCallFailed;
 import io.github.dxfailover.aws.AwsCallFailed.Call;
 import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.Decision;
 import io.github.dxfailover.decision.Decision.Why;
 import io.github.dxfailover.decision.FailoverTestRun;
@@ -38,6 +39,7 @@ class MessagesTest {
     private static final VifStates STATES = states(CONFIG, vif(VIF_A, "available", "up"), vif(VIF_B, "down", "down"),
             vif(VIF_C, "available", "up", "down"));
     private static final Instant END = Instant.parse("2026-11-26T07:00:00Z");
+    private static final Capacity OVER = new Capacity(80, 3e9, 1_000_000_000L, List.of());
 
     static Stream<Arguments> reasons() {
         String count = "2 healthy VIF(s), MINVIFS is 1: ";
@@ -53,6 +55,8 @@ class MessagesTest {
                 Arguments.of(Why.NOT_LISTED, "dxvif-zzzz9999", "dxvif-zzzz9999 is not in VIFLIST, so it is never touched"),
                 Arguments.of(Why.NOT_HEALTHY, VIF_B, VIF_B + " already carries no traffic (down, BGP down), nothing to do"),
                 Arguments.of(Why.AT_MINIMUM, VIF_A, count + "taking " + VIF_A + " out would go below the minimum"),
+                Arguments.of(Why.OVER_CAPACITY, VIF_A, count + "taking " + VIF_A + " out would leave the other VIFs "
+                        + "3.0 Gbit/s on 1.0 Gbit/s: 300 % (MAX_UTILIZATION 80 %), more than they can carry"),
                 Arguments.of(Why.WOULD_START, VIF_A, count + "would start the BGP failover test on " + VIF_A + " (DRY_RUN)"),
                 Arguments.of(Why.STARTING, VIF_A, count + "starting the BGP failover test on " + VIF_A),
                 Arguments.of(Why.NO_TEST_RUNNING, VIF_C, VIF_C + " has no failover test running (available, BGP peer 1 "
@@ -64,7 +68,7 @@ class MessagesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("reasons")
     void eachDecisionSaysWhyInOneSentence(Why why, String vif, String sentence) {
-        Decision d = new Decision(Outcome.IGNORED, why, vif);
+        Decision d = new Decision(Outcome.IGNORED, why, vif, why == Why.OVER_CAPACITY ? OVER : null);
         String state = why == Why.NOT_IN_ALARM ? "OK" : "ALARM";
         assertThat(Messages.reason(d, alarm(VIF_A + " loss", state), STATES, CONFIG)).isEqualTo(sentence);
     }
@@ -76,7 +80,7 @@ class MessagesTest {
 
     @Test
     void aStartedTestSaysWhenBgpComesBack() {
-        assertThat(Messages.started(new FailoverTestRun("t-1", END), VIF_A, 60)).isEqualTo("BGP failover test t-1 "
+        assertThat(Messages.started(new FailoverTestRun("t-1", END), VIF_A, 60, null)).isEqualTo("BGP failover test t-1 "
                 + "started on " + VIF_A + " for 60 minutes; BGP on " + VIF_A + " comes back by itself at " + END);
         assertThat(Messages.stopped(new FailoverTestRun("t-1", END), VIF_A)).isEqualTo("BGP failover test t-1 on "
                 + VIF_A + " was stopped; its BGP sessions come back up now");
@@ -119,13 +123,13 @@ class MessagesTest {
         List<ReconcileAction> actions = actions(Outcome.FAILED_OVER, Outcome.FAILED_OVER, Outcome.MINIMUM_REACHED,
                 Outcome.ALREADY_UNAVAILABLE, Outcome.ALREADY_UNAVAILABLE, Outcome.ALREADY_UNAVAILABLE);
         assertThat(Messages.reconciled(9, plan, actions, 0, false)).isEqualTo("reconcile: 9 alarm(s) in ALARM on 0 "
-                + "listed VIF(s); started 2 failover test(s), 1 held in service by the minimum, 3 already out of "
-                + "service; left aside: 1 muted, 2 naming unlisted VIFs, 3 naming no VIF");
+                + "listed VIF(s); started 2 failover test(s), 1 held in service by the minimum, 0 by the capacity, 3 "
+                + "already out of service; left aside: 1 muted, 2 naming unlisted VIFs, 3 naming no VIF");
         assertThat(Messages.reconciled(1, new ReconcilePlan(List.of(), 0, 0, 0), actions(Outcome.DRY_RUN), 2, true))
                 .isEqualTo("reconcile: 1 alarm(s) in ALARM on 0 listed VIF(s); started 0 failover test(s) (DRY_RUN: 1 "
-                        + "would have), 0 held in service by the minimum, 0 already out of service, 2 left for the next "
-                        + "pass (the function's time ran short); left aside: 0 muted, 0 naming unlisted VIFs, 0 naming "
-                        + "no VIF");
+                        + "would have), 0 held in service by the minimum, 0 by the capacity, 0 already out of service, "
+                        + "2 left for the next pass (the function's time ran short); left aside: 0 muted, 0 naming "
+                        + "unlisted VIFs, 0 naming no VIF");
     }
 
     @Test
@@ -136,7 +140,7 @@ class MessagesTest {
     }
 
     private static List<ReconcileAction> actions(Outcome... outcomes) {
-        return Arrays.stream(outcomes).map(o -> new ReconcileAction(VIF_A, "a", o, null, null)).toList();
+        return Arrays.stream(outcomes).map(o -> new ReconcileAction(VIF_A, "a", o, null, null, null)).toList();
     }
 
     static AwsCallFailed throttled(Call call) {

@@ -29,10 +29,10 @@ class StatusTextTest {
 
     @Test
     void eachVifReadsWithItsPeersHealthAndAlarms() {
-        assertThat(StatusText.vifLine(TWO_PEERS, " (t)", List.of("a1", "a2 (actions disabled)")))
+        assertThat(StatusText.vifLine(TWO_PEERS, " (t)", List.of("a1", "a2 (actions disabled)"), ""))
                 .isEqualTo(VIF_A + " available, BGP ipv4 up, ipv6 down (t) [ipv4 169.254.10.2/30 AS 65000 up; ipv6 down], "
                         + "healthy, alarms in ALARM: a1, a2 (actions disabled)");
-        assertThat(StatusText.vifLine(VifState.missing(VIF_A), "", List.of()))
+        assertThat(StatusText.vifLine(VifState.missing(VIF_A), "", List.of(), ""))
                 .isEqualTo(VIF_A + " missing, BGP unknown, not healthy");
         Instant since = Instant.parse("2026-11-26T04:00:00Z");
         Alarm alarm = new Alarm("a", "ALARM", "", "", "", "", List.of());

@@ -4,10 +4,14 @@ import io.github.dxfailover.aws.AwsCallFailed.Call;
 import io.github.dxfailover.decision.Alarm;
 import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.VifDimension;
+import io.github.dxfailover.decision.VifState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -16,18 +20,28 @@ import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.Metric;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /**
- * The alarms now in state ALARM, read from CloudWatch for the reconcile pass and the status
- * (docs/behaviour.md §13, §14).
+ * What the function reads from CloudWatch: the alarms now in state ALARM, for the reconcile pass and
+ * the status (docs/behaviour.md §13, §14), and each VIF's traffic on AWS/DX for the capacity step (§15).
  *
  * @param client the CloudWatch client
  * @param clock  when "now" is, for how long an alarm has been in ALARM
  */
-public record CloudWatchAlarms(CloudWatchClient client, Clock clock) {
+public record CloudWatch(CloudWatchClient client, Clock clock) {
     static final String VIF_DIMENSION = "VirtualInterfaceId";
+    /** The window and the statistic of §15: 5-minute averages over the last 30 minutes. */
+    public static final Duration LOAD_WINDOW = Duration.ofMinutes(30);
+    private static final int PERIOD_SECONDS = 300;
+    private static final List<String> TRAFFIC = List.of("VirtualInterfaceBpsEgress", "VirtualInterfaceBpsIngress");
 
     /**
      * Every metric and composite alarm in ALARM, following NextToken. Both types are named: without
@@ -78,6 +92,50 @@ public record CloudWatchAlarms(CloudWatchClient client, Clock clock) {
                 .findFirst().map(enabled -> enabled == null || enabled);
     }
 
+    /**
+     * Each VIF's highest 5-minute average of egress or ingress (bit/s) between {@code from} and {@code to}:
+     * one GetMetricData for all of them, following NextToken. A VIF without a datapoint is absent.
+     */
+    public Map<String, Double> readPeakLoads(List<VifState> vifs, Instant from, Instant to) {
+        List<MetricDataQuery> queries = new ArrayList<>();
+        Map<String, String> vifByQuery = new HashMap<>();
+        for (int i = 0; i < vifs.size(); i++) {
+            VifState vif = vifs.get(i);
+            for (int m = 0; m < TRAFFIC.size(); m++) {
+                String id = "v" + i + "m" + m; // query IDs: a lower-case letter first, then letters and digits
+                vifByQuery.put(id, vif.id());
+                List<Dimension> dimensions = new ArrayList<>();
+                if (vif.connectionId() != null) {
+                    dimensions.add(Dimension.builder().name("ConnectionId").value(vif.connectionId()).build());
+                }
+                dimensions.add(Dimension.builder().name(VIF_DIMENSION).value(vif.id()).build());
+                queries.add(MetricDataQuery.builder().id(id).returnData(true).metricStat(MetricStat.builder()
+                        .metric(Metric.builder().namespace("AWS/DX").metricName(TRAFFIC.get(m)).dimensions(dimensions)
+                                .build())
+                        .period(PERIOD_SECONDS).stat("Average").build()).build());
+            }
+        }
+        Map<String, Double> peak = new HashMap<>();
+        if (queries.isEmpty()) {
+            return peak;
+        }
+        String token = null;
+        try {
+            do {
+                GetMetricDataResponse page = client.getMetricData(GetMetricDataRequest.builder()
+                        .metricDataQueries(queries).startTime(from).endTime(to).nextToken(token).build());
+                for (MetricDataResult r : page.metricDataResults()) {
+                    String vifId = vifByQuery.get(r.id());
+                    r.values().forEach(v -> peak.merge(vifId, v, Math::max));
+                }
+                token = page.nextToken();
+            } while (token != null && !token.isEmpty());
+        } catch (RuntimeException e) {
+            throw new AwsCallFailed(Call.GET_METRIC_DATA, null, e);
+        }
+        return peak;
+    }
+
     private static FiringAlarm firing(String name, String arn, String reason, Instant since, Boolean actionsEnabled,
                                       List<VifDimension> vifDimensions, Instant now) {
         // arn:partition:cloudwatch:region:account:alarm:name
@@ -101,12 +159,12 @@ public record CloudWatchAlarms(CloudWatchClient client, Clock clock) {
      * expression, each with its metric's namespace (an AWS/DX metric names no VIF: docs/behaviour.md §3).
      */
     private static List<VifDimension> vifDimensions(MetricAlarm m) {
-        Stream<VifDimension> own = m.dimensions().stream().filter(CloudWatchAlarms::isVif)
+        Stream<VifDimension> own = m.dimensions().stream().filter(CloudWatch::isVif)
                 .map(d -> new VifDimension(m.namespace(), d.value()));
         Stream<VifDimension> ofMetrics = m.metrics().stream()
                 .filter(q -> q.metricStat() != null && q.metricStat().metric() != null)
                 .map(q -> q.metricStat().metric())
-                .flatMap(metric -> metric.dimensions().stream().filter(CloudWatchAlarms::isVif)
+                .flatMap(metric -> metric.dimensions().stream().filter(CloudWatch::isVif)
                         .map(d -> new VifDimension(metric.namespace(), d.value())));
         return Stream.concat(own, ofMetrics).toList();
     }

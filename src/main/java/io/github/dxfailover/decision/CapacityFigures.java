@@ -1,0 +1,39 @@
+package io.github.dxfailover.decision;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * What the capacity step of docs/behaviour.md §15 reads, once per invocation: what each connection or
+ * LAG can carry (Direct Connect) and what each listed VIF carries now (CloudWatch, AWS/DX).
+ *
+ * @param linkBps       connection or LAG ID → bit/s (a LAG: its connections' bandwidth × its available members)
+ * @param notUnderstood connection or LAG ID → the bandwidth text that could not be read
+ * @param peakLoadBps   VIF ID → the highest 5-minute average of egress or ingress over the last 30 minutes,
+ *                      bit/s; a VIF without a datapoint is absent
+ */
+public record CapacityFigures(Map<String, Long> linkBps, Map<String, String> notUnderstood,
+                              Map<String, Double> peakLoadBps) {
+    public CapacityFigures {
+        linkBps = Map.copyOf(linkBps);
+        notUnderstood = Map.copyOf(notUnderstood);
+        peakLoadBps = Map.copyOf(peakLoadBps);
+    }
+
+    /** The figures from what Direct Connect and CloudWatch returned. */
+    public static CapacityFigures of(List<Link> links, Map<String, Double> peakLoadBps) {
+        Map<String, Long> bps = new HashMap<>();
+        Map<String, String> notUnderstood = new HashMap<>();
+        for (Link link : links) {
+            OptionalLong each = Bandwidth.bps(link.bandwidth());
+            if (each.isPresent()) {
+                bps.put(link.id(), each.getAsLong() * link.members());
+            } else {
+                notUnderstood.put(link.id(), String.valueOf(link.bandwidth()));
+            }
+        }
+        return new CapacityFigures(bps, notUnderstood, peakLoadBps);
+    }
+}
