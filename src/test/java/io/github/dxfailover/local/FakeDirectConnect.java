@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.github.dxfailover.decision.FailoverTestRun;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -56,11 +55,22 @@ public final class FakeDirectConnect implements AutoCloseable {
         final String id;
         String state;
         final List<String> bgpStatuses;
+        String connectionId = DEFAULT_CONNECTION;
+        /** What the VIF carries, for the harness to put into CloudWatch as AWS/DX traffic; null: no datapoint. */
+        Double trafficBps;
 
         Vif(String id, String state, List<String> bgpStatuses) {
             this.id = id;
             this.state = state;
             this.bgpStatuses = new ArrayList<>(bgpStatuses);
+        }
+
+        public String connectionId() {
+            return connectionId;
+        }
+
+        public Double trafficBps() {
+            return trafficBps;
         }
 
         public String state() {
@@ -72,6 +82,17 @@ public final class FakeDirectConnect implements AutoCloseable {
         }
     }
 
+    /** The connection every VIF runs on unless told otherwise: 10 Gbit/s, available. */
+    public static final String DEFAULT_CONNECTION = "dxcon-fake0001";
+
+    /** A connection as DescribeConnections shows it; {@code lagId} when it is a LAG's member. */
+    public record Connection(String id, String bandwidth, String state, String lagId) {
+    }
+
+    /** A LAG as DescribeLags shows it: the bandwidth of each member, and the members. */
+    public record Lag(String id, String connectionsBandwidth, List<Connection> members) {
+    }
+
     /** A failover test as ListVirtualInterfaceTestHistory shows it. */
     public record FailoverTestRun(String testId, String vifId, int minutes, Instant start, Instant end, String status) {
     }
@@ -79,6 +100,9 @@ public final class FakeDirectConnect implements AutoCloseable {
     private final HttpServer server;
     private final Clock clock;
     private final Map<String, Vif> vifs = new LinkedHashMap<>();
+    private final Map<String, Connection> connections = new LinkedHashMap<>(
+            Map.of(DEFAULT_CONNECTION, new Connection(DEFAULT_CONNECTION, "10Gbps", "available", null)));
+    private final Map<String, Lag> lags = new LinkedHashMap<>();
     private final List<FailoverTestRun> tests = new ArrayList<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
@@ -103,10 +127,39 @@ public final class FakeDirectConnect implements AutoCloseable {
         return this;
     }
 
+    /** Puts the VIF on a connection or LAG, carrying {@code trafficBps} (null: CloudWatch has no datapoint). */
+    public synchronized FakeDirectConnect onLink(String vifId, String connectionId, Double trafficBps) {
+        Vif v = vifs.get(vifId);
+        v.connectionId = connectionId;
+        v.trafficBps = trafficBps;
+        return this;
+    }
+
+    public synchronized FakeDirectConnect addConnection(String id, String bandwidth) {
+        connections.put(id, new Connection(id, bandwidth, "available", null));
+        return this;
+    }
+
+    /** A LAG whose members (named {@code id}-1, -2, …) are in the given states. */
+    public synchronized FakeDirectConnect addLag(String id, String connectionsBandwidth, String... memberStates) {
+        List<Connection> members = new ArrayList<>();
+        for (int i = 0; i < memberStates.length; i++) {
+            Connection c = new Connection("dxcon-" + id.substring("dxlag-".length()) + (i + 1), connectionsBandwidth,
+                    memberStates[i], id);
+            members.add(c);
+            connections.put(c.id(), c);
+        }
+        lags.put(id, new Lag(id, connectionsBandwidth, members));
+        return this;
+    }
+
     /**
      * Loads VIFs from a JSON file: {@code {"vifs": [{"id": "dxvif-…", "state": "available", "bgp": ["up"]}]}}.
      * A VIF in state {@code testing} has a failover test running, which ends {@code "testMinutesLeft"}
-     * (default 60) minutes from now. A file that is not of this shape is refused with a sentence saying why.
+     * (default 60) minutes from now. For the capacity guard a VIF may name its {@code "connection"} and the
+     * {@code "trafficBps"} it carries, and the file may list {@code "connections": [{"id", "bandwidth"}]} and
+     * {@code "lags": [{"id", "bandwidth", "members": ["available", "down"]}]}. A file that is not of this
+     * shape is refused with a sentence saying why.
      */
     public synchronized FakeDirectConnect load(Path stateFile) throws IOException {
         JsonNode root;
@@ -124,6 +177,7 @@ public final class FakeDirectConnect implements AutoCloseable {
             throw new IllegalArgumentException(source + ": expected {\"vifs\": [{\"id\": \"dxvif-…\", "
                     + "\"state\": \"available\", \"bgp\": [\"up\"]}, …]}");
         }
+        loadLinks(source, root);
         for (JsonNode v : root.path("vifs")) {
             String id = v.path("id").asText("");
             if (!id.matches("dxvif-[a-z0-9]{8,}")) {
@@ -133,6 +187,10 @@ public final class FakeDirectConnect implements AutoCloseable {
             v.path("bgp").forEach(b -> bgp.add(b.asText()));
             String state = v.path("state").asText("available");
             addVif(id, state, bgp.toArray(String[]::new));
+            if (v.has("connection") || v.has("trafficBps")) {
+                onLink(id, v.path("connection").asText(DEFAULT_CONNECTION),
+                        v.path("trafficBps").isNumber() ? v.get("trafficBps").asDouble() : null);
+            }
             if ("testing".equals(state)) {
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 tests.add(new FailoverTestRun(v.path("testId").asText(UUID.randomUUID().toString()), id, 180,
@@ -141,6 +199,25 @@ public final class FakeDirectConnect implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    private void loadLinks(String source, JsonNode root) {
+        for (JsonNode c : root.path("connections")) {
+            if (!c.path("id").asText("").startsWith("dxcon-") || !c.hasNonNull("bandwidth")) {
+                throw new IllegalArgumentException(source + ": each of \"connections\" needs \"id\": \"dxcon-…\" and "
+                        + "\"bandwidth\": \"10Gbps\", found " + c);
+            }
+            addConnection(c.get("id").asText(), c.get("bandwidth").asText());
+        }
+        for (JsonNode l : root.path("lags")) {
+            if (!l.path("id").asText("").startsWith("dxlag-") || !l.hasNonNull("bandwidth") || !l.path("members").isArray()) {
+                throw new IllegalArgumentException(source + ": each of \"lags\" needs \"id\": \"dxlag-…\", "
+                        + "\"bandwidth\" and \"members\": [\"available\", …], found " + l);
+            }
+            List<String> states = new ArrayList<>();
+            l.get("members").forEach(m -> states.add(m.asText()));
+            addLag(l.get("id").asText(), l.get("bandwidth").asText(), states.toArray(String[]::new));
+        }
     }
 
     public synchronized List<String> vifIds() {
@@ -222,6 +299,10 @@ public final class FakeDirectConnect implements AutoCloseable {
                     case "StartBgpFailoverTest" -> start(request);
                     case "StopBgpFailoverTest" -> stop(request);
                     case "ListVirtualInterfaceTestHistory" -> history(request);
+                    case "DescribeConnections" -> page(request, "connections", connections.values().stream()
+                            .map(FakeDirectConnect::connectionNode).toList());
+                    case "DescribeLags" -> page(request, "lags", lags.values().stream()
+                            .map(FakeDirectConnect::lagNode).toList());
                     default -> new Answer(400, error("UnknownOperationException", "fake does not serve " + operation));
                 };
             }
@@ -253,7 +334,7 @@ public final class FakeDirectConnect implements AutoCloseable {
             ObjectNode n = list.addObject();
             n.put("virtualInterfaceId", v.id).put("virtualInterfaceState", v.state).put("ownerAccount", "123456789012")
                     .put("virtualInterfaceType", "private").put("virtualInterfaceName", "vif " + v.id).put("vlan", 101)
-                    .put("connectionId", "dxcon-fake0001").put("region", "eu-west-1");
+                    .put("connectionId", v.connectionId).put("region", "eu-west-1");
             ArrayNode peers = n.putArray("bgpPeers");
             for (int i = 0; i < v.bgpStatuses.size(); i++) {
                 peers.addObject().put("bgpPeerId", "dxpeer-" + v.id.substring(6) + i).put("bgpStatus", v.bgpStatuses.get(i))
@@ -322,6 +403,39 @@ public final class FakeDirectConnect implements AutoCloseable {
             }
         }
         return new Answer(200, out);
+    }
+
+    /** One page of {@code items} under {@code key}, at most pageSize long, with nextToken as the others pages. */
+    private Answer page(JsonNode request, String key, List<ObjectNode> items) {
+        int from = request.hasNonNull("nextToken") ? Integer.parseInt(request.get("nextToken").asText()) : 0;
+        int to = Math.min(from + pageSize, items.size());
+        ObjectNode out = JSON.createObjectNode();
+        out.putArray(key).addAll(items.subList(Math.min(from, to), to));
+        if (to < items.size()) {
+            out.put("nextToken", String.valueOf(to));
+        }
+        return new Answer(200, out);
+    }
+
+    /** The fields of botocore's Connection shape that matter here, plus the usual ones. */
+    private static ObjectNode connectionNode(Connection c) {
+        ObjectNode n = JSON.createObjectNode().put("ownerAccount", "123456789012").put("connectionId", c.id())
+                .put("connectionName", "connection " + c.id()).put("connectionState", c.state())
+                .put("region", "eu-west-1").put("location", "EqFA5").put("bandwidth", c.bandwidth());
+        if (c.lagId() != null) {
+            n.put("lagId", c.lagId());
+        }
+        return n;
+    }
+
+    private static ObjectNode lagNode(Lag l) {
+        ObjectNode n = JSON.createObjectNode().put("connectionsBandwidth", l.connectionsBandwidth())
+                .put("numberOfConnections", l.members().size()).put("lagId", l.id()).put("ownerAccount", "123456789012")
+                .put("lagName", "lag " + l.id()).put("lagState", "available").put("location", "EqFA5")
+                .put("region", "eu-west-1").put("minimumLinks", 0);
+        ArrayNode members = n.putArray("connections");
+        l.members().forEach(c -> members.add(connectionNode(c)));
+        return n;
     }
 
     private Answer testAnswer(FailoverTestRun test, Vif v) {

@@ -87,6 +87,37 @@ public final class LocalAws implements AutoCloseable {
                 .stateReason("Threshold Crossed: 1 datapoint [9.1E9] was greater than the threshold (8.0E9)."));
     }
 
+    /**
+     * Puts a VIF's AWS/DX traffic into CloudWatch as Direct Connect would: VirtualInterfaceBpsEgress (and half of
+     * it as Ingress) with the ConnectionId and VirtualInterfaceId dimensions, one datapoint every 5 minutes over
+     * the last 20 minutes.
+     */
+    public void putTraffic(String vifId, String connectionId, double egressBps) {
+        java.time.Instant now = java.time.Instant.now();
+        List<software.amazon.awssdk.services.cloudwatch.model.MetricDatum> data = new ArrayList<>();
+        for (int minutesAgo = 19; minutesAgo > 0; minutesAgo -= 5) {
+            java.time.Instant at = now.minusSeconds(60L * minutesAgo);
+            for (String metric : List.of("VirtualInterfaceBpsEgress", "VirtualInterfaceBpsIngress")) {
+                double value = metric.endsWith("Egress") ? egressBps : egressBps / 2;
+                data.add(software.amazon.awssdk.services.cloudwatch.model.MetricDatum.builder().metricName(metric)
+                        .dimensions(d -> d.name("ConnectionId").value(connectionId),
+                                d -> d.name("VirtualInterfaceId").value(vifId))
+                        .timestamp(at).value(value).unit("Bits/Second").build());
+            }
+        }
+        cloudWatch.putMetricData(b -> b.namespace("AWS/DX").metricData(data));
+    }
+
+    /** {@link #putTraffic} for every VIF of the fake Direct Connect that carries traffic. */
+    public void putTraffic(FakeDirectConnect dx) {
+        for (String id : dx.vifIds()) {
+            FakeDirectConnect.Vif v = dx.vif(id);
+            if (v.trafficBps() != null) {
+                putTraffic(id, v.connectionId(), v.trafficBps());
+            }
+        }
+    }
+
     public void deleteTopic() {
         sns.deleteTopic(b -> b.topicArn(topicArn));
     }
