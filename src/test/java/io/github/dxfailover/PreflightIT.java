@@ -32,6 +32,11 @@ class PreflightIT extends WithLocalEndpoints {
     void addVifsWithTwoBgpPeers() {
         dx.addVif(VIF_A, "available", "up", "up").addVif(VIF_B, "available", "up", "up")
                 .addVif(VIF_C, "available", "up", "up");
+        // Traffic for the capacity guard: 1 Gbit/s each on the default 10 Gbit/s connection they share.
+        for (String vif : List.of(VIF_A, VIF_B, VIF_C)) {
+            dx.onLink(vif, FakeDirectConnect.DEFAULT_CONNECTION, 1e9);
+        }
+        aws.putTraffic(dx);
     }
 
     @SuppressWarnings("unchecked")
@@ -41,7 +46,8 @@ class PreflightIT extends WithLocalEndpoints {
         Map<String, Object> result = handler.handleRequest(Map.of("action", "status"), null);
         // A preflight changes nothing and tells no one.
         assertThat(dx.calls()).extracting(FakeDirectConnect.Call::operation)
-                .containsOnly("DescribeVirtualInterfaces", "ListVirtualInterfaceTestHistory");
+                .containsOnly("DescribeVirtualInterfaces", "DescribeConnections", "DescribeLags",
+                        "ListVirtualInterfaceTestHistory");
         assertThat(dx.tests()).isEmpty();
         assertThat(aws.delivered()).isEmpty();
         assertThat(aws.supportCases()).isEmpty();

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dxfailover.aws.AwsClients;
 import io.github.dxfailover.local.CannedJsonEndpoint;
+import io.github.dxfailover.local.FakeDirectConnect;
 import io.github.dxfailover.local.FakeDirectConnect.Fault;
 import io.github.dxfailover.local.LocalAws.Delivered;
 import io.github.dxfailover.local.WithLocalEndpoints;
@@ -269,6 +270,9 @@ class RealSdkIT extends WithLocalEndpoints {
         assertThat((Map<?, ?>) result.get("vifs")).hasSize(25);
         assertThat(dx.calls("DescribeVirtualInterfaces")).hasSize(4)
                 .allSatisfy(c -> assertThat(c.request().has("virtualInterfaceId")).isFalse());
-        assertThat(dx.calls()).hasSize(5);
+        // Then the capacity step's reads (docs/behaviour.md §15), each one pass, and the start.
+        assertThat(dx.calls()).extracting(FakeDirectConnect.Call::operation).containsExactly(
+                "DescribeVirtualInterfaces", "DescribeVirtualInterfaces", "DescribeVirtualInterfaces",
+                "DescribeVirtualInterfaces", "DescribeConnections", "DescribeLags", "StartBgpFailoverTest");
     }
 }

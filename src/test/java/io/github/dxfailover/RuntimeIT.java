@@ -60,7 +60,9 @@ class RuntimeIT extends WithLocalEndpoints {
             assertThat(answer.error()).as(function.output()).isFalse();
             JsonNode result = JSON.readTree(answer.body());
             assertThat(result.fieldNames()).toIterable().containsExactly("outcome", "virtualInterfaceId", "message",
-                    "vifs", "vifsRead", "testId", "testEndsAt", "caseId", "dryRun", "errors");
+                    "vifs", "vifsRead", "testId", "testEndsAt", "caseId", "dryRun", "errors", "capacity");
+            // No AWS/DX traffic was put into moto: the capacity step ran and says what it missed (§15).
+            assertThat(result.at("/capacity/unknown").asText()).startsWith("no traffic datapoints for ");
             // After FAILED_OVER, vifs still shows the alarmed VIF available: the result says they were read before acting.
             assertThat(result.get("vifsRead").asText()).isEqualTo("before acting");
             assertThat(result.at("/vifs/" + VIF_A + "/state").asText()).isEqualTo("available");
@@ -125,6 +127,27 @@ class RuntimeIT extends WithLocalEndpoints {
                 assertThat(m.attributes()).containsEntry("outcome", "REJECTED");
                 assertThat(m.message()).contains("Alarm: DX link 1 utilization high");
             });
+        }
+    }
+
+    /** docs/behaviour.md §15 through the packaged zip: a VIF the others cannot carry stays in service. */
+    @Test
+    void theCapacityGuardHoldsAVifTheOthersCannotCarryThroughTheRuntime() throws Exception {
+        dx.addConnection("dxcon-primary1", "10Gbps").addConnection("dxcon-backup01", "1Gbps");
+        dx.onLink(VIF_A, "dxcon-primary1", 3e9).onLink(VIF_B, "dxcon-backup01", 1e8);
+        try (LocalLambda function = function("VIFLIST", VIF_A + "," + VIF_B)) {
+            aws.putTraffic(dx);
+            Answer answer = function.invoke(sample("eventbridge-metric-alarm.json"), TIMEOUT);
+
+            assertThat(answer.error()).as(function.output()).isFalse();
+            JsonNode result = JSON.readTree(answer.body());
+            assertThat(result.get("outcome").asText()).isEqualTo("CAPACITY_REACHED");
+            assertThat(result.at("/capacity/projectedPercent").asDouble()).isEqualTo(310.0);
+            assertThat(result.at("/capacity/remainingCapacityBps").asLong()).isEqualTo(1_000_000_000L);
+            assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
+            assertThat(aws.delivered()).singleElement()
+                    .satisfies(m -> assertThat(m.attributes()).containsEntry("outcome", "CAPACITY_REACHED"));
+            assertThat(function.output()).contains("\"CAPACITY_REACHED\":1");
         }
     }
 

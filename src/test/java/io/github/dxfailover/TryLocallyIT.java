@@ -73,6 +73,19 @@ class TryLocallyIT {
     }
 
     @Test
+    void capacityGuard() throws Exception {
+        // The README's capacity sample: a 10 Gbit/s primary carrying 3 Gbit/s and a 1 Gbit/s backup.
+        Run run = tryLocally("--state", "local/capacity-guard.json");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("\"outcome\" : \"CAPACITY_REACHED\"")
+                .contains("taking dxvif-fgab1234 out would leave the other VIFs 3.1 Gbit/s on 1.0 Gbit/s: 305 % "
+                        + "(MAX_UTILIZATION 80 %), more than they can carry")
+                .contains("Attributes: {outcome=CAPACITY_REACHED, virtualInterfaceId=dxvif-fgab1234}")
+                .contains("== Support cases\n  (none)")
+                .contains("dxvif-fgab1234  available  BGP up/up");
+    }
+
+    @Test
     void minimumReached() throws Exception {
         Run run = tryLocally("--state", "local/one-healthy.json");
         assertThat(run.exitCode()).as(run.output()).isZero();

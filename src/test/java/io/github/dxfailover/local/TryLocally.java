@@ -145,6 +145,7 @@ public final class TryLocally {
             LocalAws aws = new LocalAws(moto.endpoint());
             started.add(aws);
             String topic = aws.createTopic("dx-failover");
+            aws.putTraffic(dx); // the state file's "trafficBps", as AWS/DX metrics for the capacity guard
             for (SeededAlarm a : alarms) {
                 aws.alarmInAlarm(a.name(), a.vifDimension(), a.actionsEnabled());
             }

@@ -52,6 +52,9 @@ class SnapStartPrimingIT extends WithLocalEndpoints {
         // The failover path did run through the handler, answered in-process.
         assertThat(priming.answeredInProcess()).containsSubsequence(
                 "OvertureService.StartBgpFailoverTest", "AWSSupport_20130415.CreateCase", "Publish");
+        // The capacity step's reads too (docs/behaviour.md §15), in-process like the rest.
+        assertThat(priming.answeredInProcess()).containsSubsequence("OvertureService.DescribeConnections",
+                "OvertureService.DescribeLags", "GetMetricData", "OvertureService.StartBgpFailoverTest");
     }
 
     @Test
