@@ -115,9 +115,9 @@ public final class Notifications {
             case NOT_MANAGED -> "Nothing was changed: " + vif + " is not in VIFLIST (" + String.join(",", config.vifIds())
                     + "). Add it there if this function should manage it.\n";
             case REJECTED -> "Nothing was changed. Rename the alarm so that its name starts with the VIF ID, "
-                    + "for example 'dxvif-abcd1234 packet loss', or give its metric a VirtualInterfaceId dimension. "
-                    + "A dimension on an AWS/DX metric (bandwidth, BGP status) never names a VIF: a utilization "
-                    + "alarm must not take its VIF out.\n";
+                    + "for example 'dxvif-abcd1234 packet loss', or alarm on a probe metric (outside AWS/DX) with a "
+                    + "VirtualInterfaceId dimension. A dimension on an AWS/DX metric (bandwidth, BGP status) never "
+                    + "names a VIF: a utilization alarm must not take its VIF out.\n";
             case RESTORED -> "Done: " + r.message() + ".\n" + reconcileWarning(vif);
             case ERROR -> "The function failed before it could finish; Lambda retries the event. Check the VIFs with "
                     + "{\"action\": \"status\"}.\n";

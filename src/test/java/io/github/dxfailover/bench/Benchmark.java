@@ -151,7 +151,9 @@ public final class Benchmark {
     private Run measure(Variant v, List<String> listed, int warm, Moto moto, Path out)
             throws Exception {
         try (FakeDirectConnect dx = FakeDirectConnect.start(); LocalAws aws = new LocalAws(moto.endpoint())) {
-            listed.forEach(id -> dx.addVif(id, "available", "up"));
+            // Every VIF carries 100 Mbit/s on the fake's 10 Gbit/s connection: the capacity step runs and passes.
+            listed.forEach(id -> dx.addVif(id, "available", "up").onLink(id, FakeDirectConnect.DEFAULT_CONNECTION, 1e8));
+            aws.putTraffic(dx);
             String runTopic = aws.createTopic("bench-" + System.nanoTime());
             Map<String, String> env = new HashMap<>(LocalLambda.localAwsEnv(moto.endpoint().toString(),
                     dx.endpoint().toString()));
@@ -196,6 +198,13 @@ public final class Benchmark {
             long started = System.nanoTime();
             clients.cloudWatch().describeAlarms(b -> b.alarmNames("dxvif-reference0 loss")); // is it muted?
             clients.dx().describeVirtualInterfaces(b -> { });
+            clients.dx().describeConnections(b -> { }); // the capacity step (docs/behaviour.md §15)
+            clients.dx().describeLags(b -> { });
+            java.time.Instant now = java.time.Instant.now();
+            clients.cloudWatch().getMetricData(b -> b.startTime(now.minusSeconds(1800)).endTime(now).metricDataQueries(
+                    q -> q.id("v0m0").metricStat(m -> m.metric(x -> x.namespace("AWS/DX").metricName(
+                            "VirtualInterfaceBpsEgress").dimensions(d -> d.name("VirtualInterfaceId").value(vif)))
+                            .period(300).stat("Average"))));
             clients.dx().startBgpFailoverTest(b -> b.virtualInterfaceId(vif).testDurationInMinutes(180));
             clients.support().createCase(b -> b.subject("s").communicationBody("b").serviceCode("aws-direct-connect")
                     .categoryCode("connection-issue").severityCode("urgent").issueType("technical")
@@ -222,7 +231,7 @@ public final class Benchmark {
         List<Run> baseline = results.get(variants.get(0).name());
         double baselineCold = median(baseline, Run::coldMs);
         t.append(String.format(Locale.ROOT, "Median of %d runs, each a fresh JVM (p25-p75 in brackets); warm = median of the "
-                + "last half of %d warm invocations per run; endpoints' share = the same five calls made directly by a warmed-up SDK "
+                + "last half of %d warm invocations per run; endpoints' share = the same calls made directly by a warmed-up SDK "
                 + "client. Java %s, %d cores, %s.%n%n", runs, warm,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), cpuName()));
         t.append("| variant | init ms | first invocation ms | cold (init + first) ms | cold vs baseline | "
@@ -236,7 +245,9 @@ public final class Benchmark {
                     spread(r, Run::warmOverheadMs, 1), spread(r, Run::rssMb, 0), zipSizes.get(v.zip()) / 1048576.0));
         }
         t.append(String.format(Locale.ROOT, "%nAWS calls of one failover invocation: 2 listed VIFs %s; 25 listed VIFs %s "
-                + "(DescribeVirtualInterfaces returns up to 100 VIFs a page here).%n", calls2, calls25));
+                + "(DescribeVirtualInterfaces returns up to 100 VIFs a page here), besides two CloudWatch calls this "
+                + "count cannot see: DescribeAlarms (the alarm's mute check) and GetMetricData (the capacity step, one "
+                + "for all VIFs; CapacityGuardTest asserts one).%n", calls2, calls25));
         return t.toString();
     }
 
