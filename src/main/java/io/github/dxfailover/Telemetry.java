@@ -39,12 +39,19 @@ public record Telemetry(PrintStream out, Clock clock) {
         out.println(emf(counts(Outcome.ERROR, partial), 1, null));
     }
 
-    /** The invocation's outcome, then one count per per-VIF outcome of a reconcile pass (its starts are FAILED_OVER). */
+    /**
+     * The invocation's outcome, then one count per per-VIF outcome of a reconcile pass (its starts are FAILED_OVER),
+     * and the practice run's outcome when the invocation ended or judged one.
+     */
     private static Map<String, Integer> counts(Outcome outcome, Result r) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put(outcome.name(), 1);
         if (r != null && r.reconciled() != null) {
             r.reconciled().actions().forEach(a -> counts.merge(a.outcome().name(), 1, Integer::sum));
+        }
+        if (r != null && r.practice() != null && r.practice().outcome() != outcome) {
+            // A practice run a reconcile pass or an alarm event ended or judged: one metric per practice outcome.
+            counts.merge(r.practice().outcome().name(), 1, Integer::sum);
         }
         return counts;
     }

@@ -180,6 +180,7 @@ public final class Fixtures {
         Mockito.when(cloudWatch.getMetricData(ArgumentMatchers.any(GetMetricDataRequest.class))).thenAnswer(call ->
                 GetMetricDataResponse.builder().metricDataResults(((GetMetricDataRequest) call.getArgument(0))
                         .metricDataQueries().stream().map(q -> MetricDataResult.builder().id(q.id())
+                                .timestamps(((GetMetricDataRequest) call.getArgument(0)).endTime().minusSeconds(300))
                                 .values(LOAD_BPS).build()).toList()).build());
         return cloudWatch;
     }

@@ -50,7 +50,7 @@ class ReconcileIT extends WithLocalEndpoints {
         // Both alarms went into ALARM at about the same time; MINVIFS 1 of three healthy lets two go.
         assertThat(actions).extracting(a -> a.get("virtualInterfaceId")).containsExactlyInAnyOrder(VIF_A, VIF_B);
         assertThat(actions).extracting(a -> a.get("outcome")).containsOnly("FAILED_OVER");
-        assertThat(first.get("skipped")).isEqualTo(Map.of("muted", 1, "unlisted", 1, "namingNoVif", 0));
+        assertThat(first.get("skipped")).isEqualTo(Map.of("muted", 1, "unlisted", 1, "namingNoVif", 0, "settling", 0));
         assertThat(dx.vif(VIF_A).state()).isEqualTo("testing");
         assertThat(dx.vif(VIF_B).state()).isEqualTo("testing");
         assertThat(dx.vif(VIF_C).state()).isEqualTo("available");
@@ -92,7 +92,7 @@ class ReconcileIT extends WithLocalEndpoints {
 
         assertThat(result.get("outcome")).isEqualTo("RECONCILED");
         assertThat((List<Map<String, Object>>) result.get("actions")).isEmpty();
-        assertThat(result.get("skipped")).isEqualTo(Map.of("muted", 0, "unlisted", 0, "namingNoVif", 1));
+        assertThat(result.get("skipped")).isEqualTo(Map.of("muted", 0, "unlisted", 0, "namingNoVif", 1, "settling", 0));
         assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
         assertThat(dx.vif(VIF_A).state()).isEqualTo("available");
         assertThat(aws.supportCases()).isEmpty();

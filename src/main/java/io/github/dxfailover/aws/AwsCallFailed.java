@@ -16,6 +16,8 @@ public final class AwsCallFailed extends RuntimeException {
         DESCRIBE_CONNECTIONS("DescribeConnections"),
         DESCRIBE_LAGS("DescribeLags"),
         GET_METRIC_DATA("GetMetricData"),
+        TAG_RESOURCE("TagResource"),
+        UNTAG_RESOURCE("UntagResource"),
         DESCRIBE_ALARMS("DescribeAlarms"),
         PUBLISH("Publish"),
         GET_TOPIC_ATTRIBUTES("GetTopicAttributes"),

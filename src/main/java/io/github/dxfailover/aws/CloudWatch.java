@@ -93,10 +93,46 @@ public record CloudWatch(CloudWatchClient client, Clock clock) {
     }
 
     /**
+     * The state (ALARM, OK, INSUFFICIENT_DATA) of each named alarm, metric or composite; an alarm that does
+     * not exist is absent. DescribeAlarms by name, 100 names a call.
+     */
+    public Map<String, String> readStates(List<String> alarmNames) {
+        Map<String, String> states = new HashMap<>();
+        try {
+            for (int from = 0; from < alarmNames.size(); from += 100) {
+                List<String> names = alarmNames.subList(from, Math.min(from + 100, alarmNames.size()));
+                String token = null;
+                do {
+                    DescribeAlarmsResponse page = client.describeAlarms(DescribeAlarmsRequest.builder()
+                            .alarmNames(names).alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
+                            .nextToken(token).build());
+                    page.metricAlarms().forEach(m -> states.put(m.alarmName(), m.stateValueAsString()));
+                    page.compositeAlarms().forEach(c -> states.put(c.alarmName(), c.stateValueAsString()));
+                    token = page.nextToken();
+                } while (token != null && !token.isEmpty());
+            }
+        } catch (RuntimeException e) {
+            throw new AwsCallFailed(Call.DESCRIBE_ALARMS, null, e);
+        }
+        return states;
+    }
+
+    /**
      * Each VIF's highest 5-minute average of egress or ingress (bit/s) between {@code from} and {@code to}:
      * one GetMetricData for all of them, following NextToken. A VIF without a datapoint is absent.
      */
     public Map<String, Double> readPeakLoads(List<VifState> vifs, Instant from, Instant to) {
+        Map<String, Double> peak = new HashMap<>();
+        readTraffic(vifs, from, to).forEach((vif, points) ->
+                points.values().stream().max(Double::compare).ifPresent(p -> peak.put(vif, p)));
+        return peak;
+    }
+
+    /**
+     * Each VIF's 5-minute averages between {@code from} and {@code to}, by the start of their period, the higher
+     * of egress and ingress: one GetMetricData for all of them, following NextToken.
+     */
+    public Map<String, Map<Instant, Double>> readTraffic(List<VifState> vifs, Instant from, Instant to) {
         List<MetricDataQuery> queries = new ArrayList<>();
         Map<String, String> vifByQuery = new HashMap<>();
         for (int i = 0; i < vifs.size(); i++) {
@@ -115,9 +151,9 @@ public record CloudWatch(CloudWatchClient client, Clock clock) {
                         .period(PERIOD_SECONDS).stat("Average").build()).build());
             }
         }
-        Map<String, Double> peak = new HashMap<>();
+        Map<String, Map<Instant, Double>> traffic = new HashMap<>();
         if (queries.isEmpty()) {
-            return peak;
+            return traffic;
         }
         String token = null;
         try {
@@ -125,15 +161,18 @@ public record CloudWatch(CloudWatchClient client, Clock clock) {
                 GetMetricDataResponse page = client.getMetricData(GetMetricDataRequest.builder()
                         .metricDataQueries(queries).startTime(from).endTime(to).nextToken(token).build());
                 for (MetricDataResult r : page.metricDataResults()) {
-                    String vifId = vifByQuery.get(r.id());
-                    r.values().forEach(v -> peak.merge(vifId, v, Math::max));
+                    Map<Instant, Double> points = traffic.computeIfAbsent(vifByQuery.get(r.id()), v -> new HashMap<>());
+                    for (int i = 0; i < r.values().size() && i < r.timestamps().size(); i++) {
+                        points.merge(r.timestamps().get(i), r.values().get(i), Math::max);
+                    }
                 }
                 token = page.nextToken();
             } while (token != null && !token.isEmpty());
         } catch (RuntimeException e) {
             throw new AwsCallFailed(Call.GET_METRIC_DATA, null, e);
         }
-        return peak;
+        traffic.values().removeIf(Map::isEmpty);
+        return traffic;
     }
 
     private static FiringAlarm firing(String name, String arn, String reason, Instant since, Boolean actionsEnabled,

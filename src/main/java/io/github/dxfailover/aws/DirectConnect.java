@@ -4,6 +4,7 @@ import io.github.dxfailover.aws.AwsCallFailed.Call;
 import io.github.dxfailover.decision.BgpPeer;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.Link;
+import io.github.dxfailover.decision.TestHistoryEntry;
 import io.github.dxfailover.decision.VifState;
 import io.github.dxfailover.decision.VifStates;
 import java.time.Clock;
@@ -11,8 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
 import software.amazon.awssdk.services.directconnect.model.BGPPeer;
 import software.amazon.awssdk.services.directconnect.model.Connection;
@@ -27,6 +31,9 @@ import software.amazon.awssdk.services.directconnect.model.Lag;
 import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryRequest;
 import software.amazon.awssdk.services.directconnect.model.StartBgpFailoverTestRequest;
 import software.amazon.awssdk.services.directconnect.model.StopBgpFailoverTestRequest;
+import software.amazon.awssdk.services.directconnect.model.Tag;
+import software.amazon.awssdk.services.directconnect.model.TagResourceRequest;
+import software.amazon.awssdk.services.directconnect.model.UntagResourceRequest;
 import software.amazon.awssdk.services.directconnect.model.VirtualInterface;
 import software.amazon.awssdk.services.directconnect.model.VirtualInterfaceTestHistory;
 
@@ -35,7 +42,17 @@ import software.amazon.awssdk.services.directconnect.model.VirtualInterfaceTestH
  * test of a VIF, starting and stopping one, and what the connections and LAGs can carry. A failed
  * call throws {@link AwsCallFailed}.
  */
-public record DirectConnect(DirectConnectClient client, Clock clock) {
+public final class DirectConnect {
+    private final DirectConnectClient client;
+    private final Clock clock;
+    /** Each VIF's owner account, as the last read gave it: the account of its ARN for tagging. */
+    private final Map<String, String> ownerAccounts = new ConcurrentHashMap<>();
+
+    public DirectConnect(DirectConnectClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
     /** The listed VIFs, read in one pass over DescribeVirtualInterfaces pages (docs/behaviour.md §4). */
     public VifStates readStates(List<String> listed) {
         List<VifState> returned = new ArrayList<>();
@@ -46,7 +63,12 @@ public record DirectConnect(DirectConnectClient client, Clock clock) {
                         DescribeVirtualInterfacesRequest.builder().nextToken(token).build());
                 for (VirtualInterface v : page.virtualInterfaces()) {
                     returned.add(new VifState(v.virtualInterfaceId(), v.virtualInterfaceStateAsString(),
-                            v.bgpPeers().stream().map(DirectConnect::peer).toList(), v.connectionId()));
+                            v.bgpPeers().stream().map(DirectConnect::peer).toList(), v.connectionId(),
+                            v.tags().stream().collect(Collectors.toMap(Tag::key, t -> t.value() == null ? "" : t.value(),
+                                    (a, b) -> b))));
+                    if (v.ownerAccount() != null) {
+                        ownerAccounts.put(v.virtualInterfaceId(), v.ownerAccount());
+                    }
                 }
                 token = page.nextToken();
             } while (token != null && !token.isEmpty());
@@ -124,17 +146,45 @@ public record DirectConnect(DirectConnectClient client, Clock clock) {
     /** The VIF's failover test that has not ended yet, if any. */
     public Optional<FailoverTestRun> runningTest(String vifId) {
         Instant now = clock.instant();
+        return history(vifId).stream().filter(t -> t.runningAt(now)).findFirst()
+                .map(t -> new FailoverTestRun(t.testId(), t.endsAt()));
+    }
+
+    /** The VIF's failover tests, as ListVirtualInterfaceTestHistory gives them (most recent first, as AWS orders them). */
+    public List<TestHistoryEntry> history(String vifId) {
         try {
             return client.listVirtualInterfaceTestHistory(ListVirtualInterfaceTestHistoryRequest.builder()
-                            .virtualInterfaceId(vifId).build()).virtualInterfaceTestHistory()
-                    .stream()
-                    .filter(t -> t.endTime() == null || t.endTime().isAfter(now))
-                    .filter(t -> t.status() == null
-                            || !t.status().toUpperCase(Locale.ROOT).matches("COMPLETED|CANCELLED|FAILED"))
-                    .findFirst()
-                    .map(t -> new FailoverTestRun(t.testId(), t.endTime()));
+                            .virtualInterfaceId(vifId).build()).virtualInterfaceTestHistory().stream()
+                    .map(t -> new TestHistoryEntry(t.testId(), t.status(), t.startTime(), t.endTime())).toList();
         } catch (RuntimeException e) {
             throw new AwsCallFailed(Call.LIST_TEST_HISTORY, vifId, e);
         }
+    }
+
+    /** Sets one tag on a listed VIF (the practice-run record, docs/behaviour.md §16). */
+    public void tag(String vifId, String key, String value) {
+        try {
+            client.tagResource(TagResourceRequest.builder().resourceArn(arn(vifId))
+                    .tags(Tag.builder().key(key).value(value).build()).build());
+        } catch (RuntimeException e) {
+            throw new AwsCallFailed(Call.TAG_RESOURCE, vifId, e);
+        }
+    }
+
+    /** Removes one tag from a listed VIF. */
+    public void untag(String vifId, String key) {
+        try {
+            client.untagResource(UntagResourceRequest.builder().resourceArn(arn(vifId)).tagKeys(key).build());
+        } catch (RuntimeException e) {
+            throw new AwsCallFailed(Call.UNTAG_RESOURCE, vifId, e);
+        }
+    }
+
+    /** arn:partition:directconnect:region:account:dxvif/id, the account as Direct Connect reported the VIF's owner. */
+    private String arn(String vifId) {
+        Region region = client.serviceClientConfiguration().region();
+        String partition = region.metadata() == null ? "aws" : region.metadata().partition().id();
+        return "arn:" + partition + ":directconnect:" + region.id() + ":" + ownerAccounts.getOrDefault(vifId, "")
+                + ":dxvif/" + vifId;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dxfailover.config;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  * @param supportServiceCode  service code of the case
  * @param supportCategoryCode category code of the case
  * @param maxUtilization      highest projected utilization, percent, of the VIFs that remain (0 = not checked)
+ * @param practice            the practice-run settings (docs/behaviour.md §16)
  */
 public record FailoverConfig(
         List<String> vifIds,
@@ -34,7 +36,8 @@ public record FailoverConfig(
         boolean dryRun,
         String supportServiceCode,
         String supportCategoryCode,
-        int maxUtilization) {
+        int maxUtilization,
+        PracticeSettings practice) {
 
     public static final int MIN_TEST_MINUTES = 1;
     /** StartBgpFailoverTest accepts at most 4320 minutes (three days). */
@@ -48,6 +51,14 @@ public record FailoverConfig(
     public FailoverConfig {
         vifIds = List.copyOf(vifIds);
         ccEmails = List.copyOf(ccEmails);
+    }
+
+    /** Without practice-run settings: the defaults (tests). */
+    public FailoverConfig(List<String> vifIds, int minVifs, String snsTopicArn, int failoverMinutes,
+                          List<String> ccEmails, boolean supportCase, String supportSeverity, boolean dryRun,
+                          String supportServiceCode, String supportCategoryCode, int maxUtilization) {
+        this(vifIds, minVifs, snsTopicArn, failoverMinutes, ccEmails, supportCase, supportSeverity, dryRun,
+                supportServiceCode, supportCategoryCode, maxUtilization, PracticeSettings.DEFAULT);
     }
 
     public boolean manages(String vifId) {
@@ -73,11 +84,20 @@ public record FailoverConfig(
         String categoryCode = r.nonEmpty("SUPPORT_CATEGORY_CODE", "connection-issue");
         Integer maxUtilization = r.integer("MAX_UTILIZATION", 80, 0, 100,
                 "an integer from 0 to 100 (percent; 0 = capacity not checked)");
+        Integer practiceMinutes = r.integer("PRACTICE_MINUTES", PracticeSettings.DEFAULT.minutes(),
+                PracticeSettings.MIN_MINUTES, PracticeSettings.MAX_MINUTES,
+                "an integer from " + PracticeSettings.MIN_MINUTES + " to " + PracticeSettings.MAX_MINUTES + " (minutes)");
+        List<String> outcomeAlarms = r.alarmNames("PRACTICE_OUTCOME_ALARMS");
+        List<String> blockingAlarms = r.alarmNames("PRACTICE_BLOCKING_ALARMS");
+        List<LocalDate> blockedDates = r.dates("PRACTICE_BLOCKED_DATES");
+        Integer maxAgeDays = r.integer("PRACTICE_MAX_AGE_DAYS", PracticeSettings.DEFAULT.maxAgeDays(), 1, 365,
+                "an integer from 1 to 365 (days)");
         if (!r.problems.isEmpty()) {
             throw new InvalidConfigException(r.problems, snsArn);
         }
         return new FailoverConfig(vifIds, minVifs, snsArn, failover, cc, supportCase, severity, dryRun,
-                serviceCode, categoryCode, maxUtilization);
+                serviceCode, categoryCode, maxUtilization, new PracticeSettings(practiceMinutes, outcomeAlarms,
+                blockingAlarms, blockedDates, maxAgeDays));
     }
 
     /** Reads one variable at a time; each method returns null and records a problem when the value is invalid. */
@@ -197,6 +217,44 @@ public record FailoverConfig(
             }
             problem(name, value, "one of " + String.join(", ", allowed.stream().sorted().toList()));
             return null;
+        }
+
+        /** Comma-separated CloudWatch alarm names, each 1…255 characters; none when unset or empty. */
+        List<String> alarmNames(String name) {
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                return List.of();
+            }
+            Set<String> names = new LinkedHashSet<>();
+            for (String item : value.split(",", -1)) {
+                String alarm = item.strip();
+                if (alarm.isEmpty() || alarm.length() > 255) {
+                    problems.add(name + "='" + value + "': item '" + alarm + "' is not an alarm name: expected "
+                            + "comma-separated CloudWatch alarm names, each 1 to 255 characters");
+                    return null;
+                }
+                names.add(alarm);
+            }
+            return List.copyOf(names);
+        }
+
+        /** Comma-separated UTC dates, YYYY-MM-DD; none when unset or empty. */
+        List<LocalDate> dates(String name) {
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                return List.of();
+            }
+            List<LocalDate> dates = new ArrayList<>();
+            for (String item : value.split(",", -1)) {
+                try {
+                    dates.add(LocalDate.parse(item.strip()));
+                } catch (java.time.format.DateTimeParseException e) {
+                    problems.add(name + "='" + value + "': item '" + item.strip() + "' is not a date: expected "
+                            + "comma-separated dates YYYY-MM-DD (UTC)");
+                    return null;
+                }
+            }
+            return List.copyOf(dates);
         }
 
         String nonEmpty(String name, String dflt) {

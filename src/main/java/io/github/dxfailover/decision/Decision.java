@@ -22,6 +22,10 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
         NOT_IN_ALARM,
         /** An operator disabled the alarm's actions. */
         MUTED,
+        /** A practice run's outcome or blocking alarm, with no run to end (docs/behaviour.md §16). */
+        WATCH_ALARM,
+        /** An alarm on the practised VIF, presumed to be the run's doing (docs/behaviour.md §16). */
+        SETTLING,
         /** Neither the alarm's name nor its metrics name a VIF. */
         NAMES_NO_VIF,
         /** Its only VirtualInterfaceId dimensions are on AWS/DX metrics (docs/behaviour.md §3). */
@@ -105,6 +109,16 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
         }
         return config.dryRun() ? new Decision(Outcome.DRY_RUN, Why.WOULD_STOP, vifId)
                 : new Decision(Outcome.RESTORED, Why.STOPPING, vifId);
+    }
+
+    /** A watch alarm of practice runs never names a VIF; with no run on it has nothing to end. */
+    public static Decision watchOnly(Alarm alarm) {
+        return new Decision(Outcome.IGNORED, Why.WATCH_ALARM, null);
+    }
+
+    /** An alarm on the VIF a practice run has (or just had) out of service. */
+    public static Decision settling(String vifId) {
+        return new Decision(Outcome.IGNORED, Why.SETTLING, vifId);
     }
 
     /** An alarm whose actions an operator disabled is not acted on, whichever way it arrived. */

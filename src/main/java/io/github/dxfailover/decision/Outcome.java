@@ -26,6 +26,18 @@ public enum Outcome {
     RESTORED,
     /** Operator command "restore" on a VIF that has no failover test running. */
     NOTHING_TO_RESTORE,
+    /** A practice run started its failover test (docs/behaviour.md §16). */
+    PRACTICE_STARTED,
+    /** A practice run could not start: every blocker is in the result. Nothing changed. */
+    PRACTICE_BLOCKED,
+    /** An outcome alarm went to ALARM during a practice run: it was ended. */
+    PRACTICE_FAILED,
+    /** A practice run was ended by a blocking alarm, another VIF's trouble, or an operator. */
+    PRACTICE_INTERRUPTED,
+    /** A practice run ended by itself and the other VIFs took its traffic. */
+    PRACTICE_SUCCEEDED,
+    /** A practice run ended by itself, but the traffic does not show that it moved. */
+    PRACTICE_INCONCLUSIVE,
     /** A reconcile pass ran; its per-VIF decisions are in the result's actions. */
     RECONCILED,
     /** An AWS call failed before anything changed, or starting the failover test failed; the invocation throws. */

@@ -18,9 +18,10 @@ import java.util.Set;
  * @param steps       the decisions, oldest alarm first
  * @param muted       alarms whose actions the operator disabled
  * @param unlisted    alarms naming a VIF that is not in VIFLIST (never touched)
- * @param namingNoVif alarms whose name and dimensions name no VIF
+ * @param namingNoVif alarms whose name and dimensions name no VIF, and practice runs' watch alarms
+ * @param settling    alarms on a VIF a practice run has, or just had, out of service (docs/behaviour.md §16)
  */
-public record ReconcilePlan(List<Step> steps, int muted, int unlisted, int namingNoVif) {
+public record ReconcilePlan(List<Step> steps, int muted, int unlisted, int namingNoVif, int settling) {
     private static final Comparator<FiringAlarm> OLDEST_FIRST =
             Comparator.comparing(FiringAlarm::since).thenComparing(FiringAlarm::vifId);
     /** Among one VIF's alarms, the oldest; the name settles ties so a pass is deterministic. */
@@ -54,15 +55,18 @@ public record ReconcilePlan(List<Step> steps, int muted, int unlisted, int namin
         int muted = 0;
         int unlisted = 0;
         int namingNoVif = 0;
+        int settling = 0;
         Map<String, FiringAlarm> oldestPerVif = new LinkedHashMap<>();
         for (FiringAlarm alarm : alarms) {
             String vifId = alarm.vifId();
             if (!alarm.actionsEnabled()) {
                 muted++;
-            } else if (vifId == null) {
+            } else if (vifId == null || config.practice().watches(alarm.alarm().name())) {
                 namingNoVif++;
             } else if (!config.manages(vifId)) {
                 unlisted++;
+            } else if (Practice.settling(states.get(vifId), alarm.seenAt())) {
+                settling++;
             } else {
                 // A VIF with several alarms in ALARM is one candidate, dated by its oldest alarm.
                 oldestPerVif.merge(vifId, alarm, (a, b) -> OLDEST_OF_ONE_VIF.compare(a, b) <= 0 ? a : b);
@@ -80,7 +84,7 @@ public record ReconcilePlan(List<Step> steps, int muted, int unlisted, int namin
                 takenOut.add(alarm.vifId());
             }
         }
-        return new ReconcilePlan(steps, muted, unlisted, namingNoVif);
+        return new ReconcilePlan(steps, muted, unlisted, namingNoVif, settling);
     }
 
     /** A step reached the capacity check without the figures: read them (once) and plan again. */

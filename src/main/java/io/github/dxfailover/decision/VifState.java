@@ -2,6 +2,7 @@ package io.github.dxfailover.decision;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -12,8 +13,9 @@ import java.util.stream.IntStream;
  *              when Direct Connect did not return the VIF
  * @param peers its BGP sessions
  * @param connectionId the connection or LAG it runs on ({@code dxcon-…}, {@code dxlag-…}), or null when not known
+ * @param tags         its tags, as DescribeVirtualInterfaces returns them (the practice-run record, docs/behaviour.md §16)
  */
-public record VifState(String id, String state, List<BgpPeer> peers, String connectionId) {
+public record VifState(String id, String state, List<BgpPeer> peers, String connectionId, Map<String, String> tags) {
     public static final String MISSING = "missing";
     public static final String AVAILABLE = "available";
     /** The state Direct Connect reports while a BGP failover test runs. */
@@ -21,11 +23,12 @@ public record VifState(String id, String state, List<BgpPeer> peers, String conn
 
     public VifState {
         peers = List.copyOf(peers);
+        tags = Map.copyOf(tags);
     }
 
-    /** A VIF whose connection is not known (tests, and what a missing VIF reads as). */
+    /** A VIF whose connection and tags are not known (tests, and what a missing VIF reads as). */
     public VifState(String id, String state, List<BgpPeer> peers) {
-        this(id, state, peers, null);
+        this(id, state, peers, null, Map.of());
     }
 
     /** A VIF whose peers are known only by their status, in order. */
@@ -35,7 +38,22 @@ public record VifState(String id, String state, List<BgpPeer> peers, String conn
 
     /** The same VIF on a connection or LAG. */
     public VifState on(String connection) {
-        return new VifState(id, state, peers, connection);
+        return new VifState(id, state, peers, connection, tags);
+    }
+
+    /** The same VIF with these tags. */
+    public VifState tagged(Map<String, String> newTags) {
+        return new VifState(id, state, peers, connectionId, newTags);
+    }
+
+    /** The test ID of the practice run the function started on it, when its tag says one is on (§16). */
+    public java.util.Optional<String> practiceTestId() {
+        return java.util.Optional.ofNullable(tags.get(PracticeRecord.RUNNING));
+    }
+
+    /** Its last practice run, when its tag records one it can read. */
+    public java.util.Optional<PracticeRecord> lastPractice() {
+        return PracticeRecord.parse(tags.get(PracticeRecord.LAST));
     }
 
     public static VifState missing(String id) {
@@ -64,7 +82,7 @@ public record VifState(String id, String state, List<BgpPeer> peers, String conn
 
     /** The same VIF with every peer down: what a failover test leaves behind. */
     public VifState withTestRunning() {
-        return new VifState(id, TESTING, peers.stream().map(p -> p.withStatus("down")).toList(), connectionId);
+        return new VifState(id, TESTING, peers.stream().map(p -> p.withStatus("down")).toList(), connectionId, tags);
     }
 
     /**

@@ -17,6 +17,15 @@ public sealed interface Request {
     record Reconcile() implements Request {
     }
 
+    /**
+     * A practice run (docs/behaviour.md §16): the operator's command or the template's schedule.
+     *
+     * @param vifId   the listed VIF to practise on, or null for the one tested longest ago
+     * @param minutes how long, or null for PRACTICE_MINUTES
+     */
+    record Practice(String vifId, Integer minutes) implements Request {
+    }
+
     /** Operator command: stop the running failover test on a VIF. */
     record Restore(String vifId) implements Request {
     }

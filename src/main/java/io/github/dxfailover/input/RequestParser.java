@@ -1,6 +1,7 @@
 package io.github.dxfailover.input;
 
 import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.config.PracticeSettings;
 import io.github.dxfailover.config.VifId;
 import io.github.dxfailover.decision.Alarm;
 import io.github.dxfailover.decision.OperatorCommand;
@@ -17,7 +18,7 @@ import java.util.TreeSet;
 public final class RequestParser {
     public static final String EVENTBRIDGE_DETAIL_TYPE = "CloudWatch Alarm State Change";
     public static final String SCHEDULED_EVENT = "Scheduled Event";
-    private static final String ACTIONS = "\"status\", \"failover\", \"restore\" or \"reconcile\"";
+    private static final String ACTIONS = "\"status\", \"failover\", \"restore\", \"reconcile\" or \"practice\"";
 
     private RequestParser() {
     }
@@ -73,9 +74,12 @@ public final class RequestParser {
             case "status" -> new Request.Status();
             case "reconcile" -> new Request.Reconcile();
             case "restore" -> new Request.Restore(vifId(input));
+            case "practice" -> new Request.Practice(input.containsKey("virtualInterfaceId") ? vifId(input) : null,
+                    minutes(input.get("minutes"), PracticeSettings.MIN_MINUTES, PracticeSettings.MAX_MINUTES));
             case "failover" -> {
                 String vifId = vifId(input);
-                yield new Request.Evaluate(new OperatorCommand(action, vifId), minutes(input.get("minutes")));
+                yield new Request.Evaluate(new OperatorCommand(action, vifId), minutes(input.get("minutes"),
+                        FailoverConfig.MIN_TEST_MINUTES, FailoverConfig.MAX_TEST_MINUTES));
             }
             default -> throw new BadInput("action: expected " + ACTIONS + ", found \"" + action + "\"");
         };
@@ -89,16 +93,15 @@ public final class RequestParser {
         return vifId;
     }
 
-    private static Integer minutes(Object value) {
+    private static Integer minutes(Object value, int min, int max) {
         if (value == null) {
             return null;
         }
         if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                && n.doubleValue() >= FailoverConfig.MIN_TEST_MINUTES && n.doubleValue() <= FailoverConfig.MAX_TEST_MINUTES) {
+                && n.doubleValue() >= min && n.doubleValue() <= max) {
             return n.intValue();
         }
-        throw new BadInput("minutes: expected a whole number from " + FailoverConfig.MIN_TEST_MINUTES + " to "
-                + FailoverConfig.MAX_TEST_MINUTES + ", found " + found(value));
+        throw new BadInput("minutes: expected a whole number from " + min + " to " + max + ", found " + found(value));
     }
 
     /**

@@ -27,11 +27,12 @@ import java.util.Map;
  * @param reconciled what a reconcile pass decided per VIF, or null for any other request
  * @param preflight  whether the function is ready, for the status command; null otherwise
  * @param capacity   the capacity step of the decision (docs/behaviour.md §15), or null when it did not run
+ * @param practice   the practice run this invocation started, blocked, ended or judged (§16), or null
  */
 public record Result(Outcome outcome, String vifId, String message, VifStates vifs, String testId,
                      Instant testEndsAt, String caseId, CaseNotOpened caseNotOpened, boolean dryRun,
                      List<String> errors, ReconcileSummary reconciled, Preflight preflight,
-                     CapacityReport capacity) {
+                     CapacityReport capacity, PracticeReport practice) {
     /** The result says of its {@code vifs} when they were read (docs/behaviour.md §10). */
     static final String VIFS_READ = "before acting";
 
@@ -40,30 +41,35 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
     }
 
     public static Result of(Outcome outcome, String vifId, String message, VifStates vifs, boolean dryRun) {
-        return new Result(outcome, vifId, message, vifs, null, null, null, null, dryRun, List.of(), null, null, null);
+        return new Result(outcome, vifId, message, vifs, null, null, null, null, dryRun, List.of(), null, null, null, null);
     }
 
     public Result withMessage(String text) {
-        return new Result(outcome, vifId, text, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors, reconciled, preflight, capacity);
+        return new Result(outcome, vifId, text, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors, reconciled, preflight, capacity, practice);
     }
 
     public Result withTest(FailoverTestRun test) {
-        return new Result(outcome, vifId, message, vifs, test.testId(), test.endsAt(), caseId, caseNotOpened, dryRun, errors, reconciled, preflight, capacity);
+        return new Result(outcome, vifId, message, vifs, test.testId(), test.endsAt(), caseId, caseNotOpened, dryRun, errors, reconciled, preflight, capacity, practice);
     }
 
     public Result withCase(String id) {
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, id, caseNotOpened, dryRun, errors, reconciled, preflight, capacity);
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, id, caseNotOpened, dryRun, errors, reconciled, preflight, capacity, practice);
     }
 
     /** No case was opened: why, and the sentence for {@code errors}. */
     public Result withCaseNotOpened(CaseNotOpened why, String error) {
         return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, why, dryRun, errors, reconciled,
-                preflight, capacity).withError(error);
+                preflight, capacity, practice).withError(error);
     }
 
     public Result withCapacity(CapacityReport report) {
         return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors,
-                reconciled, preflight, report);
+                reconciled, preflight, report, practice);
+    }
+
+    public Result withPractice(PracticeReport report) {
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors,
+                reconciled, preflight, capacity, report);
     }
 
     public Result withError(String error) {
@@ -71,17 +77,17 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
     }
 
     public Result withReconciliation(ReconcileSummary r) {
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors, r, preflight, capacity);
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors, r, preflight, capacity, practice);
     }
 
     public Result withPreflight(Preflight p) {
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors, reconciled, p, capacity);
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors, reconciled, p, capacity, practice);
     }
 
     public Result withErrors(List<String> more) {
         List<String> all = new ArrayList<>(errors);
         all.addAll(more);
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, all, reconciled, preflight, capacity);
+        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, all, reconciled, preflight, capacity, practice);
     }
 
     /** The JSON object of docs/behaviour.md §10: plain maps, lists and strings, which any Lambda serializer writes as is. */
@@ -114,12 +120,16 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
         if (capacity != null) {
             out.put("capacity", capacity.toMap());
         }
+        if (practice != null) {
+            out.put("practice", practice.toMap());
+        }
         if (reconciled != null) {
             out.put("actions", reconciled.actions().stream().map(ReconcileAction::toMap).toList());
             Map<String, Object> skipped = new LinkedHashMap<>();
             skipped.put("muted", reconciled.muted());
             skipped.put("unlisted", reconciled.unlisted());
             skipped.put("namingNoVif", reconciled.namingNoVif());
+            skipped.put("settling", reconciled.settling());
             out.put("skipped", skipped);
         }
         return out;

@@ -8,6 +8,11 @@ import io.github.dxfailover.decision.Trigger;
 import io.github.dxfailover.decision.VifStates;
 import io.github.dxfailover.result.Result;
 import io.github.dxfailover.text.Notifications;
+import io.github.dxfailover.decision.FiringAlarm;
+import io.github.dxfailover.decision.Practice;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,15 +22,34 @@ import org.slf4j.LoggerFactory;
  * reaches its capacity step, the capacity figures), decides, and acts or says why not
  * (docs/behaviour.md §2–§4, §7, §15).
  */
-record AlarmEvaluation(Adapters aws, Notifier notifier, Notifications writer, FailoverStart start) {
+record AlarmEvaluation(Adapters aws, Notifier notifier, Notifications writer, FailoverStart start,
+                       PracticeRuns practice) {
     private static final Logger LOG = LoggerFactory.getLogger(AlarmEvaluation.class);
 
     Result run(Trigger trigger, Integer minutes) {
         FailoverConfig config = aws.config();
+        if (trigger instanceof Alarm alarm && config.practice().watches(alarm.name())) {
+            return watchAlarm(alarm);
+        }
         if (trigger instanceof Alarm alarm && isMuted(alarm)) {
             return aws.resultOf(Decision.muted(alarm), trigger, VifStates.notRead());
         }
         VifStates states = trigger.asksToAct() ? aws.dx().readStates(config.vifIds()) : VifStates.notRead();
+        String vifId = trigger.vifId();
+        Optional<Result> practiced = Optional.empty();
+        if (trigger.asksToAct() && vifId != null && config.manages(vifId)) {
+            if (Practice.settling(states.get(vifId), aws.clock().instant())) {
+                return aws.resultOf(Decision.settling(vifId), trigger, states);
+            }
+            // An alarm on another listed VIF ends a practice run first; the practised VIF, testing, is not healthy.
+            practiced = practice.watch(states, List.of(firing(trigger)), aws.clock().instant());
+        }
+        Result decided = decide(trigger, minutes, states);
+        return practiced.map(p -> decided.withPractice(p.practice()).withErrors(p.errors())).orElse(decided);
+    }
+
+    private Result decide(Trigger trigger, Integer minutes, VifStates states) {
+        FailoverConfig config = aws.config();
         Decision decision = Decision.decide(config, trigger, states);
         if (decision.needsCapacityFigures(config)) {
             decision = Decision.decide(config, trigger, states, Set.of(), CapacityReads.read(aws, states));
@@ -40,6 +64,23 @@ record AlarmEvaluation(Adapters aws, Notifier notifier, Notifications writer, Fa
                 yield decided;
             }
         };
+    }
+
+    /** An outcome or blocking alarm (docs/behaviour.md §16): ALARM ends a practice run that is on; else nothing. */
+    private Result watchAlarm(Alarm alarm) {
+        if (!alarm.isInAlarm()) {
+            return aws.resultOf(Decision.decide(aws.config(), alarm, VifStates.notRead()), alarm, VifStates.notRead());
+        }
+        VifStates states = aws.dx().readStates(aws.config().vifIds());
+        return practice.watch(states, List.of(), aws.clock().instant())
+                .orElseGet(() -> aws.resultOf(Decision.watchOnly(alarm), alarm, states));
+    }
+
+    /** The alarm of an event, as the watch of a practice run reads alarms in ALARM. */
+    private FiringAlarm firing(Trigger trigger) {
+        Instant now = aws.clock().instant();
+        return trigger instanceof Alarm alarm ? new FiringAlarm(alarm, now, true, now)
+                : new FiringAlarm(new Alarm(trigger.title(), Alarm.ALARM, "", "", "", "", List.of()), now, false, now);
     }
 
     /**

@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.support.SupportClient;
 /**
  * Decides and acts on one request, each job in its own class: an alarm or failover command
  * ({@link AlarmEvaluation}), a restore ({@link RestoreCommand}), the reconcile pass
- * ({@link ReconcilePass}) and the status preflight ({@link StatusReport}), all over the same
- * {@link Adapters} (docs/behaviour.md §4, §6–§8, §13, §14).
+ * ({@link ReconcilePass}), practice runs ({@link PracticeRuns}) and the status preflight
+ * ({@link StatusReport}), all over the same {@link Adapters} (docs/behaviour.md §4, §6–§8, §13, §14, §16).
  */
 public final class FailoverService {
     private final FailoverConfig config;
@@ -26,6 +26,7 @@ public final class FailoverService {
     private final RestoreCommand restore;
     private final ReconcilePass reconcile;
     private final StatusReport status;
+    private final PracticeRuns practice;
 
     /** The SDK clients come in from outside, so tests can hand it mocks or clients on local endpoints. */
     public FailoverService(FailoverConfig config, DirectConnectClient dx, SnsClient sns, SupportClient support,
@@ -35,9 +36,10 @@ public final class FailoverService {
         Notifier notifier = new Notifier(aws.topic());
         Notifications writer = new Notifications(config);
         FailoverStart start = new FailoverStart(aws, notifier, writer);
-        this.evaluation = new AlarmEvaluation(aws, notifier, writer, start);
-        this.restore = new RestoreCommand(aws, notifier, writer);
-        this.reconcile = new ReconcilePass(aws, start);
+        this.practice = new PracticeRuns(aws, notifier, writer);
+        this.evaluation = new AlarmEvaluation(aws, notifier, writer, start, practice);
+        this.restore = new RestoreCommand(aws, notifier, writer, practice);
+        this.reconcile = new ReconcilePass(aws, start, practice);
         this.status = new StatusReport(aws);
     }
 
@@ -56,6 +58,7 @@ public final class FailoverService {
                 case Request.Status s -> status.run();
                 case Request.Restore r -> restore.run(r.vifId());
                 case Request.Reconcile r -> reconcile.run(deadline);
+                case Request.Practice p -> practice.start(p.vifId(), p.minutes());
                 case Request.Invalid i -> Result.of(Outcome.REJECTED, null, i.problem(), VifStates.notRead(),
                         config.dryRun());
             };

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * are notified; decisions that change nothing are in the result, the log and the metrics. A failed
  * start notifies and throws at once.
  */
-record ReconcilePass(Adapters aws, FailoverStart start) {
+record ReconcilePass(Adapters aws, FailoverStart start, PracticeRuns practice) {
     private static final Logger LOG = LoggerFactory.getLogger(ReconcilePass.class);
     /**
      * What one start may take at worst: Start, CreateCase and Publish at their call timeout (10 s,
@@ -32,6 +32,8 @@ record ReconcilePass(Adapters aws, FailoverStart start) {
         FailoverConfig config = aws.config();
         List<FiringAlarm> firing = aws.cloudWatch().readFiring();
         VifStates states = aws.dx().readStates(config.vifIds());
+        // Practice runs first (docs/behaviour.md §16): a run ended here still counts as not healthy below.
+        var practiced = practice.watch(states, firing, aws.clock().instant());
         ReconcilePlan plan = ReconcilePlan.of(config, firing, states);
         if (plan.needsCapacityFigures(config)) {
             plan = ReconcilePlan.of(config, firing, states, CapacityReads.read(aws, states));
@@ -50,7 +52,7 @@ record ReconcilePass(Adapters aws, FailoverStart start) {
                 try {
                     r = start.run(step.alarm(), config.failoverMinutes(), r);
                 } catch (RetryableFailure e) {
-                    throw e.after(summary(firing.size(), states, plan, actions, errors, deferred));
+                    throw e.after(summary(firing.size(), states, plan, actions, errors, deferred, practiced));
                 }
             }
             LOG.info("reconcile: outcome={} vif={} alarm={} reason={}", r.outcome(), r.vifId(),
@@ -59,15 +61,18 @@ record ReconcilePass(Adapters aws, FailoverStart start) {
                     r.capacity()));
             errors.addAll(r.errors());
         }
-        return summary(firing.size(), states, plan, actions, errors, deferred);
+        return summary(firing.size(), states, plan, actions, errors, deferred, practiced);
     }
 
     private Result summary(int firing, VifStates states, ReconcilePlan plan, List<ReconcileAction> actions,
-                           List<String> errors, int deferred) {
+                           List<String> errors, int deferred, java.util.Optional<Result> practiced) {
         boolean dryRun = aws.config().dryRun();
-        return Result.of(Outcome.RECONCILED, null, Messages.reconciled(firing, plan, actions, deferred, dryRun), states,
-                        dryRun)
+        Result r = Result.of(Outcome.RECONCILED, null, Messages.reconciled(firing, plan, actions, deferred, dryRun)
+                        + practiced.map(p -> "; " + p.message()).orElse(""), states, dryRun)
                 .withErrors(errors)
-                .withReconciliation(new ReconcileSummary(actions, plan.muted(), plan.unlisted(), plan.namingNoVif()));
+                .withErrors(practiced.map(Result::errors).orElse(List.of()))
+                .withReconciliation(new ReconcileSummary(actions, plan.muted(), plan.unlisted(), plan.namingNoVif(),
+                        plan.settling()));
+        return practiced.map(p -> r.withPractice(p.practice())).orElse(r);
     }
 }

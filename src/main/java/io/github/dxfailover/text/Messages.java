@@ -34,6 +34,10 @@ public final class Messages {
         return switch (d.why()) {
             case NOT_IN_ALARM -> "alarm state is " + ((Alarm) trigger).state()
                     + ", only ALARM acts";
+            case WATCH_ALARM -> "alarm '" + trigger.title() + "' is a practice-run watch, and no practice run is on: "
+                    + "nothing to do";
+            case SETTLING -> "alarm '" + trigger.title() + "' on " + vif + " is presumed to be the practice run's doing "
+                    + "until 15 minutes after it ended, so it is not acted on";
             case MUTED -> "alarm '" + trigger.title() + "' has its actions disabled (muted by an operator), so it is "
                     + "not acted on";
             case NAMES_NO_VIF -> "the alarm names no VIF: its name must start with the VIF ID (dxvif-…), or its metric "
@@ -94,6 +98,8 @@ public final class Messages {
             case DESCRIBE_CONNECTIONS, DESCRIBE_LAGS -> "reading the connections' bandwidth from Direct Connect ("
                     + e.call().operation() + ") failed (nothing was changed): " + aws;
             case GET_METRIC_DATA -> "reading the VIFs' traffic from CloudWatch failed (nothing was changed): " + aws;
+            case TAG_RESOURCE, UNTAG_RESOURCE -> "writing the practice record on " + e.vifId() + " (" + e.call().operation()
+                    + ") failed: " + aws;
             case PUBLISH -> "notification not sent (nothing was changed): " + aws;
             default -> e.call().operation() + " failed (nothing was changed): " + aws;
         };

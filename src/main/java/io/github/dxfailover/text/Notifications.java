@@ -25,6 +25,12 @@ public final class Notifications {
         return compose(r, trigger.title(), triggerLines(trigger));
     }
 
+    /** What a practice run did: started, blocked, ended or judged (docs/behaviour.md §16). */
+    public Notification forPractice(Result r) {
+        return compose(r, "practice run", "Practice run: proving that taking " + r.vifId() + " out moves its traffic "
+                + "to the other VIFs (docs/behaviour.md §16)\n");
+    }
+
     /** What an operator's restore did. */
     public Notification forRestore(Result r) {
         return compose(r, RESTORE_TITLE, requestedBy("restore"));
@@ -101,7 +107,9 @@ public final class Notifications {
                     + restoreHint(vif)
                     + "Support case: " + (r.caseId() != null ? r.caseId() : "none opened (" + noCaseReason(r) + ")")
                     + "\n";
-            case DRY_RUN -> "Nothing was changed (DRY_RUN=true). Without it the function would have started a "
+            case DRY_RUN -> r.practice() != null ? "Nothing was changed (DRY_RUN=true). Without it the function would "
+                    + "have started the practice run.\n"
+                    : "Nothing was changed (DRY_RUN=true). Without it the function would have started a "
                     + config.failoverMinutes() + "-minute BGP failover test on " + vif
                     + (config.supportCase() ? " and opened " + article(config.supportSeverity()) + " "
                     + config.supportSeverity() + " support case" : "")
@@ -119,6 +127,21 @@ public final class Notifications {
                     + "VirtualInterfaceId dimension. A dimension on an AWS/DX metric (bandwidth, BGP status) never "
                     + "names a VIF: a utilization alarm must not take its VIF out.\n";
             case RESTORED -> "Done: " + r.message() + ".\n" + reconcileWarning(vif);
+            case PRACTICE_STARTED -> "Next: if an outcome alarm (" + String.join(", ", config.practice().outcomeAlarms())
+                    + ") goes to ALARM, the run ends at once as PRACTICE_FAILED; otherwise BGP comes back by itself at "
+                    + r.testEndsAt() + " and the next reconcile pass judges the run from the traffic.\n"
+                    + restoreHint(vif);
+            case PRACTICE_BLOCKED -> "Nothing was changed; the next scheduled run tries again.\n";
+            case PRACTICE_FAILED -> "Done: the failover test was stopped. The applications suffered while " + vif
+                    + " was out: before relying on failover, check the routes the other VIFs advertise, the on-premises "
+                    + "routing that should prefer them, and their capacity. Recorded on the VIF's tag "
+                    + "dx-failover:last-practice.\n";
+            case PRACTICE_INTERRUPTED -> "Done: the failover test was stopped; nothing was proven. Recorded on the VIF's "
+                    + "tag dx-failover:last-practice; the next scheduled run tries again.\n";
+            case PRACTICE_SUCCEEDED -> "Proven: taking " + vif + " out moves its traffic to the other VIFs. Recorded on "
+                    + "the VIF's tag dx-failover:last-practice.\n";
+            case PRACTICE_INCONCLUSIVE -> "Recorded on the VIF's tag dx-failover:last-practice; see above what to check."
+                    + "\n";
             case ERROR -> "The function failed before it could finish; Lambda retries the event. Check the VIFs with "
                     + "{\"action\": \"status\"}.\n";
             default -> "";

@@ -97,7 +97,7 @@ class RequestParserTest {
                 Arguments.of(noState, "detail.state: expected an object, found nothing"),
                 Arguments.of(numericName, "detail.alarmName: expected a string, found a number (42)"),
                 Arguments.of(detailList, "detail: expected an object, found a list"),
-                Arguments.of(command("action", "reboot"), "action: expected \"status\", \"failover\", \"restore\" or \"reconcile\", found \"reboot\""),
+                Arguments.of(command("action", "reboot"), "action: expected \"status\", \"failover\", \"restore\", \"reconcile\" or \"practice\", found \"reboot\""),
                 Arguments.of(command("action", 7), "action: expected a string, found a number (7)"),
                 Arguments.of(command("action", "failover"), "virtualInterfaceId: expected a string, found nothing"),
                 Arguments.of(command("action", "restore", "virtualInterfaceId", "dxvif-x"),

@@ -60,7 +60,8 @@ class CapacityGuardTest extends MockedAws {
             GetMetricDataRequest r = call.getArgument(0);
             return GetMetricDataResponse.builder().metricDataResults(r.metricDataQueries().stream()
                     .filter(q -> byVif.containsKey(vifOf(q)))
-                    .map(q -> MetricDataResult.builder().id(q.id()).values(byVif.get(vifOf(q))).build()).toList())
+                    .map(q -> MetricDataResult.builder().id(q.id()).timestamps(NOW.minusSeconds(600))
+                            .values(byVif.get(vifOf(q))).build()).toList())
                     .build();
         });
     }

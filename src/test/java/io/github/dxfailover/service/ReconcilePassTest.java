@@ -234,7 +234,7 @@ class ReconcilePassTest extends MockedAws {
                 metricAlarm(OTHER_VIF + " loss", 30));
         Result r = statefulService(config()).handle(new Request.Reconcile());
         assertThat(r.reconciled().actions()).isEmpty();
-        assertThat(r.toMap().get("skipped")).isEqualTo(Map.of("muted", 1, "unlisted", 1, "namingNoVif", 0));
+        assertThat(r.toMap().get("skipped")).isEqualTo(Map.of("muted", 1, "unlisted", 1, "namingNoVif", 0, "settling", 0));
         verifyNoChange();
         verifyNoInteractions(sns);
     }
@@ -321,7 +321,7 @@ class ReconcilePassTest extends MockedAws {
         Result r = statefulService(config()).handle(new Request.Reconcile());
 
         assertThat(r.reconciled().actions()).isEmpty();
-        assertThat(r.toMap().get("skipped")).isEqualTo(Map.of("muted", 0, "unlisted", 0, "namingNoVif", 2));
+        assertThat(r.toMap().get("skipped")).isEqualTo(Map.of("muted", 0, "unlisted", 0, "namingNoVif", 2, "settling", 0));
         verifyNoChange();
         verifyNoInteractions(sns);
     }

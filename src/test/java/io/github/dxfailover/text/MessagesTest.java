@@ -47,6 +47,10 @@ class MessagesTest {
                 Arguments.of(Why.NOT_IN_ALARM, VIF_A, "alarm state is OK, only ALARM acts"),
                 Arguments.of(Why.MUTED, VIF_A, "alarm '" + VIF_A + " loss' has its actions disabled (muted by an "
                         + "operator), so it is not acted on"),
+                Arguments.of(Why.WATCH_ALARM, null, "alarm '" + VIF_A + " loss' is a practice-run watch, and no practice "
+                        + "run is on: nothing to do"),
+                Arguments.of(Why.SETTLING, VIF_A, "alarm '" + VIF_A + " loss' on " + VIF_A + " is presumed to be the "
+                        + "practice run's doing until 15 minutes after it ended, so it is not acted on"),
                 Arguments.of(Why.NAMES_NO_VIF, null, "the alarm names no VIF: its name must start with the VIF ID "
                         + "(dxvif-…), or its metric must have exactly one VirtualInterfaceId dimension outside AWS/DX"),
                 Arguments.of(Why.ONLY_AWS_DX_DIMENSIONS, null, "the alarm names no VIF: its VirtualInterfaceId dimension "
@@ -119,13 +123,13 @@ class MessagesTest {
 
     @Test
     void aReconcilePassCountsWhatItDidAndLeftAside() {
-        ReconcilePlan plan = new ReconcilePlan(List.of(), 1, 2, 3);
+        ReconcilePlan plan = new ReconcilePlan(List.of(), 1, 2, 3, 0);
         List<ReconcileAction> actions = actions(Outcome.FAILED_OVER, Outcome.FAILED_OVER, Outcome.MINIMUM_REACHED,
                 Outcome.ALREADY_UNAVAILABLE, Outcome.ALREADY_UNAVAILABLE, Outcome.ALREADY_UNAVAILABLE);
         assertThat(Messages.reconciled(9, plan, actions, 0, false)).isEqualTo("reconcile: 9 alarm(s) in ALARM on 0 "
                 + "listed VIF(s); started 2 failover test(s), 1 held in service by the minimum, 0 by the capacity, 3 "
                 + "already out of service; left aside: 1 muted, 2 naming unlisted VIFs, 3 naming no VIF");
-        assertThat(Messages.reconciled(1, new ReconcilePlan(List.of(), 0, 0, 0), actions(Outcome.DRY_RUN), 2, true))
+        assertThat(Messages.reconciled(1, new ReconcilePlan(List.of(), 0, 0, 0, 0), actions(Outcome.DRY_RUN), 2, true))
                 .isEqualTo("reconcile: 1 alarm(s) in ALARM on 0 listed VIF(s); started 0 failover test(s) (DRY_RUN: 1 "
                         + "would have), 0 held in service by the minimum, 0 by the capacity, 0 already out of service, "
                         + "2 left for the next pass (the function's time ran short); left aside: 0 muted, 0 naming "

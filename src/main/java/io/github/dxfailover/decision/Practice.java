@@ -1,0 +1,214 @@
+package io.github.dxfailover.decision;
+
+import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.config.PracticeSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rules of practice runs (docs/behaviour.md §16) as pure functions: which VIF to practise on,
+ * every reason one cannot start now, why a running one must end, and what an ended one proved.
+ */
+public final class Practice {
+    /** Alarms naming the practised VIF are presumed to be the run's doing until this long after it ended. */
+    public static final Duration SETTLING = Duration.ofMinutes(15);
+    /** The traffic before a run, and the margin cut from each end of the run's own window. */
+    public static final Duration BEFORE = Duration.ofMinutes(30);
+    public static final Duration MARGIN = Duration.ofMinutes(5);
+    /** Under this the practised VIF carried nothing to move. */
+    public static final double MIN_LOAD_BPS = 1e6;
+
+    private Practice() {
+    }
+
+    /** What keeps a practice run from starting. */
+    public enum Block {
+        NO_OUTCOME_ALARM, ALARM_MISSING, OUTCOME_ALARM_NOT_OK, BLOCKING_ALARM_IN_ALARM, BLOCKED_DATE,
+        VIF_NOT_LISTED, VIF_NOT_HEALTHY, VIF_UNDER_TEST, ALARM_NAMES_LISTED_VIF, AT_MINIMUM, CAPACITY_UNKNOWN,
+        CAPACITY_EXCEEDED
+    }
+
+    /**
+     * One reason a run cannot start.
+     *
+     * @param subject the alarm, VIF or date concerned, or null
+     * @param detail  an alarm's state, or null
+     */
+    public record Blocker(Block block, String subject, String detail) {
+    }
+
+    /**
+     * Step 1: the VIF named, or the listed VIF whose most recent failover test of any kind started
+     * longest ago — never tested first, ties by VIF ID.
+     *
+     * @param lastTestStart per VIF, when its most recent test started; a VIF never tested is absent
+     */
+    public static String chooseVif(List<String> listed, Map<String, Instant> lastTestStart, String named) {
+        if (named != null) {
+            return named;
+        }
+        return listed.stream().min(Comparator.<String, Instant>comparing(v -> lastTestStart.getOrDefault(v, Instant.MIN))
+                .thenComparing(Comparator.naturalOrder())).orElseThrow();
+    }
+
+    /**
+     * Step 2: every check, every failing one reported.
+     *
+     * @param watchStates the outcome and blocking alarms' states by name; an alarm that does not exist is absent
+     * @param firing      the alarms now in ALARM
+     * @param capacity    the capacity projection with {@code vifId} out, or null when MAX_UTILIZATION is 0
+     */
+    public static List<Blocker> blockers(FailoverConfig config, String vifId, VifStates states,
+                                         Map<String, String> watchStates, List<FiringAlarm> firing, LocalDate today,
+                                         Capacity capacity) {
+        PracticeSettings p = config.practice();
+        List<Blocker> out = new ArrayList<>();
+        if (!config.manages(vifId)) {
+            out.add(new Blocker(Block.VIF_NOT_LISTED, vifId, null));
+        }
+        if (p.outcomeAlarms().isEmpty()) {
+            out.add(new Blocker(Block.NO_OUTCOME_ALARM, null, null));
+        }
+        for (String name : p.watchAlarms()) {
+            String state = watchStates.get(name);
+            if (state == null) {
+                out.add(new Blocker(Block.ALARM_MISSING, name, null));
+            } else if (p.outcomeAlarms().contains(name) && !"OK".equals(state)) {
+                out.add(new Blocker(Block.OUTCOME_ALARM_NOT_OK, name, state));
+            } else if (p.blockingAlarms().contains(name) && Alarm.ALARM.equals(state)) {
+                out.add(new Blocker(Block.BLOCKING_ALARM_IN_ALARM, name, state));
+            }
+        }
+        if (p.blockedDates().contains(today)) {
+            out.add(new Blocker(Block.BLOCKED_DATE, today.toString(), null));
+        }
+        for (VifState vif : states.byId().values()) {
+            if (vif.isUnderTest()) {
+                out.add(new Blocker(Block.VIF_UNDER_TEST, vif.id(), null));
+            } else if (!vif.healthy()) {
+                out.add(new Blocker(Block.VIF_NOT_HEALTHY, vif.id(), vif.state()));
+            }
+        }
+        firing.stream().filter(FiringAlarm::actionsEnabled)
+                .filter(f -> !p.watches(f.alarm().name()) && f.vifId() != null && config.manages(f.vifId()))
+                .forEach(f -> out.add(new Blocker(Block.ALARM_NAMES_LISTED_VIF, f.alarm().name(), f.vifId())));
+        if (states.healthyCount() <= config.minVifs()) {
+            out.add(new Blocker(Block.AT_MINIMUM, null, null));
+        }
+        if (capacity != null && !capacity.known()) {
+            out.add(new Blocker(Block.CAPACITY_UNKNOWN, vifId, null));
+        } else if (capacity != null && capacity.exceeded()) {
+            out.add(new Blocker(Block.CAPACITY_EXCEEDED, vifId, null));
+        }
+        return out;
+    }
+
+    /** Why a running practice run ends now. */
+    public enum Interruption {
+        OUTCOME_ALARM, BLOCKING_ALARM, ALARM_ON_OTHER_VIF, OTHER_VIF_NOT_HEALTHY, OPERATOR
+    }
+
+    /**
+     * @param outcome PRACTICE_FAILED or PRACTICE_INTERRUPTED
+     * @param subject the alarm or the VIF concerned, or null
+     */
+    public record Ending(Outcome outcome, Interruption why, String subject) {
+    }
+
+    /** Watching: the first reason the run on {@code practised} must end now, or empty when it may go on. */
+    public static Optional<Ending> watch(FailoverConfig config, String practised, VifStates states,
+                                         Map<String, String> watchStates, List<FiringAlarm> firing) {
+        PracticeSettings p = config.practice();
+        for (String name : p.outcomeAlarms()) {
+            if (Alarm.ALARM.equals(watchStates.get(name))) {
+                return Optional.of(new Ending(Outcome.PRACTICE_FAILED, Interruption.OUTCOME_ALARM, name));
+            }
+        }
+        for (String name : p.blockingAlarms()) {
+            if (Alarm.ALARM.equals(watchStates.get(name))) {
+                return Optional.of(new Ending(Outcome.PRACTICE_INTERRUPTED, Interruption.BLOCKING_ALARM, name));
+            }
+        }
+        for (FiringAlarm f : firing) {
+            String vif = f.vifId();
+            if (f.actionsEnabled() && !p.watches(f.alarm().name()) && vif != null && !vif.equals(practised)
+                    && config.manages(vif)) {
+                return Optional.of(new Ending(Outcome.PRACTICE_INTERRUPTED, Interruption.ALARM_ON_OTHER_VIF,
+                        f.alarm().name()));
+            }
+        }
+        for (VifState vif : states.byId().values()) {
+            if (!vif.id().equals(practised) && !vif.healthy()) {
+                return Optional.of(new Ending(Outcome.PRACTICE_INTERRUPTED, Interruption.OTHER_VIF_NOT_HEALTHY,
+                        vif.id()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why an ended run proved nothing. */
+    public enum Inconclusive { NOTHING_TO_MOVE, NO_DATAPOINTS, STILL_CARRYING, NOT_PICKED_UP }
+
+    /**
+     * What the traffic shows of an ended run.
+     *
+     * @param why null when it succeeded
+     */
+    public record Judgement(Outcome outcome, Inconclusive why, double practisedBefore, double practisedDuring,
+                            double othersBefore, double othersDuring) {
+    }
+
+    /**
+     * Ending: SUCCEEDED when the practised VIF's highest load during is at most 10 % of its highest before,
+     * and the others' summed load during rose by at least half of what it carried before.
+     *
+     * @param before per VIF, its highest load in the 30 minutes before the test (absent: no datapoint)
+     * @param during per VIF, its highest load from 5 minutes after the start to 5 minutes before the end
+     */
+    public static Judgement judge(String practised, List<String> listed, Map<String, Double> before,
+                                  Map<String, Double> during) {
+        Double pb = before.get(practised);
+        Double pd = during.get(practised);
+        double ob = 0;
+        double od = 0;
+        boolean missing = pb == null || pd == null;
+        for (String vif : listed) {
+            if (!vif.equals(practised)) {
+                if (before.get(vif) == null || during.get(vif) == null) {
+                    missing = true;
+                } else {
+                    ob += before.get(vif);
+                    od += during.get(vif);
+                }
+            }
+        }
+        double practisedBefore = pb == null ? 0 : pb;
+        double practisedDuring = pd == null ? 0 : pd;
+        Inconclusive why;
+        if (missing) {
+            why = Inconclusive.NO_DATAPOINTS;
+        } else if (practisedBefore < MIN_LOAD_BPS) {
+            why = Inconclusive.NOTHING_TO_MOVE;
+        } else if (practisedDuring > 0.1 * practisedBefore) {
+            why = Inconclusive.STILL_CARRYING;
+        } else if (od - ob < 0.5 * practisedBefore) {
+            why = Inconclusive.NOT_PICKED_UP;
+        } else {
+            why = null;
+        }
+        return new Judgement(why == null ? Outcome.PRACTICE_SUCCEEDED : Outcome.PRACTICE_INCONCLUSIVE, why,
+                practisedBefore, practisedDuring, ob, od);
+    }
+
+    /** Alarms naming this VIF are the run's doing: while it runs, and until {@link #SETTLING} after it ended. */
+    public static boolean settling(VifState vif, Instant now) {
+        return vif.practiceTestId().isPresent()
+                || vif.lastPractice().map(r -> now.isBefore(r.endedAt().plus(SETTLING))).orElse(false);
+    }
+}
