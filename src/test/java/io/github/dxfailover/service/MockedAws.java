@@ -55,6 +55,10 @@ public abstract class MockedAws {
 
     MockedAws() {
         Fixtures.withConnections(dx, VIF_A, VIF_B, VIF_C, OTHER_VIF);
+        // The region a VIF's ARN is built in, as a real client knows it (tagging, docs/behaviour.md §16).
+        when(dx.serviceClientConfiguration()).thenReturn(software.amazon.awssdk.services.directconnect
+                .DirectConnectServiceClientConfiguration.builder()
+                .region(software.amazon.awssdk.regions.Region.EU_WEST_1).build());
         // No failover test in any VIF's history unless a test says otherwise (status reads it for every VIF).
         when(dx.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class)))
                 .thenReturn(ListVirtualInterfaceTestHistoryResponse.builder().build());

@@ -1,0 +1,337 @@
+package io.github.dxfailover.service;
+
+import static io.github.dxfailover.Fixtures.VIF_A;
+import static io.github.dxfailover.Fixtures.VIF_B;
+import static io.github.dxfailover.Fixtures.VIF_C;
+import static io.github.dxfailover.Fixtures.config;
+import static io.github.dxfailover.Fixtures.env;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.github.dxfailover.Fixtures;
+import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.decision.Outcome;
+import io.github.dxfailover.input.Request;
+import io.github.dxfailover.input.RequestParser;
+import io.github.dxfailover.result.Result;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
+import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryRequest;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryResponse;
+import software.amazon.awssdk.services.directconnect.model.StartBgpFailoverTestRequest;
+import software.amazon.awssdk.services.directconnect.model.StopBgpFailoverTestRequest;
+import software.amazon.awssdk.services.directconnect.model.StopBgpFailoverTestResponse;
+import software.amazon.awssdk.services.directconnect.model.Tag;
+import software.amazon.awssdk.services.directconnect.model.TagResourceRequest;
+import software.amazon.awssdk.services.directconnect.model.TagResourceResponse;
+import software.amazon.awssdk.services.directconnect.model.UntagResourceRequest;
+import software.amazon.awssdk.services.directconnect.model.UntagResourceResponse;
+import software.amazon.awssdk.services.directconnect.model.VirtualInterface;
+import software.amazon.awssdk.services.directconnect.model.VirtualInterfaceTestHistory;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+import software.amazon.awssdk.services.support.model.CreateCaseRequest;
+
+/** Practice runs (docs/behaviour.md §16) with mocked clients: the calls each path makes and must not make. */
+class PracticeRunsTest extends MockedAws {
+    private static final String OUTCOME = "apps-5xx";
+    private static final String BLOCKING = "change-freeze";
+
+    /** Direct Connect as a stateful mock: VIF states, their tags, and the test history. */
+    private final Map<String, String> states = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> tags = new HashMap<>();
+    private final List<VirtualInterfaceTestHistory> history = new ArrayList<>();
+    private final Map<String, String> alarmStates = new HashMap<>(Map.of(OUTCOME, "OK", BLOCKING, "OK"));
+
+    private static FailoverConfig practising(String... overrides) {
+        Map<String, String> env = env();
+        env.put("PRACTICE_OUTCOME_ALARMS", OUTCOME);
+        env.put("PRACTICE_BLOCKING_ALARMS", BLOCKING);
+        for (int i = 0; i < overrides.length; i += 2) {
+            env.put(overrides[i], overrides[i + 1]);
+        }
+        return config(env);
+    }
+
+    @BeforeEach
+    void statefulDirectConnectAndAlarms() {
+        List.of(VIF_A, VIF_B, VIF_C).forEach(v -> {
+            states.put(v, "available");
+            tags.put(v, new LinkedHashMap<>());
+        });
+        when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenAnswer(call ->
+                DescribeVirtualInterfacesResponse.builder().virtualInterfaces(states.keySet().stream().map(v -> {
+                    String state = states.get(v);
+                    VirtualInterface base = dxVif(v, state, "testing".equals(state) ? "down" : "up");
+                    return base.toBuilder().ownerAccount("123456789012").tags(tags.get(v).entrySet().stream()
+                            .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build();
+                }).toList()).build());
+        when(dx.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class))).thenAnswer(call -> {
+            String vif = ((ListVirtualInterfaceTestHistoryRequest) call.getArgument(0)).virtualInterfaceId();
+            return ListVirtualInterfaceTestHistoryResponse.builder().virtualInterfaceTestHistory(history.stream()
+                    .filter(t -> t.virtualInterfaceId().equals(vif)).toList()).build();
+        });
+        when(dx.tagResource(any(TagResourceRequest.class))).thenAnswer(call -> {
+            TagResourceRequest r = call.getArgument(0);
+            r.tags().forEach(t -> tags.get(vifOf(r.resourceArn())).put(t.key(), t.value()));
+            return TagResourceResponse.builder().build();
+        });
+        when(dx.untagResource(any(UntagResourceRequest.class))).thenAnswer(call -> {
+            UntagResourceRequest r = call.getArgument(0);
+            r.tagKeys().forEach(k -> tags.get(vifOf(r.resourceArn())).remove(k));
+            return UntagResourceResponse.builder().build();
+        });
+        when(cloudWatch.describeAlarms(any(DescribeAlarmsRequest.class))).thenAnswer(call -> {
+            DescribeAlarmsRequest r = call.getArgument(0);
+            if (r.hasAlarmNames()) {
+                return DescribeAlarmsResponse.builder().metricAlarms(r.alarmNames().stream()
+                        .filter(alarmStates::containsKey).map(n -> MetricAlarm.builder().alarmName(n)
+                                .stateValue(alarmStates.get(n)).actionsEnabled(true).build()).toList()).build();
+            }
+            return DescribeAlarmsResponse.builder().metricAlarms(alarmStates.entrySet().stream()
+                    .filter(e -> e.getValue().equals("ALARM")).map(e -> MetricAlarm.builder().alarmName(e.getKey())
+                            .alarmArn("arn:aws:cloudwatch:eu-west-1:123456789012:alarm:" + e.getKey())
+                            .stateValue("ALARM").actionsEnabled(true).stateUpdatedTimestamp(NOW).build()).toList())
+                    .compositeAlarms(List.<CompositeAlarm>of()).build();
+        });
+    }
+
+    private static String vifOf(String arn) {
+        assertThat(arn).isEqualTo("arn:aws:directconnect:eu-west-1:123456789012:dxvif/" + arn.substring(arn.indexOf("dxvif-")));
+        return arn.substring(arn.indexOf("dxvif-"));
+    }
+
+    private FailoverService practiceService(FailoverConfig config) {
+        FailoverService s = service(config);
+        when(dx.startBgpFailoverTest(any(StartBgpFailoverTestRequest.class))).thenAnswer(call -> {
+            StartBgpFailoverTestRequest r = call.getArgument(0);
+            states.put(r.virtualInterfaceId(), "testing");
+            VirtualInterfaceTestHistory t = test(r.virtualInterfaceId(), "t-" + (history.size() + 1),
+                    NOW.plusSeconds(60L * r.testDurationInMinutes()));
+            history.add(0, t);
+            return software.amazon.awssdk.services.directconnect.model.StartBgpFailoverTestResponse.builder()
+                    .virtualInterfaceTest(t).build();
+        });
+        when(dx.stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class))).thenAnswer(call -> {
+            String vif = ((StopBgpFailoverTestRequest) call.getArgument(0)).virtualInterfaceId();
+            states.put(vif, "available");
+            return StopBgpFailoverTestResponse.builder().virtualInterfaceTest(test(vif, "t-1", NOW)).build();
+        });
+        return s;
+    }
+
+    /** A practice run on A started 10 minutes ago, its tag on, its test running. */
+    private void aRunIsOnA() {
+        states.put(VIF_A, "testing");
+        tags.get(VIF_A).put("dx-failover:practice", "t-run");
+        history.add(VirtualInterfaceTestHistory.builder().testId("t-run").virtualInterfaceId(VIF_A).status("IN_PROGRESS")
+                .startTime(NOW.minusSeconds(600)).endTime(NOW.plusSeconds(1200)).build());
+    }
+
+    private List<PublishRequest> published(int times) {
+        ArgumentCaptor<PublishRequest> p = ArgumentCaptor.forClass(PublishRequest.class);
+        verify(sns, times(times)).publish(p.capture());
+        return p.getAllValues();
+    }
+
+    @Test
+    void aPracticeRunStartsOnTheVifTestedLongestAgoAndIsRecordedOnIt() {
+        history.add(test(VIF_A, "old-a", NOW.minusSeconds(86_400)));
+        Result r = practiceService(practising()).handle(RequestParser.parse(Map.of("action", "practice")));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.PRACTICE_STARTED);
+        assertThat(r.vifId()).isEqualTo(VIF_B); // never tested, before A; B before C by ID
+        ArgumentCaptor<StartBgpFailoverTestRequest> start = ArgumentCaptor.forClass(StartBgpFailoverTestRequest.class);
+        verify(dx).startBgpFailoverTest(start.capture());
+        assertThat(start.getValue().testDurationInMinutes()).isEqualTo(30);
+        assertThat(tags.get(VIF_B)).containsEntry("dx-failover:practice", "t-2");
+        assertThat(r.toMap().get("practice")).isEqualTo(Map.of("virtualInterfaceId", VIF_B, "testId", "t-2",
+                "outcome", "PRACTICE_STARTED", "endsAt", NOW.plusSeconds(1800).toString()));
+        PublishRequest p = published(1).get(0);
+        assertThat(p.messageAttributes().get("outcome").stringValue()).isEqualTo("PRACTICE_STARTED");
+        assertThat(p.message()).contains("watching " + OUTCOME).contains("\"action\": \"restore\"");
+        verify(support, never()).createCase(any(CreateCaseRequest.class));
+    }
+
+    @Test
+    void eachBlockerKeepsTheRunFromStartingAndIsNamed() {
+        alarmStates.put(OUTCOME, "INSUFFICIENT_DATA");
+        alarmStates.put(BLOCKING, "ALARM");
+        states.put(VIF_C, "down");
+        Result r = practiceService(practising("PRACTICE_BLOCKED_DATES", "2026-11-26",
+                "PRACTICE_BLOCKING_ALARMS", BLOCKING + ",no-such-alarm"))
+                .handle(new Request.Practice(VIF_A, null));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.PRACTICE_BLOCKED);
+        assertThat(r.practice().reasons()).containsExactly(
+                "outcome alarm '" + OUTCOME + "' is INSUFFICIENT_DATA, not OK",
+                "blocking alarm '" + BLOCKING + "' is in ALARM",
+                "alarm 'no-such-alarm' does not exist: a misspelt watch alarm would never end a run",
+                "today (2026-11-26, UTC) is in PRACTICE_BLOCKED_DATES",
+                VIF_C + " is not healthy (down)");
+        verify(dx, never()).startBgpFailoverTest(any(StartBgpFailoverTestRequest.class));
+        verify(dx, never()).tagResource(any(TagResourceRequest.class));
+        assertThat(published(1).get(0).message()).contains("PRACTICE_BLOCKED: no practice run on " + VIF_A);
+    }
+
+    @Test
+    void withoutOutcomeAlarmsOrOverCapacityNoRunStarts() {
+        Result none = practiceService(config(env())).handle(new Request.Practice(null, null));
+        assertThat(none.practice().reasons()).singleElement().asString().startsWith("no outcome alarm is configured");
+        when(cloudWatch.getMetricData(any(GetMetricDataRequest.class))).thenAnswer(call -> GetMetricDataResponse
+                .builder().metricDataResults(((GetMetricDataRequest) call.getArgument(0)).metricDataQueries().stream()
+                        .map(q -> MetricDataResult.builder().id(q.id()).timestamps(NOW).values(9e9).build()).toList())
+                .build());
+        Result over = practiceService(practising()).handle(new Request.Practice(VIF_A, null));
+        assertThat(over.practice().reasons()).containsExactly("the other VIFs could not carry " + VIF_A + "'s traffic");
+        verify(dx, never()).startBgpFailoverTest(any(StartBgpFailoverTestRequest.class));
+        verify(dx, never()).tagResource(any(TagResourceRequest.class));
+    }
+
+    @Test
+    void underDryRunNothingStartsAndNothingIsTagged() {
+        Result r = practiceService(practising("DRY_RUN", "true")).handle(new Request.Practice(VIF_A, 20));
+        assertThat(r.outcome()).isEqualTo(Outcome.DRY_RUN);
+        assertThat(r.message()).isEqualTo("would start a 20-minute practice run on " + VIF_A + " (DRY_RUN)");
+        verifyNoChange();
+        verify(dx, never()).tagResource(any(TagResourceRequest.class));
+        assertThat(published(1).get(0).message()).contains("would have started the practice run");
+    }
+
+    @Test
+    void aRecordThatCannotBeWrittenStopsTheTestAtOnceAndFailsTheInvocation() {
+        when(dx.tagResource(any(TagResourceRequest.class))).thenThrow(SdkClientException.create("connection reset"));
+        FailoverService service = practiceService(practising());
+        assertThatThrownBy(() -> service.handle(new Request.Practice(VIF_A, null)))
+                .isInstanceOf(RetryableFailure.class).hasMessageContaining("stopped at once");
+        verify(dx).startBgpFailoverTest(any(StartBgpFailoverTestRequest.class));
+        verify(dx).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));
+        assertThat(states.get(VIF_A)).isEqualTo("available");
+        assertThat(published(1).get(0).message()).contains("its record could not be written");
+    }
+
+    @Test
+    void anOutcomeAlarmEndsTheRunAsFailedWithOneNotification() {
+        aRunIsOnA();
+        alarmStates.put(OUTCOME, "ALARM");
+        FailoverService service = practiceService(practising());
+        Result r = service.handle(RequestParser.parse(Fixtures.eventBridgeAlarm(OUTCOME, "ALARM")));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.PRACTICE_FAILED);
+        assertThat(r.message()).isEqualTo("practice run on " + VIF_A + " ended after 10 min: outcome alarm '" + OUTCOME
+                + "' went to ALARM; its BGP sessions come back up now");
+        verify(dx).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));
+        assertThat(tags.get(VIF_A)).doesNotContainKey("dx-failover:practice")
+                .containsEntry("dx-failover:last-practice", NOW + " PRACTICE_FAILED t-run");
+        assertThat(published(1).get(0).messageAttributes().get("outcome").stringValue()).isEqualTo("PRACTICE_FAILED");
+
+        // The same alarm again, or the next pass: no run is on any more, nothing more is sent.
+        Result again = service.handle(RequestParser.parse(Fixtures.eventBridgeAlarm(OUTCOME, "ALARM")));
+        assertThat(again.outcome()).isEqualTo(Outcome.IGNORED);
+        published(1);
+        verify(support, never()).createCase(any(CreateCaseRequest.class));
+    }
+
+    @Test
+    void anAlarmOnAnotherVifEndsTheRunFirstThenIsDecidedWithThePractisedVifNotHealthy() {
+        aRunIsOnA();
+        FailoverService service = practiceService(practising());
+        Result r = service.handle(alarmFor(VIF_B + " packet loss"));
+
+        verify(dx).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));
+        assertThat(r.practice().outcome()).isEqualTo(Outcome.PRACTICE_INTERRUPTED);
+        // A counted out: B and C healthy, MINVIFS 1 → B is taken out.
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
+        assertThat(r.vifId()).isEqualTo(VIF_B);
+        List<PublishRequest> sent = published(2);
+        assertThat(sent).extracting(p -> p.messageAttributes().get("outcome").stringValue())
+                .containsExactly("PRACTICE_INTERRUPTED", "FAILED_OVER");
+    }
+
+    @Test
+    void anAlarmOnThePractisedVifIsTheRunsDoing() {
+        aRunIsOnA();
+        Result r = practiceService(practising()).handle(alarmFor(VIF_A + " packet loss"));
+        assertThat(r.outcome()).isEqualTo(Outcome.IGNORED);
+        verifyNoChange();
+        verify(sns, never()).publish(any(PublishRequest.class));
+    }
+
+    @Test
+    void anEndedRunIsJudgedOnceFromTheTraffic() {
+        tags.get(VIF_A).put("dx-failover:practice", "t-run");
+        Instant start = NOW.minusSeconds(3600);
+        history.add(VirtualInterfaceTestHistory.builder().testId("t-run").virtualInterfaceId(VIF_A).status("COMPLETED")
+                .startTime(start).endTime(start.plusSeconds(1800)).build());
+        when(cloudWatch.getMetricData(any(GetMetricDataRequest.class))).thenAnswer(call -> {
+            GetMetricDataRequest q = call.getArgument(0);
+            assertThat(q.startTime()).isEqualTo(start.minusSeconds(1800));
+            assertThat(q.endTime()).isEqualTo(start.plusSeconds(1800));
+            return GetMetricDataResponse.builder().metricDataResults(q.metricDataQueries().stream().map(m -> {
+                String vif = m.metricStat().metric().dimensions().get(1).value();
+                double before = vif.equals(VIF_A) ? 2.1e9 : 0.5e9;
+                double during = vif.equals(VIF_A) ? 0 : 1.55e9;
+                return MetricDataResult.builder().id(m.id()).timestamps(start.minusSeconds(600), start.plusSeconds(600))
+                        .values(before, during).build();
+            }).toList()).build();
+        });
+        FailoverService service = practiceService(practising());
+        Result r = service.handle(new Request.Reconcile());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.RECONCILED);
+        assertThat(r.practice().outcome()).isEqualTo(Outcome.PRACTICE_SUCCEEDED);
+        assertThat(r.message()).contains("practice run on " + VIF_A + " succeeded: " + VIF_A + " carried 2.1 Gbit/s "
+                + "before and 0 kbit/s during; the other VIFs rose from 1.0 Gbit/s to 3.1 Gbit/s");
+        assertThat(tags.get(VIF_A)).containsEntry("dx-failover:last-practice",
+                start.plusSeconds(1800) + " PRACTICE_SUCCEEDED t-run").doesNotContainKey("dx-failover:practice");
+        verify(dx, never()).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));
+        published(1);
+
+        service.handle(new Request.Reconcile());
+        published(1); // judged once: the second pass finds no practice tag
+        verify(cloudWatch, times(1)).getMetricData(any(GetMetricDataRequest.class));
+    }
+
+    @Test
+    void aRestoreOfThePractisedVifIsAnInterruptionByAnOperator() {
+        aRunIsOnA();
+        Result r = practiceService(practising()).handle(new Request.Restore(VIF_A));
+        assertThat(r.outcome()).isEqualTo(Outcome.PRACTICE_INTERRUPTED);
+        assertThat(r.message()).contains("ended by an operator");
+        verify(dx).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));
+        assertThat(tags.get(VIF_A)).containsEntry("dx-failover:last-practice", NOW + " PRACTICE_INTERRUPTED t-run");
+        published(1);
+    }
+
+    @Test
+    void aReconcilePassWithoutAPracticeTagMakesNoCallBeyondTodays() {
+        practiceService(practising()).handle(new Request.Reconcile());
+        verify(dx, never()).listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class));
+        verify(dx, never()).tagResource(any(TagResourceRequest.class));
+        verify(dx, never()).untagResource(any(UntagResourceRequest.class));
+        verify(cloudWatch, never()).getMetricData(any(GetMetricDataRequest.class));
+        verify(cloudWatch, times(1)).describeAlarms(any(DescribeAlarmsRequest.class));
+        verify(sns, never()).publish(any(PublishRequest.class));
+    }
+}
