@@ -22,7 +22,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
+import software.amazon.awssdk.services.directconnect.DirectConnectServiceClientConfiguration;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryRequest;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryResponse;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
 import software.amazon.awssdk.services.directconnect.model.StartBgpFailoverTestRequest;
@@ -90,6 +98,9 @@ public class SampleEventsTest {
         }
     }
 
+    /** The outcome alarm of the practice samples (docs/behaviour.md §16). */
+    static final String OUTCOME_ALARM = "apps 5xx";
+
     public static DxFailoverHandler handler(boolean aUnderTest) {
         DirectConnectClient dx = Fixtures.withConnections(mock(DirectConnectClient.class), A, B, C);
         SnsClient sns = mock(SnsClient.class);
@@ -107,8 +118,19 @@ public class SampleEventsTest {
                 .builder().virtualInterfaceTest(MockedAws.test(A, "t-1", end)).build());
         when(sns.publish(any(PublishRequest.class))).thenReturn(PublishResponse.builder().messageId("m").build());
         when(support.createCase(any(CreateCaseRequest.class))).thenReturn(CreateCaseResponse.builder().caseId("c").build());
+        // The practice sample's outcome alarm exists and is OK; tagging knows the region of the VIFs' ARNs.
+        CloudWatchClient cloudWatch = Fixtures.noAlarms();
+        when(cloudWatch.describeAlarms(any(DescribeAlarmsRequest.class))).thenAnswer(call ->
+                ((DescribeAlarmsRequest) call.getArgument(0)).alarmNames().contains(OUTCOME_ALARM)
+                        ? DescribeAlarmsResponse.builder().metricAlarms(MetricAlarm.builder().alarmName(OUTCOME_ALARM)
+                                .stateValue("OK").actionsEnabled(true).build()).build()
+                        : DescribeAlarmsResponse.builder().build());
+        when(dx.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class)))
+                .thenReturn(ListVirtualInterfaceTestHistoryResponse.builder().build());
+        when(dx.serviceClientConfiguration()).thenReturn(DirectConnectServiceClientConfiguration.builder()
+                .region(Region.EU_WEST_1).build());
         return new DxFailoverHandler(Map.of("VIFLIST", A + "," + B + "," + C, "MINVIFS", "1",
-                "SNSARN", "arn:aws:sns:eu-west-1:123456789012:dx-failover"), new AwsClients(dx, sns, support, Fixtures.noAlarms()),
-                Clock.systemUTC());
+                "SNSARN", "arn:aws:sns:eu-west-1:123456789012:dx-failover", "PRACTICE_OUTCOME_ALARMS", OUTCOME_ALARM),
+                new AwsClients(dx, sns, support, cloudWatch), Clock.systemUTC());
     }
 }

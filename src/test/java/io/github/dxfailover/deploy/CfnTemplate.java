@@ -22,8 +22,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * template.yaml as CloudFormation would see it for one set of parameter values: short-form
  * intrinsics read as their long form, Fn::ForEach expanded, and the intrinsics this template uses
- * (Ref, Sub, Join, Split, If, Equals, Not) evaluated. A resource's Ref resolves to a readable
- * placeholder, {@code ref:<LogicalId>}.
+ * (Ref, Sub, Join, Split, If, Equals, Not; in Rules also And, Or, Contains, EachMemberEquals,
+ * EachMemberIn) evaluated. A resource's Ref resolves to a readable placeholder, {@code ref:<LogicalId>}.
  */
 public final class CfnTemplate {
     /** What a condition's false branch or AWS::NoValue becomes: removed from lists and maps. */
@@ -63,6 +63,30 @@ public final class CfnTemplate {
 
     public Map<String, Object> raw() {
         return raw;
+    }
+
+    /**
+     * The template rules' assertions that fail for these parameter values (those whose rule condition
+     * holds and whose Assert is false), each as rule name to its AssertDescription; empty when
+     * CloudFormation would accept the values. A rule with several assertions is named {@code Rule[i]}.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> failedAssertions() {
+        Map<String, String> failed = new LinkedHashMap<>();
+        ((Map<String, Object>) raw.getOrDefault("Rules", Map.of())).forEach((name, body) -> {
+            Map<String, Object> rule = (Map<String, Object>) body;
+            if (rule.containsKey("RuleCondition") && !(Boolean) resolve(rule.get("RuleCondition"))) {
+                return;
+            }
+            List<Map<String, Object>> assertions = (List<Map<String, Object>>) rule.get("Assertions");
+            for (int i = 0; i < assertions.size(); i++) {
+                if (!(Boolean) resolve(assertions.get(i).get("Assert"))) {
+                    failed.put(assertions.size() == 1 ? name : name + "[" + i + "]",
+                            String.valueOf(assertions.get(i).get("AssertDescription")));
+                }
+            }
+        });
+        return failed;
     }
 
     /** Resources after Fn::ForEach expansion, their conditions applied and intrinsics evaluated. */
@@ -150,6 +174,23 @@ public final class CfnTemplate {
                 }
                 case "Fn::Not":
                     return !(Boolean) resolve(((List<Object>) arg).get(0));
+                case "Fn::And":
+                    return ((List<Object>) arg).stream().allMatch(c -> (Boolean) resolve(c));
+                case "Fn::Or":
+                    return ((List<Object>) arg).stream().anyMatch(c -> (Boolean) resolve(c));
+                case "Fn::Contains": {
+                    List<Object> a = (List<Object>) arg;
+                    return strings(a.get(0)).contains(String.valueOf(resolve(a.get(1))));
+                }
+                case "Fn::EachMemberEquals": {
+                    List<Object> a = (List<Object>) arg;
+                    String value = String.valueOf(resolve(a.get(1)));
+                    return strings(a.get(0)).stream().allMatch(value::equals);
+                }
+                case "Fn::EachMemberIn": {
+                    List<Object> a = (List<Object>) arg;
+                    return strings(a.get(1)).containsAll(strings(a.get(0)));
+                }
                 case "Fn::GetAtt":
                     return "getatt:" + (arg instanceof List<?> l ? String.join(".", (List<String>) l) : arg);
                 default:
@@ -164,6 +205,12 @@ public final class CfnTemplate {
             }
         });
         return out;
+    }
+
+    /** A list (or a CommaDelimitedList parameter's value) resolved, its members as strings. */
+    private List<String> strings(Object node) {
+        Object list = resolve(node);
+        return ((List<?>) list).stream().map(String::valueOf).toList();
     }
 
     private Object ref(String name) {

@@ -111,6 +111,9 @@ class PermissionsTest {
                     }
                 }
                 case "sns:Publish", "sns:GetTopicAttributes" -> grants.add(new Grant(action, TOPIC));
+                // The practice-run record (§16), on the listed VIFs only, like the failover test actions.
+                case "directconnect:TagResource", "directconnect:UntagResource" ->
+                        VIFS.forEach(v -> grants.add(new Grant(action, vifArn(v))));
                 default -> {
                     assertThat(action).as("an action with no known resource scope").startsWith("directconnect:");
                     VIFS.forEach(v -> grants.add(new Grant(action, vifArn(v))));
@@ -144,12 +147,22 @@ class PermissionsTest {
     }
 
     /** Every policy the template attaches to the function's role, for the given SupportCase value. */
-    @SuppressWarnings("unchecked")
     static Set<Grant> templateGrants(String supportCase) throws IOException {
+        Set<Grant> grants = new TreeSet<>();
+        for (JsonNode statement : templateStatements(supportCase)) {
+            List<String> resources = strings(statement.get("Resource")).stream()
+                    .map(r -> r.equals("ref:NotificationTopic") ? TOPIC : r).toList();
+            addGrants(grants, statement, resources);
+        }
+        return grants;
+    }
+
+    /** The statements of every policy the template attaches to the function's role. */
+    @SuppressWarnings("unchecked")
+    static List<JsonNode> templateStatements(String supportCase) throws IOException {
         CfnTemplate template = CfnTemplate.load(Path.of("template.yaml"), Map.of(
                 "VifList", VIFS, "MinVifs", 1, "SupportCase", supportCase,
                 "AWS::Partition", "aws", "AWS::Region", REGION, "AWS::AccountId", ACCOUNT));
-        Set<Grant> grants = new TreeSet<>();
         List<Map<String, Object>> documents = new ArrayList<>();
         for (Map<String, Object> resource : template.resources().values()) {
             Map<String, Object> props = (Map<String, Object>) resource.get("Properties");
@@ -160,15 +173,18 @@ class PermissionsTest {
                 documents.add((Map<String, Object>) props.get("PolicyDocument"));
             }
         }
+        List<JsonNode> statements = new ArrayList<>();
         for (Map<String, Object> document : documents) {
-            JsonNode doc = JSON.valueToTree(document);
-            for (JsonNode statement : doc.get("Statement")) {
-                List<String> resources = strings(statement.get("Resource")).stream()
-                        .map(r -> r.equals("ref:NotificationTopic") ? TOPIC : r).toList();
-                addGrants(grants, statement, resources);
-            }
+            JSON.valueToTree(document).get("Statement").forEach(statements::add);
         }
-        return grants;
+        return statements;
+    }
+
+    /** The statements of lambda-iam-policy.json. */
+    static List<JsonNode> jsonPolicyStatements() throws IOException {
+        List<JsonNode> statements = new ArrayList<>();
+        JSON.readTree(Files.readString(Path.of("lambda-iam-policy.json"))).get("Statement").forEach(statements::add);
+        return statements;
     }
 
     private static void addGrants(Set<Grant> grants, JsonNode statement, List<String> resources) {
@@ -203,7 +219,9 @@ class PermissionsTest {
                 "sns:GetTopicAttributes",
                 "support:DescribeSeverityLevels",
                 "sns:Publish",
-                "support:CreateCase");
+                "support:CreateCase",
+                "directconnect:TagResource",
+                "directconnect:UntagResource");
     }
 
     @Test
@@ -242,8 +260,73 @@ class PermissionsTest {
     void mutatingDirectConnectActionsAreLimitedToTheListedVifs() throws IOException {
         Set<String> listed = new HashSet<>(VIFS.stream().map(PermissionsTest::vifArn).toList());
         for (Set<Grant> grants : List.of(jsonPolicyGrants(), templateGrants("true"))) {
-            assertThat(grants).filteredOn(g -> g.action().matches("directconnect:(Start|Stop)BgpFailoverTest"))
+            assertThat(grants).filteredOn(g -> g.action().matches(
+                            "directconnect:((Start|Stop)BgpFailoverTest|TagResource|UntagResource)"))
                     .isNotEmpty().allMatch(g -> listed.contains(g.resource()));
         }
+    }
+
+    /** The only tag keys the function may set or remove (docs/behaviour.md §12, §16). */
+    private static final String TAG_KEYS = "dx-failover:*";
+    private static final Set<String> TAG_ACTIONS = Set.of("directconnect:TagResource", "directconnect:UntagResource");
+
+    /**
+     * IAM supports aws:TagKeys on TagResource and UntagResource of a dxvif (Service Authorization Reference,
+     * "Actions, resources, and condition keys for AWS Direct Connect"): every statement granting either carries
+     * the condition, grants nothing else (a condition the other actions do not have would be vacuously true for
+     * them, or, changed, would deny the failover test), and names only listed VIFs.
+     */
+    @Test
+    void tagActionsAreLimitedToTheFunctionsOwnTagKeys() throws IOException {
+        Set<String> listed = new HashSet<>(VIFS.stream().map(PermissionsTest::vifArn).toList());
+        JsonNode condition = JSON.readTree("{\"ForAllValues:StringLike\": {\"aws:TagKeys\": \"" + TAG_KEYS + "\"}}");
+        Map<String, List<JsonNode>> sources = new LinkedHashMap<>();
+        sources.put("lambda-iam-policy.json", jsonPolicyStatements());
+        sources.put("template.yaml (SupportCase=true)", templateStatements("true"));
+        sources.put("template.yaml (SupportCase=false)", templateStatements("false"));
+        sources.forEach((source, statements) -> {
+            List<JsonNode> tagging = statements.stream()
+                    .filter(st -> strings(st.get("Action")).stream().anyMatch(TAG_ACTIONS::contains)).toList();
+            assertThat(tagging).as(source).isNotEmpty();
+            Set<String> actions = new TreeSet<>();
+            for (JsonNode statement : tagging) {
+                assertThat(statement.get("Condition")).as(source + ": " + statement).isEqualTo(condition);
+                assertThat(strings(statement.get("Action"))).as(source + ": " + statement)
+                        .allMatch(TAG_ACTIONS::contains);
+                actions.addAll(strings(statement.get("Action")));
+                List<String> resources = strings(statement.get("Resource")).stream()
+                        .map(r -> r.replace("REGION", REGION).replace("ACCOUNT_ID", ACCOUNT)
+                                .replaceAll("dxvif-EXAMPLE(\\d)", "dxvif-" + "fgab1234"))
+                        .toList();
+                assertThat(resources).as(source + ": " + statement).allMatch(listed::contains);
+            }
+            assertThat(actions).as(source).isEqualTo(TAG_ACTIONS);
+            // No other statement carries a condition: the failover test itself is never conditional.
+            assertThat(statements).filteredOn(st -> !tagging.contains(st)).as(source)
+                    .allMatch(st -> !st.has("Condition"));
+        });
+    }
+
+    @Test
+    void theTagKeysOfThePracticeRecordAreAllowedByTheCondition() throws IOException {
+        // StringLike: * matches any characters.
+        Pattern allowed = Pattern.compile(Arrays.stream(TAG_KEYS.split("\\*", -1)).map(Pattern::quote)
+                .reduce((a, b) -> a + ".*" + b).orElseThrow());
+        Set<String> keys = new TreeSet<>();
+        Matcher literal = Pattern.compile("\"(dx-failover:[A-Za-z0-9_.:/=+@-]*)\"").matcher("");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                literal.reset(Files.readString(file));
+                while (literal.find()) {
+                    keys.add(literal.group(1));
+                }
+            }
+        }
+        assertThat(keys).as("the tag keys of the practice-run record in src/main/java (§16)")
+                .contains("dx-failover:practice", "dx-failover:last-practice");
+        assertThat(List.of("dx-failover:practice", "dx-failover:last-practice"))
+                .allMatch(k -> allowed.matcher(k).matches());
+        assertThat("practice").doesNotMatch(allowed.pattern());
+        assertThat("aws:cloudformation:stack-name").doesNotMatch(allowed.pattern());
     }
 }

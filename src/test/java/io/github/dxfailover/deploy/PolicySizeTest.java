@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The role's inline policies for N listed VIFs, as the template builds them, against IAM's limit of
- * 10,240 characters for all inline policies of a role together (white space not counted). The
- * longest partition, region and topic ARN are assumed, so the stated maximum holds everywhere.
+ * The role's inline policies for N listed VIFs, as the template builds them and SAM adds to them,
+ * against IAM's limit of 10,240 characters for all inline policies of a role together (white space
+ * not counted). The longest partition, region and topic ARN are assumed, so the stated maximum holds
+ * everywhere.
  */
 class PolicySizeTest {
     static final int ROLE_INLINE_POLICY_LIMIT = 10_240;
@@ -23,6 +24,14 @@ class PolicySizeTest {
     /** Longer than any real SNS topic ARN SAM's generated topic name gives. */
     private static final String LONGEST_TOPIC = "arn:aws-us-gov:sns:ap-southeast-4:123456789012:"
             + "aws-dx-failover-production-NotificationTopic-ABCDEFGHIJKL";
+
+    /**
+     * The inline policy SAM itself puts on the function's role for an SNS on-failure destination
+     * (samtranslator's EventInvokeConfig: {@code <Function>EventInvokeConfigOnFailureSNSPolicy}).
+     */
+    static Map<String, Object> samOnFailureSnsPolicy(Object topic) {
+        return Map.of("Statement", List.of(Map.of("Action", "sns:publish", "Effect", "Allow", "Resource", topic)));
+    }
 
     /** All inline policy text of the function's role for this many VIFs, white space removed. */
     @SuppressWarnings("unchecked")
@@ -40,6 +49,13 @@ class PolicySizeTest {
             if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
                 for (Object policy : (List<Object>) props.get("Policies")) {
                     total += JSON.writeValueAsString(policy).replace("ref:NotificationTopic", LONGEST_TOPIC).length();
+                }
+                Map<String, Object> onFailure = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                        props.getOrDefault("EventInvokeConfig", Map.of())).getOrDefault("DestinationConfig", Map.of()))
+                        .get("OnFailure");
+                if (onFailure != null && "SNS".equals(onFailure.get("Type"))) {
+                    total += JSON.writeValueAsString(samOnFailureSnsPolicy(onFailure.get("Destination")))
+                            .replace("ref:NotificationTopic", LONGEST_TOPIC).length();
                 }
             } else if ("AWS::IAM::RolePolicy".equals(resource.get("Type"))) {
                 total += JSON.writeValueAsString(props.get("PolicyDocument")).length();

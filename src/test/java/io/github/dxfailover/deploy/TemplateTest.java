@@ -8,12 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dxfailover.local.LocalLambda;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** What template.yaml must deploy (docs/behaviour.md §5, §8), read as CloudFormation reads it. */
+/** What template.yaml must deploy (docs/behaviour.md §5, §8, §13, §16), read as CloudFormation reads it. */
 class TemplateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> VIFS = List.of("dxvif-fgab1234", "dxvif-fgcd5678", "dxvif-fgef9012");
@@ -58,7 +61,9 @@ class TemplateTest {
         Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) functionProperties(template())
                 .get("Environment")).get("Variables");
         assertThat(env).containsKeys("VIFLIST", "MINVIFS", "SNSARN", "FAILOVER", "EMAIL", "SUPPORT_CASE",
-                "SUPPORT_SEVERITY", "DRY_RUN", "SUPPORT_SERVICE_CODE", "SUPPORT_CATEGORY_CODE", "MAX_UTILIZATION");
+                "SUPPORT_SEVERITY", "DRY_RUN", "SUPPORT_SERVICE_CODE", "SUPPORT_CATEGORY_CODE", "MAX_UTILIZATION",
+                "PRACTICE_MINUTES", "PRACTICE_OUTCOME_ALARMS", "PRACTICE_BLOCKING_ALARMS", "PRACTICE_BLOCKED_DATES",
+                "PRACTICE_MAX_AGE_DAYS");
         // And every name the configuration reads, asked of the code itself.
         Set<String> read = new java.util.TreeSet<>();
         try {
@@ -83,7 +88,21 @@ class TemplateTest {
                 .containsEntry("SUPPORT_SEVERITY", "urgent")
                 .containsEntry("SUPPORT_SERVICE_CODE", "aws-direct-connect")
                 .containsEntry("SUPPORT_CATEGORY_CODE", "connection-issue")
-                .containsEntry("MAX_UTILIZATION", "80");
+                .containsEntry("MAX_UTILIZATION", "80")
+                .containsEntry("PRACTICE_MINUTES", "30")
+                .containsEntry("PRACTICE_OUTCOME_ALARMS", "")
+                .containsEntry("PRACTICE_BLOCKING_ALARMS", "")
+                .containsEntry("PRACTICE_BLOCKED_DATES", "")
+                .containsEntry("PRACTICE_MAX_AGE_DAYS", "35");
+        Map<String, Object> practice = (Map<String, Object>) ((Map<String, Object>) functionProperties(templateWith(Map.of(
+                "PracticeMinutes", 45, "PracticeOutcomeAlarms", "app errors,app latency",
+                "PracticeBlockingAlarms", "change in progress", "PracticeBlockedDates", "2025-12-24,2025-12-31",
+                "PracticeMaxAgeDays", 90))).get("Environment")).get("Variables");
+        assertThat(practice).containsEntry("PRACTICE_MINUTES", "45")
+                .containsEntry("PRACTICE_OUTCOME_ALARMS", "app errors,app latency")
+                .containsEntry("PRACTICE_BLOCKING_ALARMS", "change in progress")
+                .containsEntry("PRACTICE_BLOCKED_DATES", "2025-12-24,2025-12-31")
+                .containsEntry("PRACTICE_MAX_AGE_DAYS", "90");
     }
 
     @Test
@@ -146,8 +165,24 @@ class TemplateTest {
     }
 
     private static CfnTemplate templateWith(String name, Object value) throws Exception {
-        return CfnTemplate.load(Path.of("template.yaml"), Map.of("VifList", VIFS, name, value,
-                "AWS::Partition", "aws", "AWS::Region", "eu-west-1", "AWS::AccountId", "123456789012"));
+        return templateWith(Map.of(name, value));
+    }
+
+    private static CfnTemplate templateWith(Map<String, Object> values) throws Exception {
+        Map<String, Object> all = new HashMap<>(Map.of("VifList", VIFS, "AWS::Partition", "aws",
+                "AWS::Region", "eu-west-1", "AWS::AccountId", "123456789012"));
+        all.putAll(values);
+        return CfnTemplate.load(Path.of("template.yaml"), all);
+    }
+
+    /** A practice schedule with the outcome alarm the template's rule asks for. */
+    private static final Map<String, Object> PRACTICE = Map.of("PracticeSchedule", "cron(0 10 ? * TUE *)",
+            "PracticeOutcomeAlarms", "app errors");
+
+    private static Map<String, Object> practiceWith(String name, Object value) {
+        Map<String, Object> values = new HashMap<>(PRACTICE);
+        values.put(name, value);
+        return values;
     }
 
     @Test
@@ -217,5 +252,218 @@ class TemplateTest {
                 .containsExactly("FunctionName", "Resource");
         assertThat(((List<Map<String, Object>>) lambdaErrors.get("Dimensions")).get(1).get("Value").toString())
                 .endsWith(":live");
+    }
+
+    @Test
+    void noPracticeRunsWithoutAPracticeSchedule() throws Exception {
+        assertThat(template().resources()).doesNotContainKeys("PracticeRunSchedule", "PracticeRunScheduleRole");
+        assertThat(templateWith("PracticeSchedule", "").resources())
+                .doesNotContainKeys("PracticeRunSchedule", "PracticeRunScheduleRole");
+        assertThat(templateWith(PRACTICE).resources()).containsKeys("PracticeRunSchedule", "PracticeRunScheduleRole");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePracticeScheduleStartsAPracticeRunAtItsCronTimeInItsTimeZone() throws Exception {
+        Map<String, Map<String, Object>> resources = templateWith(practiceWith("PracticeScheduleTimezone",
+                "Europe/Amsterdam")).resources();
+        assertThat(resources.get("PracticeRunSchedule")).containsEntry("Type", "AWS::Scheduler::Schedule");
+        Map<String, Object> schedule = (Map<String, Object>) resources.get("PracticeRunSchedule").get("Properties");
+        assertThat(schedule).containsEntry("ScheduleExpression", "cron(0 10 ? * TUE *)")
+                .containsEntry("ScheduleExpressionTimezone", "Europe/Amsterdam")
+                .containsEntry("FlexibleTimeWindow", Map.of("Mode", "OFF"));
+        Map<String, Object> target = (Map<String, Object>) schedule.get("Target");
+        assertThat(target).containsEntry("Arn", "ref:DxFailoverFunction.Alias")
+                .containsEntry("RoleArn", "getatt:PracticeRunScheduleRole.Arn")
+                .containsEntry("RetryPolicy", Map.of("MaximumRetryAttempts", 0));
+        Map<String, Object> input = JSON.readValue((String) target.get("Input"), new TypeReference<>() {
+        });
+        assertThat(input).isEqualTo(Map.of("action", "practice"));
+        assertThat(io.github.dxfailover.input.RequestParser.parse(input).getClass().getSimpleName())
+                .as("the function reads the schedule's input as a practice command").contains("Practice");
+        // Its own role, the same least-privilege one as the reconcile schedule's: invoke the alias, nothing else.
+        Map<String, Object> role = (Map<String, Object>) resources.get("PracticeRunScheduleRole").get("Properties");
+        assertThat(role).isEqualTo(resources.get("ReconcileScheduleRole").get("Properties"));
+        assertThat(JSON.valueToTree(role).at("/Policies/0/PolicyDocument/Statement")).isEqualTo(JSON.readTree(
+                "[{\"Effect\":\"Allow\",\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"ref:DxFailoverFunction.Alias\"}]"));
+        assertThat(JSON.valueToTree(role).at("/AssumeRolePolicyDocument/Statement/0/Principal/Service").asText())
+                .isEqualTo("scheduler.amazonaws.com");
+        // UTC unless told otherwise; the reconcile schedule is unchanged beside it.
+        Map<String, Map<String, Object>> utc = templateWith(PRACTICE).resources();
+        assertThat(utc.get("PracticeRunSchedule").get("Properties"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("ScheduleExpressionTimezone", "UTC");
+        assertThat(utc).containsKeys("ReconcileSchedule", "ReconcileScheduleRole");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void practiceParametersCarryTheConstraintsOfTheConfiguration() throws Exception {
+        Map<String, Map<String, Object>> p = (Map<String, Map<String, Object>>) template().raw().get("Parameters");
+        assertThat(p.get("PracticeMinutes")).containsEntry("Type", "Number").containsEntry("MinValue", 15)
+                .containsEntry("MaxValue", 240).containsEntry("Default", 30);
+        assertThat(p.get("PracticeMaxAgeDays")).containsEntry("Type", "Number").containsEntry("MinValue", 1)
+                .containsEntry("MaxValue", 365).containsEntry("Default", 35);
+        assertThat(p.get("PracticeScheduleTimezone")).containsEntry("Type", "String").containsEntry("Default", "UTC");
+        for (String name : List.of("PracticeSchedule", "PracticeOutcomeAlarms", "PracticeBlockingAlarms",
+                "PracticeBlockedDates")) {
+            assertThat(p.get(name)).as(name).containsEntry("Type", "String").containsEntry("Default", "");
+            assertThat("").as(name + " may be left empty").matches((String) p.get(name).get("AllowedPattern"));
+        }
+
+        String cron = (String) p.get("PracticeSchedule").get("AllowedPattern");
+        assertThat("cron(0 10 ? * TUE *)").matches(cron);
+        assertThat("cron(30 6 ? * MON#1 *)").matches(cron);
+        assertThat("cron(0 10 * * ?)").as("five fields").doesNotMatch(cron);
+        assertThat("rate(7 days)").doesNotMatch(cron);
+        assertThat("at(2025-06-01T10:00:00)").as("a one-time schedule").doesNotMatch(cron);
+
+        String zone = (String) p.get("PracticeScheduleTimezone").get("AllowedPattern");
+        for (String ok : List.of("UTC", "Europe/Amsterdam", "America/Argentina/Buenos_Aires", "Etc/GMT+5", "Etc/GMT-14")) {
+            assertThat(ok).matches(zone);
+        }
+        assertThat("").doesNotMatch(zone);
+        assertThat("Europe/Amsterdam ").doesNotMatch(zone);
+
+        for (String name : List.of("PracticeOutcomeAlarms", "PracticeBlockingAlarms")) {
+            String alarms = (String) p.get(name).get("AllowedPattern");
+            assertThat("app errors").matches(alarms);
+            assertThat("app errors, app latency,dxvif-abcd1234 probe").matches(alarms);
+            assertThat("x".repeat(255)).matches(alarms);
+            assertThat("x".repeat(256)).as("an alarm name has at most 255 characters").doesNotMatch(alarms);
+            assertThat("app errors,,app latency").doesNotMatch(alarms);
+            assertThat("app errors,").doesNotMatch(alarms);
+            // The Lambda environment holds 4 KB in all.
+            assertThat(p.get(name)).containsEntry("MaxLength", 1024);
+        }
+        String dates = (String) p.get("PracticeBlockedDates").get("AllowedPattern");
+        assertThat("2025-12-24").matches(dates);
+        assertThat("2025-12-24,2025-12-31").matches(dates);
+        assertThat("2025-12-24, 2025-12-31").matches(dates);
+        assertThat("24-12-2025").doesNotMatch(dates);
+        assertThat("2025-12-24,").doesNotMatch(dates);
+        assertThat("2025-12-24;2025-12-31").doesNotMatch(dates);
+        assertThat(p.get("PracticeBlockedDates")).containsEntry("MaxLength", 1024);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void practiceParametersAreOneGroupInTheConsole() throws Exception {
+        Map<String, Object> metadata = (Map<String, Object>) template().raw().get("Metadata");
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) ((Map<String, Object>) metadata
+                .get("AWS::CloudFormation::Interface")).get("ParameterGroups");
+        Map<String, Object> practice = groups.stream()
+                .filter(g -> "Practice runs".equals(((Map<String, Object>) g.get("Label")).get("default")))
+                .findFirst().orElseThrow();
+        assertThat((List<String>) practice.get("Parameters")).containsExactly("PracticeSchedule",
+                "PracticeScheduleTimezone", "PracticeMinutes", "PracticeOutcomeAlarms", "PracticeBlockingAlarms",
+                "PracticeBlockedDates", "PracticeMaxAgeDays");
+        // Every parameter is in exactly one group.
+        List<String> grouped = new ArrayList<>();
+        groups.forEach(g -> grouped.addAll((List<String>) g.get("Parameters")));
+        assertThat(grouped).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(((Map<String, Object>) template().raw().get("Parameters")).keySet());
+    }
+
+    /** The environment the template gives the function for these parameter values, with a real topic ARN. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> environment(Map<String, Object> values) throws Exception {
+        Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) functionProperties(templateWith(values))
+                .get("Environment")).get("Variables");
+        Map<String, String> out = new HashMap<>();
+        env.forEach((k, v) -> out.put(k, String.valueOf(v)));
+        out.put("SNSARN", "arn:aws:sns:eu-west-1:123456789012:dx-failover");
+        return out;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFunctionAcceptsEveryPracticeSettingTheTemplateLetsThrough() throws Exception {
+        List<Map<String, Object>> accepted = List.of(Map.of(), PRACTICE,
+                Map.of("PracticeMinutes", 15, "PracticeMaxAgeDays", 1),
+                Map.of("PracticeMinutes", 240, "PracticeMaxAgeDays", 365),
+                Map.of("PracticeOutcomeAlarms", "app errors, app latency", "PracticeBlockingAlarms", "x".repeat(255),
+                        "PracticeBlockedDates", "2025-12-24, 2025-12-31"));
+        for (Map<String, Object> values : accepted) {
+            io.github.dxfailover.config.FailoverConfig.fromEnvironment(environment(values));
+        }
+        // Just outside the template's numeric ranges the function refuses too: the two agree.
+        Map<String, Map<String, Object>> p = (Map<String, Map<String, Object>>) template().raw().get("Parameters");
+        Map<String, String> variables = Map.of("PracticeMinutes", "PRACTICE_MINUTES",
+                "PracticeMaxAgeDays", "PRACTICE_MAX_AGE_DAYS");
+        for (var entry : variables.entrySet()) {
+            int min = (int) p.get(entry.getKey()).get("MinValue");
+            int max = (int) p.get(entry.getKey()).get("MaxValue");
+            for (int outside : new int[] {min - 1, max + 1}) {
+                Map<String, String> env = environment(Map.of());
+                env.put(entry.getValue(), String.valueOf(outside));
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> io.github.dxfailover.config.FailoverConfig.fromEnvironment(env))
+                        .as(entry.getValue() + "=" + outside)
+                        .isInstanceOf(io.github.dxfailover.config.InvalidConfigException.class);
+            }
+        }
+    }
+
+    @Test
+    void rulesRefuseAPracticeScheduleWithoutOutcomeAlarmsOrWithoutTheWatch() throws Exception {
+        // No practice schedule: nothing is asked, whatever else is set.
+        assertThat(template().failedAssertions()).isEmpty();
+        assertThat(templateWith(Map.of("ReconcileEveryMinutes", 0)).failedAssertions()).isEmpty();
+        assertThat(templateWith(PRACTICE).failedAssertions()).isEmpty();
+
+        Map<String, String> noAlarms = templateWith(practiceWith("PracticeOutcomeAlarms", "")).failedAssertions();
+        assertThat(noAlarms).containsOnlyKeys("PracticeNeedsOutcomeAlarms");
+        assertThat(noAlarms.get("PracticeNeedsOutcomeAlarms")).contains("PracticeOutcomeAlarms");
+
+        for (int minutes : new int[] {1, 2, 3, 4, 5}) {
+            assertThat(templateWith(practiceWith("ReconcileEveryMinutes", minutes)).failedAssertions())
+                    .as("reconcile every %d minutes", minutes).isEmpty();
+        }
+        for (int minutes : new int[] {0, 6, 10, 60, 1440}) {
+            Map<String, String> failed = templateWith(practiceWith("ReconcileEveryMinutes", minutes)).failedAssertions();
+            assertThat(failed).as("reconcile every %d minutes", minutes).containsOnlyKeys("PracticeNeedsTheReconcileWatch");
+            assertThat(failed.get("PracticeNeedsTheReconcileWatch")).contains("ReconcileEveryMinutes");
+        }
+        Map<String, Object> neither = practiceWith("PracticeOutcomeAlarms", "");
+        neither.put("ReconcileEveryMinutes", 0);
+        assertThat(templateWith(neither).failedAssertions())
+                .containsOnlyKeys("PracticeNeedsOutcomeAlarms", "PracticeNeedsTheReconcileWatch");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachRuleAppliesToAPracticeScheduleAndChecksItsParameter() throws Exception {
+        Map<String, Map<String, Object>> rules = (Map<String, Map<String, Object>>) template().raw().get("Rules");
+        Map<String, String> checks = Map.of("PracticeNeedsOutcomeAlarms", "PracticeOutcomeAlarms",
+                "PracticeNeedsTheReconcileWatch", "ReconcileEveryMinutes");
+        assertThat(rules).containsOnlyKeys(checks.keySet());
+        checks.forEach((rule, parameter) -> {
+            assertThat(refs(rules.get(rule).get("RuleCondition"))).as(rule).containsExactly("PracticeSchedule");
+            List<Map<String, Object>> assertions = (List<Map<String, Object>>) rules.get(rule).get("Assertions");
+            assertThat(assertions).as(rule).hasSize(1);
+            assertThat(refs(assertions.get(0).get("Assert"))).as(rule).containsExactly(parameter);
+            // It says what to fix.
+            assertThat((String) assertions.get(0).get("AssertDescription")).as(rule)
+                    .contains(parameter).contains("PracticeSchedule");
+        });
+    }
+
+    /** The names every Ref in a node refers to. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> refs(Object node) {
+        Set<String> out = new TreeSet<>();
+        if (node instanceof Map<?, ?> map) {
+            ((Map<String, Object>) map).forEach((k, v) -> {
+                if (k.equals("Ref")) {
+                    out.add((String) v);
+                } else {
+                    out.addAll(refs(v));
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(n -> out.addAll(refs(n)));
+        }
+        return out;
     }
 }

@@ -58,6 +58,8 @@ public final class FakeDirectConnect implements AutoCloseable {
         String connectionId = DEFAULT_CONNECTION;
         /** What the VIF carries, for the harness to put into CloudWatch as AWS/DX traffic; null: no datapoint. */
         Double trafficBps;
+        /** Its tags, as DescribeVirtualInterfaces returns them and TagResource / UntagResource change them. */
+        final Map<String, String> tags = new LinkedHashMap<>();
 
         Vif(String id, String state, List<String> bgpStatuses) {
             this.id = id;
@@ -71,6 +73,10 @@ public final class FakeDirectConnect implements AutoCloseable {
 
         public Double trafficBps() {
             return trafficBps;
+        }
+
+        public synchronized Map<String, String> tags() {
+            return Map.copyOf(tags);
         }
 
         public String state() {
@@ -135,6 +141,25 @@ public final class FakeDirectConnect implements AutoCloseable {
         return this;
     }
 
+    public synchronized FakeDirectConnect tag(String vifId, String key, String value) {
+        vifs.get(vifId).tags.put(key, value);
+        return this;
+    }
+
+    /** A failover test in the VIF's history, started {@code startedAgo} ago, {@code minutes} long. */
+    public synchronized FakeDirectConnect pastTest(String vifId, String testId, Duration startedAgo, int minutes) {
+        Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(startedAgo);
+        Instant end = start.plus(Duration.ofMinutes(minutes));
+        tests.add(new FailoverTestRun(testId, vifId, minutes, start, end,
+                end.isAfter(clock.instant()) ? "IN_PROGRESS" : "COMPLETED"));
+        if (end.isAfter(clock.instant())) {
+            Vif v = vifs.get(vifId);
+            v.state = "testing";
+            v.bgpStatuses.replaceAll(b -> "down");
+        }
+        return this;
+    }
+
     public synchronized FakeDirectConnect addConnection(String id, String bandwidth) {
         connections.put(id, new Connection(id, bandwidth, "available", null));
         return this;
@@ -187,6 +212,12 @@ public final class FakeDirectConnect implements AutoCloseable {
             v.path("bgp").forEach(b -> bgp.add(b.asText()));
             String state = v.path("state").asText("available");
             addVif(id, state, bgp.toArray(String[]::new));
+            v.path("tags").fields().forEachRemaining(t -> tag(id, t.getKey(), t.getValue().asText()));
+            if (v.has("pastTest")) {
+                JsonNode t = v.get("pastTest");
+                pastTest(id, t.path("testId").asText("local-practice-1"),
+                        Duration.ofMinutes(t.path("startedMinutesAgo").asInt(60)), t.path("minutes").asInt(30));
+            }
             if (v.has("connection") || v.has("trafficBps")) {
                 onLink(id, v.path("connection").asText(DEFAULT_CONNECTION),
                         v.path("trafficBps").isNumber() ? v.get("trafficBps").asDouble() : null);
@@ -299,6 +330,8 @@ public final class FakeDirectConnect implements AutoCloseable {
                     case "StartBgpFailoverTest" -> start(request);
                     case "StopBgpFailoverTest" -> stop(request);
                     case "ListVirtualInterfaceTestHistory" -> history(request);
+                    case "TagResource" -> tagResource(request, true);
+                    case "UntagResource" -> tagResource(request, false);
                     case "DescribeConnections" -> page(request, "connections", connections.values().stream()
                             .map(FakeDirectConnect::connectionNode).toList());
                     case "DescribeLags" -> page(request, "lags", lags.values().stream()
@@ -335,6 +368,8 @@ public final class FakeDirectConnect implements AutoCloseable {
             n.put("virtualInterfaceId", v.id).put("virtualInterfaceState", v.state).put("ownerAccount", "123456789012")
                     .put("virtualInterfaceType", "private").put("virtualInterfaceName", "vif " + v.id).put("vlan", 101)
                     .put("connectionId", v.connectionId).put("region", "eu-west-1");
+            ArrayNode tagList = n.putArray("tags");
+            v.tags.forEach((k, val) -> tagList.addObject().put("key", k).put("value", val));
             ArrayNode peers = n.putArray("bgpPeers");
             for (int i = 0; i < v.bgpStatuses.size(); i++) {
                 peers.addObject().put("bgpPeerId", "dxpeer-" + v.id.substring(6) + i).put("bgpStatus", v.bgpStatuses.get(i))
@@ -403,6 +438,22 @@ public final class FakeDirectConnect implements AutoCloseable {
             }
         }
         return new Answer(200, out);
+    }
+
+    /** TagResource ({@code tags: [{key, value}]}) or UntagResource ({@code tagKeys}) on a VIF's ARN. */
+    private Answer tagResource(JsonNode request, boolean set) {
+        String arn = text(request, "resourceArn");
+        String id = arn == null ? null : arn.replaceAll("^arn:aws[a-z-]*:directconnect:[a-z0-9-]+:\\d{12}:dxvif/", "");
+        Vif v = id == null || id.equals(arn) ? null : vifs.get(id);
+        if (v == null) {
+            return clientError("Resource " + arn + " is not a virtual interface ARN of this account");
+        }
+        if (set) {
+            request.path("tags").forEach(t -> v.tags.put(t.path("key").asText(), t.path("value").asText()));
+        } else {
+            request.path("tagKeys").forEach(k -> v.tags.remove(k.asText()));
+        }
+        return new Answer(200, JSON.createObjectNode());
     }
 
     /** One page of {@code items} under {@code key}, at most pageSize long, with nextToken as the others pages. */

@@ -108,6 +108,19 @@ public final class LocalAws implements AutoCloseable {
         cloudWatch.putMetricData(b -> b.namespace("AWS/DX").metricData(data));
     }
 
+    /** One 5-minute datapoint of a VIF's egress at {@code at} (ingress at half of it), for a practice run's window. */
+    public void putTrafficAt(String vifId, String connectionId, java.time.Instant at, double egressBps) {
+        List<software.amazon.awssdk.services.cloudwatch.model.MetricDatum> data = new ArrayList<>();
+        for (String metric : List.of("VirtualInterfaceBpsEgress", "VirtualInterfaceBpsIngress")) {
+            data.add(software.amazon.awssdk.services.cloudwatch.model.MetricDatum.builder().metricName(metric)
+                    .dimensions(d -> d.name("ConnectionId").value(connectionId),
+                            d -> d.name("VirtualInterfaceId").value(vifId))
+                    .timestamp(at).value(metric.endsWith("Egress") ? egressBps : egressBps / 2).unit("Bits/Second")
+                    .build());
+        }
+        cloudWatch.putMetricData(b -> b.namespace("AWS/DX").metricData(data));
+    }
+
     /** {@link #putTraffic} for every VIF of the fake Direct Connect that carries traffic. */
     public void putTraffic(FakeDirectConnect dx) {
         for (String id : dx.vifIds()) {
@@ -116,6 +129,14 @@ public final class LocalAws implements AutoCloseable {
                 putTraffic(id, v.connectionId(), v.trafficBps());
             }
         }
+    }
+
+    /** Creates a metric alarm on a probe metric and sets it to {@code state} (OK, ALARM, INSUFFICIENT_DATA). */
+    public void alarmInState(String name, String state) {
+        cloudWatch.putMetricAlarm(b -> b.alarmName(name).namespace("Apps").metricName("5xx").statistic("Sum")
+                .period(60).evaluationPeriods(1).threshold(10.0).comparisonOperator("GreaterThanThreshold")
+                .actionsEnabled(true));
+        cloudWatch.setAlarmState(b -> b.alarmName(name).stateValue(state).stateReason("set by the test"));
     }
 
     public void deleteTopic() {
