@@ -100,7 +100,7 @@ class PracticeIT extends WithLocalEndpoints {
         assertThat(dx.vif(A).tags()).doesNotContainKey("dx-failover:practice")
                 .hasEntrySatisfying("dx-failover:last-practice", v -> assertThat(v).endsWith(" PRACTICE_SUCCEEDED t-past"));
         assertThat(aws.delivered()).singleElement().satisfies(m -> assertThat(m.message())
-                .contains(A + " carried 2.0 Gbit/s before and 0 kbit/s during; the other VIFs rose from 1.0 Gbit/s to "
+                .contains(A + " carried 2.0 Gbit/s before and 0 bit/s during; the other VIFs rose from 1.0 Gbit/s to "
                         + "3.1 Gbit/s"));
         assertThat(dx.calls("StopBgpFailoverTest")).isEmpty();
     }

@@ -151,6 +151,27 @@ class RuntimeIT extends WithLocalEndpoints {
         }
     }
 
+    /** docs/behaviour.md §16 through the packaged zip: the sample practice command starts a run, tagged on its VIF. */
+    @Test
+    void aPracticeRunStartsThroughTheRuntime() throws Exception {
+        aws.alarmInState("apps 5xx", "OK");
+        for (String vif : List.of(VIF_A, VIF_B, VIF_C)) {
+            dx.onLink(vif, FakeDirectConnect.DEFAULT_CONNECTION, 5e8);
+        }
+        aws.putTraffic(dx);
+        try (LocalLambda function = function("PRACTICE_OUTCOME_ALARMS", "apps 5xx")) {
+            Answer answer = function.invoke(sample("command-practice.json"), TIMEOUT);
+
+            assertThat(answer.error()).as(function.output()).isFalse();
+            JsonNode result = JSON.readTree(answer.body());
+            assertThat(result.get("outcome").asText()).as(answer.body()).isEqualTo("PRACTICE_STARTED");
+            assertThat(result.at("/practice/virtualInterfaceId").asText()).isEqualTo(VIF_A);
+            assertThat(dx.vif(VIF_A).tags()).containsEntry("dx-failover:practice", result.at("/practice/testId").asText());
+            assertThat(aws.supportCases()).isEmpty();
+            assertThat(function.output()).contains("\"PRACTICE_STARTED\":1");
+        }
+    }
+
     @Test
     void configErrorIsAnAnswerNotACrashOfTheRuntime() throws Exception {
         try (LocalLambda function = function("MINVIFS", "0", "FAILOVER", "lots")) {

@@ -86,6 +86,29 @@ class TryLocallyIT {
     }
 
     @Test
+    void aPracticeRunStartsFailsOnItsOutcomeAlarmAndSucceeds() throws Exception {
+        // The README's three practice commands (docs/behaviour.md §16), as a new user runs them.
+        Run started = tryLocally("events/command-practice.json", "--env", "PRACTICE_OUTCOME_ALARMS=apps 5xx");
+        assertThat(started.exitCode()).as(started.output()).isZero();
+        assertThat(started.output()).contains("\"outcome\" : \"PRACTICE_STARTED\"").contains("watching apps 5xx")
+                .contains("dxvif-fgab1234  testing");
+
+        Run failed = tryLocally("events/eventbridge-outcome-alarm.json", "--state", "local/practice-running.json",
+                "--alarm", "apps 5xx", "--env", "PRACTICE_OUTCOME_ALARMS=apps 5xx");
+        assertThat(failed.exitCode()).as(failed.output()).isZero();
+        assertThat(failed.output()).contains("\"outcome\" : \"PRACTICE_FAILED\"")
+                .contains("outcome alarm 'apps 5xx' went to ALARM")
+                .contains("Attributes: {outcome=PRACTICE_FAILED, virtualInterfaceId=dxvif-fgab1234}");
+
+        Run succeeded = tryLocally("events/command-reconcile.json", "--state", "local/practice-ended.json",
+                "--env", "PRACTICE_OUTCOME_ALARMS=apps 5xx");
+        assertThat(succeeded.exitCode()).as(succeeded.output()).isZero();
+        assertThat(succeeded.output()).contains("\"outcome\" : \"PRACTICE_SUCCEEDED\"")
+                .contains("dxvif-fgab1234 carried 2.1 Gbit/s before and 0 bit/s during; the other VIFs rose from "
+                        + "1.0 Gbit/s to 3.1 Gbit/s");
+    }
+
+    @Test
     void minimumReached() throws Exception {
         Run run = tryLocally("--state", "local/one-healthy.json");
         assertThat(run.exitCode()).as(run.output()).isZero();

@@ -11,7 +11,7 @@ public final class CapacityText {
     private CapacityText() {
     }
 
-    /** "950 kbit/s", "500 Mbit/s", "2.5 Mbit/s", "3.0 Gbit/s". */
+    /** "0 bit/s", "950 kbit/s", "2.5 Mbit/s", "500 Mbit/s", "3.0 Gbit/s". */
     public static String rate(double bps) {
         if (bps >= 1e9) {
             return String.format(Locale.ROOT, "%.1f Gbit/s", bps / 1e9);
@@ -20,7 +20,10 @@ public final class CapacityText {
             double mbps = bps / 1e6;
             return String.format(Locale.ROOT, mbps >= 100 ? "%.0f Mbit/s" : "%.1f Mbit/s", mbps);
         }
-        return String.format(Locale.ROOT, "%.0f kbit/s", bps / 1e3);
+        if (bps >= 1e3) {
+            return String.format(Locale.ROOT, "%.0f kbit/s", bps / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.0f bit/s", bps);
     }
 
     /** "1.2 %", "300 %", or "no capacity left" when the load has nowhere to go. */

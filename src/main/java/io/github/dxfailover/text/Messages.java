@@ -134,7 +134,8 @@ public final class Messages {
                 + count(actions, Outcome.ALREADY_UNAVAILABLE) + " already out of service"
                 + (deferred > 0 ? ", " + deferred + " left for the next pass (the function's time ran short)" : "")
                 + "; left aside: " + plan.muted() + " muted, " + plan.unlisted() + " naming unlisted VIFs, "
-                + plan.namingNoVif() + " naming no VIF";
+                + plan.namingNoVif() + " naming no VIF"
+                + (plan.settling() > 0 ? ", " + plan.settling() + " on a VIF settling after a practice run" : "");
     }
 
     private static long count(List<ReconcileAction> actions, Outcome outcome) {

@@ -58,6 +58,9 @@ public final class FakeDirectConnect implements AutoCloseable {
         String connectionId = DEFAULT_CONNECTION;
         /** What the VIF carries, for the harness to put into CloudWatch as AWS/DX traffic; null: no datapoint. */
         Double trafficBps;
+        /** What it carried before and during a past practice run's test, for the harness; null: nothing said. */
+        Double trafficBeforeBps;
+        Double trafficDuringBps;
         /** Its tags, as DescribeVirtualInterfaces returns them and TagResource / UntagResource change them. */
         final Map<String, String> tags = new LinkedHashMap<>();
 
@@ -73,6 +76,14 @@ public final class FakeDirectConnect implements AutoCloseable {
 
         public Double trafficBps() {
             return trafficBps;
+        }
+
+        public Double trafficBeforeBps() {
+            return trafficBeforeBps;
+        }
+
+        public Double trafficDuringBps() {
+            return trafficDuringBps;
         }
 
         public synchronized Map<String, String> tags() {
@@ -217,6 +228,10 @@ public final class FakeDirectConnect implements AutoCloseable {
                 JsonNode t = v.get("pastTest");
                 pastTest(id, t.path("testId").asText("local-practice-1"),
                         Duration.ofMinutes(t.path("startedMinutesAgo").asInt(60)), t.path("minutes").asInt(30));
+            }
+            if (v.path("trafficBefore").isNumber() || v.path("trafficDuring").isNumber()) {
+                vifs.get(id).trafficBeforeBps = v.path("trafficBefore").isNumber() ? v.get("trafficBefore").asDouble() : null;
+                vifs.get(id).trafficDuringBps = v.path("trafficDuring").isNumber() ? v.get("trafficDuring").asDouble() : null;
             }
             if (v.has("connection") || v.has("trafficBps")) {
                 onLink(id, v.path("connection").asText(DEFAULT_CONNECTION),

@@ -121,6 +121,28 @@ public final class LocalAws implements AutoCloseable {
         cloudWatch.putMetricData(b -> b.namespace("AWS/DX").metricData(data));
     }
 
+    /**
+     * Around the first test in the fake's history: each VIF's "trafficBefore" 20 and 10 minutes before it started,
+     * and its "trafficDuring" 10 and 20 minutes after, as a practice run's judgement reads them.
+     */
+    public void putPracticeTraffic(FakeDirectConnect dx) {
+        if (dx.tests().isEmpty()) {
+            return;
+        }
+        java.time.Instant start = dx.tests().get(0).start();
+        for (String id : dx.vifIds()) {
+            FakeDirectConnect.Vif v = dx.vif(id);
+            for (int minutes : List.of(10, 20)) {
+                if (v.trafficBeforeBps() != null) {
+                    putTrafficAt(id, v.connectionId(), start.minusSeconds(60L * minutes), v.trafficBeforeBps());
+                }
+                if (v.trafficDuringBps() != null) {
+                    putTrafficAt(id, v.connectionId(), start.plusSeconds(60L * minutes), v.trafficDuringBps());
+                }
+            }
+        }
+    }
+
     /** {@link #putTraffic} for every VIF of the fake Direct Connect that carries traffic. */
     public void putTraffic(FakeDirectConnect dx) {
         for (String id : dx.vifIds()) {

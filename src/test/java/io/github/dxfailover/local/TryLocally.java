@@ -146,6 +146,7 @@ public final class TryLocally {
             started.add(aws);
             String topic = aws.createTopic("dx-failover");
             aws.putTraffic(dx); // the state file's "trafficBps", as AWS/DX metrics for the capacity guard
+            aws.putPracticeTraffic(dx); // "trafficBefore"/"trafficDuring": around a past practice run's test
             for (SeededAlarm a : alarms) {
                 aws.alarmInAlarm(a.name(), a.vifDimension(), a.actionsEnabled());
             }
@@ -160,6 +161,14 @@ public final class TryLocally {
             env.put("SNSARN", topic);
             env.put("EMAIL", "noc@example.com");
             env.putAll(overrides);
+            // Practice runs' watch alarms exist, in OK unless --alarm put them in ALARM (docs/behaviour.md §16).
+            for (String variable : List.of("PRACTICE_OUTCOME_ALARMS", "PRACTICE_BLOCKING_ALARMS")) {
+                for (String name : env.getOrDefault(variable, "").split(",")) {
+                    if (!name.isBlank() && alarms.stream().noneMatch(a -> a.name().equals(name.strip()))) {
+                        aws.alarmInState(name.strip(), "OK");
+                    }
+                }
+            }
 
             out.println("== aws-dx-failover, locally: fake Direct Connect at " + dx.endpoint() + ", moto at "
                     + moto.endpoint());

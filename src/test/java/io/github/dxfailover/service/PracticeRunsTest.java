@@ -302,7 +302,7 @@ class PracticeRunsTest extends MockedAws {
         assertThat(r.outcome()).isEqualTo(Outcome.RECONCILED);
         assertThat(r.practice().outcome()).isEqualTo(Outcome.PRACTICE_SUCCEEDED);
         assertThat(r.message()).contains("practice run on " + VIF_A + " succeeded: " + VIF_A + " carried 2.1 Gbit/s "
-                + "before and 0 kbit/s during; the other VIFs rose from 1.0 Gbit/s to 3.1 Gbit/s");
+                + "before and 0 bit/s during; the other VIFs rose from 1.0 Gbit/s to 3.1 Gbit/s");
         assertThat(tags.get(VIF_A)).containsEntry("dx-failover:last-practice",
                 start.plusSeconds(1800) + " PRACTICE_SUCCEEDED t-run").doesNotContainKey("dx-failover:practice");
         verify(dx, never()).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));

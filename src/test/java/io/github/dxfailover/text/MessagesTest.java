@@ -137,6 +137,12 @@ class MessagesTest {
     }
 
     @Test
+    void aPassSaysWhatItLeftAsideForASettlingVif() {
+        assertThat(Messages.reconciled(1, new ReconcilePlan(List.of(), 0, 0, 0, 2), List.of(), 0, false))
+                .endsWith("0 naming no VIF, 2 on a VIF settling after a practice run");
+    }
+
+    @Test
     void aFailureThatNeverReachedAwsSaysWhatWentWrongOnTheWay() {
         AwsCallFailed e = new AwsCallFailed(Call.DESCRIBE_ALARMS, null, SdkClientException.create("connect timed out"));
         assertThat(Messages.failed(e)).endsWith("(nothing was changed): connect timed out");
