@@ -116,6 +116,8 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
         if (preflight != null) {
             out.put("ready", preflight.ready());
             out.put("reasons", new ArrayList<>(preflight.reasons()));
+            out.put("notProven", new ArrayList<>(preflight.notProven()));
+            out.put("practiceBlockers", new ArrayList<>(preflight.practiceBlockers()));
         }
         if (capacity != null) {
             out.put("capacity", capacity.toMap());

@@ -5,13 +5,23 @@ import io.github.dxfailover.aws.SupportCases;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.CapacityFigures;
+import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.FiringAlarm;
+import io.github.dxfailover.decision.Practice;
+import io.github.dxfailover.decision.TestHistoryEntry;
 import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.decision.VifState;
 import io.github.dxfailover.decision.VifStates;
 import io.github.dxfailover.result.Preflight;
 import io.github.dxfailover.result.Result;
+import io.github.dxfailover.text.Messages;
+import io.github.dxfailover.text.PracticeText;
 import io.github.dxfailover.text.StatusText;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,8 +55,10 @@ record StatusReport(Adapters aws) {
             states = VifStates.of(config.vifIds(), List.of());
         }
         Map<String, List<String>> alarmed = Map.of();
+        List<FiringAlarm> firing = List.of();
         try {
-            alarmed = alarmNamesByVif(aws.cloudWatch().readFiring());
+            firing = aws.cloudWatch().readFiring();
+            alarmed = alarmNamesByVif(firing);
         } catch (AwsCallFailed e) {
             LOG.warn("alarms unavailable for status", e);
             reasons.add(StatusText.alarmsUnreadable(e));
@@ -54,8 +66,9 @@ record StatusReport(Adapters aws) {
         CapacityFigures figures = capacityFigures(states, reasons);
         Set<String> capacityUnknown = new LinkedHashSet<>();
         List<String> vifLines = new ArrayList<>();
+        Map<String, Instant> lastTestStarts = new HashMap<>();
         for (VifState vif : states.byId().values()) {
-            String test = VifState.MISSING.equals(vif.state()) ? "" : testHistory(vif, reasons);
+            String test = VifState.MISSING.equals(vif.state()) ? "" : testHistory(vif, reasons, lastTestStarts);
             String ifTakenOut = "";
             if (figures != null && vif.healthy()) {
                 Capacity capacity = Capacity.project(config.maxUtilization(), states, Set.of(), vif.id(), figures);
@@ -75,9 +88,44 @@ record StatusReport(Adapters aws) {
         aws.topic().checkAccess().ifPresent(e -> reasons.add(StatusText.topicProblem(aws.topic().topicArn(), e)));
         supportPlanProblem().ifPresent(reasons::add);
 
+        PracticeStatus practice = practice(states, firing, figures, lastTestStarts);
         String message = StatusText.message(reasons, healthy, states.byId().size(), config.minVifs(), config.dryRun(),
-                vifLines);
-        return Result.of(Outcome.STATUS, null, message, states, config.dryRun()).withPreflight(Preflight.of(reasons));
+                vifLines) + StatusText.practice(practice.notProven(), practice.blockers(), practice.running(),
+                states.byId().values().stream().map(v -> StatusText.practiceRecord(v, lastTestStarts.get(v.id()))).toList());
+        return Result.of(Outcome.STATUS, null, message, states, config.dryRun())
+                .withPreflight(Preflight.of(reasons, practice.notProven(), practice.blockers()));
+    }
+
+    /** What §14 says of practice runs: neither makes the function not ready. */
+    private record PracticeStatus(List<String> notProven, List<String> blockers, String running) {
+    }
+
+    private PracticeStatus practice(VifStates states, List<FiringAlarm> firing, CapacityFigures figures,
+                                    Map<String, Instant> lastTestStarts) {
+        FailoverConfig config = aws.config();
+        Instant now = aws.clock().instant();
+        Instant provenSince = now.minus(Duration.ofDays(config.practice().maxAgeDays()));
+        List<String> notProven = states.byId().values().stream()
+                .filter(v -> v.lastPractice().filter(r -> r.succeeded() && r.endedAt().isAfter(provenSince)).isEmpty())
+                .map(VifState::id).toList();
+        Map<String, String> watchStates = new HashMap<>();
+        List<String> blockers = new ArrayList<>();
+        try {
+            if (!config.practice().watchAlarms().isEmpty()) {
+                watchStates.putAll(aws.cloudWatch().readStates(config.practice().watchAlarms()));
+            }
+        } catch (AwsCallFailed e) {
+            blockers.add(Messages.failed(e));
+        }
+        String running = states.byId().values().stream().filter(v -> v.practiceTestId().isPresent()).findFirst()
+                .map(v -> StatusText.runningPractice(v, config.practice().outcomeAlarms(), watchStates))
+                .orElse(null);
+        String vifId = Practice.chooseVif(config.vifIds(), lastTestStarts, null);
+        Capacity capacity = figures == null || !states.get(vifId).healthy() ? null
+                : Capacity.project(config.maxUtilization(), states, Set.of(), vifId, figures);
+        blockers.addAll(PracticeText.blockers(Practice.blockers(config, vifId, states, watchStates, firing,
+                LocalDate.ofInstant(now, ZoneOffset.UTC), capacity)));
+        return new PracticeStatus(notProven, blockers, running);
     }
 
     /** The capacity figures of §15 when the guard is on; a failed read is a reason, and null. */
@@ -99,9 +147,14 @@ record StatusReport(Adapters aws) {
      * allows on exactly the ARNs it may start and stop tests on. A denial means a failover on this VIF
      * would be denied too.
      */
-    private String testHistory(VifState vif, List<String> reasons) {
+    private String testHistory(VifState vif, List<String> reasons, Map<String, Instant> lastTestStarts) {
         try {
-            var running = aws.dx().runningTest(vif.id());
+            List<TestHistoryEntry> history = aws.dx().history(vif.id());
+            history.stream().map(TestHistoryEntry::startedAt).filter(java.util.Objects::nonNull).max(Instant::compareTo)
+                    .ifPresent(t -> lastTestStarts.put(vif.id(), t));
+            Instant now = aws.clock().instant();
+            var running = history.stream().filter(t -> t.runningAt(now)).findFirst()
+                    .map(t -> new FailoverTestRun(t.testId(), t.endsAt()));
             return vif.isUnderTest() ? StatusText.runningTest(running) : "";
         } catch (AwsCallFailed e) {
             LOG.warn("test history of {} unavailable", vif.id(), e);

@@ -6,7 +6,9 @@ import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.VifState;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the status preflight says (docs/behaviour.md §14): every reason, and the message that sums it up. */
@@ -94,6 +96,28 @@ public final class StatusText {
 
     public static String capacityUnreadable(AwsCallFailed e) {
         return Messages.failed(e) + ": the capacity guard would fail the same way";
+    }
+
+    /** "dxvif-… last test 2026-11-20T03:00:00Z, last practice 2026-11-20T03:30:00Z PRACTICE_SUCCEEDED". */
+    public static String practiceRecord(VifState vif, Instant lastTestStart) {
+        return vif.id() + (lastTestStart == null ? " never tested" : " last test " + lastTestStart)
+                + vif.lastPractice().map(r -> ", last practice " + r.endedAt() + " " + r.outcome()).orElse("");
+    }
+
+    /** "dxvif-… (test t-1); outcome alarms: apps 5xx OK". */
+    public static String runningPractice(VifState vif, List<String> outcomeAlarms, Map<String, String> states) {
+        return vif.id() + " (test " + vif.practiceTestId().orElse("?") + "); outcome alarms: " + String.join(", ",
+                outcomeAlarms.stream().map(a -> a + " " + states.getOrDefault(a, "missing")).toList());
+    }
+
+    /** What the message adds of practice runs: they say whether redundancy was shown, not whether the function is ready. */
+    public static String practice(List<String> notProven, List<String> blockers, String running,
+                                  List<String> records) {
+        return ". Practice runs: " + (running == null ? "none running" : "running on " + running)
+                + "; " + String.join("; ", records)
+                + (notProven.isEmpty() ? "; every VIF proven" : "; not proven: " + String.join(", ", notProven))
+                + (blockers.isEmpty() ? "; one could start now" : "; one could not start now: " + String.join("; ",
+                blockers));
     }
 
     public static String noneCanBeTakenOut(long healthy, int minVifs) {

@@ -334,4 +334,29 @@ class PracticeRunsTest extends MockedAws {
         verify(cloudWatch, times(1)).describeAlarms(any(DescribeAlarmsRequest.class));
         verify(sns, never()).publish(any(PublishRequest.class));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void statusSaysWhichVifsAreProvenAndWhatBlocksARunWithoutMakingItNotReady() {
+        tags.get(VIF_A).put("dx-failover:last-practice", NOW.minusSeconds(86_400) + " PRACTICE_SUCCEEDED t-a");
+        tags.get(VIF_B).put("dx-failover:last-practice", NOW.minusSeconds(40L * 86_400) + " PRACTICE_SUCCEEDED t-b");
+        history.add(test(VIF_A, "t-a", NOW.minusSeconds(86_000)));
+        FailoverService service = practiceService(practising("SUPPORT_CASE", "false"));
+
+        Result well = service.handle(new Request.Status());
+        assertThat(well.preflight().ready()).isTrue();
+        assertThat(well.toMap()).containsEntry("notProven", List.of(VIF_B, VIF_C)) // B's success is 40 days old
+                .containsEntry("practiceBlockers", List.of());
+        assertThat(well.message()).contains("Practice runs: none running; " + VIF_A + " last test ")
+                .contains("last practice " + NOW.minusSeconds(86_400) + " PRACTICE_SUCCEEDED")
+                .contains(VIF_B + " never tested").contains("one could start now");
+
+        alarmStates.put(OUTCOME, "ALARM");
+        Result blocked = service.handle(new Request.Status());
+        assertThat(blocked.preflight().ready()).isTrue();
+        assertThat((List<String>) blocked.toMap().get("practiceBlockers"))
+                .containsExactly("outcome alarm '" + OUTCOME + "' is ALARM, not OK");
+        verifyNoChange();
+        verify(dx, never()).tagResource(any(TagResourceRequest.class));
+    }
 }
