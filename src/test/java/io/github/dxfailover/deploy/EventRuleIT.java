@@ -49,7 +49,10 @@ class EventRuleIT {
             for (Path sample : eventBridgeSamples()) {
                 JsonNode event = JSON.readTree(Files.readString(sample));
                 String state = event.at("/detail/state/value").asText();
-                (state.equals("ALARM") ? alarms : others).add(event.at("/detail/alarmName").asText() + "/" + state);
+                // A practice run's outcome alarm names no VIF: the rule is not for it (its own Lambda action is).
+                boolean watch = sample.getFileName().toString().equals("eventbridge-outcome-alarm.json");
+                (state.equals("ALARM") && !watch ? alarms : others).add(event.at("/detail/alarmName").asText() + "/"
+                        + state);
                 entries.add(PutEventsRequestEntry.builder().source(event.get("source").asText())
                         .detailType(event.get("detail-type").asText()).detail(JSON.writeValueAsString(event.get("detail")))
                         .resources(event.get("resources").get(0).asText()).build());
