@@ -221,40 +221,39 @@ public record FailoverConfig(
 
         /** Comma-separated CloudWatch alarm names, each 1…255 characters; none when unset or empty. */
         List<String> alarmNames(String name) {
-            String value = env.get(name);
-            if (value == null || value.isBlank()) {
-                return List.of();
-            }
-            Set<String> names = new LinkedHashSet<>();
-            for (String item : value.split(",", -1)) {
-                String alarm = item.strip();
-                if (alarm.isEmpty() || alarm.length() > 255) {
-                    problems.add(name + "='" + value + "': item '" + alarm + "' is not an alarm name: expected "
-                            + "comma-separated CloudWatch alarm names, each 1 to 255 characters");
-                    return null;
-                }
-                names.add(alarm);
-            }
-            return List.copyOf(names);
+            return items(name, a -> a.isEmpty() || a.length() > 255 ? null : a, "an alarm name",
+                    "comma-separated CloudWatch alarm names, each 1 to 255 characters");
         }
 
         /** Comma-separated UTC dates, YYYY-MM-DD; none when unset or empty. */
         List<LocalDate> dates(String name) {
+            return items(name, d -> {
+                try {
+                    return LocalDate.parse(d);
+                } catch (java.time.format.DateTimeParseException e) {
+                    return null;
+                }
+            }, "a date", "comma-separated dates YYYY-MM-DD (UTC)");
+        }
+
+        /** A comma-separated list, each item read by {@code item} (null: not one); duplicates removed. */
+        private <T> List<T> items(String name, java.util.function.Function<String, T> item, String what,
+                                  String expected) {
             String value = env.get(name);
             if (value == null || value.isBlank()) {
                 return List.of();
             }
-            List<LocalDate> dates = new ArrayList<>();
-            for (String item : value.split(",", -1)) {
-                try {
-                    dates.add(LocalDate.parse(item.strip()));
-                } catch (java.time.format.DateTimeParseException e) {
-                    problems.add(name + "='" + value + "': item '" + item.strip() + "' is not a date: expected "
-                            + "comma-separated dates YYYY-MM-DD (UTC)");
+            Set<T> out = new LinkedHashSet<>();
+            for (String raw : value.split(",", -1)) {
+                T parsed = item.apply(raw.strip());
+                if (parsed == null) {
+                    problems.add(name + "='" + value + "': item '" + raw.strip() + "' is not " + what + ": expected "
+                            + expected);
                     return null;
                 }
+                out.add(parsed);
             }
-            return List.copyOf(dates);
+            return List.copyOf(out);
         }
 
         String nonEmpty(String name, String dflt) {

@@ -96,8 +96,4 @@ public final class PracticeText {
         };
         return "practice run on " + vifId + " inconclusive: " + why + " (" + evidence(vifId, j) + ")";
     }
-
-    public static String interruptedByRestore() {
-        return "ended by an operator";
-    }
 }

@@ -58,6 +58,24 @@ class FailoverConfigTest {
         assertThat(FailoverConfig.fromEnvironment(env()).maxUtilization()).isEqualTo(80);
     }
 
+    @Test
+    void thePracticeSettingsAreRead() throws Exception {
+        Map<String, String> env = env();
+        env.putAll(Map.of("PRACTICE_MINUTES", "45", "PRACTICE_OUTCOME_ALARMS", " apps 5xx , db latency,apps 5xx",
+                "PRACTICE_BLOCKING_ALARMS", "change-freeze", "PRACTICE_BLOCKED_DATES", "2026-12-24, 2026-12-31",
+                "PRACTICE_MAX_AGE_DAYS", "14"));
+        PracticeSettings p = FailoverConfig.fromEnvironment(env).practice();
+        assertThat(p).isEqualTo(new PracticeSettings(45, java.util.List.of("apps 5xx", "db latency"),
+                java.util.List.of("change-freeze"), java.util.List.of(java.time.LocalDate.parse("2026-12-24"),
+                java.time.LocalDate.parse("2026-12-31")), 14));
+        assertThat(p.watches("db latency")).isTrue();
+        assertThat(p.watches("apps")).isFalse();
+        assertThat(p.watchAlarms()).containsExactly("apps 5xx", "db latency", "change-freeze");
+        assertThat(FailoverConfig.fromEnvironment(env()).practice()).isEqualTo(PracticeSettings.DEFAULT);
+        assertThat(PracticeSettings.DEFAULT.minutes()).isEqualTo(30);
+        assertThat(PracticeSettings.DEFAULT.maxAgeDays()).isEqualTo(35);
+    }
+
     @ParameterizedTest(name = "{0}=''{1}''")
     @CsvSource(delimiter = '|', nullValues = "NULL", value = {
         "VIFLIST|NULL|VIFLIST is not set",
@@ -90,6 +108,14 @@ class FailoverConfigTest {
         "MAX_UTILIZATION|-1|MAX_UTILIZATION='-1'",
         "MAX_UTILIZATION|80%|MAX_UTILIZATION='80%'",
         "MAX_UTILIZATION|''|MAX_UTILIZATION=''",
+        "PRACTICE_MINUTES|14|PRACTICE_MINUTES='14': expected an integer from 15 to 240 (minutes)",
+        "PRACTICE_MINUTES|241|PRACTICE_MINUTES='241'",
+        "PRACTICE_OUTCOME_ALARMS|'apps,,db'|PRACTICE_OUTCOME_ALARMS='apps,,db': item '' is not an alarm name: expected comma-separated CloudWatch alarm names, each 1 to 255 characters",
+        "PRACTICE_BLOCKING_ALARMS|' ,x'|PRACTICE_BLOCKING_ALARMS=' ,x': item '' is not an alarm name",
+        "PRACTICE_BLOCKED_DATES|2026-12-24,24/12/2026|item '24/12/2026' is not a date: expected comma-separated dates YYYY-MM-DD (UTC)",
+        "PRACTICE_BLOCKED_DATES|2026-02-30|item '2026-02-30' is not a date",
+        "PRACTICE_MAX_AGE_DAYS|0|PRACTICE_MAX_AGE_DAYS='0': expected an integer from 1 to 365 (days)",
+        "PRACTICE_MAX_AGE_DAYS|366|PRACTICE_MAX_AGE_DAYS='366'",
     })
     void eachInvalidValueIsNamed(String name, String value, String expectedMessage) {
         InvalidConfigException e = invalid(envWith(name, value));

@@ -156,6 +156,8 @@ class NotificationsTest {
                 """);
         FiringAlarm recent = new FiringAlarm(firing.alarm(), since, true, since.plusSeconds(59 * 60));
         assertThat(Notifications.triggerLines(recent)).endsWith("(59 min)\n");
+        FiringAlarm anHour = new FiringAlarm(firing.alarm(), since, true, since.plusSeconds(60 * 60));
+        assertThat(Notifications.triggerLines(anHour)).endsWith("(1 h 0 min)\n");
         Alarm onlyAccount = new Alarm("loss", "ALARM", "", "", "", "123456789012", List.of());
         assertThat(Notifications.triggerLines(onlyAccount)).contains("Region:   Account: 123456789012\n");
         assertThat(Notifications.triggerLines(new OperatorCommand("failover", VIF_A))).isEqualTo("Requested by: an "

@@ -90,6 +90,8 @@ class StatusTextTest {
                 + "be taken out right now");
         assertThat(StatusText.vifsUnreadable(failed(Call.DESCRIBE_VIRTUAL_INTERFACES, "X"))).isEqualTo("reading the VIF "
                 + "states from Direct Connect failed (nothing was changed): X: m: no alarm could be acted on");
+        assertThat(StatusText.capacityUnreadable(failed(Call.GET_METRIC_DATA, "X"))).isEqualTo("reading the VIFs' "
+                + "traffic from CloudWatch failed (nothing was changed): X: m: the capacity guard would fail the same way");
         assertThat(StatusText.alarmsUnreadable(failed(Call.DESCRIBE_ALARMS, "X"))).isEqualTo("reading the alarms in "
                 + "ALARM from CloudWatch failed (nothing was changed): X: m: the reconcile pass would fail the same way");
     }
