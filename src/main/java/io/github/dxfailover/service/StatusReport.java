@@ -91,13 +91,14 @@ record StatusReport(Adapters aws) {
         PracticeStatus practice = practice(states, firing, figures, lastTestStarts);
         String message = StatusText.message(reasons, healthy, states.byId().size(), config.minVifs(), config.dryRun(),
                 vifLines) + StatusText.practice(practice.notProven(), practice.blockers(), practice.running(),
-                states.byId().values().stream().map(v -> StatusText.practiceRecord(v, lastTestStarts.get(v.id()))).toList());
+                states.byId().values().stream().map(v -> StatusText.practiceRecord(v, lastTestStarts.get(v.id()))).toList(),
+                config.practice().maxAgeDays(), practice.next());
         return Result.of(Outcome.STATUS, null, message, states, config.dryRun())
                 .withPreflight(Preflight.of(reasons, practice.notProven(), practice.blockers()));
     }
 
     /** What §14 says of practice runs: neither makes the function not ready. */
-    private record PracticeStatus(List<String> notProven, List<String> blockers, String running) {
+    private record PracticeStatus(List<String> notProven, List<String> blockers, String running, String next) {
     }
 
     private PracticeStatus practice(VifStates states, List<FiringAlarm> firing, CapacityFigures figures,
@@ -125,7 +126,7 @@ record StatusReport(Adapters aws) {
                 : Capacity.project(config.maxUtilization(), states, Set.of(), vifId, figures);
         blockers.addAll(PracticeText.blockers(Practice.blockers(config, vifId, states, watchStates, firing,
                 LocalDate.ofInstant(now, ZoneOffset.UTC), capacity)));
-        return new PracticeStatus(notProven, blockers, running);
+        return new PracticeStatus(notProven, blockers, running, vifId);
     }
 
     /** The capacity figures of §15 when the guard is on; a failed read is a reason, and null. */

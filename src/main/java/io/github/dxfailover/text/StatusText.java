@@ -101,7 +101,8 @@ public final class StatusText {
     /** "dxvif-… last test 2026-11-20T03:00:00Z, last practice 2026-11-20T03:30:00Z PRACTICE_SUCCEEDED". */
     public static String practiceRecord(VifState vif, Instant lastTestStart) {
         return vif.id() + (lastTestStart == null ? " never tested" : " last test " + lastTestStart)
-                + vif.lastPractice().map(r -> ", last practice " + r.endedAt() + " " + r.outcome()).orElse("");
+                + vif.lastPractice().map(r -> ", last practice " + r.endedAt() + " " + r.outcome())
+                .orElse(", never practised");
     }
 
     /** "dxvif-… (test t-1); outcome alarms: apps 5xx OK". */
@@ -112,12 +113,13 @@ public final class StatusText {
 
     /** What the message adds of practice runs: they say whether redundancy was shown, not whether the function is ready. */
     public static String practice(List<String> notProven, List<String> blockers, String running,
-                                  List<String> records) {
+                                  List<String> records, int maxAgeDays, String next) {
         return ". Practice runs: " + (running == null ? "none running" : "running on " + running)
                 + "; " + String.join("; ", records)
-                + (notProven.isEmpty() ? "; every VIF proven" : "; not proven: " + String.join(", ", notProven))
-                + (blockers.isEmpty() ? "; one could start now" : "; one could not start now: " + String.join("; ",
-                blockers));
+                + (notProven.isEmpty() ? "; every VIF proven" : "; not proven (no PRACTICE_SUCCEEDED in the last "
+                + maxAgeDays + " days): " + String.join(", ", notProven))
+                + (blockers.isEmpty() ? "; a practice run could start now (next: " + next + ")"
+                : "; a practice run could not start now: " + String.join("; ", blockers));
     }
 
     public static String noneCanBeTakenOut(long healthy, int minVifs) {

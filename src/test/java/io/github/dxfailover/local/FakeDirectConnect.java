@@ -557,8 +557,12 @@ public final class FakeDirectConnect implements AutoCloseable {
     /** One line per VIF, for people: "dxvif-…  testing  BGP down". */
     public synchronized String describeVifs() {
         StringBuilder out = new StringBuilder();
-        vifs.values().forEach(v -> out.append("  ").append(v.id).append("  ").append(v.state).append("  BGP ")
-                .append(String.join("/", v.bgpStatuses)).append('\n'));
+        vifs.values().forEach(v -> {
+            out.append("  ").append(v.id).append("  ").append(v.state).append("  BGP ")
+                    .append(String.join("/", v.bgpStatuses));
+            v.tags.forEach((k, val) -> out.append("  [").append(k).append(" = ").append(val).append(']'));
+            out.append('\n');
+        });
         return out.toString();
     }
 }

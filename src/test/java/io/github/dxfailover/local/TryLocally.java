@@ -92,8 +92,14 @@ public final class TryLocally {
                                                 see events/)
                               --state FILE      the VIFs, e.g. {"vifs": [{"id": "dxvif-…", "state": "available",
                                                 "bgp": ["up", "down"]}]}; a VIF in state "testing" has a failover test
-                                                running ("testMinutesLeft", default 60). Default local/three-healthy.json;
-                                                see also local/one-healthy.json and local/one-under-test.json.
+                                                running ("testMinutesLeft", default 60). For the capacity guard a VIF
+                                                may name its "connection" and "trafficBps", and the file may list
+                                                "connections" [{"id", "bandwidth"}] and "lags" [{"id", "bandwidth",
+                                                "members"}]; for practice runs a VIF may carry "tags", a "pastTest"
+                                                {"testId", "startedMinutesAgo", "minutes"} and "trafficBefore" /
+                                                "trafficDuring" around it. Default local/three-healthy.json; see also
+                                                local/one-healthy.json, one-under-test.json, capacity-guard.json,
+                                                practice-running.json and practice-ended.json (README tables).
                               --env NAME=VALUE  any environment variable (VIFLIST defaults to every VIF of the state
                                                 file, MINVIFS to 1); a name the function does not read is warned about
                               --alarm NAME      put an alarm of that name into ALARM first (for reconcile and status)

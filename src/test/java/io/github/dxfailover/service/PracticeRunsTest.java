@@ -360,7 +360,9 @@ class PracticeRunsTest extends MockedAws {
                 .containsEntry("practiceBlockers", List.of());
         assertThat(well.message()).contains("Practice runs: none running; " + VIF_A + " last test ")
                 .contains("last practice " + NOW.minusSeconds(86_400) + " PRACTICE_SUCCEEDED")
-                .contains(VIF_B + " never tested").contains("one could start now");
+                .contains(VIF_C + " never tested, never practised")
+                .contains("not proven (no PRACTICE_SUCCEEDED in the last 35 days): " + VIF_B + ", " + VIF_C)
+                .contains("a practice run could start now (next: " + VIF_B + ")");
 
         alarmStates.put(OUTCOME, "ALARM");
         Result blocked = service.handle(new Request.Status());

@@ -56,11 +56,15 @@ class CapacityTextTest {
         VifState running = VifState.of("dxvif-a", "testing", "down").tagged(Map.of("dx-failover:practice", "t-1"));
         assertThat(StatusText.runningPractice(running, List.of("apps", "db"), Map.of("apps", "OK")))
                 .isEqualTo("dxvif-a (test t-1); outcome alarms: apps OK, db missing");
-        assertThat(StatusText.practice(List.of(), List.of(), null, List.of("dxvif-a never tested")))
-                .isEqualTo(". Practice runs: none running; dxvif-a never tested; every VIF proven; one could start now");
+        assertThat(StatusText.practice(List.of(), List.of(), null, List.of("dxvif-a never tested"), 35, "dxvif-a"))
+                .isEqualTo(". Practice runs: none running; dxvif-a never tested; every VIF proven; a practice run "
+                        + "could start now (next: dxvif-a)");
         assertThat(StatusText.practice(List.of("dxvif-a", "dxvif-b"), List.of("r1", "r2"), "dxvif-a (test t-1)",
-                List.of("x"))).isEqualTo(". Practice runs: running on dxvif-a (test t-1); x; not proven: dxvif-a, "
-                + "dxvif-b; one could not start now: r1; r2");
+                List.of("x"), 14, "dxvif-b")).isEqualTo(". Practice runs: running on dxvif-a (test t-1); x; not proven "
+                + "(no PRACTICE_SUCCEEDED in the last 14 days): dxvif-a, dxvif-b; a practice run could not start now: "
+                + "r1; r2");
+        assertThat(StatusText.practiceRecord(VifState.of("dxvif-a", "available", "up"), null))
+                .isEqualTo("dxvif-a never tested, never practised");
     }
 
     @Test
