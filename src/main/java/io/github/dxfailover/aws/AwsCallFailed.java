@@ -41,11 +41,15 @@ public final class AwsCallFailed extends RuntimeException {
     private final String awsText;
 
     public AwsCallFailed(Call call, String vifId, RuntimeException cause) {
-        super(call.operation() + (vifId == null ? "" : " on " + vifId) + " failed: " + AwsErrors.text(cause), cause);
+        this(call, vifId, cause, AwsErrors.text(cause));
+    }
+
+    private AwsCallFailed(Call call, String vifId, RuntimeException cause, String awsText) {
+        super(call.operation() + (vifId == null ? "" : " on " + vifId) + " failed: " + awsText, cause);
         this.call = call;
         this.vifId = vifId;
         this.code = AwsErrors.code(cause);
-        this.awsText = AwsErrors.text(cause);
+        this.awsText = awsText;
     }
 
     public Call call() {

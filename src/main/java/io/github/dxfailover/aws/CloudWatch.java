@@ -50,25 +50,21 @@ public record CloudWatch(CloudWatchClient client, Clock clock) {
     public List<FiringAlarm> readFiring() {
         List<FiringAlarm> firing = new ArrayList<>();
         Instant now = clock.instant();
-        String token = null;
         try {
-            do {
-                DescribeAlarmsResponse page = client.describeAlarms(DescribeAlarmsRequest.builder()
-                        .stateValue(StateValue.ALARM)
-                        .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
-                        .nextToken(token).build());
-                for (MetricAlarm m : page.metricAlarms()) {
-                    firing.add(firing(m.alarmName(), m.alarmArn(), m.stateReason(),
-                            since(m.stateTransitionedTimestamp(), m.stateUpdatedTimestamp()), m.actionsEnabled(),
-                            vifDimensions(m), now));
-                }
-                for (CompositeAlarm c : page.compositeAlarms()) {
-                    firing.add(firing(c.alarmName(), c.alarmArn(), c.stateReason(),
-                            since(c.stateTransitionedTimestamp(), c.stateUpdatedTimestamp()), c.actionsEnabled(),
-                            List.of(), now));
-                }
-                token = page.nextToken();
-            } while (token != null && !token.isEmpty());
+            Pages.each(token -> client.describeAlarms(DescribeAlarmsRequest.builder().stateValue(StateValue.ALARM)
+                    .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).nextToken(token).build()),
+                    DescribeAlarmsResponse::nextToken, page -> {
+                        for (MetricAlarm m : page.metricAlarms()) {
+                            firing.add(firing(m.alarmName(), m.alarmArn(), m.stateReason(),
+                                    since(m.stateTransitionedTimestamp(), m.stateUpdatedTimestamp()),
+                                    m.actionsEnabled(), vifDimensions(m), now));
+                        }
+                        for (CompositeAlarm c : page.compositeAlarms()) {
+                            firing.add(firing(c.alarmName(), c.alarmArn(), c.stateReason(),
+                                    since(c.stateTransitionedTimestamp(), c.stateUpdatedTimestamp()),
+                                    c.actionsEnabled(), List.of(), now));
+                        }
+                    });
         } catch (RuntimeException e) {
             throw new AwsCallFailed(Call.DESCRIBE_ALARMS, null, e);
         }
@@ -80,41 +76,42 @@ public record CloudWatch(CloudWatchClient client, Clock clock) {
      * operator mutes an alarm by disabling its actions; EventBridge still sends its state changes.
      */
     public Optional<Boolean> actionsEnabled(String alarmName) {
-        DescribeAlarmsResponse r;
-        try {
-            r = client.describeAlarms(DescribeAlarmsRequest.builder()
-                    .alarmNames(alarmName).alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).build());
-        } catch (RuntimeException e) {
-            throw new AwsCallFailed(Call.DESCRIBE_ALARMS, null, e);
-        }
-        return Stream.concat(r.metricAlarms().stream().map(MetricAlarm::actionsEnabled),
-                        r.compositeAlarms().stream().map(CompositeAlarm::actionsEnabled))
-                .findFirst().map(enabled -> enabled == null || enabled);
+        return named(List.of(alarmName)).stream().findFirst().map(Named::actionsEnabled);
     }
 
     /**
      * The state (ALARM, OK, INSUFFICIENT_DATA) of each named alarm, metric or composite; an alarm that does
-     * not exist is absent. DescribeAlarms by name, 100 names a call.
+     * not exist is absent.
      */
     public Map<String, String> readStates(List<String> alarmNames) {
         Map<String, String> states = new HashMap<>();
+        named(alarmNames).forEach(n -> states.put(n.name(), n.state()));
+        return states;
+    }
+
+    /** An alarm looked up by name. */
+    private record Named(String name, String state, boolean actionsEnabled) {
+    }
+
+    /** DescribeAlarms by name, metric and composite alarms, 100 names a call, following NextToken. */
+    private List<Named> named(List<String> alarmNames) {
+        List<Named> found = new ArrayList<>();
         try {
             for (int from = 0; from < alarmNames.size(); from += 100) {
                 List<String> names = alarmNames.subList(from, Math.min(from + 100, alarmNames.size()));
-                String token = null;
-                do {
-                    DescribeAlarmsResponse page = client.describeAlarms(DescribeAlarmsRequest.builder()
-                            .alarmNames(names).alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
-                            .nextToken(token).build());
-                    page.metricAlarms().forEach(m -> states.put(m.alarmName(), m.stateValueAsString()));
-                    page.compositeAlarms().forEach(c -> states.put(c.alarmName(), c.stateValueAsString()));
-                    token = page.nextToken();
-                } while (token != null && !token.isEmpty());
+                Pages.each(token -> client.describeAlarms(DescribeAlarmsRequest.builder().alarmNames(names)
+                                .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).nextToken(token).build()),
+                        DescribeAlarmsResponse::nextToken, page -> {
+                            page.metricAlarms().forEach(m -> found.add(new Named(m.alarmName(), m.stateValueAsString(),
+                                    m.actionsEnabled() == null || m.actionsEnabled())));
+                            page.compositeAlarms().forEach(c -> found.add(new Named(c.alarmName(),
+                                    c.stateValueAsString(), c.actionsEnabled() == null || c.actionsEnabled())));
+                        });
             }
         } catch (RuntimeException e) {
             throw new AwsCallFailed(Call.DESCRIBE_ALARMS, null, e);
         }
-        return states;
+        return found;
     }
 
     /**
@@ -155,19 +152,17 @@ public record CloudWatch(CloudWatchClient client, Clock clock) {
         if (queries.isEmpty()) {
             return traffic;
         }
-        String token = null;
         try {
-            do {
-                GetMetricDataResponse page = client.getMetricData(GetMetricDataRequest.builder()
-                        .metricDataQueries(queries).startTime(from).endTime(to).nextToken(token).build());
-                for (MetricDataResult r : page.metricDataResults()) {
-                    Map<Instant, Double> points = traffic.computeIfAbsent(vifByQuery.get(r.id()), v -> new HashMap<>());
-                    for (int i = 0; i < r.values().size() && i < r.timestamps().size(); i++) {
-                        points.merge(r.timestamps().get(i), r.values().get(i), Math::max);
-                    }
-                }
-                token = page.nextToken();
-            } while (token != null && !token.isEmpty());
+            Pages.each(token -> client.getMetricData(GetMetricDataRequest.builder().metricDataQueries(queries)
+                    .startTime(from).endTime(to).nextToken(token).build()), GetMetricDataResponse::nextToken, page -> {
+                        for (MetricDataResult r : page.metricDataResults()) {
+                            Map<Instant, Double> points = traffic.computeIfAbsent(vifByQuery.get(r.id()),
+                                    v -> new HashMap<>());
+                            for (int i = 0; i < r.values().size() && i < r.timestamps().size(); i++) {
+                                points.merge(r.timestamps().get(i), r.values().get(i), Math::max);
+                            }
+                        }
+                    });
         } catch (RuntimeException e) {
             throw new AwsCallFailed(Call.GET_METRIC_DATA, null, e);
         }

@@ -13,13 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
 import software.amazon.awssdk.services.directconnect.model.BGPPeer;
-import software.amazon.awssdk.services.directconnect.model.Connection;
 import software.amazon.awssdk.services.directconnect.model.ConnectionState;
 import software.amazon.awssdk.services.directconnect.model.DescribeConnectionsResponse;
 import software.amazon.awssdk.services.directconnect.model.DescribeConnectionsRequest;
@@ -27,7 +25,6 @@ import software.amazon.awssdk.services.directconnect.model.DescribeLagsRequest;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
 import software.amazon.awssdk.services.directconnect.model.DescribeLagsResponse;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
-import software.amazon.awssdk.services.directconnect.model.Lag;
 import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryRequest;
 import software.amazon.awssdk.services.directconnect.model.StartBgpFailoverTestRequest;
 import software.amazon.awssdk.services.directconnect.model.StopBgpFailoverTestRequest;
@@ -38,8 +35,8 @@ import software.amazon.awssdk.services.directconnect.model.VirtualInterface;
 import software.amazon.awssdk.services.directconnect.model.VirtualInterfaceTestHistory;
 
 /**
- * Everything the function asks of Direct Connect: the VIF states in one pass, the running failover
- * test of a VIF, starting and stopping one, and what the connections and LAGs can carry. A failed
+ * Everything the function asks of Direct Connect: the VIF states in one pass, a VIF's failover
+ * tests, starting and stopping one, and what the connections and LAGs can carry. A failed
  * call throws {@link AwsCallFailed}.
  */
 public final class DirectConnect {
@@ -56,22 +53,19 @@ public final class DirectConnect {
     /** The listed VIFs, read in one pass over DescribeVirtualInterfaces pages (docs/behaviour.md §4). */
     public VifStates readStates(List<String> listed) {
         List<VifState> returned = new ArrayList<>();
-        String token = null;
         try {
-            do {
-                DescribeVirtualInterfacesResponse page = client.describeVirtualInterfaces(
-                        DescribeVirtualInterfacesRequest.builder().nextToken(token).build());
-                for (VirtualInterface v : page.virtualInterfaces()) {
-                    returned.add(new VifState(v.virtualInterfaceId(), v.virtualInterfaceStateAsString(),
-                            v.bgpPeers().stream().map(DirectConnect::peer).toList(), v.connectionId(),
-                            v.tags().stream().collect(Collectors.toMap(Tag::key, t -> t.value() == null ? "" : t.value(),
-                                    (a, b) -> b))));
-                    if (v.ownerAccount() != null) {
-                        ownerAccounts.put(v.virtualInterfaceId(), v.ownerAccount());
-                    }
-                }
-                token = page.nextToken();
-            } while (token != null && !token.isEmpty());
+            Pages.each(token -> client.describeVirtualInterfaces(DescribeVirtualInterfacesRequest.builder()
+                    .nextToken(token).build()), DescribeVirtualInterfacesResponse::nextToken, page -> {
+                        for (VirtualInterface v : page.virtualInterfaces()) {
+                            returned.add(new VifState(v.virtualInterfaceId(), v.virtualInterfaceStateAsString(),
+                                    v.bgpPeers().stream().map(DirectConnect::peer).toList(), v.connectionId(),
+                                    v.tags().stream().collect(Collectors.toMap(Tag::key,
+                                            t -> t.value() == null ? "" : t.value(), (a, b) -> b))));
+                            if (v.ownerAccount() != null) {
+                                ownerAccounts.put(v.virtualInterfaceId(), v.ownerAccount());
+                            }
+                        }
+                    });
         } catch (RuntimeException e) {
             throw new AwsCallFailed(Call.DESCRIBE_VIRTUAL_INTERFACES, null, e);
         }
@@ -84,29 +78,18 @@ public final class DirectConnect {
      */
     public List<Link> readLinks() {
         List<Link> links = new ArrayList<>();
-        String token = null;
         try {
-            do {
-                DescribeConnectionsResponse page = client.describeConnections(DescribeConnectionsRequest.builder().nextToken(token).build());
-                for (Connection c : page.connections()) {
-                    links.add(new Link(c.connectionId(), c.bandwidth(), 1));
-                }
-                token = page.nextToken();
-            } while (token != null && !token.isEmpty());
+            Pages.each(token -> client.describeConnections(DescribeConnectionsRequest.builder().nextToken(token).build()),
+                    DescribeConnectionsResponse::nextToken,
+                    page -> page.connections().forEach(c -> links.add(new Link(c.connectionId(), c.bandwidth(), 1))));
         } catch (RuntimeException e) {
             throw new AwsCallFailed(Call.DESCRIBE_CONNECTIONS, null, e);
         }
-        token = null;
         try {
-            do {
-                DescribeLagsResponse page = client.describeLags(DescribeLagsRequest.builder().nextToken(token).build());
-                for (Lag lag : page.lags()) {
-                    int available = (int) lag.connections().stream()
-                            .filter(c -> c.connectionState() == ConnectionState.AVAILABLE).count();
-                    links.add(new Link(lag.lagId(), lag.connectionsBandwidth(), available));
-                }
-                token = page.nextToken();
-            } while (token != null && !token.isEmpty());
+            Pages.each(token -> client.describeLags(DescribeLagsRequest.builder().nextToken(token).build()),
+                    DescribeLagsResponse::nextToken, page -> page.lags().forEach(lag -> links.add(new Link(lag.lagId(),
+                            lag.connectionsBandwidth(), (int) lag.connections().stream()
+                            .filter(c -> c.connectionState() == ConnectionState.AVAILABLE).count()))));
         } catch (RuntimeException e) {
             throw new AwsCallFailed(Call.DESCRIBE_LAGS, null, e);
         }
@@ -141,13 +124,6 @@ public final class DirectConnect {
         } catch (RuntimeException e) {
             throw new AwsCallFailed(Call.STOP_BGP_FAILOVER_TEST, vifId, e);
         }
-    }
-
-    /** The VIF's failover test that has not ended yet, if any. */
-    public Optional<FailoverTestRun> runningTest(String vifId) {
-        Instant now = clock.instant();
-        return history(vifId).stream().filter(t -> t.runningAt(now)).findFirst()
-                .map(t -> new FailoverTestRun(t.testId(), t.endsAt()));
     }
 
     /** The VIF's failover tests, as ListVirtualInterfaceTestHistory gives them (most recent first, as AWS orders them). */

@@ -112,7 +112,7 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
     }
 
     /** A watch alarm of practice runs never names a VIF; with no run on it has nothing to end. */
-    public static Decision watchOnly(Alarm alarm) {
+    public static Decision watchOnly() {
         return new Decision(Outcome.IGNORED, Why.WATCH_ALARM, null);
     }
 

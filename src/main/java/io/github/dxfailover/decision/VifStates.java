@@ -46,4 +46,9 @@ public record VifStates(Map<String, VifState> byId) {
     public boolean isEmpty() {
         return byId.isEmpty();
     }
+
+    /** The listed VIF whose tag says a practice run is on (docs/behaviour.md §16), if any. */
+    public java.util.Optional<VifState> practised() {
+        return byId.values().stream().filter(v -> v.practiceTestId().isPresent()).findFirst();
+    }
 }

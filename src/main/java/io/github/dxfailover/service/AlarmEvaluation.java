@@ -42,7 +42,10 @@ record AlarmEvaluation(Adapters aws, Notifier notifier, Notifications writer, Fa
                 return aws.resultOf(Decision.settling(vifId), trigger, states);
             }
             // An alarm on another listed VIF ends a practice run first; the practised VIF, testing, is not healthy.
-            practiced = practice.watch(states, List.of(firing(trigger)), aws.clock().instant());
+            Instant now = aws.clock().instant();
+            List<FiringAlarm> firing = trigger instanceof Alarm alarm ? List.of(new FiringAlarm(alarm, now, true, now))
+                    : List.of(); // an operator's failover command does not end a practice run
+            practiced = practice.watch(states, firing, now);
         }
         Result decided = decide(trigger, minutes, states);
         return practiced.map(p -> decided.withPractice(p.practice()).withErrors(p.errors())).orElse(decided);
@@ -73,14 +76,7 @@ record AlarmEvaluation(Adapters aws, Notifier notifier, Notifications writer, Fa
         }
         VifStates states = aws.dx().readStates(aws.config().vifIds());
         return practice.watch(states, List.of(), aws.clock().instant())
-                .orElseGet(() -> aws.resultOf(Decision.watchOnly(alarm), alarm, states));
-    }
-
-    /** The alarm of an event, as the watch of a practice run reads alarms in ALARM. */
-    private FiringAlarm firing(Trigger trigger) {
-        Instant now = aws.clock().instant();
-        return trigger instanceof Alarm alarm ? new FiringAlarm(alarm, now, true, now)
-                : new FiringAlarm(new Alarm(trigger.title(), Alarm.ALARM, "", "", "", "", List.of()), now, false, now);
+                .orElseGet(() -> aws.resultOf(Decision.watchOnly(), alarm, states));
     }
 
     /**

@@ -47,7 +47,7 @@ record PracticeRuns(Adapters aws, Notifier notifier, Notifications writer) {
         }
         String vifId = named != null ? named : Practice.chooseVif(config.vifIds(), lastTestStarts(states), null);
         PracticeSettings p = config.practice();
-        Map<String, String> watchStates = p.watchAlarms().isEmpty() ? Map.of() : aws.cloudWatch().readStates(p.watchAlarms());
+        Map<String, String> watchStates = aws.cloudWatch().readStates(p.watchAlarms()); // none configured: no call
         Capacity capacity = config.maxUtilization() == 0 || !config.manages(vifId) || states.healthyCount() == 0 ? null
                 : Capacity.project(config.maxUtilization(), states, Set.of(), vifId, CapacityReads.read(aws, states));
         LocalDate today = LocalDate.ofInstant(aws.clock().instant(), ZoneOffset.UTC);
@@ -97,8 +97,7 @@ record PracticeRuns(Adapters aws, Notifier notifier, Notifications writer) {
     private Map<String, Instant> lastTestStarts(VifStates states) {
         Map<String, Instant> last = new HashMap<>();
         for (String vif : states.byId().keySet()) {
-            aws.dx().history(vif).stream().map(TestHistoryEntry::startedAt).filter(java.util.Objects::nonNull)
-                    .max(Instant::compareTo).ifPresent(t -> last.put(vif, t));
+            TestHistoryEntry.lastStart(aws.dx().history(vif)).ifPresent(t -> last.put(vif, t));
         }
         return last;
     }
@@ -109,27 +108,36 @@ record PracticeRuns(Adapters aws, Notifier notifier, Notifications writer) {
      * Empty when no run is on, or it goes on. No tag: no call at all.
      */
     Optional<Result> watch(VifStates states, List<FiringAlarm> firing, Instant now) {
-        Optional<VifState> practised = states.byId().values().stream().filter(v -> v.practiceTestId().isPresent())
-                .findFirst();
+        Optional<VifState> practised = states.practised();
         if (practised.isEmpty()) {
             return Optional.empty();
         }
         VifState vif = practised.get();
         String testId = vif.practiceTestId().orElseThrow();
-        Optional<TestHistoryEntry> test = aws.dx().history(vif.id()).stream()
-                .filter(t -> testId.equals(t.testId())).findFirst();
+        Optional<TestHistoryEntry> test = test(vif.id(), testId);
         if (test.isPresent() && test.get().runningAt(now) && vif.isUnderTest()) {
-            PracticeSettings p = aws.config().practice();
-            Map<String, String> watchStates = p.watchAlarms().isEmpty() ? Map.of()
-                    : aws.cloudWatch().readStates(p.watchAlarms());
+            Map<String, String> watchStates = aws.cloudWatch().readStates(aws.config().practice().watchAlarms());
             return Practice.watch(aws.config(), vif.id(), states, watchStates, firing)
                     .map(ending -> end(vif.id(), test.get(), ending, states));
         }
         return Optional.of(judge(vif, testId, test, states, now));
     }
 
+    /** The operator's restore of the practised VIF: PRACTICE_INTERRUPTED, "ended by an operator" (§16). */
+    Result endByOperator(VifState vif, VifStates states) {
+        String testId = vif.practiceTestId().orElseThrow();
+        TestHistoryEntry test = test(vif.id(), testId).orElse(new TestHistoryEntry(testId, null, null, null));
+        return end(vif.id(), test, new Practice.Ending(Outcome.PRACTICE_INTERRUPTED, Practice.Interruption.OPERATOR,
+                null), states);
+    }
+
+    /** The practice run's test in the VIF's history. */
+    private Optional<TestHistoryEntry> test(String vifId, String testId) {
+        return aws.dx().history(vifId).stream().filter(t -> testId.equals(t.testId())).findFirst();
+    }
+
     /** Ends the run now and records why: PRACTICE_FAILED or PRACTICE_INTERRUPTED, one notification. */
-    Result end(String vifId, TestHistoryEntry test, Practice.Ending ending, VifStates states) {
+    private Result end(String vifId, TestHistoryEntry test, Practice.Ending ending, VifStates states) {
         FailoverTestRun stopped = aws.dx().stop(vifId);
         Instant endedAt = stopped.endsAt() != null ? stopped.endsAt() : aws.clock().instant();
         Result result = Result.of(ending.outcome(), vifId, PracticeText.ended(vifId, ending, test.startedAt(), endedAt),

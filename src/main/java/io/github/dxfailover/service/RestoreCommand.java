@@ -3,8 +3,6 @@ package io.github.dxfailover.service;
 import io.github.dxfailover.decision.Decision;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.Outcome;
-import io.github.dxfailover.decision.Practice;
-import io.github.dxfailover.decision.TestHistoryEntry;
 import io.github.dxfailover.decision.VifStates;
 import io.github.dxfailover.result.Result;
 import io.github.dxfailover.text.Messages;
@@ -18,13 +16,8 @@ record RestoreCommand(Adapters aws, Notifier notifier, Notifications writer, Pra
         if (decided.outcome() != Outcome.RESTORED) {
             return decided;
         }
-        var practised = states.get(vifId).practiceTestId();
-        if (practised.isPresent()) {
-            // A practice run ended by an operator: PRACTICE_INTERRUPTED, recorded on the VIF, one notification.
-            var test = aws.dx().history(vifId).stream().filter(t -> practised.get().equals(t.testId())).findFirst()
-                    .orElse(new TestHistoryEntry(practised.get(), null, null, null));
-            return practice.end(vifId, test, new Practice.Ending(Outcome.PRACTICE_INTERRUPTED,
-                    Practice.Interruption.OPERATOR, null), states);
+        if (states.get(vifId).practiceTestId().isPresent()) {
+            return practice.endByOperator(states.get(vifId), states);
         }
         FailoverTestRun test = aws.dx().stop(vifId);
         Result restored = decided.withTest(test).withMessage(Messages.stopped(test, vifId));

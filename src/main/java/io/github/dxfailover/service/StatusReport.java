@@ -112,15 +112,12 @@ record StatusReport(Adapters aws) {
         Map<String, String> watchStates = new HashMap<>();
         List<String> blockers = new ArrayList<>();
         try {
-            if (!config.practice().watchAlarms().isEmpty()) {
-                watchStates.putAll(aws.cloudWatch().readStates(config.practice().watchAlarms()));
-            }
+            watchStates.putAll(aws.cloudWatch().readStates(config.practice().watchAlarms()));
         } catch (AwsCallFailed e) {
             blockers.add(Messages.failed(e));
         }
-        String running = states.byId().values().stream().filter(v -> v.practiceTestId().isPresent()).findFirst()
-                .map(v -> StatusText.runningPractice(v, config.practice().outcomeAlarms(), watchStates))
-                .orElse(null);
+        String running = states.practised()
+                .map(v -> StatusText.runningPractice(v, config.practice().outcomeAlarms(), watchStates)).orElse(null);
         String vifId = Practice.chooseVif(config.vifIds(), lastTestStarts, null);
         Capacity capacity = figures == null || !states.get(vifId).healthy() ? null
                 : Capacity.project(config.maxUtilization(), states, Set.of(), vifId, figures);
@@ -151,10 +148,8 @@ record StatusReport(Adapters aws) {
     private String testHistory(VifState vif, List<String> reasons, Map<String, Instant> lastTestStarts) {
         try {
             List<TestHistoryEntry> history = aws.dx().history(vif.id());
-            history.stream().map(TestHistoryEntry::startedAt).filter(java.util.Objects::nonNull).max(Instant::compareTo)
-                    .ifPresent(t -> lastTestStarts.put(vif.id(), t));
-            Instant now = aws.clock().instant();
-            var running = history.stream().filter(t -> t.runningAt(now)).findFirst()
+            TestHistoryEntry.lastStart(history).ifPresent(t -> lastTestStarts.put(vif.id(), t));
+            var running = TestHistoryEntry.running(history, aws.clock().instant())
                     .map(t -> new FailoverTestRun(t.testId(), t.endsAt()));
             return vif.isUnderTest() ? StatusText.runningTest(running) : "";
         } catch (AwsCallFailed e) {
