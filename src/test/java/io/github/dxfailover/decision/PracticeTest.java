@@ -211,4 +211,23 @@ class PracticeTest {
         assertThat(plan.settling()).isEqualTo(1);
         assertThat(List.of(plan.muted(), plan.unlisted(), plan.namingNoVif())).containsOnly(0);
     }
+
+    @Test
+    void aTestRunsUntilItEndsOrIsCompletedCancelledOrFailed() {
+        Instant later = NOW.plusSeconds(60);
+        assertThat(new TestHistoryEntry("t", "IN_PROGRESS", NOW, later).runningAt(NOW)).isTrue();
+        assertThat(new TestHistoryEntry("t", null, NOW, null).runningAt(NOW)).isTrue();
+        assertThat(new TestHistoryEntry("t", "IN_PROGRESS", NOW, NOW).runningAt(NOW)).isFalse();
+        for (String ended : List.of("COMPLETED", "cancelled", "FAILED")) {
+            assertThat(new TestHistoryEntry("t", ended, NOW, later).runningAt(NOW)).as(ended).isFalse();
+        }
+        List<TestHistoryEntry> history = List.of(new TestHistoryEntry("old", "COMPLETED", NOW.minusSeconds(7200), NOW),
+                new TestHistoryEntry("new", "IN_PROGRESS", NOW.minusSeconds(60), later),
+                new TestHistoryEntry("odd", "COMPLETED", null, null));
+        assertThat(TestHistoryEntry.lastStart(history)).contains(NOW.minusSeconds(60));
+        assertThat(TestHistoryEntry.lastStart(List.of())).isEmpty();
+        assertThat(TestHistoryEntry.running(history, NOW)).map(TestHistoryEntry::testId).contains("new");
+        assertThat(PracticeRecord.parse(NOW + " PRACTICE_FAILED t").orElseThrow().succeeded()).isFalse();
+        assertThat(PracticeRecord.parse(NOW + " PRACTICE_SUCCEEDED t").orElseThrow().succeeded()).isTrue();
+    }
 }

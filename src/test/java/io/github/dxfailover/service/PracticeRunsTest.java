@@ -18,6 +18,7 @@ import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.input.Request;
 import io.github.dxfailover.input.RequestParser;
+import io.github.dxfailover.result.PracticeReport;
 import io.github.dxfailover.result.Result;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -316,6 +317,8 @@ class PracticeRunsTest extends MockedAws {
                 + "before and 0 bit/s during; the other VIFs rose from 1.0 Gbit/s to 3.1 Gbit/s");
         assertThat(tags.get(VIF_A)).containsEntry("dx-failover:last-practice",
                 start.plusSeconds(1800) + " PRACTICE_SUCCEEDED t-run").doesNotContainKey("dx-failover:practice");
+        assertThat(r.practice().evidence()).containsEntry(VIF_A, new PracticeReport.Traffic(2.1e9, 0.0))
+                .containsEntry(VIF_B, new PracticeReport.Traffic(0.5e9, 1.55e9)).hasSize(3);
         verify(dx, never()).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));
         published(1);
 
@@ -371,5 +374,32 @@ class PracticeRunsTest extends MockedAws {
                 .containsExactly("outcome alarm '" + OUTCOME + "' is ALARM, not OK");
         verifyNoChange();
         verify(dx, never()).tagResource(any(TagResourceRequest.class));
+    }
+
+    @Test
+    void theRunIsTheTestItsTagNamesNotTheVifsLatestOtherTest() {
+        aRunIsOnA();
+        // An older test of A, completed, comes first in its history: not the practice run.
+        history.add(0, VirtualInterfaceTestHistory.builder().testId("t-older").virtualInterfaceId(VIF_A)
+                .status("COMPLETED").startTime(NOW.minusSeconds(86_400)).endTime(NOW.minusSeconds(80_000)).build());
+        alarmStates.put(OUTCOME, "ALARM");
+        Result r = practiceService(practising()).handle(new Request.Reconcile());
+        assertThat(r.practice().outcome()).isEqualTo(Outcome.PRACTICE_FAILED);
+        assertThat(r.practice().testId()).isEqualTo("t-run");
+        verify(dx).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));
+    }
+
+    @Test
+    void aRecentFailedRunProvesNothingAndStatusNamesACapacityBlocker() {
+        tags.get(VIF_A).put("dx-failover:last-practice", NOW.minusSeconds(3600) + " PRACTICE_FAILED t-a");
+        when(cloudWatch.getMetricData(any(GetMetricDataRequest.class))).thenAnswer(call -> GetMetricDataResponse
+                .builder().metricDataResults(((GetMetricDataRequest) call.getArgument(0)).metricDataQueries().stream()
+                        .map(q -> MetricDataResult.builder().id(q.id()).timestamps(NOW).values(9e9).build()).toList())
+                .build());
+        Result r = practiceService(practising("SUPPORT_CASE", "false")).handle(new Request.Status());
+        assertThat(r.preflight().notProven()).containsExactly(VIF_A, VIF_B, VIF_C);
+        assertThat(r.preflight().practiceBlockers()).containsExactly("the other VIFs could not carry " + VIF_A
+                + "'s traffic");
+        verifyNoChange();
     }
 }

@@ -1,0 +1,117 @@
+package io.github.dxfailover.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.github.dxfailover.aws.AwsCallFailed.Call;
+import io.github.dxfailover.decision.VifState;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.directconnect.DirectConnectClient;
+import software.amazon.awssdk.services.directconnect.DirectConnectServiceClientConfiguration;
+import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
+import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
+import software.amazon.awssdk.services.directconnect.model.TagResourceRequest;
+import software.amazon.awssdk.services.directconnect.model.VirtualInterface;
+
+/** The adapters' own rules, with mocked clients: chunks and pages, traffic points, ARNs, failures. */
+class AdaptersTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T03:00:00Z");
+    private final CloudWatchClient cw = mock(CloudWatchClient.class);
+    private final CloudWatch cloudWatch = new CloudWatch(cw, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void alarmStatesAreReadByNameAHundredNamesACall() {
+        when(cw.describeAlarms(any(DescribeAlarmsRequest.class))).thenAnswer(call -> {
+            DescribeAlarmsRequest r = call.getArgument(0);
+            return DescribeAlarmsResponse.builder().metricAlarms(r.alarmNames().stream()
+                    .map(n -> MetricAlarm.builder().alarmName(n).stateValue("OK").build()).toList()).build();
+        });
+        List<String> names = IntStream.range(0, 101).mapToObj(i -> "alarm " + i).toList();
+        Map<String, String> states = cloudWatch.readStates(names);
+        assertThat(states).hasSize(101).containsEntry("alarm 100", "OK");
+        ArgumentCaptor<DescribeAlarmsRequest> calls = ArgumentCaptor.forClass(DescribeAlarmsRequest.class);
+        verify(cw, times(2)).describeAlarms(calls.capture());
+        assertThat(calls.getAllValues()).extracting(r -> r.alarmNames().size()).containsExactly(100, 1);
+        assertThat(cloudWatch.readStates(List.of())).isEmpty();
+        verify(cw, times(2)).describeAlarms(any(DescribeAlarmsRequest.class)); // no names: no call
+    }
+
+    @Test
+    void onlyAVirtualInterfaceIdDimensionCanNameAVif() {
+        when(cw.describeAlarms(any(DescribeAlarmsRequest.class))).thenReturn(DescribeAlarmsResponse.builder()
+                .metricAlarms(MetricAlarm.builder().alarmName("loss").namespace("DX/Probe").stateValue("ALARM")
+                        .dimensions(Dimension.builder().name("Target").value("dxvif-aaaa1111").build()).build())
+                .build());
+        assertThat(cloudWatch.readFiring()).singleElement()
+                .satisfies(f -> assertThat(f.alarm().vifDimensions()).isEmpty());
+    }
+
+    @Test
+    void trafficKeepsEachPeriodsHigherDirectionAndNoVifMeansNoCall() {
+        Instant t1 = NOW.minusSeconds(600);
+        Instant t2 = NOW.minusSeconds(300);
+        when(cw.getMetricData(any(GetMetricDataRequest.class))).thenReturn(GetMetricDataResponse.builder()
+                .metricDataResults(
+                        MetricDataResult.builder().id("v0m0").timestamps(t1, t2).values(5.0, 7.0, 99.0).build(),
+                        MetricDataResult.builder().id("v0m1").timestamps(t1).values(6.0).build(),
+                        MetricDataResult.builder().id("v1m0").build())
+                .build());
+        List<VifState> vifs = List.of(VifState.of("dxvif-aaaa1111", "available", "up"),
+                VifState.of("dxvif-bbbb2222", "available", "up"));
+        assertThat(cloudWatch.readTraffic(vifs, NOW.minusSeconds(1800), NOW))
+                .isEqualTo(Map.of("dxvif-aaaa1111", Map.of(t1, 6.0, t2, 7.0)));
+        assertThat(cloudWatch.readPeakLoads(vifs, NOW.minusSeconds(1800), NOW)).isEqualTo(Map.of("dxvif-aaaa1111", 7.0));
+        assertThat(cloudWatch.readTraffic(List.of(), NOW.minusSeconds(1800), NOW)).isEmpty();
+        verify(cw, times(2)).getMetricData(any(GetMetricDataRequest.class));
+    }
+
+    @Test
+    void aVifsArnIsInItsPartitionRegionAndOwnerAccount() {
+        for (var region : List.of(Region.EU_WEST_1, Region.CN_NORTH_1)) {
+            DirectConnectClient client = mock(DirectConnectClient.class);
+            when(client.serviceClientConfiguration()).thenReturn(DirectConnectServiceClientConfiguration.builder()
+                    .region(region).build());
+            when(client.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(
+                    DescribeVirtualInterfacesResponse.builder().virtualInterfaces(VirtualInterface.builder()
+                            .virtualInterfaceId("dxvif-aaaa1111").ownerAccount("123456789012").build()).build());
+            DirectConnect dx = new DirectConnect(client, Clock.systemUTC());
+            dx.readStates(List.of("dxvif-aaaa1111"));
+            dx.tag("dxvif-aaaa1111", "dx-failover:practice", "t-1");
+            ArgumentCaptor<TagResourceRequest> tag = ArgumentCaptor.forClass(TagResourceRequest.class);
+            verify(client).tagResource(tag.capture());
+            assertThat(tag.getValue().resourceArn()).isEqualTo((region == Region.CN_NORTH_1 ? "arn:aws-cn" : "arn:aws")
+                    + ":directconnect:" + region.id() + ":123456789012:dxvif/dxvif-aaaa1111");
+        }
+    }
+
+    @Test
+    void aFailedCallSaysWhichCallOnWhichVif() {
+        assertThat(new AwsCallFailed(Call.START_BGP_FAILOVER_TEST, "dxvif-a", SdkClientException.create("reset")))
+                .hasMessage("StartBgpFailoverTest on dxvif-a failed: reset");
+        assertThat(new AwsCallFailed(Call.DESCRIBE_LAGS, null, SdkClientException.create("reset")))
+                .hasMessage("DescribeLags failed: reset");
+        verify(cw, never()).describeAlarms(any(DescribeAlarmsRequest.class));
+    }
+}
