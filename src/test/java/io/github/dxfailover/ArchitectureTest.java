@@ -21,7 +21,7 @@ class ArchitectureTest {
 
     @Test
     void decisionsAndAdaptersNeverDependOnTheServiceOrTheText() {
-        noClasses().that().resideInAnyPackage(BASE + ".decision..", BASE + ".aws..")
+        noClasses().that().resideInAnyPackage(BASE + ".decision..", BASE + ".aws..", BASE + ".metrics..")
                 .should().dependOnClassesThat().resideInAnyPackage(BASE + ".service..", BASE + ".text..")
                 .because("adapters return values and throw typed failures, and decisions are pure; "
                         + "what they mean for an operator is the service's and the text's business")
@@ -30,7 +30,8 @@ class ArchitectureTest {
 
     @Test
     void decisionsKnowNoAwsSdkType() {
-        noClasses().that().resideInAnyPackage(BASE + ".decision..", BASE + ".config..", BASE + ".result..")
+        noClasses().that().resideInAnyPackage(BASE + ".decision..", BASE + ".config..", BASE + ".result..",
+                        BASE + ".metrics..")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..")
                 .because("decisions are pure functions over records, tested as tables without any client")
                 .check(MAIN);

@@ -13,8 +13,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dxfailover.aws.AwsClients;
 import io.github.dxfailover.service.MockedAws;
 import io.github.dxfailover.service.RetryableFailure;
@@ -117,19 +115,5 @@ class DxFailoverHandlerTest {
         assertThatThrownBy(() -> handler.handleRequest(Fixtures.eventBridgeAlarm(VIF_A, "ALARM"), null))
                 .isInstanceOf(RetryableFailure.class);
         verifyNoInteractions(sns, support);
-    }
-
-    @Test
-    void metricLineIsEmbeddedMetricFormat() throws Exception {
-        String line = new Telemetry(System.out, CLOCK).emf(Map.of("FAILED_OVER", 1), 1, VIF_A);
-        JsonNode emf = new ObjectMapper().readTree(line);
-        JsonNode directive = emf.at("/_aws/CloudWatchMetrics/0");
-        assertThat(emf.at("/_aws/Timestamp").asLong()).isEqualTo(CLOCK.millis());
-        assertThat(directive.get("Namespace").asText()).isEqualTo("DxFailover");
-        assertThat(directive.at("/Metrics/0/Name").asText()).isEqualTo("FAILED_OVER");
-        assertThat(directive.at("/Metrics/1/Name").asText()).isEqualTo("Errors");
-        assertThat(emf.get("FAILED_OVER").asInt()).isEqualTo(1);
-        assertThat(emf.get("Errors").asInt()).isEqualTo(1);
-        assertThat(emf.get("virtualInterfaceId").asText()).isEqualTo(VIF_A);
     }
 }

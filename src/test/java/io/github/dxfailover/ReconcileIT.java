@@ -5,8 +5,14 @@ import static io.github.dxfailover.Fixtures.VIF_A;
 import static io.github.dxfailover.Fixtures.VIF_B;
 import static io.github.dxfailover.Fixtures.VIF_C;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.dxfailover.aws.AwsClients;
+import io.github.dxfailover.decision.Outcome;
+import io.github.dxfailover.decision.PracticeRecord;
 import io.github.dxfailover.local.WithLocalEndpoints;
 import java.time.Clock;
 import java.util.List;
@@ -107,5 +113,62 @@ class ReconcileIT extends WithLocalEndpoints {
         assertThat(result.get("message")).asString().contains(VIF_A + " available, BGP up "
                 + "[ipv4 169.254.10.2/30 AS 65000 up], healthy, alarms in ALARM: " + VIF_A + " packet loss");
         assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
+    }
+
+    /** docs/behaviour.md §11: what a pass read, per listed VIF, and an alarm event's line with its VIF. */
+    @Test
+    void aPassWritesAMetricLinePerListedVifAndAnAlarmEventsLineCarriesItsVif() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        dx.addVif(VIF_B, "testing", "down");
+        dx.tag(VIF_A, PracticeRecord.LAST, new PracticeRecord(now.minus(java.time.Duration.ofDays(3)),
+                Outcome.PRACTICE_SUCCEEDED, "dxfail-a").tagValue());
+        dx.tag(VIF_C, PracticeRecord.LAST, new PracticeRecord(now.minus(java.time.Duration.ofDays(1)),
+                Outcome.PRACTICE_INCONCLUSIVE, "dxfail-c").tagValue());
+        aws.alarmInAlarm(VIF_C + " packet loss", null, true);
+        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+        Map<String, String> env = Map.of("VIFLIST", VIF_A + "," + VIF_B + "," + VIF_C, "MINVIFS", "1",
+                "SNSARN", local.topicArn(), "MAX_UTILIZATION", "0");
+        DxFailoverHandler handler = new DxFailoverHandler(env, localClients(), Clock.systemUTC(),
+                new Telemetry(new java.io.PrintStream(lines, true), Clock.systemUTC()));
+
+        handler.handleRequest(Map.of("action", "reconcile"), null);
+
+        Map<String, JsonNode> pass = byVif(lines.toString());
+        assertThat(pass.keySet()).containsExactly("none", VIF_A, VIF_B, VIF_C);
+        assertThat(pass.get("none").get("HealthyVifs").asInt()).isEqualTo(2);
+        assertThat(pass.get("none").get("MarginOverMinimum").asInt()).isEqualTo(1);
+        assertThat(pass.get("none").get("DaysSinceProven").asDouble()).isCloseTo(3.0, within(0.01));
+        // Proven three days ago, healthy.
+        assertThat(pass.get(VIF_A).get("Healthy").asInt()).isEqualTo(1);
+        assertThat(pass.get(VIF_A).get("UnderTest").asInt()).isZero();
+        assertThat(pass.get(VIF_A).get("DaysSinceProven").asDouble()).isCloseTo(3.0, within(0.01));
+        // Under a failover test, never practised.
+        assertThat(pass.get(VIF_B).get("Healthy").asInt()).isZero();
+        assertThat(pass.get(VIF_B).get("UnderTest").asInt()).isEqualTo(1);
+        assertThat(pass.get(VIF_B).has("DaysSinceProven")).isFalse();
+        // Its last run proved nothing; its alarm took it out in this pass.
+        assertThat(pass.get(VIF_C).get("FAILED_OVER").asInt()).isEqualTo(1);
+        assertThat(pass.get(VIF_C).get("Healthy").asInt()).isEqualTo(1);
+        assertThat(pass.get(VIF_C).has("DaysSinceProven")).isFalse();
+
+        lines.reset();
+        handler.handleRequest(Fixtures.eventBridgeAlarm(VIF_A + " packet loss", "ALARM"), null);
+
+        Map<String, JsonNode> event = byVif(lines.toString());
+        assertThat(event.keySet()).containsExactly("none", VIF_A);
+        assertThat(event.get("none").get("MINIMUM_REACHED").asInt()).isEqualTo(1);
+        assertThat(event.get(VIF_A).get("MINIMUM_REACHED").asInt()).isEqualTo(1);
+        assertThat(event.get(VIF_A).at("/_aws/CloudWatchMetrics/0/Dimensions/0/0").asText())
+                .isEqualTo("VirtualInterfaceId");
+    }
+
+    /** Each EMF line by the VIF of its dimension, "none" for the line without. */
+    private static Map<String, JsonNode> byVif(String output) throws Exception {
+        Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        for (String line : output.split("\n")) {
+            JsonNode json = new ObjectMapper().readTree(line);
+            out.put(json.has("VirtualInterfaceId") ? json.get("VirtualInterfaceId").asText() : "none", json);
+        }
+        return out;
     }
 }

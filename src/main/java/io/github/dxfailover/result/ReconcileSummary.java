@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * The part of a result only a reconcile pass has (docs/behaviour.md §13): one action per VIF
- * considered, and how many alarms in ALARM were left aside and why.
+ * considered, how many alarms in ALARM were left aside and why, and the MINVIFS the pass held to
+ * (its healthy VIFs against that minimum are a metric, §11).
  */
-public record ReconcileSummary(List<ReconcileAction> actions, int muted, int unlisted, int namingNoVif, int settling) {
+public record ReconcileSummary(List<ReconcileAction> actions, int muted, int unlisted, int namingNoVif, int settling,
+                               int minVifs) {
     public ReconcileSummary {
         actions = List.copyOf(actions);
     }

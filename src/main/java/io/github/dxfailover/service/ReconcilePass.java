@@ -72,7 +72,7 @@ record ReconcilePass(Adapters aws, FailoverStart start, PracticeRuns practice) {
                 .withErrors(errors)
                 .withErrors(practiced.map(Result::errors).orElse(List.of()))
                 .withReconciliation(new ReconcileSummary(actions, plan.muted(), plan.unlisted(), plan.namingNoVif(),
-                        plan.settling()));
+                        plan.settling(), aws.config().minVifs()));
         return practiced.map(p -> r.withPractice(p.practice())).orElse(r);
     }
 }

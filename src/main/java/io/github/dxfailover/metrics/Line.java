@@ -1,0 +1,63 @@
+package io.github.dxfailover.metrics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One EMF object: namespace DxFailover, no dimension or the one VIF's, its metrics in the order
+ * added. The values are written as plain JSON numbers, two decimals at most.
+ */
+final class Line {
+    private record Value(double number, String unit) {
+    }
+
+    private final String vifId;
+    private final Map<String, Value> values = new LinkedHashMap<>();
+    private final Map<String, String> properties = new LinkedHashMap<>();
+
+    /** @param vifId the VIF of its {@code VirtualInterfaceId} dimension, or null for no dimension */
+    Line(String vifId) {
+        this.vifId = vifId;
+    }
+
+    /** One more of a count. */
+    void count(String name) {
+        Value v = values.get(name);
+        values.put(name, new Value(v == null ? 1 : v.number() + 1, "Count"));
+    }
+
+    void value(String name, double number, String unit) {
+        values.put(name, new Value(number, unit));
+    }
+
+    /** A member that is not a metric (null writes JSON null). */
+    void property(String name, String value) {
+        properties.put(name, value);
+    }
+
+    String json(Instant at) {
+        StringBuilder metrics = new StringBuilder();
+        StringBuilder members = new StringBuilder();
+        values.forEach((name, v) -> {
+            metrics.append(metrics.isEmpty() ? "" : ",")
+                    .append("{\"Name\":\"").append(name).append("\",\"Unit\":\"").append(v.unit()).append("\"}");
+            members.append(",\"").append(name).append("\":").append(number(v.number()));
+        });
+        if (vifId != null) {
+            members.append(",\"").append(MetricLines.VIF_DIMENSION).append("\":\"").append(vifId).append('"');
+        }
+        properties.forEach((name, value) -> members.append(",\"").append(name).append("\":")
+                .append(value == null ? "null" : "\"" + value + "\""));
+        String dimensions = vifId == null ? "[[]]" : "[[\"" + MetricLines.VIF_DIMENSION + "\"]]";
+        return "{\"_aws\":{\"Timestamp\":" + at.toEpochMilli() + ",\"CloudWatchMetrics\":[{\"Namespace\":\""
+                + MetricLines.NAMESPACE + "\",\"Dimensions\":" + dimensions + ",\"Metrics\":[" + metrics + "]}]}"
+                + members + "}";
+    }
+
+    private static String number(double n) {
+        return BigDecimal.valueOf(n).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+}

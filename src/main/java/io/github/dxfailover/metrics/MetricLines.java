@@ -1,0 +1,167 @@
+package io.github.dxfailover.metrics;
+
+import io.github.dxfailover.config.VifId;
+import io.github.dxfailover.decision.Outcome;
+import io.github.dxfailover.decision.PracticeRecord;
+import io.github.dxfailover.decision.VifState;
+import io.github.dxfailover.result.CapacityReport;
+import io.github.dxfailover.result.ReconcileAction;
+import io.github.dxfailover.result.Result;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * The CloudWatch Embedded Metric Format lines of one invocation (docs/behaviour.md §11), from what it
+ * already read and decided: CloudWatch Logs turns them into metrics without a PutMetricData call.
+ * The first line has no dimension (the template's alarms use it); then one line per VIF the
+ * invocation concerned, with the dimension {@code VirtualInterfaceId}.
+ */
+public final class MetricLines {
+    public static final String NAMESPACE = "DxFailover";
+    public static final String VIF_DIMENSION = "VirtualInterfaceId";
+    /** Partial failures, or 1 when the invocation threw. */
+    public static final String ERRORS = "Errors";
+    /** A reconcile pass: the listed VIFs it read healthy, and that count minus MINVIFS. */
+    public static final String HEALTHY_VIFS = "HealthyVifs";
+    public static final String MARGIN_OVER_MINIMUM = "MarginOverMinimum";
+    /** A reconcile pass, per listed VIF: 1 or 0. */
+    public static final String HEALTHY = "Healthy";
+    public static final String UNDER_TEST = "UnderTest";
+    /** Days since the VIF's last PRACTICE_SUCCEEDED; without a dimension, the oldest of them. */
+    public static final String DAYS_SINCE_PROVEN = "DaysSinceProven";
+    /** What the other VIFs would carry without this one, in percent of what they can (§15). */
+    public static final String PROJECTED_UTILIZATION = "ProjectedUtilization";
+
+    private static final String COUNT = "Count";
+    private static final String PERCENT = "Percent";
+    private static final String NO_UNIT = "None";
+    private static final List<String> NONE = List.of();
+    private static final List<String> PER_VIF = List.of(VIF_DIMENSION);
+
+    private MetricLines() {
+    }
+
+    /**
+     * Every metric the function writes, each with the dimension sets it is written under: the count
+     * per outcome with and without the VIF, and the gauges above.
+     */
+    public static Map<String, Set<List<String>>> catalogue() {
+        Map<String, Set<List<String>>> all = new LinkedHashMap<>();
+        for (Outcome o : Outcome.values()) {
+            all.put(o.name(), Set.of(NONE, PER_VIF));
+        }
+        all.put(ERRORS, Set.of(NONE));
+        all.put(HEALTHY_VIFS, Set.of(NONE));
+        all.put(MARGIN_OVER_MINIMUM, Set.of(NONE));
+        all.put(HEALTHY, Set.of(PER_VIF));
+        all.put(UNDER_TEST, Set.of(PER_VIF));
+        all.put(DAYS_SINCE_PROVEN, Set.of(NONE, PER_VIF));
+        all.put(PROJECTED_UTILIZATION, Set.of(PER_VIF));
+        return all;
+    }
+
+    /** The lines of an invocation that returned {@code r}. */
+    public static List<String> of(Result r, Instant now) {
+        return lines(r.outcome(), r, r.errors().size(), now);
+    }
+
+    /** The lines of an invocation that threw: ERROR, and what a reconcile pass had done before (or null). */
+    public static List<String> ofFailure(Result partial, Instant now) {
+        return lines(Outcome.ERROR, partial, 1, now);
+    }
+
+    private static List<String> lines(Outcome outcome, Result r, int errors, Instant now) {
+        Line invocation = new Line(null);
+        Map<String, Line> perVif = new LinkedHashMap<>();
+        boolean pass = r != null && r.reconciled() != null;
+        if (pass) {
+            // The listed VIFs first, in VIFLIST order.
+            r.vifs().byId().keySet().forEach(id -> perVif.put(id, new Line(id)));
+        }
+        for (Counted c : counted(outcome, r)) {
+            invocation.count(c.outcome().name());
+            if (VifId.isValid(c.vifId())) {
+                perVif.computeIfAbsent(c.vifId(), Line::new).count(c.outcome().name());
+            }
+        }
+        invocation.value(ERRORS, errors, COUNT);
+        if (pass) {
+            passGauges(r, now, invocation, perVif);
+            r.reconciled().actions().forEach(a -> utilization(a.vifId(), a.capacity(), perVif));
+        } else if (r != null) {
+            utilization(r.vifId(), r.capacity(), perVif);
+        }
+        invocation.property("outcome", outcome.name());
+        invocation.property("virtualInterfaceId", r != null && VifId.isValid(r.vifId()) ? r.vifId() : null);
+        List<String> out = new ArrayList<>();
+        out.add(invocation.json(now));
+        perVif.values().forEach(line -> out.add(line.json(now)));
+        return out;
+    }
+
+    private record Counted(Outcome outcome, String vifId) {
+    }
+
+    /**
+     * The invocation's outcome, then each per-VIF outcome of a reconcile pass (its starts are
+     * FAILED_OVER), and the practice run's outcome when the invocation ended or judged one; each with
+     * the VIF it concerned.
+     */
+    private static List<Counted> counted(Outcome outcome, Result r) {
+        List<Counted> counted = new ArrayList<>();
+        counted.add(new Counted(outcome, r == null ? null : r.vifId()));
+        if (r != null && r.reconciled() != null) {
+            r.reconciled().actions().forEach(a -> counted.add(new Counted(a.outcome(), a.vifId())));
+        }
+        if (r != null && r.practice() != null && r.practice().outcome() != outcome) {
+            // A practice run a reconcile pass or an alarm event ended or judged.
+            counted.add(new Counted(r.practice().outcome(), r.practice().vifId()));
+        }
+        return counted;
+    }
+
+    /** What a reconcile pass read, before acting: per listed VIF, and the healthy count against MINVIFS. */
+    private static void passGauges(Result r, Instant now, Line invocation, Map<String, Line> perVif) {
+        long healthy = r.vifs().healthyCount();
+        invocation.value(HEALTHY_VIFS, healthy, COUNT);
+        invocation.value(MARGIN_OVER_MINIMUM, healthy - r.reconciled().minVifs(), COUNT);
+        double oldest = -1;
+        for (VifState v : r.vifs().byId().values()) {
+            Line line = perVif.get(v.id());
+            line.value(HEALTHY, v.healthy() ? 1 : 0, COUNT);
+            line.value(UNDER_TEST, v.isUnderTest() ? 1 : 0, COUNT);
+            OptionalDouble days = daysSinceProven(v, now);
+            if (days.isPresent()) {
+                line.value(DAYS_SINCE_PROVEN, days.getAsDouble(), NO_UNIT);
+                oldest = Math.max(oldest, days.getAsDouble());
+            }
+        }
+        if (oldest >= 0) {
+            invocation.value(DAYS_SINCE_PROVEN, oldest, NO_UNIT);
+        }
+    }
+
+    /** From the record its last practice run left (§16), when that run succeeded. */
+    private static OptionalDouble daysSinceProven(VifState v, Instant now) {
+        return v.lastPractice().filter(PracticeRecord::succeeded)
+                .map(p -> OptionalDouble.of(Duration.between(p.endedAt(), now).toMinutes() / 1440.0))
+                .orElse(OptionalDouble.empty());
+    }
+
+    private static void utilization(String vifId, CapacityReport capacity, Map<String, Line> perVif) {
+        if (!VifId.isValid(vifId) || capacity == null || !capacity.capacity().known()) {
+            return;
+        }
+        double percent = capacity.capacity().projectedPercent();
+        // JSON has no infinity: a load with no capacity left to carry it is counted as CAPACITY_REACHED only.
+        if (Double.isFinite(percent)) {
+            perVif.computeIfAbsent(vifId, Line::new).value(PROJECTED_UTILIZATION, percent, PERCENT);
+        }
+    }
+}
