@@ -23,10 +23,18 @@ public record Telemetry(PrintStream out, Clock clock) {
     }
 
     void record(Result r) {
-        String vif = r.vifId() == null ? "none" : r.vifId();
-        LOG.info("outcome={} vif={} dryRun={} reason={}", r.outcome(), vif, r.dryRun(), r.message());
-        r.errors().forEach(e -> LOG.error("outcome={} vif={} error={}", r.outcome(), vif, e));
+        LOG.info("{}", decision(r));
+        r.errors().forEach(e -> LOG.error("outcome={} vif={} error={}", r.outcome(), vif(r), e));
         MetricLines.of(r, clock.instant()).forEach(out::println);
+    }
+
+    /** The decision line; the dashboard's "Last decisions" widget parses its outcome and VIF (template.yaml). */
+    static String decision(Result r) {
+        return "outcome=" + r.outcome() + " vif=" + vif(r) + " dryRun=" + r.dryRun() + " reason=" + r.message();
+    }
+
+    private static String vif(Result r) {
+        return r.vifId() == null ? "none" : r.vifId();
     }
 
     /** A thrown invocation: ERROR, and whatever a reconcile pass had started before it failed. */

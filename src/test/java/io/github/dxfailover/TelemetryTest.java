@@ -31,4 +31,16 @@ class TelemetryTest {
                 new PracticeReport("dxvif-a", "t", Outcome.PRACTICE_STARTED, null, null, List.of(), null));
         assertThat(line(started)).contains("\"PRACTICE_STARTED\":1").doesNotContain("\"PRACTICE_STARTED\":2");
     }
+
+    /** The dashboard's "Last decisions" widget (template.yaml) finds the outcome and the VIF in the decision line. */
+    @Test
+    void theDashboardsLogQueryReadsTheDecisionLine() throws Exception {
+        java.util.regex.Pattern query = io.github.dxfailover.deploy.DashboardTest.logQueryPattern();
+        String line = Telemetry.decision(Result.of(Outcome.MINIMUM_REACHED, "dxvif-fgab1234",
+                "taking it out would leave 1 healthy VIF", VifStates.notRead(), false));
+        java.util.regex.Matcher m = query.matcher(line);
+        assertThat(m.find()).as("%s in %s", query, line).isTrue();
+        assertThat(m.group("outcome")).isEqualTo("MINIMUM_REACHED");
+        assertThat(m.group("vif")).isEqualTo("dxvif-fgab1234");
+    }
 }

@@ -1,0 +1,247 @@
+package io.github.dxfailover.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dxfailover.metrics.MetricLines;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard of template.yaml, resolved for sample parameters and read as CloudWatch reads a
+ * dashboard body: it graphs only metrics the function writes (names from {@link MetricLines}) or
+ * Direct Connect's own, and every listed VIF is in every per-VIF graph.
+ */
+public class DashboardTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> VIFS = List.of("dxvif-fgab1234", "dxvif-fgcd5678", "dxvif-fgef9012");
+    /** Direct Connect's virtual interface metrics and their dimensions (Direct Connect User Guide, "Monitor with CloudWatch"). */
+    private static final List<String> AWS_DX_VIF_METRICS = List.of("VirtualInterfaceBpsEgress",
+            "VirtualInterfaceBpsIngress", "VirtualInterfacePpsEgress", "VirtualInterfacePpsIngress",
+            "VirtualInterfaceBgpStatus", "VirtualInterfaceBgpPrefixesAccepted", "VirtualInterfaceBgpPrefixesAdvertised");
+    private static final List<String> AWS_DX_VIF_DIMENSIONS = List.of("ConnectionId", "IpAddressFamily",
+            "VirtualInterfaceId");
+    /** MetricDataQuery.Expression in CloudWatch's service model: at most 2,048 characters. */
+    private static final int EXPRESSION_MAX = 2048;
+    private static final Pattern SEARCH = Pattern.compile("^SEARCH\\('\\{([^}]*)}(.*)', '(\\w+)', (\\d+)\\)$");
+    private static final Pattern METRIC_NAME = Pattern.compile("MetricName=\"(\\w+)\"");
+    private static final Pattern VIF_TERM = Pattern.compile("VirtualInterfaceId=\"([^\"]+)\"");
+
+    private static CfnTemplate template(Map<String, Object> values) throws Exception {
+        Map<String, Object> all = new HashMap<>(Map.of("VifList", VIFS, "MinVifs", 2, "AWS::Partition", "aws",
+                "AWS::Region", "eu-west-1", "AWS::AccountId", "123456789012", "AWS::StackName", "dx"));
+        all.putAll(values);
+        return CfnTemplate.load(Path.of("template.yaml"), all);
+    }
+
+    private static JsonNode body(CfnTemplate t) throws Exception {
+        Map<String, Object> dashboard = t.resources().get("Dashboard");
+        assertThat(dashboard).containsEntry("Type", "AWS::CloudWatch::Dashboard");
+        @SuppressWarnings("unchecked")
+        String body = (String) ((Map<String, Object>) dashboard.get("Properties")).get("DashboardBody");
+        return JSON.readTree(body);
+    }
+
+    private static JsonNode body() throws Exception {
+        return body(template(Map.of()));
+    }
+
+    /** One graphed metric: its namespace, name and dimension names; the VIFs a search names, if any. */
+    private record Graphed(String namespace, String name, List<String> dimensions, List<String> vifs, String source) {
+    }
+
+    /** Every metric the body graphs, from metric arrays and from SEARCH expressions. */
+    private static List<Graphed> graphed(JsonNode body) {
+        List<Graphed> out = new ArrayList<>();
+        for (JsonNode widget : body.get("widgets")) {
+            for (JsonNode row : widget.at("/properties/metrics")) {
+                JsonNode first = row.get(0);
+                if (first.isObject()) {
+                    String expression = first.get("expression").asText();
+                    Matcher m = SEARCH.matcher(expression);
+                    assertThat(m.matches()).as("a SEARCH expression: %s", expression).isTrue();
+                    List<String> schema = List.of(m.group(1).split(","));
+                    List<String> vifs = new ArrayList<>();
+                    Matcher v = VIF_TERM.matcher(m.group(2));
+                    while (v.find()) {
+                        vifs.add(v.group(1));
+                    }
+                    Matcher names = METRIC_NAME.matcher(m.group(2));
+                    int found = 0;
+                    while (names.find()) {
+                        found++;
+                        out.add(new Graphed(schema.get(0), names.group(1), schema.subList(1, schema.size()), vifs,
+                                expression));
+                    }
+                    assertThat(found).as("a metric name in %s", expression).isPositive();
+                } else {
+                    List<String> dimensions = new ArrayList<>();
+                    for (int i = 2; i + 1 < row.size() && row.get(i).isTextual(); i += 2) {
+                        dimensions.add(row.get(i).asText());
+                    }
+                    out.add(new Graphed(first.asText(), row.get(1).asText(), dimensions, List.of(), row.toString()));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theBodyIsADashboardOfMetricAlarmAndLogWidgetsOnItsGrid() throws Exception {
+        JsonNode body = body();
+        List<String> types = new ArrayList<>();
+        boolean[][] taken = new boolean[64][24];
+        for (JsonNode w : body.get("widgets")) {
+            types.add(w.get("type").asText());
+            int x = w.get("x").asInt();
+            int y = w.get("y").asInt();
+            assertThat(x + w.get("width").asInt()).as("inside the 24 columns: %s", w).isLessThanOrEqualTo(24);
+            for (int r = y; r < y + w.get("height").asInt(); r++) {
+                for (int c = x; c < x + w.get("width").asInt(); c++) {
+                    assertThat(taken[r][c]).as("widgets overlap at %d,%d", c, r).isFalse();
+                    taken[r][c] = true;
+                }
+            }
+            if (!w.get("type").asText().equals("alarm")) {
+                assertThat(w.at("/properties/region").asText()).isEqualTo("eu-west-1");
+            }
+            assertThat(w.at("/properties/title").asText()).isNotBlank();
+        }
+        assertThat(types).containsOnly("metric", "alarm", "log").contains("alarm", "log");
+    }
+
+    @Test
+    void everyGraphedMetricIsOneTheFunctionWritesOrADirectConnectVifMetric() throws Exception {
+        List<Graphed> graphed = graphed(body());
+        assertThat(graphed).extracting(Graphed::namespace).containsOnly(MetricLines.NAMESPACE, "AWS/DX");
+        for (Graphed g : graphed) {
+            if (g.namespace().equals(MetricLines.NAMESPACE)) {
+                assertThat(MetricLines.catalogue()).as("written by the function: %s", g.source()).containsKey(g.name());
+                assertThat(MetricLines.catalogue().get(g.name())).as("with these dimensions: %s", g.source())
+                        .contains(g.dimensions());
+            } else {
+                assertThat(AWS_DX_VIF_METRICS).as(g.source()).contains(g.name());
+                assertThat(AWS_DX_VIF_DIMENSIONS).as(g.source()).containsAll(g.dimensions());
+                assertThat(g.dimensions()).as(g.source()).contains("ConnectionId", "VirtualInterfaceId");
+            }
+        }
+        // What the issue asks for is there.
+        assertThat(graphed).extracting(Graphed::name).contains(MetricLines.HEALTHY_VIFS,
+                MetricLines.MARGIN_OVER_MINIMUM, MetricLines.HEALTHY, MetricLines.UNDER_TEST,
+                MetricLines.DAYS_SINCE_PROVEN, MetricLines.PROJECTED_UTILIZATION, "FAILED_OVER",
+                "PRACTICE_SUCCEEDED", "PRACTICE_FAILED", "VirtualInterfaceBpsEgress", "VirtualInterfaceBpsIngress",
+                "VirtualInterfaceBgpStatus");
+    }
+
+    @Test
+    void everyListedVifIsInEveryPerVifGraphAndNoOtherVif() throws Exception {
+        List<Graphed> perVif = graphed(body()).stream().filter(g -> g.dimensions().contains("VirtualInterfaceId"))
+                .toList();
+        assertThat(perVif).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(perVif).allSatisfy(g -> assertThat(g.vifs()).as(g.source()).containsExactlyElementsOf(VIFS));
+
+        List<String> one = List.of("dxvif-fgzz0001");
+        assertThat(graphed(body(template(Map.of("VifList", one, "MinVifs", 1)))).stream()
+                .filter(g -> g.dimensions().contains("VirtualInterfaceId")))
+                .allSatisfy(g -> assertThat(g.vifs()).containsExactly("dxvif-fgzz0001"));
+    }
+
+    @Test
+    void everySearchFitsCloudWatchsLimitWithTheMostVifsTheRoleAllows() throws Exception {
+        int max = PolicySizeTest.statedMaximum();
+        List<String> most = IntStream.range(0, max).mapToObj(i -> "dxvif-fg%08d".formatted(i)).toList();
+        List<Graphed> graphed = graphed(body(template(Map.of("VifList", most))));
+        assertThat(graphed).allSatisfy(g -> assertThat(g.source().length()).as(g.source())
+                .isLessThanOrEqualTo(EXPRESSION_MAX));
+        assertThat(graphed.stream().filter(g -> !g.vifs().isEmpty())).allSatisfy(g -> assertThat(g.vifs()).hasSize(max));
+    }
+
+    @Test
+    void theLinesOfTheMinimumTheProofAgeAndTheUtilizationLimitAreTheParameters() throws Exception {
+        JsonNode body = body(template(Map.of("MinVifs", 3, "PracticeMaxAgeDays", 21, "MaxUtilization", 70)));
+        Map<String, Integer> lines = new HashMap<>();
+        for (JsonNode w : body.get("widgets")) {
+            w.at("/properties/annotations/horizontal").forEach(a -> lines.put(a.get("label").asText(),
+                    a.get("value").asInt()));
+        }
+        assertThat(lines).containsExactlyInAnyOrderEntriesOf(Map.of("MINVIFS", 3, "PRACTICE_MAX_AGE_DAYS", 21,
+                "MAX_UTILIZATION", 70));
+    }
+
+    @Test
+    void theAlarmWidgetShowsEveryAlarmOfTheStack() throws Exception {
+        for (Map<String, Object> values : List.<Map<String, Object>>of(Map.of(), Map.of("PracticeSchedule",
+                "cron(0 10 ? * TUE *)", "PracticeOutcomeAlarms", "app errors"))) {
+            CfnTemplate t = template(values);
+            List<String> alarms = t.resources().entrySet().stream()
+                    .filter(e -> "AWS::CloudWatch::Alarm".equals(e.getValue().get("Type")))
+                    .map(e -> "getatt:" + e.getKey() + ".Arn").toList();
+            List<String> shown = new ArrayList<>();
+            for (JsonNode w : body(t).get("widgets")) {
+                w.at("/properties/alarms").forEach(a -> shown.add(a.asText()));
+            }
+            assertThat(shown).containsExactlyInAnyOrderElementsOf(alarms);
+            assertThat(alarms).hasSize(values.isEmpty() ? 4 : 5);
+        }
+    }
+
+    @Test
+    void theLogWidgetQueriesTheFunctionsLogGroupForItsDecisionLines() throws Exception {
+        List<JsonNode> logs = new ArrayList<>();
+        body().get("widgets").forEach(w -> {
+            if (w.get("type").asText().equals("log")) {
+                logs.add(w);
+            }
+        });
+        assertThat(logs).singleElement().satisfies(w -> assertThat(w.at("/properties/query").asText())
+                .startsWith("SOURCE 'ref:FunctionLogGroup' |").contains("sort @timestamp desc"));
+    }
+
+    /** The regular expression the log widget's query parses each decision line with. */
+    public static Pattern logQueryPattern() throws Exception {
+        for (JsonNode w : body().get("widgets")) {
+            Matcher m = Pattern.compile("parse @message /(.*?)/ \\|").matcher(w.at("/properties/query").asText());
+            if (m.find()) {
+                return Pattern.compile(m.group(1));
+            }
+        }
+        throw new AssertionError("no parse in the log widget's query");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theProofAlarmComesWithAPracticeScheduleAndWatchesTheOldestProof() throws Exception {
+        assertThat(template(Map.of()).resources()).doesNotContainKey("PracticeProofAlarm");
+        CfnTemplate t = template(Map.of("PracticeSchedule", "cron(0 10 ? * TUE *)", "PracticeOutcomeAlarms",
+                "app errors", "PracticeMaxAgeDays", 21));
+        Map<String, Object> alarm = (Map<String, Object>) t.resources().get("PracticeProofAlarm").get("Properties");
+        assertThat(alarm).containsEntry("Namespace", MetricLines.NAMESPACE)
+                .containsEntry("MetricName", MetricLines.DAYS_SINCE_PROVEN).containsEntry("Statistic", "Maximum")
+                .containsEntry("Threshold", "21").containsEntry("ComparisonOperator", "GreaterThanThreshold")
+                .containsEntry("TreatMissingData", "notBreaching")
+                .containsEntry("AlarmActions", List.of("ref:NotificationTopic")).doesNotContainKey("Dimensions");
+        // The oldest proof: the function writes DaysSinceProven without dimension too.
+        assertThat(MetricLines.catalogue().get(MetricLines.DAYS_SINCE_PROVEN)).contains(List.of());
+        assertThat((String) alarm.get("AlarmName")).doesNotStartWith("dxvif-").contains("21 days");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDashboardsAddressIsAnOutput() throws Exception {
+        CfnTemplate t = template(Map.of());
+        Map<String, Object> outputs = (Map<String, Object>) t.resolve(t.raw().get("Outputs"));
+        assertThat(((Map<String, Object>) outputs.get("DashboardUrl")).get("Value")).isEqualTo(
+                "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1"
+                        + "#dashboards/dashboard/ref:Dashboard");
+        Map<String, Object> properties = (Map<String, Object>) t.resources().get("Dashboard").get("Properties");
+        assertThat(properties).containsEntry("DashboardName", "dx-dx-failover");
+    }
+}
