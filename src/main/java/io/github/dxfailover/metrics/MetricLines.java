@@ -147,10 +147,10 @@ public final class MetricLines {
         }
     }
 
-    /** From the record its last practice run left (§16), when that run succeeded. */
+    /** From the record its last practice run left (§16), when that run succeeded; never below 0 (clock skew). */
     private static OptionalDouble daysSinceProven(VifState v, Instant now) {
         return v.lastPractice().filter(PracticeRecord::succeeded)
-                .map(p -> OptionalDouble.of(Duration.between(p.endedAt(), now).toMinutes() / 1440.0))
+                .map(p -> OptionalDouble.of(Math.max(0, Duration.between(p.endedAt(), now).toMinutes()) / 1440.0))
                 .orElse(OptionalDouble.empty());
     }
 

@@ -244,4 +244,23 @@ public class DashboardTest {
         Map<String, Object> properties = (Map<String, Object>) t.resources().get("Dashboard").get("Properties");
         assertThat(properties).containsEntry("DashboardName", "dx-dx-failover");
     }
+
+    /** The README's picture (images/dashboard.svg, drawn by images/draw-dashboard.py) has every widget where the template puts it. */
+    @Test
+    void thePictureOfTheLayoutHasEveryWidgetOfTheTemplate() throws Exception {
+        Map<String, String> drawn = new HashMap<>();
+        Matcher m = Pattern.compile("<g data-widget=\"([^\"]+)\" data-grid=\"([0-9,]+)\">")
+                .matcher(java.nio.file.Files.readString(Path.of("images/dashboard.svg")));
+        while (m.find()) {
+            drawn.put(m.group(1).replace("&#x27;", "'"), m.group(2));
+        }
+        Map<String, String> defined = new HashMap<>();
+        for (JsonNode w : body().get("widgets")) {
+            defined.put(w.at("/properties/title").asText(), w.get("x").asInt() + "," + w.get("y").asInt() + ","
+                    + w.get("width").asInt() + "," + w.get("height").asInt());
+        }
+        assertThat(drawn).as("images/dashboard.svg is out of date: run images/draw-dashboard.py")
+                .containsExactlyInAnyOrderEntriesOf(defined);
+        assertThat(java.nio.file.Files.exists(Path.of("images/dashboard.png"))).isTrue();
+    }
 }
