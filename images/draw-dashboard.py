@@ -17,9 +17,10 @@ template = (ROOT / "template.yaml").read_text()
 # The DashboardBody block scalar, with the template's substitutions filled in with sample values.
 block = re.search(r"DashboardBody: !Sub\n\s+- \|\n(.*?)\n\s+- VifTerms:", template, re.S).group(1)
 sample = {"AWS::Region": "eu-west-1", "MinVifs": "1", "PracticeMaxAgeDays": "35", "MaxUtilization": "80",
-          "FunctionLogGroup": "/aws/lambda/my-dx-dx-failover", "FunctionAlarms": "",
+          "FunctionLogGroup": "/aws/lambda/my-dx-dx-failover", "ProofAlarm": "",
           "VifTerms": 'dxvif-a\\" OR VirtualInterfaceId=\\"dxvif-b\\" OR VirtualInterfaceId=\\"dxvif-c'}
-body = json.loads(re.sub(r"\$\{([^}]+)}", lambda m: sample[m.group(1)], block))
+body = json.loads(re.sub(r"\$\{([^}]+)}", lambda m: sample.get(m.group(1), "arn:" + m.group(1)), block))
+# Every alarm of the stack, the practice one included (it exists with a practice schedule).
 alarm_names = [n.replace("${AWS::StackName}", "my-dx").replace("${PracticeMaxAgeDays}", "35")
                for n in re.findall(r'AlarmName: !Sub "([^"]+)"', template)]
 
@@ -96,7 +97,7 @@ for n, widget in enumerate(body["widgets"]):
                f'{widget["width"]},{widget["height"]}">')
     out.append(f'<rect x="{x}" y="{y}" width="{w}" height="{h}" fill="#ffffff" stroke="#d5dbdb"/>')
     out.append(f'<text x="{x + 8}" y="{y + 16}" font-size="12" font-weight="bold" fill="#16191f">'
-               f'{escape(p["title"])}</text>')
+               f'{escape(fit(p["title"], w - 16))}</text>')
     if widget["type"] == "metric":
         lines = wrap(graphed(p), w - 16)
         for i, line in enumerate(lines):
@@ -116,7 +117,7 @@ for n, widget in enumerate(body["widgets"]):
                        f'{escape(col)}</text>')
         example = [["2026-12-01 10:05", "FAILED_OVER", "dxvif-a", "outcome=FAILED_OVER vif=dxvif-a dryRun=false reason=…"],
                    ["2026-12-01 10:00", "RECONCILED", "none", "outcome=RECONCILED vif=none dryRun=false reason=…"],
-                   ["2026-12-01 03:30", "PRACTICE_SUCCEEDED", "dxvif-b", "reconcile: outcome=PRACTICE_SUCCEEDED …"]]
+                   ["2026-12-01 10:00", "FAILED_OVER", "dxvif-a", "reconcile: outcome=FAILED_OVER vif=dxvif-a alarm=dxvif-a loss reason=…"]]
         for r, values in enumerate(example):
             for c, v in enumerate(values):
                 out.append(f'<text x="{x + 8 + c * 150}" y="{y + 54 + r * 16}" fill="#16191f">{escape(v)}</text>')

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.decision.VifStates;
+import io.github.dxfailover.deploy.DashboardBody;
 import io.github.dxfailover.result.PracticeReport;
 import io.github.dxfailover.result.Result;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The metric line of a practice outcome (docs/behaviour.md §11): one per outcome, also inside a pass. */
@@ -35,10 +38,10 @@ class TelemetryTest {
     /** The dashboard's "Last decisions" widget (template.yaml) finds the outcome and the VIF in the decision line. */
     @Test
     void theDashboardsLogQueryReadsTheDecisionLine() throws Exception {
-        java.util.regex.Pattern query = io.github.dxfailover.deploy.DashboardTest.logQueryPattern();
+        Pattern query = DashboardBody.logQueryPattern();
         String line = Telemetry.decision(Result.of(Outcome.MINIMUM_REACHED, "dxvif-fgab1234",
                 "taking it out would leave 1 healthy VIF", VifStates.notRead(), false));
-        java.util.regex.Matcher m = query.matcher(line);
+        Matcher m = query.matcher(line);
         assertThat(m.find()).as("%s in %s", query, line).isTrue();
         assertThat(m.group("outcome")).isEqualTo("MINIMUM_REACHED");
         assertThat(m.group("vif")).isEqualTo("dxvif-fgab1234");

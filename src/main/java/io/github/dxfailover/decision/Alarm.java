@@ -38,8 +38,8 @@ public record Alarm(String name, String state, String reason, String time, Strin
 
     /**
      * The VIF this alarm is about (docs/behaviour.md §3): the first word of its name if that is a
-     * VIF ID, else the single VirtualInterfaceId dimension of its metrics outside {@code AWS/DX},
-     * else null.
+     * VIF ID, else the single VirtualInterfaceId dimension of its metrics outside {@code AWS/DX} and
+     * the function's own {@code DxFailover}, else null.
      */
     @Override
     public String vifId() {
@@ -52,8 +52,8 @@ public record Alarm(String name, String state, String reason, String time, Strin
         return distinct.size() == 1 && VifId.isValid(distinct.get(0)) ? distinct.get(0) : null;
     }
 
-    /** Names no VIF only because its VirtualInterfaceId dimensions are all on AWS/DX metrics. */
-    public boolean onlyAwsDxDimensions() {
+    /** Names no VIF only because its VirtualInterfaceId dimensions are all on AWS/DX or the function's own metrics. */
+    public boolean onlyAwsDxOrOwnDimensions() {
         return vifId() == null && !vifDimensions.isEmpty()
                 && vifDimensions.stream().noneMatch(VifDimension::namesVif);
     }

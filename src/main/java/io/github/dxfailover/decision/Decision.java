@@ -29,7 +29,7 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
         /** Neither the alarm's name nor its metrics name a VIF. */
         NAMES_NO_VIF,
         /** Its only VirtualInterfaceId dimensions are on AWS/DX metrics (docs/behaviour.md §3). */
-        ONLY_AWS_DX_DIMENSIONS,
+        ONLY_AWS_DX_OR_OWN_DIMENSIONS,
         /** The VIF is not in VIFLIST. */
         NOT_LISTED,
         /** The VIF already carries no traffic. */
@@ -72,8 +72,8 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
         }
         String vifId = trigger.vifId();
         if (vifId == null) {
-            return new Decision(Outcome.REJECTED, trigger instanceof Alarm alarm && alarm.onlyAwsDxDimensions()
-                    ? Why.ONLY_AWS_DX_DIMENSIONS : Why.NAMES_NO_VIF, null);
+            return new Decision(Outcome.REJECTED, trigger instanceof Alarm alarm && alarm.onlyAwsDxOrOwnDimensions()
+                    ? Why.ONLY_AWS_DX_OR_OWN_DIMENSIONS : Why.NAMES_NO_VIF, null);
         }
         if (!config.manages(vifId)) {
             return new Decision(Outcome.NOT_MANAGED, Why.NOT_LISTED, vifId);

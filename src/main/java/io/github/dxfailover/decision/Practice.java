@@ -206,6 +206,17 @@ public final class Practice {
                 practisedBefore, practisedDuring, ob, od);
     }
 
+    /**
+     * The listed VIFs without a PRACTICE_SUCCEEDED in the last {@code maxAgeDays} days (docs/behaviour.md
+     * §14, §16): never practised, last run not a success, or a success too long ago.
+     */
+    public static List<String> notProven(VifStates states, Instant now, int maxAgeDays) {
+        Instant provenSince = now.minus(Duration.ofDays(maxAgeDays));
+        return states.byId().values().stream()
+                .filter(v -> v.lastPractice().filter(r -> r.succeeded() && r.endedAt().isAfter(provenSince)).isEmpty())
+                .map(VifState::id).toList();
+    }
+
     /** Alarms naming this VIF are the run's doing: while it runs, and until {@link #SETTLING} after it ended. */
     public static boolean settling(VifState vif, Instant now) {
         return vif.practiceTestId().isPresent()

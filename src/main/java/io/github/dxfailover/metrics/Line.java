@@ -26,7 +26,7 @@ final class Line {
     /** One more of a count. */
     void count(String name) {
         Value v = values.get(name);
-        values.put(name, new Value(v == null ? 1 : v.number() + 1, "Count"));
+        values.put(name, new Value(v == null ? 1 : v.number() + 1, MetricLines.COUNT));
     }
 
     void value(String name, double number, String unit) {

@@ -3,6 +3,7 @@ package io.github.dxfailover.metrics;
 import io.github.dxfailover.config.VifId;
 import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.decision.PracticeRecord;
+import io.github.dxfailover.decision.VifDimension;
 import io.github.dxfailover.decision.VifState;
 import io.github.dxfailover.result.CapacityReport;
 import io.github.dxfailover.result.ReconcileAction;
@@ -10,6 +11,7 @@ import io.github.dxfailover.result.Result;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ import java.util.Set;
  * invocation concerned, with the dimension {@code VirtualInterfaceId}.
  */
 public final class MetricLines {
-    public static final String NAMESPACE = "DxFailover";
+    public static final String NAMESPACE = VifDimension.OWN_METRICS;
     public static final String VIF_DIMENSION = "VirtualInterfaceId";
     /** Partial failures, or 1 when the invocation threw. */
     public static final String ERRORS = "Errors";
@@ -33,16 +35,21 @@ public final class MetricLines {
     /** A reconcile pass, per listed VIF: 1 or 0. */
     public static final String HEALTHY = "Healthy";
     public static final String UNDER_TEST = "UnderTest";
-    /** Days since the VIF's last PRACTICE_SUCCEEDED; without a dimension, the oldest of them. */
+    /** Days since the VIF's last PRACTICE_SUCCEEDED, when its tag records one. */
     public static final String DAYS_SINCE_PROVEN = "DaysSinceProven";
+    /** A reconcile pass: the listed VIFs without a PRACTICE_SUCCEEDED in PRACTICE_MAX_AGE_DAYS (status's notProven). */
+    public static final String VIFS_NOT_PROVEN = "VifsNotProven";
     /** What the other VIFs would carry without this one, in percent of what they can (§15). */
     public static final String PROJECTED_UTILIZATION = "ProjectedUtilization";
 
-    private static final String COUNT = "Count";
+    static final String COUNT = "Count";
     private static final String PERCENT = "Percent";
     private static final String NO_UNIT = "None";
     private static final List<String> NONE = List.of();
     private static final List<String> PER_VIF = List.of(VIF_DIMENSION);
+    /** What an invocation that was about no single VIF ends with: never counted on a VIF. */
+    private static final Set<Outcome> NEVER_PER_VIF = EnumSet.of(Outcome.STATUS, Outcome.RECONCILED,
+            Outcome.CONFIG_ERROR, Outcome.ERROR);
 
     private MetricLines() {
     }
@@ -54,14 +61,15 @@ public final class MetricLines {
     public static Map<String, Set<List<String>>> catalogue() {
         Map<String, Set<List<String>>> all = new LinkedHashMap<>();
         for (Outcome o : Outcome.values()) {
-            all.put(o.name(), Set.of(NONE, PER_VIF));
+            all.put(o.name(), NEVER_PER_VIF.contains(o) ? Set.of(NONE) : Set.of(NONE, PER_VIF));
         }
         all.put(ERRORS, Set.of(NONE));
         all.put(HEALTHY_VIFS, Set.of(NONE));
         all.put(MARGIN_OVER_MINIMUM, Set.of(NONE));
         all.put(HEALTHY, Set.of(PER_VIF));
         all.put(UNDER_TEST, Set.of(PER_VIF));
-        all.put(DAYS_SINCE_PROVEN, Set.of(NONE, PER_VIF));
+        all.put(DAYS_SINCE_PROVEN, Set.of(PER_VIF));
+        all.put(VIFS_NOT_PROVEN, Set.of(NONE));
         all.put(PROJECTED_UTILIZATION, Set.of(PER_VIF));
         return all;
     }
@@ -86,7 +94,7 @@ public final class MetricLines {
         }
         for (Counted c : counted(outcome, r)) {
             invocation.count(c.outcome().name());
-            if (VifId.isValid(c.vifId())) {
+            if (VifId.isValid(c.vifId()) && !NEVER_PER_VIF.contains(c.outcome())) {
                 perVif.computeIfAbsent(c.vifId(), Line::new).count(c.outcome().name());
             }
         }
@@ -131,19 +139,13 @@ public final class MetricLines {
         long healthy = r.vifs().healthyCount();
         invocation.value(HEALTHY_VIFS, healthy, COUNT);
         invocation.value(MARGIN_OVER_MINIMUM, healthy - r.reconciled().minVifs(), COUNT);
-        double oldest = -1;
+        invocation.value(VIFS_NOT_PROVEN, r.reconciled().notProven().size(), COUNT);
         for (VifState v : r.vifs().byId().values()) {
             Line line = perVif.get(v.id());
             line.value(HEALTHY, v.healthy() ? 1 : 0, COUNT);
             line.value(UNDER_TEST, v.isUnderTest() ? 1 : 0, COUNT);
             OptionalDouble days = daysSinceProven(v, now);
-            if (days.isPresent()) {
-                line.value(DAYS_SINCE_PROVEN, days.getAsDouble(), NO_UNIT);
-                oldest = Math.max(oldest, days.getAsDouble());
-            }
-        }
-        if (oldest >= 0) {
-            invocation.value(DAYS_SINCE_PROVEN, oldest, NO_UNIT);
+            days.ifPresent(d -> line.value(DAYS_SINCE_PROVEN, d, NO_UNIT));
         }
     }
 

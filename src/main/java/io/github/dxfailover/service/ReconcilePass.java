@@ -3,6 +3,7 @@ package io.github.dxfailover.service;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.Outcome;
+import io.github.dxfailover.decision.Practice;
 import io.github.dxfailover.decision.ReconcilePlan;
 import io.github.dxfailover.decision.VifStates;
 import io.github.dxfailover.result.ReconcileAction;
@@ -72,7 +73,8 @@ record ReconcilePass(Adapters aws, FailoverStart start, PracticeRuns practice) {
                 .withErrors(errors)
                 .withErrors(practiced.map(Result::errors).orElse(List.of()))
                 .withReconciliation(new ReconcileSummary(actions, plan.muted(), plan.unlisted(), plan.namingNoVif(),
-                        plan.settling(), aws.config().minVifs()));
+                        plan.settling(), aws.config().minVifs(),
+                        Practice.notProven(states, aws.clock().instant(), aws.config().practice().maxAgeDays())));
         return practiced.map(p -> r.withPractice(p.practice())).orElse(r);
     }
 }

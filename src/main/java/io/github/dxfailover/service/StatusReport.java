@@ -17,7 +17,6 @@ import io.github.dxfailover.result.Result;
 import io.github.dxfailover.text.Messages;
 import io.github.dxfailover.text.PracticeText;
 import io.github.dxfailover.text.StatusText;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -105,10 +104,7 @@ record StatusReport(Adapters aws) {
                                     Map<String, Instant> lastTestStarts) {
         FailoverConfig config = aws.config();
         Instant now = aws.clock().instant();
-        Instant provenSince = now.minus(Duration.ofDays(config.practice().maxAgeDays()));
-        List<String> notProven = states.byId().values().stream()
-                .filter(v -> v.lastPractice().filter(r -> r.succeeded() && r.endedAt().isAfter(provenSince)).isEmpty())
-                .map(VifState::id).toList();
+        List<String> notProven = Practice.notProven(states, now, config.practice().maxAgeDays());
         Map<String, String> watchStates = new HashMap<>();
         List<String> blockers = new ArrayList<>();
         try {

@@ -41,10 +41,11 @@ public final class Messages {
             case MUTED -> "alarm '" + trigger.title() + "' has its actions disabled (muted by an operator), so it is "
                     + "not acted on";
             case NAMES_NO_VIF -> "the alarm names no VIF: its name must start with the VIF ID (dxvif-…), or its metric "
-                    + "must have exactly one VirtualInterfaceId dimension outside AWS/DX";
-            case ONLY_AWS_DX_DIMENSIONS -> "the alarm names no VIF: its VirtualInterfaceId dimension is on an AWS/DX "
-                    + "metric, which measures the VIF's load or BGP state, not the path over it; such an alarm acts "
-                    + "only when its name starts with the VIF ID (dxvif-…)";
+                    + "must have exactly one VirtualInterfaceId dimension outside AWS/DX and DxFailover";
+            case ONLY_AWS_DX_OR_OWN_DIMENSIONS -> "the alarm names no VIF: its VirtualInterfaceId dimension is on an "
+                    + "AWS/DX metric, which measures the VIF's load or BGP state, or on this function's own DxFailover "
+                    + "metrics, which say what it read and decided; neither measures the path over the VIF, so such an "
+                    + "alarm acts only when its name starts with the VIF ID (dxvif-…)";
             case NOT_LISTED -> vif + " is not in VIFLIST, so it is never touched";
             case NOT_HEALTHY -> vif + " already carries no traffic (" + VifText.stateAndBgp(seen.get(vif))
                     + "), nothing to do";

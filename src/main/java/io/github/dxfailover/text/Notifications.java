@@ -123,9 +123,10 @@ public final class Notifications {
             case NOT_MANAGED -> "Nothing was changed: " + vif + " is not in VIFLIST (" + String.join(",", config.vifIds())
                     + "). Add it there if this function should manage it.\n";
             case REJECTED -> "Nothing was changed. Rename the alarm so that its name starts with the VIF ID, "
-                    + "for example 'dxvif-abcd1234 packet loss', or alarm on a probe metric (outside AWS/DX) with a "
-                    + "VirtualInterfaceId dimension. A dimension on an AWS/DX metric (bandwidth, BGP status) never "
-                    + "names a VIF: a utilization alarm must not take its VIF out.\n";
+                    + "for example 'dxvif-abcd1234 packet loss', or alarm on a probe metric (outside AWS/DX and "
+                    + "DxFailover) with a VirtualInterfaceId dimension. A dimension on an AWS/DX metric (bandwidth, BGP "
+                    + "status) or on this function's own metrics never names a VIF: a utilization alarm must not take "
+                    + "its VIF out.\n";
             case RESTORED -> "Done: " + r.message() + ".\n" + reconcileWarning(vif);
             case PRACTICE_STARTED -> "Next: if an outcome alarm (" + String.join(", ", config.practice().outcomeAlarms())
                     + ") goes to ALARM, the run ends at once as PRACTICE_FAILED; otherwise BGP comes back by itself at "

@@ -164,7 +164,15 @@ class DecisionTest {
                 Arguments.of("named after one VIF, AWS/DX dimension of another", VIF_B + " utilization", awsDx(VIF_A),
                         Outcome.FAILED_OVER, VIF_B),
                 Arguments.of("a metric whose namespace the alarm did not give", "loss", List.of(new VifDimension(null, VIF_C)),
-                        Outcome.FAILED_OVER, VIF_C));
+                        Outcome.FAILED_OVER, VIF_C),
+                // The function's own per-VIF metrics (docs/behaviour.md §11): an alarm on them is about the function.
+                Arguments.of("days since proven, on the function's own metric", "not proven for 35 days",
+                        List.of(new VifDimension("DxFailover", VIF_A)), Outcome.REJECTED, null),
+                Arguments.of("the function's own metric and a probe", "loss after failover",
+                        List.of(new VifDimension("DxFailover", VIF_A), new VifDimension("DX/Probe", VIF_B)),
+                        Outcome.FAILED_OVER, VIF_B),
+                Arguments.of("the function's own metric, named after its VIF", VIF_A + " not proven",
+                        List.of(new VifDimension("DxFailover", VIF_A)), Outcome.FAILED_OVER, VIF_A));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -179,7 +187,9 @@ class DecisionTest {
     @Test
     void aUtilizationAlarmIsRejectedWithWhyItsDimensionDoesNotCount() {
         Alarm utilization = new Alarm("DX link 1 utilization high", "ALARM", "", "", "", "", awsDx(VIF_A));
-        assertThat(Decision.decide(config, utilization, allHealthy).why()).isEqualTo(Why.ONLY_AWS_DX_DIMENSIONS);
+        assertThat(Decision.decide(config, utilization, allHealthy).why()).isEqualTo(Why.ONLY_AWS_DX_OR_OWN_DIMENSIONS);
+        Alarm own = new Alarm("not proven", "ALARM", "", "", "", "", List.of(new VifDimension("DxFailover", VIF_A)));
+        assertThat(Decision.decide(config, own, allHealthy).why()).isEqualTo(Why.ONLY_AWS_DX_OR_OWN_DIMENSIONS);
         Alarm plain = new Alarm("loss", "ALARM", "", "", "", "", List.of());
         assertThat(Decision.decide(config, plain, allHealthy).why()).isEqualTo(Why.NAMES_NO_VIF);
     }

@@ -188,6 +188,20 @@ class PracticeTest {
     }
 
     @Test
+    void notProvenIsNeverPractisedALastRunThatDidNotSucceedOrASuccessTooLongAgo() {
+        VifState recent = VifState.of(VIF_A, "available", "up").tagged(Map.of(PracticeRecord.LAST,
+                new PracticeRecord(NOW.minus(java.time.Duration.ofDays(34)), Outcome.PRACTICE_SUCCEEDED, "t-1").tagValue()));
+        VifState old = VifState.of(VIF_B, "available", "up").tagged(Map.of(PracticeRecord.LAST,
+                new PracticeRecord(NOW.minus(java.time.Duration.ofDays(35)), Outcome.PRACTICE_SUCCEEDED, "t-2").tagValue()));
+        VifState failed = VifState.of(VIF_C, "available", "up").tagged(Map.of(PracticeRecord.LAST,
+                new PracticeRecord(NOW.minus(java.time.Duration.ofDays(1)), Outcome.PRACTICE_FAILED, "t-3").tagValue()));
+        VifStates s = VifStates.of(List.of(VIF_A, VIF_B, VIF_C, "dxvif-fgzz0001"), List.of(recent, old, failed));
+
+        assertThat(Practice.notProven(s, NOW, 35)).containsExactly(VIF_B, VIF_C, "dxvif-fgzz0001");
+        assertThat(Practice.notProven(s, NOW, 36)).containsExactly(VIF_C, "dxvif-fgzz0001");
+    }
+
+    @Test
     void theRecordOnTheVifAndTheSettlingAfterIt() {
         PracticeRecord r = new PracticeRecord(Instant.parse("2026-12-01T02:50:00Z"), Outcome.PRACTICE_SUCCEEDED, "t-1");
         assertThat(r.tagValue()).isEqualTo("2026-12-01T02:50:00Z PRACTICE_SUCCEEDED t-1");

@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * template.yaml as CloudFormation would see it for one set of parameter values: short-form
  * intrinsics read as their long form, Fn::ForEach expanded, and the intrinsics this template uses
  * (Ref, Sub, Join, Split, If, Equals, Not; in Rules also And, Or, Contains, EachMemberEquals,
- * EachMemberIn) evaluated. A resource's Ref resolves to a readable placeholder, {@code ref:<LogicalId>}.
+ * EachMemberIn) evaluated. A resource's Ref resolves to a readable placeholder, {@code ref:<LogicalId>}, and
+ * its GetAtt to {@code getatt:<LogicalId>.<Attribute>}.
  */
 public final class CfnTemplate {
     /** What a condition's false branch or AWS::NoValue becomes: removed from lists and maps. */
@@ -238,7 +239,8 @@ public final class CfnTemplate {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
-            Object value = vars.containsKey(name) ? vars.get(name) : ref(name);
+            Object value = vars.containsKey(name) ? vars.get(name)
+                    : name.contains(".") ? "getatt:" + name : ref(name); // ${Resource.Attribute} is a GetAtt
             m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf(value)));
         }
         m.appendTail(out);

@@ -3,8 +3,8 @@ package io.github.dxfailover.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dxfailover.metrics.MetricLines;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
  * dashboard body: it graphs only metrics the function writes (names from {@link MetricLines}) or
  * Direct Connect's own, and every listed VIF is in every per-VIF graph.
  */
-public class DashboardTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+class DashboardTest {
     private static final List<String> VIFS = List.of("dxvif-fgab1234", "dxvif-fgcd5678", "dxvif-fgef9012");
     /** Direct Connect's virtual interface metrics and their dimensions (Direct Connect User Guide, "Monitor with CloudWatch"). */
     private static final List<String> AWS_DX_VIF_METRICS = List.of("VirtualInterfaceBpsEgress",
@@ -43,11 +42,8 @@ public class DashboardTest {
     }
 
     private static JsonNode body(CfnTemplate t) throws Exception {
-        Map<String, Object> dashboard = t.resources().get("Dashboard");
-        assertThat(dashboard).containsEntry("Type", "AWS::CloudWatch::Dashboard");
-        @SuppressWarnings("unchecked")
-        String body = (String) ((Map<String, Object>) dashboard.get("Properties")).get("DashboardBody");
-        return JSON.readTree(body);
+        assertThat(t.resources().get("Dashboard")).containsEntry("Type", "AWS::CloudWatch::Dashboard");
+        return DashboardBody.of(t);
     }
 
     private static JsonNode body() throws Exception {
@@ -205,32 +201,28 @@ public class DashboardTest {
                 .startsWith("SOURCE 'ref:FunctionLogGroup' |").contains("sort @timestamp desc"));
     }
 
-    /** The regular expression the log widget's query parses each decision line with. */
-    public static Pattern logQueryPattern() throws Exception {
-        for (JsonNode w : body().get("widgets")) {
-            Matcher m = Pattern.compile("parse @message /(.*?)/ \\|").matcher(w.at("/properties/query").asText());
-            if (m.find()) {
-                return Pattern.compile(m.group(1));
-            }
-        }
-        throw new AssertionError("no parse in the log widget's query");
-    }
 
     @Test
     @SuppressWarnings("unchecked")
-    void theProofAlarmComesWithAPracticeScheduleAndWatchesTheOldestProof() throws Exception {
+    void theProofAlarmComesWithAPracticeScheduleAndFiresWhileAVifIsNotProven() throws Exception {
         assertThat(template(Map.of()).resources()).doesNotContainKey("PracticeProofAlarm");
         CfnTemplate t = template(Map.of("PracticeSchedule", "cron(0 10 ? * TUE *)", "PracticeOutcomeAlarms",
                 "app errors", "PracticeMaxAgeDays", 21));
         Map<String, Object> alarm = (Map<String, Object>) t.resources().get("PracticeProofAlarm").get("Properties");
         assertThat(alarm).containsEntry("Namespace", MetricLines.NAMESPACE)
-                .containsEntry("MetricName", MetricLines.DAYS_SINCE_PROVEN).containsEntry("Statistic", "Maximum")
-                .containsEntry("Threshold", "21").containsEntry("ComparisonOperator", "GreaterThanThreshold")
-                .containsEntry("TreatMissingData", "notBreaching")
+                .containsEntry("MetricName", MetricLines.VIFS_NOT_PROVEN).containsEntry("Statistic", "Maximum")
+                .containsEntry("Threshold", 1).containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
                 .containsEntry("AlarmActions", List.of("ref:NotificationTopic")).doesNotContainKey("Dimensions");
-        // The oldest proof: the function writes DaysSinceProven without dimension too.
-        assertThat(MetricLines.catalogue().get(MetricLines.DAYS_SINCE_PROVEN)).contains(List.of());
-        assertThat((String) alarm.get("AlarmName")).doesNotStartWith("dxvif-").contains("21 days");
+        // Not proven = no PRACTICE_SUCCEEDED in PracticeMaxAgeDays days, the function's own count without dimension.
+        assertThat(MetricLines.catalogue().get(MetricLines.VIFS_NOT_PROVEN)).containsExactly(List.of());
+        assertThat((String) alarm.get("AlarmName")).doesNotStartWith("dxvif-").contains("in 21 days");
+        assertThat(functionEnvironment(t)).containsEntry("PRACTICE_MAX_AGE_DAYS", "21");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> functionEnvironment(CfnTemplate t) {
+        Map<String, Object> properties = (Map<String, Object>) t.resources().get("DxFailoverFunction").get("Properties");
+        return (Map<String, Object>) ((Map<String, Object>) properties.get("Environment")).get("Variables");
     }
 
     @Test
@@ -250,7 +242,7 @@ public class DashboardTest {
     void thePictureOfTheLayoutHasEveryWidgetOfTheTemplate() throws Exception {
         Map<String, String> drawn = new HashMap<>();
         Matcher m = Pattern.compile("<g data-widget=\"([^\"]+)\" data-grid=\"([0-9,]+)\">")
-                .matcher(java.nio.file.Files.readString(Path.of("images/dashboard.svg")));
+                .matcher(Files.readString(Path.of("images/dashboard.svg")));
         while (m.find()) {
             drawn.put(m.group(1).replace("&#x27;", "'"), m.group(2));
         }
@@ -261,6 +253,6 @@ public class DashboardTest {
         }
         assertThat(drawn).as("images/dashboard.svg is out of date: run images/draw-dashboard.py")
                 .containsExactlyInAnyOrderEntriesOf(defined);
-        assertThat(java.nio.file.Files.exists(Path.of("images/dashboard.png"))).isTrue();
+        assertThat(Files.exists(Path.of("images/dashboard.png"))).isTrue();
     }
 }

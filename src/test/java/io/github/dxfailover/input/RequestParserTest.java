@@ -130,7 +130,7 @@ class RequestParserTest {
                     .trigger();
             assertThat(alarm.vifDimensions()).containsExactly(new VifDimension("AWS/DX", VIF_B));
             assertThat(alarm.vifId()).isNull();
-            assertThat(alarm.onlyAwsDxDimensions()).isTrue();
+            assertThat(alarm.onlyAwsDxOrOwnDimensions()).isTrue();
         }
     }
 }

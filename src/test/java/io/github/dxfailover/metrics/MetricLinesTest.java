@@ -18,9 +18,13 @@ import io.github.dxfailover.result.Result;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** The metric lines of docs/behaviour.md §11: what CloudWatch will make of each, read back as EMF. */
@@ -30,6 +34,9 @@ class MetricLinesTest {
     private static final String B = "dxvif-fgcd5678";
     private static final String C = "dxvif-fgef9012";
     private static final String D = "dxvif-fggh3456";
+
+    /** Every metric name with its dimensions that the tests of this class saw written. */
+    private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
 
     /** One EMF object as CloudWatch reads it: its dimension (or none), and each metric's value. */
     private record Emitted(String vifId, Map<String, Double> metrics, JsonNode json) {
@@ -53,6 +60,8 @@ class MetricLinesTest {
                 assertThat(MetricLines.catalogue()).containsKey(name);
                 assertThat(MetricLines.catalogue().get(name)).contains(dimensions);
                 assertThat(json.get(name).isNumber()).as("%s is a number in %s", name, line).isTrue();
+                assertThat(m.get("Unit").asText()).isIn("Count", "Percent", "None");
+                SEEN.add(name + " " + dimensions);
                 metrics.put(name, json.get(name).asDouble());
             }
             String vif = dimensions.isEmpty() ? null : json.get("VirtualInterfaceId").asText();
@@ -100,14 +109,14 @@ class MetricLinesTest {
         ReconcileAction start = new ReconcileAction(C, C + " loss", Outcome.FAILED_OVER, "dxfail-2", "case-1",
                 projected(1.25e9, 2_000_000_000L));
         Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false)
-                .withReconciliation(new ReconcileSummary(List.of(start), 0, 0, 0, 0, 2));
+                .withReconciliation(new ReconcileSummary(List.of(start), 0, 0, 0, 0, 2, List.of(C, D)));
 
         List<Emitted> lines = emitted(MetricLines.of(pass, NOW));
 
         assertThat(lines).extracting(Emitted::vifId).containsExactly(null, A, B, C, D);
         assertThat(lines.get(0).metrics()).containsExactly(entry("RECONCILED", 1.0), entry("FAILED_OVER", 1.0),
                 entry("Errors", 0.0), entry("HealthyVifs", 3.0), entry("MarginOverMinimum", 1.0),
-                entry("DaysSinceProven", 40.0));
+                entry("VifsNotProven", 2.0));
         assertThat(lines.get(1).metrics()).containsExactly(entry("Healthy", 1.0), entry("UnderTest", 0.0),
                 entry("DaysSinceProven", 10.5));
         assertThat(lines.get(2).metrics()).containsExactly(entry("Healthy", 0.0), entry("UnderTest", 1.0),
@@ -122,12 +131,12 @@ class MetricLinesTest {
     void aPassBelowTheMinimumHasANegativeMarginAndNoProofAge() throws Exception {
         VifStates read = VifStates.of(List.of(A, B), List.of(vif(A, "down", "down")));
         Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false)
-                .withReconciliation(new ReconcileSummary(List.of(), 0, 0, 0, 0, 1));
+                .withReconciliation(new ReconcileSummary(List.of(), 0, 0, 0, 0, 1, List.of(A, B)));
 
         List<Emitted> lines = emitted(MetricLines.of(pass, NOW));
 
         assertThat(lines.get(0).metrics()).containsEntry("HealthyVifs", 0.0).containsEntry("MarginOverMinimum", -1.0)
-                .doesNotContainKey("DaysSinceProven");
+                .containsEntry("VifsNotProven", 2.0).doesNotContainKey("DaysSinceProven");
         // B was not returned by Direct Connect: it reads as missing, not healthy.
         assertThat(lines.get(2).vifId()).isEqualTo(B);
         assertThat(lines.get(2).metrics()).containsExactly(entry("Healthy", 0.0), entry("UnderTest", 0.0));
@@ -137,7 +146,7 @@ class MetricLinesTest {
     void aPracticeRunAPassJudgedIsCountedOnItsVif() throws Exception {
         VifStates read = VifStates.of(List.of(A, B), List.of(vif(A, "available", "up"), vif(B, "available", "up")));
         Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false)
-                .withReconciliation(new ReconcileSummary(List.of(), 0, 0, 0, 0, 1))
+                .withReconciliation(new ReconcileSummary(List.of(), 0, 0, 0, 0, 1, List.of()))
                 .withPractice(new PracticeReport(B, "dxfail-3", Outcome.PRACTICE_SUCCEEDED, null, NOW, List.of(), null));
 
         List<Emitted> lines = emitted(MetricLines.of(pass, NOW));
@@ -162,7 +171,7 @@ class MetricLinesTest {
     void aFailedPassCountsErrorAndWhatItStartedPerVif() throws Exception {
         VifStates read = VifStates.of(List.of(A, B), List.of(vif(A, "available", "up"), vif(B, "available", "up")));
         Result partial = Result.of(Outcome.RECONCILED, null, "m", read, false).withReconciliation(new ReconcileSummary(
-                List.of(new ReconcileAction(A, A + " loss", Outcome.FAILED_OVER, "dxfail-5", null, null)), 0, 0, 0, 0, 1));
+                List.of(new ReconcileAction(A, A + " loss", Outcome.FAILED_OVER, "dxfail-5", null, null)), 0, 0, 0, 0, 1, List.of()));
 
         List<Emitted> lines = emitted(MetricLines.ofFailure(partial, NOW));
 
@@ -188,11 +197,25 @@ class MetricLinesTest {
     }
 
     @Test
-    void theCatalogueHasEveryOutcomeWithAndWithoutTheVif() {
-        for (Outcome o : Outcome.values()) {
-            assertThat(MetricLines.catalogue().get(o.name())).containsExactlyInAnyOrder(List.of(),
-                    List.of("VirtualInterfaceId"));
+    void theCatalogueSaysWhichOutcomesAreCountedOnAVif() throws Exception {
+        for (Outcome o : List.of(Outcome.STATUS, Outcome.RECONCILED, Outcome.CONFIG_ERROR, Outcome.ERROR)) {
+            assertThat(MetricLines.catalogue().get(o.name())).containsExactly(List.of());
         }
+        assertThat(MetricLines.catalogue().get("FAILED_OVER")).containsExactlyInAnyOrder(List.of(),
+                List.of("VirtualInterfaceId"));
         assertThat(MetricLines.catalogue().get("Errors")).containsExactly(List.of());
+        // A status command names a VIF in no metric even when its result has one.
+        assertThat(emitted(MetricLines.of(Result.of(Outcome.STATUS, A, "m", VifStates.notRead(), false), NOW)))
+                .hasSize(1);
+    }
+
+    /** Runs last: every gauge of the catalogue was seen written by one of the scenarios above, as catalogued. */
+    @AfterAll
+    static void everyGaugeOfTheCatalogueIsWritten() {
+        MetricLines.catalogue().forEach((name, dimensionSets) -> {
+            if (Arrays.stream(Outcome.values()).noneMatch(o -> o.name().equals(name))) {
+                dimensionSets.forEach(d -> assertThat(SEEN).contains(name + " " + d));
+            }
+        });
     }
 }

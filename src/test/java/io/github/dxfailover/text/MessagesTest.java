@@ -52,10 +52,12 @@ class MessagesTest {
                 Arguments.of(Why.SETTLING, VIF_A, "alarm '" + VIF_A + " loss' on " + VIF_A + " is presumed to be the "
                         + "practice run's doing until 15 minutes after it ended, so it is not acted on"),
                 Arguments.of(Why.NAMES_NO_VIF, null, "the alarm names no VIF: its name must start with the VIF ID "
-                        + "(dxvif-…), or its metric must have exactly one VirtualInterfaceId dimension outside AWS/DX"),
-                Arguments.of(Why.ONLY_AWS_DX_DIMENSIONS, null, "the alarm names no VIF: its VirtualInterfaceId dimension "
-                        + "is on an AWS/DX metric, which measures the VIF's load or BGP state, not the path over it; such "
-                        + "an alarm acts only when its name starts with the VIF ID (dxvif-…)"),
+                        + "(dxvif-…), or its metric must have exactly one VirtualInterfaceId dimension outside AWS/DX "
+                        + "and DxFailover"),
+                Arguments.of(Why.ONLY_AWS_DX_OR_OWN_DIMENSIONS, null, "the alarm names no VIF: its VirtualInterfaceId "
+                        + "dimension is on an AWS/DX metric, which measures the VIF's load or BGP state, or on this "
+                        + "function's own DxFailover metrics, which say what it read and decided; neither measures the "
+                        + "path over the VIF, so such an alarm acts only when its name starts with the VIF ID (dxvif-…)"),
                 Arguments.of(Why.NOT_LISTED, "dxvif-zzzz9999", "dxvif-zzzz9999 is not in VIFLIST, so it is never touched"),
                 Arguments.of(Why.NOT_HEALTHY, VIF_B, VIF_B + " already carries no traffic (down, BGP down), nothing to do"),
                 Arguments.of(Why.AT_MINIMUM, VIF_A, count + "taking " + VIF_A + " out would go below the minimum"),

@@ -118,9 +118,9 @@ class NotificationsTest {
                 Reason: Threshold Crossed: 1 datapoint [12.0] was greater than the threshold (5.0).
 
                 Nothing was changed. Rename the alarm so that its name starts with the VIF ID, for example \
-                'dxvif-abcd1234 packet loss', or alarm on a probe metric (outside AWS/DX) with a VirtualInterfaceId \
-                dimension. A dimension on an AWS/DX metric (bandwidth, BGP status) never names a VIF: a utilization \
-                alarm must not take its VIF out.
+                'dxvif-abcd1234 packet loss', or alarm on a probe metric (outside AWS/DX and DxFailover) with a \
+                VirtualInterfaceId dimension. A dimension on an AWS/DX metric (bandwidth, BGP status) or on this \
+                function's own metrics never names a VIF: a utilization alarm must not take its VIF out.
                 """);
         assertThat(writer.forResult(result(Outcome.ERROR, "m"), ALARM).body()).endsWith("\nThe function failed before "
                 + "it could finish; Lambda retries the event. Check the VIFs with {\"action\": \"status\"}.\n");

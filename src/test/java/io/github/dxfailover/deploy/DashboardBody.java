@@ -1,0 +1,33 @@
+package io.github.dxfailover.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The dashboard body of template.yaml, resolved, as CloudWatch reads it. */
+public final class DashboardBody {
+    private DashboardBody() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static JsonNode of(CfnTemplate t) throws Exception {
+        Map<String, Object> properties = (Map<String, Object>) t.resources().get("Dashboard").get("Properties");
+        return new ObjectMapper().readTree((String) properties.get("DashboardBody"));
+    }
+
+    /** The regular expression the "Last decisions" widget's Logs Insights query parses each line with. */
+    public static Pattern logQueryPattern() throws Exception {
+        JsonNode body = of(CfnTemplate.load(Path.of("template.yaml"), Map.of("VifList", List.of("dxvif-fgab1234"), "AWS::Partition", "aws", "AWS::Region", "eu-west-1", "AWS::AccountId", "123456789012")));
+        for (JsonNode w : body.get("widgets")) {
+            Matcher m = Pattern.compile("parse @message /(.*?)/ \\|").matcher(w.at("/properties/query").asText());
+            if (m.find()) {
+                return Pattern.compile(m.group(1));
+            }
+        }
+        throw new AssertionError("no parse in the log widget's query");
+    }
+}
