@@ -30,7 +30,8 @@ out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="960" height="{height}" v
        'font-family="Helvetica, Arial, sans-serif" font-size="11">',
        '<rect width="960" height="100%" fill="#f2f3f3"/>',
        '<text x="8" y="24" font-size="15" font-weight="bold" fill="#16191f">'
-       'CloudWatch dashboard my-dx-dx-failover (stack my-dx, VifList dxvif-a,dxvif-b,dxvif-c)</text>']
+       'CloudWatch dashboard my-dx-dx-failover (stack my-dx, VifList dxvif-a,dxvif-b,dxvif-c) — a sketch, '
+       'not data</text>']
 COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"]
 
 
@@ -108,16 +109,19 @@ for n, widget in enumerate(body["widgets"]):
         out += sketch(p.get("view"), x + 10, top, w - 20, y + h - 10 - top, min(series, 5), n)
     elif widget["type"] == "alarm":
         for i, name in enumerate(alarm_names):
-            out.append(f'<circle cx="{x + 14}" cy="{y + 36 + i * 16}" r="4" fill="#1d8102"/>')
-            out.append(f'<text x="{x + 24}" y="{y + 40 + i * 16}" fill="#16191f">{escape(fit("OK  " + name, w - 30))}</text>')
+            # The sketch's story: a VIF was just taken out, so the first alarm is in ALARM.
+            state, colour = ("ALARM", "#d13212") if i == 0 else ("OK", "#1d8102")
+            out.append(f'<circle cx="{x + 14}" cy="{y + 36 + i * 16}" r="4" fill="{colour}"/>')
+            out.append(f'<text x="{x + 24}" y="{y + 40 + i * 16}" fill="#16191f">'
+                       f'{escape(fit(state + "  " + name, w - 30))}</text>')
     else:
         columns = re.search(r"display (.*)$", p["query"]).group(1).split(", ")
         for c, col in enumerate(columns):
             out.append(f'<text x="{x + 8 + c * 150}" y="{y + 36}" font-weight="bold" fill="#545b64">'
                        f'{escape(col)}</text>')
-        example = [["2026-12-01 10:05", "FAILED_OVER", "dxvif-a", "outcome=FAILED_OVER vif=dxvif-a dryRun=false reason=…"],
-                   ["2026-12-01 10:00", "RECONCILED", "none", "outcome=RECONCILED vif=none dryRun=false reason=…"],
-                   ["2026-12-01 10:00", "FAILED_OVER", "dxvif-a", "reconcile: outcome=FAILED_OVER vif=dxvif-a alarm=dxvif-a loss reason=…"]]
+        example = [["2026-12-01 10:05", "RECONCILED", "none", "outcome=RECONCILED vif=none dryRun=false reason=…"],
+                   ["2026-12-01 10:05", "FAILED_OVER", "dxvif-a", "reconcile: outcome=FAILED_OVER vif=dxvif-a alarm=dxvif-a loss reason=…"],
+                   ["2026-12-01 09:58", "MINIMUM_REACHED", "dxvif-b", "outcome=MINIMUM_REACHED vif=dxvif-b dryRun=false reason=…"]]
         for r, values in enumerate(example):
             for c, v in enumerate(values):
                 out.append(f'<text x="{x + 8 + c * 150}" y="{y + 54 + r * 16}" fill="#16191f">{escape(v)}</text>')

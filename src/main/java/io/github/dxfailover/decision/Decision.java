@@ -28,7 +28,7 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
         SETTLING,
         /** Neither the alarm's name nor its metrics name a VIF. */
         NAMES_NO_VIF,
-        /** Its only VirtualInterfaceId dimensions are on AWS/DX metrics (docs/behaviour.md §3). */
+        /** Its only VirtualInterfaceId dimensions are on AWS/DX or the function's own metrics (docs/behaviour.md §3). */
         ONLY_AWS_DX_OR_OWN_DIMENSIONS,
         /** The VIF is not in VIFLIST. */
         NOT_LISTED,

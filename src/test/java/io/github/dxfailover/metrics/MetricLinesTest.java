@@ -143,6 +143,23 @@ class MetricLinesTest {
     }
 
     @Test
+    void twoStartsOfOnePassAreCountedTwiceWithoutDimensionAndOnceOnEachVif() throws Exception {
+        VifStates read = VifStates.of(List.of(A, B, C), List.of(vif(A, "available", "up"), vif(B, "available", "up"),
+                vif(C, "available", "up")));
+        Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false).withReconciliation(new ReconcileSummary(
+                List.of(new ReconcileAction(A, A + " loss", Outcome.FAILED_OVER, "dxfail-6", null, null),
+                        new ReconcileAction(B, B + " loss", Outcome.FAILED_OVER, "dxfail-7", null, null)),
+                0, 0, 0, 0, 1, List.of(A, B, C)));
+
+        List<Emitted> lines = emitted(MetricLines.of(pass, NOW));
+
+        assertThat(lines.get(0).metrics()).containsEntry("FAILED_OVER", 2.0);
+        assertThat(lines.get(1).metrics()).containsEntry("FAILED_OVER", 1.0);
+        assertThat(lines.get(2).metrics()).containsEntry("FAILED_OVER", 1.0);
+        assertThat(lines.get(3).metrics()).doesNotContainKey("FAILED_OVER");
+    }
+
+    @Test
     void aPracticeRunAPassJudgedIsCountedOnItsVif() throws Exception {
         VifStates read = VifStates.of(List.of(A, B), List.of(vif(A, "available", "up"), vif(B, "available", "up")));
         Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false)
