@@ -143,6 +143,9 @@ class DashboardTest {
                 .toList();
         assertThat(perVif).hasSizeGreaterThanOrEqualTo(8);
         assertThat(perVif).allSatisfy(g -> assertThat(g.vifs()).as(g.source()).containsExactlyElementsOf(VIFS));
+        // The metric and the VIFs joined explicitly: both must hold, whatever CloudWatch assumes between terms.
+        assertThat(perVif).allSatisfy(g -> assertThat(g.source()).contains("AND (VirtualInterfaceId=\"" + VIFS.get(0)
+                + "\" OR VirtualInterfaceId=\""));
 
         List<String> one = List.of("dxvif-fgzz0001");
         assertThat(graphed(body(template(Map.of("VifList", one, "MinVifs", 1)))).stream()
