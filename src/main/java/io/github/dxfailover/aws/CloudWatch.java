@@ -37,7 +37,6 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
  * @param clock  when "now" is, for how long an alarm has been in ALARM
  */
 public record CloudWatch(CloudWatchClient client, Clock clock) {
-    static final String VIF_DIMENSION = "VirtualInterfaceId";
     /** The window and the statistic of §15: 5-minute averages over the last 30 minutes. */
     public static final Duration LOAD_WINDOW = Duration.ofMinutes(30);
     private static final int PERIOD_SECONDS = 300;
@@ -141,7 +140,7 @@ public record CloudWatch(CloudWatchClient client, Clock clock) {
                 if (vif.connectionId() != null) {
                     dimensions.add(Dimension.builder().name("ConnectionId").value(vif.connectionId()).build());
                 }
-                dimensions.add(Dimension.builder().name(VIF_DIMENSION).value(vif.id()).build());
+                dimensions.add(Dimension.builder().name(VifDimension.NAME).value(vif.id()).build());
                 queries.add(MetricDataQuery.builder().id(id).returnData(true).metricStat(MetricStat.builder()
                         .metric(Metric.builder().namespace("AWS/DX").metricName(TRAFFIC.get(m)).dimensions(dimensions)
                                 .build())
@@ -204,6 +203,6 @@ public record CloudWatch(CloudWatchClient client, Clock clock) {
     }
 
     private static boolean isVif(Dimension d) {
-        return VIF_DIMENSION.equals(d.name());
+        return VifDimension.NAME.equals(d.name());
     }
 }

@@ -8,6 +8,8 @@ package io.github.dxfailover.decision;
  * @param vifId     the dimension's value
  */
 public record VifDimension(String namespace, String vifId) {
+    /** The dimension's name, in alarms' metrics and in the function's own per-VIF metrics. */
+    public static final String NAME = "VirtualInterfaceId";
     /** Direct Connect's own metrics: load and BGP state of a VIF, never the quality of the path over it. */
     public static final String AWS_DX = "AWS/DX";
     /**

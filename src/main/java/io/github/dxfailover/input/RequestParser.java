@@ -115,7 +115,7 @@ public final class RequestParser {
                 if (metric instanceof Map<?, ?> m && m.get("metricStat") instanceof Map<?, ?> stat
                         && stat.get("metric") instanceof Map<?, ?> metricDef
                         && metricDef.get("dimensions") instanceof Map<?, ?> dimensions
-                        && dimensions.get("VirtualInterfaceId") instanceof String id) {
+                        && dimensions.get(VifDimension.NAME) instanceof String id) {
                     found.add(new VifDimension(metricDef.get("namespace") instanceof String ns ? ns : "", id));
                 }
             }

@@ -1,5 +1,6 @@
 package io.github.dxfailover.metrics;
 
+import io.github.dxfailover.decision.VifDimension;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -47,11 +48,11 @@ final class Line {
             members.append(",\"").append(name).append("\":").append(number(v.number()));
         });
         if (vifId != null) {
-            members.append(",\"").append(MetricLines.VIF_DIMENSION).append("\":\"").append(vifId).append('"');
+            members.append(",\"").append(VifDimension.NAME).append("\":\"").append(vifId).append('"');
         }
         properties.forEach((name, value) -> members.append(",\"").append(name).append("\":")
                 .append(value == null ? "null" : "\"" + value + "\""));
-        String dimensions = vifId == null ? "[[]]" : "[[\"" + MetricLines.VIF_DIMENSION + "\"]]";
+        String dimensions = vifId == null ? "[[]]" : "[[\"" + VifDimension.NAME + "\"]]";
         return "{\"_aws\":{\"Timestamp\":" + at.toEpochMilli() + ",\"CloudWatchMetrics\":[{\"Namespace\":\""
                 + MetricLines.NAMESPACE + "\",\"Dimensions\":" + dimensions + ",\"Metrics\":[" + metrics + "]}]}"
                 + members + "}";

@@ -26,7 +26,6 @@ import java.util.Set;
  */
 public final class MetricLines {
     public static final String NAMESPACE = VifDimension.OWN_METRICS;
-    public static final String VIF_DIMENSION = "VirtualInterfaceId";
     /** Partial failures, or 1 when the invocation threw. */
     public static final String ERRORS = "Errors";
     /** A reconcile pass: the listed VIFs it read healthy, and that count minus MINVIFS. */
@@ -46,7 +45,7 @@ public final class MetricLines {
     private static final String PERCENT = "Percent";
     private static final String NO_UNIT = "None";
     private static final List<String> NONE = List.of();
-    private static final List<String> PER_VIF = List.of(VIF_DIMENSION);
+    private static final List<String> PER_VIF = List.of(VifDimension.NAME);
     /** What an invocation that was about no single VIF ends with: never counted on a VIF. */
     private static final Set<Outcome> NEVER_PER_VIF = EnumSet.of(Outcome.STATUS, Outcome.RECONCILED,
             Outcome.CONFIG_ERROR, Outcome.ERROR);

@@ -2,6 +2,7 @@ package io.github.dxfailover.snapstart;
 
 import io.github.dxfailover.aws.AwsClients;
 import io.github.dxfailover.aws.DirectConnect;
+import io.github.dxfailover.decision.VifDimension;
 import io.github.dxfailover.input.RequestParser;
 import java.time.Clock;
 import java.time.Instant;
@@ -105,7 +106,7 @@ public final class SnapStartPriming implements Resource {
     private static List<Map<String, Object>> sampleEvents() {
         Map<String, Object> state = Map.of("value", "ALARM", "reason", "priming", "timestamp", PRIMING_TIME.toString());
         Map<String, Object> configuration = Map.of("metrics", List.of(Map.of("id", "m1", "metricStat", Map.of("metric",
-                Map.of("dimensions", Map.of("VirtualInterfaceId", PRIMING_VIF))))));
+                Map.of("dimensions", Map.of(VifDimension.NAME, PRIMING_VIF))))));
         return List.of(
                 Map.of("source", "aws.cloudwatch", "detail-type", RequestParser.EVENTBRIDGE_DETAIL_TYPE,
                         "region", "priming", "account", "000000000000", "time", PRIMING_TIME.toString(),
