@@ -35,6 +35,12 @@ public final class Fixtures {
     public static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:dx-failover";
     /** A namespace of the operator's own monitoring, as the README's example alarm uses. */
     public static final String PROBE_NAMESPACE = "DX/Probe";
+    /**
+     * Capacity figures with nothing in them, for decisions whose capacity is not the point: the projection is unknown
+     * and, as docs/behaviour.md §15 says, does not block.
+     */
+    public static final java.util.function.Supplier<io.github.dxfailover.decision.CapacityFigures> NO_FIGURES =
+            () -> io.github.dxfailover.decision.CapacityFigures.of(List.of(), Map.of());
 
     private Fixtures() {
     }

@@ -1,10 +1,16 @@
 package io.github.dxfailover.aws;
 
+import io.github.dxfailover.port.AwsCallFailed;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** How a failed AWS call is told to an operator, the same way for every service. */
-final class AwsErrors {
+public final class AwsErrors {
     private AwsErrors() {
+    }
+
+    /** The typed failure of an SDK call: which call, on which VIF (or null), and what AWS answered. */
+    public static AwsCallFailed failed(AwsCallFailed.Call call, String vifId, RuntimeException e) {
+        return new AwsCallFailed(call, vifId, code(e), text(e), e);
     }
 
     /** The service's error code and message when AWS answered, else the exception's message. */

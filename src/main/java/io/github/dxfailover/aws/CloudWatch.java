@@ -1,12 +1,13 @@
 package io.github.dxfailover.aws;
 
-import io.github.dxfailover.aws.AwsCallFailed.Call;
+import io.github.dxfailover.port.AwsCallFailed.Call;
+import io.github.dxfailover.port.Alarms;
+import io.github.dxfailover.port.Traffic;
 import io.github.dxfailover.decision.Alarm;
 import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.VifDimension;
 import io.github.dxfailover.decision.VifState;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,15 +31,15 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /**
- * What the function reads from CloudWatch: the alarms now in state ALARM, for the reconcile pass and
- * the status (docs/behaviour.md §13, §14), and each VIF's traffic on AWS/DX for the capacity step (§15).
+ * The {@link Alarms} and the {@link Traffic} of the service, over CloudWatch: the alarms now in ALARM (reconcile,
+ * status, practice runs: docs/behaviour.md §13, §14, §16), alarms by name (a muted alarm, the practice watch), and
+ * each VIF's AWS/DX traffic (the capacity step and the judging of a practice run, §15, §16).
  *
  * @param client the CloudWatch client
  * @param clock  when "now" is, for how long an alarm has been in ALARM
  */
-public record CloudWatch(CloudWatchClient client, Clock clock) {
-    /** The window and the statistic of §15: 5-minute averages over the last 30 minutes. */
-    public static final Duration LOAD_WINDOW = Duration.ofMinutes(30);
+public record CloudWatch(CloudWatchClient client, Clock clock) implements Alarms, Traffic {
+    /** The statistic of §15: 5-minute averages. */
     private static final int PERIOD_SECONDS = 300;
     private static final List<String> TRAFFIC = List.of("VirtualInterfaceBpsEgress", "VirtualInterfaceBpsIngress");
 
@@ -46,6 +47,7 @@ public record CloudWatch(CloudWatchClient client, Clock clock) {
      * Every metric and composite alarm in ALARM, following NextToken. Both types are named: without
      * AlarmTypes CloudWatch returns metric alarms only.
      */
+    @Override
     public List<FiringAlarm> readFiring() {
         List<FiringAlarm> firing = new ArrayList<>();
         Instant now = clock.instant();
@@ -65,7 +67,7 @@ public record CloudWatch(CloudWatchClient client, Clock clock) {
                         }
                     });
         } catch (RuntimeException e) {
-            throw new AwsCallFailed(Call.DESCRIBE_ALARMS, null, e);
+            throw AwsErrors.failed(Call.DESCRIBE_ALARMS, null, e);
         }
         return firing;
     }
@@ -74,6 +76,7 @@ public record CloudWatch(CloudWatchClient client, Clock clock) {
      * Whether the named alarm's actions are enabled, or empty when CloudWatch has no such alarm. An
      * operator mutes an alarm by disabling its actions; EventBridge still sends its state changes.
      */
+    @Override
     public Optional<Boolean> actionsEnabled(String alarmName) {
         return named(List.of(alarmName)).stream().findFirst().map(Named::actionsEnabled);
     }
@@ -82,6 +85,7 @@ public record CloudWatch(CloudWatchClient client, Clock clock) {
      * The state (ALARM, OK, INSUFFICIENT_DATA) of each named alarm, metric or composite; an alarm that does
      * not exist is absent.
      */
+    @Override
     public Map<String, String> readStates(List<String> alarmNames) {
         Map<String, String> states = new HashMap<>();
         named(alarmNames).forEach(n -> states.put(n.name(), n.state()));
@@ -108,26 +112,16 @@ public record CloudWatch(CloudWatchClient client, Clock clock) {
                         });
             }
         } catch (RuntimeException e) {
-            throw new AwsCallFailed(Call.DESCRIBE_ALARMS, null, e);
+            throw AwsErrors.failed(Call.DESCRIBE_ALARMS, null, e);
         }
         return found;
-    }
-
-    /**
-     * Each VIF's highest 5-minute average of egress or ingress (bit/s) between {@code from} and {@code to}:
-     * one GetMetricData for all of them, following NextToken. A VIF without a datapoint is absent.
-     */
-    public Map<String, Double> readPeakLoads(List<VifState> vifs, Instant from, Instant to) {
-        Map<String, Double> peak = new HashMap<>();
-        readTraffic(vifs, from, to).forEach((vif, points) ->
-                points.values().stream().max(Double::compare).ifPresent(p -> peak.put(vif, p)));
-        return peak;
     }
 
     /**
      * Each VIF's 5-minute averages between {@code from} and {@code to}, by the start of their period, the higher
      * of egress and ingress: one GetMetricData for all of them, following NextToken.
      */
+    @Override
     public Map<String, Map<Instant, Double>> readTraffic(List<VifState> vifs, Instant from, Instant to) {
         List<MetricDataQuery> queries = new ArrayList<>();
         Map<String, String> vifByQuery = new HashMap<>();
@@ -163,7 +157,7 @@ public record CloudWatch(CloudWatchClient client, Clock clock) {
                         }
                     });
         } catch (RuntimeException e) {
-            throw new AwsCallFailed(Call.GET_METRIC_DATA, null, e);
+            throw AwsErrors.failed(Call.GET_METRIC_DATA, null, e);
         }
         traffic.values().removeIf(Map::isEmpty);
         return traffic;

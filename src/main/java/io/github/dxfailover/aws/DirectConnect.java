@@ -1,6 +1,8 @@
 package io.github.dxfailover.aws;
 
-import io.github.dxfailover.aws.AwsCallFailed.Call;
+import io.github.dxfailover.port.AwsCallFailed;
+import io.github.dxfailover.port.AwsCallFailed.Call;
+import io.github.dxfailover.port.Vifs;
 import io.github.dxfailover.decision.BgpPeer;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.Link;
@@ -12,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
@@ -35,22 +35,20 @@ import software.amazon.awssdk.services.directconnect.model.VirtualInterface;
 import software.amazon.awssdk.services.directconnect.model.VirtualInterfaceTestHistory;
 
 /**
- * Everything the function asks of Direct Connect: the VIF states in one pass, a VIF's failover
- * tests, starting and stopping one, and what the connections and LAGs can carry. A failed
- * call throws {@link AwsCallFailed}.
+ * The {@link Vifs} of the service, over Direct Connect: the VIF states with their tags in one pass, a VIF's
+ * failover tests, starting and stopping one, tagging, and what the connections and LAGs can carry. A failed
+ * call throws {@link AwsCallFailed}. It keeps nothing between calls.
  */
-public final class DirectConnect {
+public final class DirectConnect implements Vifs {
     private final DirectConnectClient client;
     private final Clock clock;
-    /** Each VIF's owner account, as the last read gave it: the account of its ARN for tagging. */
-    private final Map<String, String> ownerAccounts = new ConcurrentHashMap<>();
 
     public DirectConnect(DirectConnectClient client, Clock clock) {
         this.client = client;
         this.clock = clock;
     }
 
-    /** The listed VIFs, read in one pass over DescribeVirtualInterfaces pages (docs/behaviour.md §4). */
+    @Override
     public VifStates readStates(List<String> listed) {
         List<VifState> returned = new ArrayList<>();
         try {
@@ -60,14 +58,12 @@ public final class DirectConnect {
                             returned.add(new VifState(v.virtualInterfaceId(), v.virtualInterfaceStateAsString(),
                                     v.bgpPeers().stream().map(DirectConnect::peer).toList(), v.connectionId(),
                                     v.tags().stream().collect(Collectors.toMap(Tag::key,
-                                            t -> t.value() == null ? "" : t.value(), (a, b) -> b))));
-                            if (v.ownerAccount() != null) {
-                                ownerAccounts.put(v.virtualInterfaceId(), v.ownerAccount());
-                            }
+                                            t -> t.value() == null ? "" : t.value(), (a, b) -> b)),
+                                    v.ownerAccount()));
                         }
                     });
         } catch (RuntimeException e) {
-            throw new AwsCallFailed(Call.DESCRIBE_VIRTUAL_INTERFACES, null, e);
+            throw AwsErrors.failed(Call.DESCRIBE_VIRTUAL_INTERFACES, null, e);
         }
         return VifStates.of(listed, returned);
     }
@@ -76,6 +72,7 @@ public final class DirectConnect {
      * Every connection and LAG of the account and region, for the capacity of docs/behaviour.md §15:
      * DescribeConnections and DescribeLags, each in one pass over its pages.
      */
+    @Override
     public List<Link> readLinks() {
         List<Link> links = new ArrayList<>();
         try {
@@ -83,7 +80,7 @@ public final class DirectConnect {
                     DescribeConnectionsResponse::nextToken,
                     page -> page.connections().forEach(c -> links.add(new Link(c.connectionId(), c.bandwidth(), 1))));
         } catch (RuntimeException e) {
-            throw new AwsCallFailed(Call.DESCRIBE_CONNECTIONS, null, e);
+            throw AwsErrors.failed(Call.DESCRIBE_CONNECTIONS, null, e);
         }
         try {
             Pages.each(token -> client.describeLags(DescribeLagsRequest.builder().nextToken(token).build()),
@@ -91,7 +88,7 @@ public final class DirectConnect {
                             lag.connectionsBandwidth(), (int) lag.connections().stream()
                             .filter(c -> c.connectionState() == ConnectionState.AVAILABLE).count()))));
         } catch (RuntimeException e) {
-            throw new AwsCallFailed(Call.DESCRIBE_LAGS, null, e);
+            throw AwsErrors.failed(Call.DESCRIBE_LAGS, null, e);
         }
         return links;
     }
@@ -101,66 +98,66 @@ public final class DirectConnect {
         return new BgpPeer(p.addressFamilyAsString(), p.customerAddress(), asn, p.bgpStatusAsString());
     }
 
-    /** Takes the VIF's BGP sessions down for {@code minutes}; they come back by themselves. */
+    @Override
     public FailoverTestRun start(String vifId, int minutes) {
         VirtualInterfaceTestHistory test;
         try {
             test = client.startBgpFailoverTest(StartBgpFailoverTestRequest.builder()
                     .virtualInterfaceId(vifId).testDurationInMinutes(minutes).build()).virtualInterfaceTest();
         } catch (RuntimeException e) {
-            throw new AwsCallFailed(Call.START_BGP_FAILOVER_TEST, vifId, e);
+            throw AwsErrors.failed(Call.START_BGP_FAILOVER_TEST, vifId, e);
         }
         // Direct Connect reports the end; should it not, the requested duration says when it will be.
         Instant endsAt = test.endTime() != null ? test.endTime() : clock.instant().plus(Duration.ofMinutes(minutes));
         return new FailoverTestRun(test.testId(), endsAt);
     }
 
-    /** Ends the VIF's running failover test now. */
+    @Override
     public FailoverTestRun stop(String vifId) {
         try {
             VirtualInterfaceTestHistory test = client.stopBgpFailoverTest(StopBgpFailoverTestRequest.builder()
                     .virtualInterfaceId(vifId).build()).virtualInterfaceTest();
             return new FailoverTestRun(test.testId(), test.endTime());
         } catch (RuntimeException e) {
-            throw new AwsCallFailed(Call.STOP_BGP_FAILOVER_TEST, vifId, e);
+            throw AwsErrors.failed(Call.STOP_BGP_FAILOVER_TEST, vifId, e);
         }
     }
 
-    /** The VIF's failover tests, as ListVirtualInterfaceTestHistory gives them (most recent first, as AWS orders them). */
+    @Override
     public List<TestHistoryEntry> history(String vifId) {
         try {
             return client.listVirtualInterfaceTestHistory(ListVirtualInterfaceTestHistoryRequest.builder()
                             .virtualInterfaceId(vifId).build()).virtualInterfaceTestHistory().stream()
                     .map(t -> new TestHistoryEntry(t.testId(), t.status(), t.startTime(), t.endTime())).toList();
         } catch (RuntimeException e) {
-            throw new AwsCallFailed(Call.LIST_TEST_HISTORY, vifId, e);
+            throw AwsErrors.failed(Call.LIST_TEST_HISTORY, vifId, e);
         }
     }
 
-    /** Sets one tag on a listed VIF (the practice-run record, docs/behaviour.md §16). */
-    public void tag(String vifId, String key, String value) {
+    @Override
+    public void tag(VifState vif, String key, String value) {
         try {
-            client.tagResource(TagResourceRequest.builder().resourceArn(arn(vifId))
+            client.tagResource(TagResourceRequest.builder().resourceArn(arn(vif))
                     .tags(Tag.builder().key(key).value(value).build()).build());
         } catch (RuntimeException e) {
-            throw new AwsCallFailed(Call.TAG_RESOURCE, vifId, e);
+            throw AwsErrors.failed(Call.TAG_RESOURCE, vif.id(), e);
         }
     }
 
-    /** Removes one tag from a listed VIF. */
-    public void untag(String vifId, String key) {
+    @Override
+    public void untag(VifState vif, String key) {
         try {
-            client.untagResource(UntagResourceRequest.builder().resourceArn(arn(vifId)).tagKeys(key).build());
+            client.untagResource(UntagResourceRequest.builder().resourceArn(arn(vif)).tagKeys(key).build());
         } catch (RuntimeException e) {
-            throw new AwsCallFailed(Call.UNTAG_RESOURCE, vifId, e);
+            throw AwsErrors.failed(Call.UNTAG_RESOURCE, vif.id(), e);
         }
     }
 
     /** arn:partition:directconnect:region:account:dxvif/id, the account as Direct Connect reported the VIF's owner. */
-    private String arn(String vifId) {
+    private String arn(VifState vif) {
         Region region = client.serviceClientConfiguration().region();
         String partition = region.metadata() == null ? "aws" : region.metadata().partition().id();
-        return "arn:" + partition + ":directconnect:" + region.id() + ":" + ownerAccounts.getOrDefault(vifId, "")
-                + ":dxvif/" + vifId;
+        return "arn:" + partition + ":directconnect:" + region.id() + ":"
+                + (vif.ownerAccount() == null ? "" : vif.ownerAccount()) + ":dxvif/" + vif.id();
     }
 }

@@ -1,6 +1,9 @@
 package io.github.dxfailover.aws;
 
-import io.github.dxfailover.aws.AwsCallFailed.Call;
+import io.github.dxfailover.port.AwsCallFailed.Call;
+import io.github.dxfailover.port.AwsCallFailed;
+import io.github.dxfailover.port.Notification;
+import io.github.dxfailover.port.Topic;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -12,12 +15,13 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  * The notification topic (docs/behaviour.md §7): publishes a {@link Notification} with the
  * attributes subscribers filter on, and checks that the topic can be used.
  */
-public record SnsTopic(SnsClient client, String topicArn) {
+public record SnsTopic(SnsClient client, String topicArn) implements Topic {
     /** What SNS answers for a topic that does not exist, and for a caller that may not use it. */
     public static final String NOT_FOUND = "NotFound";
     public static final String AUTHORIZATION_ERROR = "AuthorizationError";
 
     /** Publishes, or throws {@link AwsCallFailed}. */
+    @Override
     public void publish(Notification n) {
         try {
             client.publish(PublishRequest.builder()
@@ -29,7 +33,7 @@ public record SnsTopic(SnsClient client, String topicArn) {
                             "virtualInterfaceId", text(n.vifAttribute())))
                     .build());
         } catch (RuntimeException e) {
-            throw new AwsCallFailed(Call.PUBLISH, null, e);
+            throw AwsErrors.failed(Call.PUBLISH, null, e);
         }
     }
 
@@ -37,12 +41,13 @@ public record SnsTopic(SnsClient client, String topicArn) {
      * The failed GetTopicAttributes (read-only; docs/behaviour.md §14), or empty when the topic exists
      * and this function may use it.
      */
+    @Override
     public Optional<AwsCallFailed> checkAccess() {
         try {
             client.getTopicAttributes(GetTopicAttributesRequest.builder().topicArn(topicArn).build());
             return Optional.empty();
         } catch (RuntimeException e) {
-            return Optional.of(new AwsCallFailed(Call.GET_TOPIC_ATTRIBUTES, null, e));
+            return Optional.of(AwsErrors.failed(Call.GET_TOPIC_ATTRIBUTES, null, e));
         }
     }
 

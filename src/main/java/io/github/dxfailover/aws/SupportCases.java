@@ -1,6 +1,8 @@
 package io.github.dxfailover.aws;
 
-import io.github.dxfailover.aws.AwsCallFailed.Call;
+import io.github.dxfailover.port.AwsCallFailed.Call;
+import io.github.dxfailover.port.SupportCase;
+import io.github.dxfailover.port.SupportDesk;
 import io.github.dxfailover.config.FailoverConfig;
 import java.util.List;
 import software.amazon.awssdk.services.support.SupportClient;
@@ -9,11 +11,10 @@ import software.amazon.awssdk.services.support.model.DescribeSeverityLevelsReque
 import software.amazon.awssdk.services.support.model.SeverityLevel;
 
 /** Opens the AWS Support case that goes with a failover (docs/behaviour.md §6). */
-public record SupportCases(FailoverConfig config, SupportClient client) {
-    /** What Support answers an account without Business or Enterprise support; the SDK has no class for it. */
-    public static final String SUBSCRIPTION_REQUIRED = "SubscriptionRequiredException";
+public record SupportCases(FailoverConfig config, SupportClient client) implements SupportDesk {
 
     /** Opens the case and returns its id. CreateCase has no idempotency token: callers call it once per test. */
+    @Override
     public String open(SupportCase supportCase) {
         CreateCaseRequest.Builder request = CreateCaseRequest.builder()
                 .subject(supportCase.subject())
@@ -29,22 +30,18 @@ public record SupportCases(FailoverConfig config, SupportClient client) {
         try {
             return client.createCase(request.build()).caseId();
         } catch (RuntimeException e) {
-            throw new AwsCallFailed(Call.CREATE_CASE, null, e);
+            throw AwsErrors.failed(Call.CREATE_CASE, null, e);
         }
     }
 
     /** The severity codes the account's support plan offers (DescribeSeverityLevels, read-only; docs/behaviour.md §14). */
+    @Override
     public List<String> severityLevels() {
         try {
             return client.describeSeverityLevels(DescribeSeverityLevelsRequest.builder().language("en").build())
                     .severityLevels().stream().map(SeverityLevel::code).toList();
         } catch (RuntimeException e) {
-            throw new AwsCallFailed(Call.DESCRIBE_SEVERITY_LEVELS, null, e);
+            throw AwsErrors.failed(Call.DESCRIBE_SEVERITY_LEVELS, null, e);
         }
-    }
-
-    /** Whether Support refused because the account has no Business or Enterprise plan. */
-    public static boolean isNoSupportPlan(AwsCallFailed e) {
-        return SUBSCRIPTION_REQUIRED.equals(e.code());
     }
 }

@@ -53,12 +53,9 @@ public record FailoverConfig(
         ccEmails = List.copyOf(ccEmails);
     }
 
-    /** Without practice-run settings: the defaults (tests). */
-    public FailoverConfig(List<String> vifIds, int minVifs, String snsTopicArn, int failoverMinutes,
-                          List<String> ccEmails, boolean supportCase, String supportSeverity, boolean dryRun,
-                          String supportServiceCode, String supportCategoryCode, int maxUtilization) {
-        this(vifIds, minVifs, snsTopicArn, failoverMinutes, ccEmails, supportCase, supportSeverity, dryRun,
-                supportServiceCode, supportCategoryCode, maxUtilization, PracticeSettings.DEFAULT);
+    /** The capacity guard of docs/behaviour.md §15 is on: MAX_UTILIZATION above 0. */
+    public boolean capacityChecked() {
+        return maxUtilization > 0;
     }
 
     public boolean manages(String vifId) {

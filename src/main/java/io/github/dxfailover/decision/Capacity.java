@@ -1,9 +1,11 @@
 package io.github.dxfailover.decision;
 
+import io.github.dxfailover.config.FailoverConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The projection of docs/behaviour.md §15: how full the healthy VIFs that remain would be if some
@@ -34,6 +36,20 @@ public record Capacity(int limitPercent, double loadBps, long remainingCapacityB
 
     public Capacity {
         gaps = List.copyOf(gaps);
+    }
+
+    /**
+     * Step 4a of docs/behaviour.md §4 (§15): the projection with {@code candidate} out, or null when the capacity is
+     * not checked (MAX_UTILIZATION = 0), in which case the figures are never asked for, or when the figures are
+     * null (status could not read them, and says why).
+     */
+    public static Capacity step(FailoverConfig config, VifStates seen, Set<String> takenOut, String candidate,
+                                Supplier<CapacityFigures> figures) {
+        if (!config.capacityChecked()) {
+            return null;
+        }
+        CapacityFigures read = figures.get();
+        return read == null ? null : project(config.maxUtilization(), seen, takenOut, candidate, read);
     }
 
     /**

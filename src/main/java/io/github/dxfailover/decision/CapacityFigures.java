@@ -16,6 +16,9 @@ import java.util.OptionalLong;
  */
 public record CapacityFigures(Map<String, Long> linkBps, Map<String, String> notUnderstood,
                               Map<String, Double> peakLoadBps) {
+    /** The load of §15: each VIF's highest 5-minute average over the last 30 minutes. */
+    public static final java.time.Duration LOAD_WINDOW = java.time.Duration.ofMinutes(30);
+
     public CapacityFigures {
         linkBps = Map.copyOf(linkBps);
         notUnderstood = Map.copyOf(notUnderstood);

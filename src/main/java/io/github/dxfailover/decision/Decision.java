@@ -2,6 +2,7 @@ package io.github.dxfailover.decision;
 
 import io.github.dxfailover.config.FailoverConfig;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What to do, as pure functions of the configuration, the trigger and the VIF states: the rules of
@@ -54,21 +55,17 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
         this(outcome, why, vifId, null);
     }
 
-    /** docs/behaviour.md §4 without the capacity figures: see {@link #needsCapacityFigures}. */
-    public static Decision decide(FailoverConfig config, Trigger trigger, VifStates states) {
-        return decide(config, trigger, states, Set.of(), null);
-    }
-
     /**
-     * docs/behaviour.md §4, in its order.
+     * docs/behaviour.md §4, in its order, once.
      *
      * @param takenOut the VIFs this invocation already took out (a reconcile pass), counted out of the capacity
-     * @param figures  the capacity figures of docs/behaviour.md §15, or null when not read yet
+     * @param figures  the capacity figures of docs/behaviour.md §15, asked for only when the decision reaches step 4a
+     *                 with the capacity checked
      */
     public static Decision decide(FailoverConfig config, Trigger trigger, VifStates states, Set<String> takenOut,
-                                  CapacityFigures figures) {
+                                  Supplier<CapacityFigures> figures) {
         if (trigger instanceof Alarm alarm && !alarm.isInAlarm()) {
-            return new Decision(Outcome.IGNORED, Why.NOT_IN_ALARM, alarm.vifId());
+            return notInAlarm(alarm);
         }
         String vifId = trigger.vifId();
         if (vifId == null) {
@@ -84,19 +81,13 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
         if (states.healthyCount() <= config.minVifs()) {
             return new Decision(Outcome.MINIMUM_REACHED, Why.AT_MINIMUM, vifId);
         }
-        Capacity capacity = config.maxUtilization() == 0 || figures == null ? null
-                : Capacity.project(config.maxUtilization(), states, takenOut, vifId, figures);
+        Capacity capacity = Capacity.step(config, states, takenOut, vifId, figures);
         if (capacity != null && capacity.exceeded()) {
             return new Decision(Outcome.CAPACITY_REACHED, Why.OVER_CAPACITY, vifId, capacity);
         }
         // An unknown capacity does not block: the minimum still holds, and the message says it was not checked.
         return config.dryRun() ? new Decision(Outcome.DRY_RUN, Why.WOULD_START, vifId, capacity)
                 : new Decision(Outcome.FAILED_OVER, Why.STARTING, vifId, capacity);
-    }
-
-    /** Reached step 4a without the figures it needs: read them (once) and decide again. */
-    public boolean needsCapacityFigures(FailoverConfig config) {
-        return (why == Why.STARTING || why == Why.WOULD_START) && capacity == null && config.maxUtilization() > 0;
     }
 
     /** The operator's restore command: only a listed VIF under test is put back, and not under DRY_RUN. */
@@ -109,6 +100,11 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
         }
         return config.dryRun() ? new Decision(Outcome.DRY_RUN, Why.WOULD_STOP, vifId)
                 : new Decision(Outcome.RESTORED, Why.STOPPING, vifId);
+    }
+
+    /** Only ALARM acts: an alarm that moved to OK or INSUFFICIENT_DATA is ignored. */
+    public static Decision notInAlarm(Alarm alarm) {
+        return new Decision(Outcome.IGNORED, Why.NOT_IN_ALARM, alarm.vifId());
     }
 
     /** A watch alarm of practice runs never names a VIF; with no run on it has nothing to end. */

@@ -38,6 +38,11 @@ public enum Outcome {
     PRACTICE_SUCCEEDED,
     /** A practice run ended by itself, but the traffic does not show that it moved. */
     PRACTICE_INCONCLUSIVE,
+    /**
+     * A failover test was ended because fewer than MINVIFS VIFs were healthy (docs/behaviour.md §19): a reconcile
+     * action, the outcome of the give-back notification, and the {@code givenBack} of an alarm's result.
+     */
+    GIVEN_BACK,
     /** A reconcile pass ran; its per-VIF decisions are in the result's actions. */
     RECONCILED,
     /** An AWS call failed before anything changed, or starting the failover test failed; the invocation throws. */

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The rules of practice runs (docs/behaviour.md §16) as pure functions: which VIF to practise on,
@@ -44,17 +45,44 @@ public final class Practice {
     }
 
     /**
-     * Step 1: the VIF named, or the listed VIF whose most recent failover test of any kind started
-     * longest ago — never tested first, ties by VIF ID.
+     * Step 1: the listed VIF whose most recent failover test of any kind started longest ago — never tested first,
+     * ties by VIF ID.
      *
      * @param lastTestStart per VIF, when its most recent test started; a VIF never tested is absent
      */
-    public static String chooseVif(List<String> listed, Map<String, Instant> lastTestStart, String named) {
-        if (named != null) {
-            return named;
-        }
+    public static String chooseVif(List<String> listed, Map<String, Instant> lastTestStart) {
         return listed.stream().min(Comparator.<String, Instant>comparing(v -> lastTestStart.getOrDefault(v, Instant.MIN))
                 .thenComparing(Comparator.naturalOrder())).orElseThrow();
+    }
+
+    /**
+     * The VIF a practice run would take now and every reason it cannot (steps 1 and 2): what the {@code practice}
+     * command acts on and what {@code status} shows (docs/behaviour.md §14, §16).
+     *
+     * @param vifId    the VIF
+     * @param blockers every failing check; empty when a run could start
+     * @param capacity the projection with {@code vifId} out, or null when not made (capacity not checked, the VIF not
+     *                 listed or not healthy, or the figures unreadable)
+     */
+    public record Candidate(String vifId, List<Blocker> blockers, Capacity capacity) {
+        public Candidate {
+            blockers = List.copyOf(blockers);
+        }
+    }
+
+    /**
+     * Steps 1 and 2, in one place for the command and for status.
+     *
+     * @param named   the VIF the operator named, or null to choose one (step 1)
+     * @param figures the capacity figures, asked for only when a projection is made; null from it means unreadable
+     */
+    public static Candidate candidate(FailoverConfig config, String named, VifStates states,
+                                      Map<String, Instant> lastTestStart, Map<String, String> watchStates,
+                                      List<FiringAlarm> firing, LocalDate today, Supplier<CapacityFigures> figures) {
+        String vifId = named != null ? named : chooseVif(config.vifIds(), lastTestStart);
+        Capacity capacity = config.manages(vifId) && states.get(vifId).healthy()
+                ? Capacity.step(config, states, java.util.Set.of(), vifId, figures) : null;
+        return new Candidate(vifId, blockers(config, vifId, states, watchStates, firing, today, capacity), capacity);
     }
 
     /**
@@ -62,9 +90,9 @@ public final class Practice {
      *
      * @param watchStates the outcome and blocking alarms' states by name; an alarm that does not exist is absent
      * @param firing      the alarms now in ALARM
-     * @param capacity    the capacity projection with {@code vifId} out, or null when MAX_UTILIZATION is 0
+     * @param capacity    the capacity projection with {@code vifId} out, or null when not made
      */
-    public static List<Blocker> blockers(FailoverConfig config, String vifId, VifStates states,
+    static List<Blocker> blockers(FailoverConfig config, String vifId, VifStates states,
                                          Map<String, String> watchStates, List<FiringAlarm> firing, LocalDate today,
                                          Capacity capacity) {
         PracticeSettings p = config.practice();
@@ -150,6 +178,34 @@ public final class Practice {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Each VIF's highest load before a run and during it (docs/behaviour.md §16).
+     *
+     * @param before per VIF, its highest load in the 30 minutes before the test started (absent: no datapoint)
+     * @param during per VIF, its highest load from 5 minutes after the start to 5 minutes before the end
+     */
+    public record Windows(Map<String, Double> before, Map<String, Double> during) {
+    }
+
+    /** Where the judging reads the traffic from: {@link #BEFORE} the test's start. */
+    public static Instant trafficFrom(Instant testStart) {
+        return testStart.minus(BEFORE);
+    }
+
+    /** Splits 5-minute averages (by the start of their period) into the windows of judging. */
+    public static Windows windows(Map<String, Map<Instant, Double>> traffic, Instant start, Instant end) {
+        Map<String, Double> before = new java.util.HashMap<>();
+        Map<String, Double> during = new java.util.HashMap<>();
+        traffic.forEach((id, points) -> points.forEach((at, bps) -> {
+            if (at.isBefore(start)) {
+                before.merge(id, bps, Math::max);
+            } else if (!at.isBefore(start.plus(MARGIN)) && at.isBefore(end.minus(MARGIN))) {
+                during.merge(id, bps, Math::max);
+            }
+        }));
+        return new Windows(before, during);
     }
 
     /** Why an ended run proved nothing. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What one reconcile pass (docs/behaviour.md §13) is to do, as a pure function of the alarms in ALARM
@@ -42,16 +43,15 @@ public record ReconcilePlan(List<Step> steps, int muted, int unlisted, int namin
     public record Step(FiringAlarm alarm, Decision decision, VifStates seen) {
     }
 
-    public static ReconcilePlan of(FailoverConfig config, List<FiringAlarm> alarms, VifStates states) {
-        return of(config, alarms, states, null);
-    }
-
     /**
-     * The plan with the capacity figures of docs/behaviour.md §15 (null: not read yet): each candidate the
-     * minimum allows is also checked against the capacity left once this pass's earlier starts are out.
+     * The plan, decided once: each candidate the minimum allows is also checked against the capacity left once this
+     * pass's earlier starts are out, with the figures of docs/behaviour.md §15 asked for only when a step needs them.
+     *
+     * @param states the VIF states as this pass leaves them before its candidates (a practice run watched, VIFs given
+     *               back)
      */
     public static ReconcilePlan of(FailoverConfig config, List<FiringAlarm> alarms, VifStates states,
-                                   CapacityFigures figures) {
+                                   Supplier<CapacityFigures> figures) {
         int muted = 0;
         int unlisted = 0;
         int namingNoVif = 0;
@@ -85,10 +85,5 @@ public record ReconcilePlan(List<Step> steps, int muted, int unlisted, int namin
             }
         }
         return new ReconcilePlan(steps, muted, unlisted, namingNoVif, settling);
-    }
-
-    /** A step reached the capacity check without the figures: read them (once) and plan again. */
-    public boolean needsCapacityFigures(FailoverConfig config) {
-        return steps.stream().anyMatch(s -> s.decision().needsCapacityFigures(config));
     }
 }

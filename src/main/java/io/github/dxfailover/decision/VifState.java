@@ -14,8 +14,10 @@ import java.util.stream.IntStream;
  * @param peers its BGP sessions
  * @param connectionId the connection or LAG it runs on ({@code dxcon-…}, {@code dxlag-…}), or null when not known
  * @param tags         its tags, as DescribeVirtualInterfaces returns them (the practice-run record, docs/behaviour.md §16)
+ * @param ownerAccount the account that owns it, the account of its ARN (for tagging), or null when not known
  */
-public record VifState(String id, String state, List<BgpPeer> peers, String connectionId, Map<String, String> tags) {
+public record VifState(String id, String state, List<BgpPeer> peers, String connectionId, Map<String, String> tags,
+                       String ownerAccount) {
     public static final String MISSING = "missing";
     public static final String AVAILABLE = "available";
     /** The state Direct Connect reports while a BGP failover test runs. */
@@ -28,7 +30,7 @@ public record VifState(String id, String state, List<BgpPeer> peers, String conn
 
     /** A VIF whose connection and tags are not known (tests, and what a missing VIF reads as). */
     public VifState(String id, String state, List<BgpPeer> peers) {
-        this(id, state, peers, null, Map.of());
+        this(id, state, peers, null, Map.of(), null);
     }
 
     /** A VIF whose peers are known only by their status, in order. */
@@ -38,12 +40,12 @@ public record VifState(String id, String state, List<BgpPeer> peers, String conn
 
     /** The same VIF on a connection or LAG. */
     public VifState on(String connection) {
-        return new VifState(id, state, peers, connection, tags);
+        return new VifState(id, state, peers, connection, tags, ownerAccount);
     }
 
     /** The same VIF with these tags. */
     public VifState tagged(Map<String, String> newTags) {
-        return new VifState(id, state, peers, connectionId, newTags);
+        return new VifState(id, state, peers, connectionId, newTags, ownerAccount);
     }
 
     /** The test ID of the practice run the function started on it, when its tag says one is on (§16). */
@@ -82,7 +84,17 @@ public record VifState(String id, String state, List<BgpPeer> peers, String conn
 
     /** The same VIF with every peer down: what a failover test leaves behind. */
     public VifState withTestRunning() {
-        return new VifState(id, TESTING, peers.stream().map(p -> p.withStatus("down")).toList(), connectionId, tags);
+        return new VifState(id, TESTING, peers.stream().map(p -> p.withStatus("down")).toList(), connectionId, tags,
+                ownerAccount);
+    }
+
+    /**
+     * The same VIF once its failover test was ended: available, its BGP sessions coming back up by themselves within
+     * moments, so it counts as healthy from then on (docs/behaviour.md §19).
+     */
+    public VifState withTestEnded() {
+        return new VifState(id, AVAILABLE, peers.stream().map(p -> p.withStatus("up")).toList(), connectionId, tags,
+                ownerAccount);
     }
 
     /**

@@ -34,9 +34,26 @@ public record VifStates(Map<String, VifState> byId) {
 
     /** The same states with the VIF's failover test running: what a started test leaves behind. */
     public VifStates withTestStarted(String id) {
-        Map<String, VifState> changed = new LinkedHashMap<>(byId);
-        changed.put(id, get(id).withTestRunning());
-        return new VifStates(changed);
+        return with(get(id).withTestRunning());
+    }
+
+    /** The same states with a practice run's record as the watch leaves it: no longer running, ended so. */
+    public VifStates withPracticeRecorded(String id, PracticeRecord record) {
+        Map<String, String> tags = new LinkedHashMap<>(get(id).tags());
+        tags.remove(PracticeRecord.RUNNING);
+        tags.put(PracticeRecord.LAST, record.tagValue());
+        return with(get(id).tagged(tags));
+    }
+
+    /** The same states with the VIF's failover test ended: it counts as healthy again (docs/behaviour.md §19). */
+    public VifStates withTestEnded(String id) {
+        return with(get(id).withTestEnded());
+    }
+
+    private VifStates with(VifState changed) {
+        Map<String, VifState> all = new LinkedHashMap<>(byId);
+        all.put(changed.id(), changed);
+        return new VifStates(all);
     }
 
     public long healthyCount() {

@@ -117,7 +117,7 @@ public final class MetricLines {
 
     /**
      * The invocation's outcome, then each per-VIF outcome of a reconcile pass (its starts are
-     * FAILED_OVER), and the practice run's outcome when the invocation ended or judged one; each with
+     * FAILED_OVER), the VIFs an alarm or command gave back, and the practice run's outcome when the invocation ended or judged one; each with
      * the VIF it concerned.
      */
     private static List<Counted> counted(Outcome outcome, Result r) {
@@ -125,6 +125,11 @@ public final class MetricLines {
         counted.add(new Counted(outcome, r == null ? null : r.vifId()));
         if (r != null && r.reconciled() != null) {
             r.reconciled().actions().forEach(a -> counted.add(new Counted(a.outcome(), a.vifId())));
+        }
+        if (r != null) {
+            // The tests an alarm or a command ended first, to hold the minimum (§19).
+            r.givenBack().forEach(g -> counted.add(new Counted(r.dryRun() ? Outcome.DRY_RUN : Outcome.GIVEN_BACK,
+                    g.vifId())));
         }
         if (r != null && r.practice() != null && r.practice().outcome() != outcome) {
             // A practice run a reconcile pass or an alarm event ended or judged.

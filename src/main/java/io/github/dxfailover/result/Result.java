@@ -28,66 +28,127 @@ import java.util.Map;
  * @param preflight  whether the function is ready, for the status command; null otherwise
  * @param capacity   the capacity step of the decision (docs/behaviour.md §15), or null when it did not run
  * @param practice   the practice run this invocation started, blocked, ended or judged (§16), or null
+ * @param givenBack  the failover tests an alarm or command ended first to hold the minimum (§19); empty otherwise
  */
 public record Result(Outcome outcome, String vifId, String message, VifStates vifs, String testId,
                      Instant testEndsAt, String caseId, CaseNotOpened caseNotOpened, boolean dryRun,
                      List<String> errors, ReconcileSummary reconciled, Preflight preflight,
-                     CapacityReport capacity, PracticeReport practice) {
+                     CapacityReport capacity, PracticeReport practice, List<GivenBack> givenBack) {
     /** The result says of its {@code vifs} when they were read (docs/behaviour.md §10). */
     static final String VIFS_READ = "before acting";
 
     public Result {
         errors = List.copyOf(errors);
+        givenBack = List.copyOf(givenBack);
     }
 
     public static Result of(Outcome outcome, String vifId, String message, VifStates vifs, boolean dryRun) {
-        return new Result(outcome, vifId, message, vifs, null, null, null, null, dryRun, List.of(), null, null, null, null);
+        return new Builder(outcome, vifId, message, vifs, dryRun).build();
+    }
+
+    /** The same result with some parts changed: every wither below is one of these. */
+    public Result with(java.util.function.Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
     }
 
     public Result withMessage(String text) {
-        return new Result(outcome, vifId, text, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors, reconciled, preflight, capacity, practice);
+        return with(b -> b.message = text);
     }
 
     public Result withTest(FailoverTestRun test) {
-        return new Result(outcome, vifId, message, vifs, test.testId(), test.endsAt(), caseId, caseNotOpened, dryRun, errors, reconciled, preflight, capacity, practice);
+        return with(b -> {
+            b.testId = test.testId();
+            b.testEndsAt = test.endsAt();
+        });
     }
 
     public Result withCase(String id) {
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, id, caseNotOpened, dryRun, errors, reconciled, preflight, capacity, practice);
+        return with(b -> b.caseId = id);
     }
 
     /** No case was opened: why, and the sentence for {@code errors}. */
     public Result withCaseNotOpened(CaseNotOpened why, String error) {
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, why, dryRun, errors, reconciled,
-                preflight, capacity, practice).withError(error);
+        return with(b -> {
+            b.caseNotOpened = why;
+            b.errors.add(error);
+        });
     }
 
     public Result withCapacity(CapacityReport report) {
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors,
-                reconciled, preflight, report, practice);
+        return with(b -> b.capacity = report);
     }
 
     public Result withPractice(PracticeReport report) {
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors,
-                reconciled, preflight, capacity, report);
+        return with(b -> b.practice = report);
+    }
+
+    public Result withReconciliation(ReconcileSummary r) {
+        return with(b -> b.reconciled = r);
+    }
+
+    public Result withPreflight(Preflight p) {
+        return with(b -> b.preflight = p);
+    }
+
+    /** The VIFs this invocation gave back (docs/behaviour.md §19), before its own decision. */
+    public Result withGivenBack(List<GivenBack> given) {
+        return with(b -> b.givenBack.addAll(given));
     }
 
     public Result withError(String error) {
         return withErrors(List.of(error));
     }
 
-    public Result withReconciliation(ReconcileSummary r) {
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors, r, preflight, capacity, practice);
-    }
-
-    public Result withPreflight(Preflight p) {
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors, reconciled, p, capacity, practice);
-    }
-
     public Result withErrors(List<String> more) {
-        List<String> all = new ArrayList<>(errors);
-        all.addAll(more);
-        return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, all, reconciled, preflight, capacity, practice);
+        return more.isEmpty() ? this : with(b -> b.errors.addAll(more));
+    }
+
+    /** The parts of a result being put together; only {@link #with} hands one out. */
+    public static final class Builder {
+        private final Outcome outcome;
+        private final String vifId;
+        private final VifStates vifs;
+        private final boolean dryRun;
+        public String message;
+        public String testId;
+        public Instant testEndsAt;
+        public String caseId;
+        public CaseNotOpened caseNotOpened;
+        public final List<String> errors = new ArrayList<>();
+        public ReconcileSummary reconciled;
+        public Preflight preflight;
+        public CapacityReport capacity;
+        public PracticeReport practice;
+        public final List<GivenBack> givenBack = new ArrayList<>();
+
+        private Builder(Outcome outcome, String vifId, String message, VifStates vifs, boolean dryRun) {
+            this.outcome = outcome;
+            this.vifId = vifId;
+            this.message = message;
+            this.vifs = vifs;
+            this.dryRun = dryRun;
+        }
+
+        private Builder(Result r) {
+            this(r.outcome, r.vifId, r.message, r.vifs, r.dryRun);
+            testId = r.testId;
+            testEndsAt = r.testEndsAt;
+            caseId = r.caseId;
+            caseNotOpened = r.caseNotOpened;
+            errors.addAll(r.errors);
+            reconciled = r.reconciled;
+            preflight = r.preflight;
+            capacity = r.capacity;
+            practice = r.practice;
+            givenBack.addAll(r.givenBack);
+        }
+
+        private Result build() {
+            return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors,
+                    reconciled, preflight, capacity, practice, givenBack);
+        }
     }
 
     /** The JSON object of docs/behaviour.md §10: plain maps, lists and strings, which any Lambda serializer writes as is. */
@@ -118,6 +179,9 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
             out.put("reasons", new ArrayList<>(preflight.reasons()));
             out.put("notProven", new ArrayList<>(preflight.notProven()));
             out.put("practiceBlockers", new ArrayList<>(preflight.practiceBlockers()));
+        }
+        if (!givenBack.isEmpty()) {
+            out.put("givenBack", givenBack.stream().map(GivenBack::toMap).toList());
         }
         if (capacity != null) {
             out.put("capacity", capacity.toMap());

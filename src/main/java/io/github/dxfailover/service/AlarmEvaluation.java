@@ -1,15 +1,18 @@
 package io.github.dxfailover.service;
 
-import io.github.dxfailover.aws.AwsCallFailed;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.Alarm;
 import io.github.dxfailover.decision.Decision;
-import io.github.dxfailover.decision.Trigger;
-import io.github.dxfailover.decision.VifStates;
-import io.github.dxfailover.result.Result;
-import io.github.dxfailover.text.Notifications;
 import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.Practice;
+import io.github.dxfailover.decision.Trigger;
+import io.github.dxfailover.decision.VifStates;
+import io.github.dxfailover.port.AwsCallFailed;
+import io.github.dxfailover.result.Result;
+import io.github.dxfailover.text.Answers;
+import io.github.dxfailover.text.Messages;
+import io.github.dxfailover.text.Notifications;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,50 +21,55 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An alarm's state change or an operator's failover command: reads the VIFs (and, when the decision
- * reaches its capacity step, the capacity figures), decides, and acts or says why not
- * (docs/behaviour.md §2–§4, §7, §15).
+ * An alarm's state change or an operator's failover command (docs/behaviour.md §2–§4, §7, §15, §16, §19), in one
+ * direction: read the VIFs, watch a practice run, give back, decide once (the capacity figures read only if the
+ * decision asks for them), act on the decision, and word the result last.
  */
-record AlarmEvaluation(Adapters aws, Notifier notifier, Notifications writer, FailoverStart start,
-                       PracticeRuns practice) {
+record AlarmEvaluation(FailoverConfig config, Ports ports, Clock clock, Notifier notifier, Notifications writer,
+                       FailoverStart start, PracticeRuns practice, GiveBacks giveBacks, CapacityReads capacity) {
     private static final Logger LOG = LoggerFactory.getLogger(AlarmEvaluation.class);
 
-    Result run(Trigger trigger, Integer minutes) {
-        FailoverConfig config = aws.config();
+    Result run(Trigger trigger, Integer minutes, Deadline deadline) {
         if (trigger instanceof Alarm alarm && config.practice().watches(alarm.name())) {
             return watchAlarm(alarm);
         }
+        if (!trigger.asksToAct()) {
+            return Answers.decided(Decision.notInAlarm((Alarm) trigger), trigger, VifStates.notRead(),
+                    VifStates.notRead(), config);
+        }
         if (trigger instanceof Alarm alarm && isMuted(alarm)) {
-            return aws.resultOf(Decision.muted(alarm), trigger, VifStates.notRead());
+            return Answers.decided(Decision.muted(alarm), trigger, VifStates.notRead(), VifStates.notRead(), config);
         }
-        VifStates states = trigger.asksToAct() ? aws.dx().readStates(config.vifIds()) : VifStates.notRead();
+        VifStates read = ports.vifs().readStates(config.vifIds());
         String vifId = trigger.vifId();
-        Optional<Result> practiced = Optional.empty();
-        if (trigger.asksToAct() && vifId != null && config.manages(vifId)) {
-            if (Practice.settling(states.get(vifId), aws.clock().instant())) {
-                return aws.resultOf(Decision.settling(vifId), trigger, states);
-            }
-            // An alarm on another listed VIF ends a practice run first; the practised VIF, testing, is not healthy.
-            Instant now = aws.clock().instant();
-            List<FiringAlarm> firing = trigger instanceof Alarm alarm ? List.of(new FiringAlarm(alarm, now, true, now))
-                    : List.of(); // an operator's failover command does not end a practice run
-            practiced = practice.watch(states, firing, now);
+        boolean listed = vifId != null && config.manages(vifId);
+        Instant now = clock.instant();
+        // A practice run is watched first: an alarm on another listed VIF ends it (docs/behaviour.md §16).
+        Optional<PracticeRuns.Watched> watched = listed
+                ? practice.watch(read, firing(trigger, now), now, true) : Optional.empty();
+        VifStates states = watched.map(PracticeRuns.Watched::states).orElse(read);
+        if (listed && trigger instanceof Alarm && Practice.settling(states.get(vifId), now)) {
+            return withWatch(Answers.decided(Decision.settling(vifId), trigger, states, read, config), watched);
         }
-        Result decided = decide(trigger, minutes, states);
-        return practiced.map(p -> decided.withPractice(p.practice()).withErrors(p.errors())).orElse(decided);
+        GiveBacks.Given given = listed ? giveBacks.run(states, now, true) : GiveBacks.Given.none(states);
+        Decision decision = Decision.decide(config, trigger, given.states(), Set.of(), capacity.once(given.states()));
+        Result result = act(trigger, decision, given.states(), read, minutes, deadline);
+        return withWatch(given.into(result), watched);
     }
 
-    private Result decide(Trigger trigger, Integer minutes, VifStates states) {
-        FailoverConfig config = aws.config();
-        Decision decision = Decision.decide(config, trigger, states);
-        if (decision.needsCapacityFigures(config)) {
-            decision = Decision.decide(config, trigger, states, Set.of(), CapacityReads.read(aws, states));
-        }
-        Result decided = aws.resultOf(decision, trigger, states);
-        return switch (decided.outcome()) {
-            case IGNORED -> decided;
-            case FAILED_OVER -> start.run(trigger, minutes == null ? config.failoverMinutes() : minutes, decided);
+    private Result act(Trigger trigger, Decision decision, VifStates decidedOn, VifStates read, Integer minutes,
+                       Deadline deadline) {
+        return switch (decision.outcome()) {
+            case IGNORED -> Answers.decided(decision, trigger, decidedOn, read, config);
+            case FAILED_OVER -> {
+                if (!deadline.allows(FailoverStart.BUDGET, clock)) {
+                    // Nothing changed: better Lambda's retry than a test without its case and notification (§8).
+                    throw new RetryableFailure(Messages.noTimeToStart(decision.vifId()), null);
+                }
+                yield start.run(trigger, decision, read, minutes == null ? config.failoverMinutes() : minutes);
+            }
             default -> {
+                Result decided = Answers.decided(decision, trigger, decidedOn, read, config);
                 // Nothing has changed, so a failed notification throws: the retry is safe and the message is the point.
                 notifier.beforeChange(writer.forResult(decided, trigger));
                 yield decided;
@@ -69,14 +77,24 @@ record AlarmEvaluation(Adapters aws, Notifier notifier, Notifications writer, Fa
         };
     }
 
+    /** The alarm of this event, for the practice watch; an operator's command ends no practice run. */
+    private static List<FiringAlarm> firing(Trigger trigger, Instant now) {
+        return trigger instanceof Alarm alarm ? List.of(new FiringAlarm(alarm, now, true, now)) : List.of();
+    }
+
+    private static Result withWatch(Result result, Optional<PracticeRuns.Watched> watched) {
+        return watched.map(w -> result.withPractice(w.result().practice()).withErrors(w.result().errors()))
+                .orElse(result);
+    }
+
     /** An outcome or blocking alarm (docs/behaviour.md §16): ALARM ends a practice run that is on; else nothing. */
     private Result watchAlarm(Alarm alarm) {
         if (!alarm.isInAlarm()) {
-            return aws.resultOf(Decision.decide(aws.config(), alarm, VifStates.notRead()), alarm, VifStates.notRead());
+            return Answers.decided(Decision.notInAlarm(alarm), alarm, VifStates.notRead(), VifStates.notRead(), config);
         }
-        VifStates states = aws.dx().readStates(aws.config().vifIds());
-        return practice.watch(states, List.of(), aws.clock().instant())
-                .orElseGet(() -> aws.resultOf(Decision.watchOnly(), alarm, states));
+        VifStates states = ports.vifs().readStates(config.vifIds());
+        return practice.watch(states, List.of(), clock.instant(), true).map(PracticeRuns.Watched::result)
+                .orElseGet(() -> Answers.decided(Decision.watchOnly(), alarm, states, states, config));
     }
 
     /**
@@ -84,11 +102,11 @@ record AlarmEvaluation(Adapters aws, Notifier notifier, Notifications writer, Fa
      * changes anyway). A failed look-up does not block a failover: the alarm is acted on, as if not muted.
      */
     private boolean isMuted(Alarm alarm) {
-        if (!alarm.isInAlarm() || alarm.vifId() == null || !aws.config().manages(alarm.vifId())) {
+        if (alarm.vifId() == null || !config.manages(alarm.vifId())) {
             return false;
         }
         try {
-            return aws.cloudWatch().actionsEnabled(alarm.name()).map(enabled -> !enabled).orElse(false);
+            return ports.alarms().actionsEnabled(alarm.name()).map(enabled -> !enabled).orElse(false);
         } catch (AwsCallFailed e) {
             LOG.warn("could not check whether alarm '{}' is muted ({}); acting on it", alarm.name(), e.awsText());
             return false;

@@ -1,6 +1,5 @@
 package io.github.dxfailover.service;
 
-import io.github.dxfailover.aws.SnsTopic;
 import io.github.dxfailover.config.InvalidConfigException;
 import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.decision.VifStates;
@@ -9,7 +8,6 @@ import io.github.dxfailover.result.Result;
 import io.github.dxfailover.text.Messages;
 import io.github.dxfailover.text.Notifications;
 import java.util.concurrent.atomic.AtomicBoolean;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The answer of a misconfigured function (docs/behaviour.md §5): every invocation gets CONFIG_ERROR
@@ -20,9 +18,10 @@ final class ConfigErrorReport {
     private final Notifier notifier;
     private final AtomicBoolean notified = new AtomicBoolean();
 
-    ConfigErrorReport(InvalidConfigException error, SnsClient sns) {
+    /** @param notifier the topic SNSARN names when it is valid, else null */
+    ConfigErrorReport(InvalidConfigException error, Notifier notifier) {
         this.error = error;
-        this.notifier = error.validSnsTopicArn() == null ? null : new Notifier(new SnsTopic(sns, error.validSnsTopicArn()));
+        this.notifier = notifier;
     }
 
     /** The status preflight of a misconfigured function: not ready, for every problem; it notifies no one (docs/behaviour.md §14). */

@@ -1,8 +1,6 @@
 package io.github.dxfailover.service;
 
 import io.github.dxfailover.aws.AwsClients;
-import io.github.dxfailover.config.FailoverConfig;
-import io.github.dxfailover.config.InvalidConfigException;
 import io.github.dxfailover.input.Request;
 import io.github.dxfailover.result.Result;
 import java.time.Clock;
@@ -17,12 +15,7 @@ public sealed interface Container {
     Result handle(Request request, String functionName, Deadline deadline);
 
     static Container of(Map<String, String> env, AwsClients clients, Clock clock) {
-        try {
-            return new Ready(new FailoverService(FailoverConfig.fromEnvironment(env), clients.dx(), clients.sns(),
-                    clients.support(), clients.cloudWatch(), clock));
-        } catch (InvalidConfigException e) {
-            return new Misconfigured(new ConfigErrorReport(e, clients.sns()));
-        }
+        return Wiring.container(env, clients, clock);
     }
 
     record Ready(FailoverService service) implements Container {

@@ -1,8 +1,8 @@
 package io.github.dxfailover.service;
 
-import io.github.dxfailover.aws.AwsCallFailed;
-import io.github.dxfailover.aws.Notification;
-import io.github.dxfailover.aws.SnsTopic;
+import io.github.dxfailover.port.AwsCallFailed;
+import io.github.dxfailover.port.Notification;
+import io.github.dxfailover.port.Topic;
 import io.github.dxfailover.result.Result;
 import io.github.dxfailover.text.Messages;
 import java.util.Optional;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * publish fails the invocation (Lambda's retry is safe, and the message is all such an outcome does);
  * after a change it is logged and reported in the result, never thrown.
  */
-record Notifier(SnsTopic topic) {
+record Notifier(Topic topic) {
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
 
     /** Nothing has changed: a failure throws. */

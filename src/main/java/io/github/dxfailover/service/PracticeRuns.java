@@ -1,9 +1,7 @@
 package io.github.dxfailover.service;
 
-import io.github.dxfailover.aws.AwsCallFailed;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.config.PracticeSettings;
-import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.Outcome;
@@ -12,11 +10,13 @@ import io.github.dxfailover.decision.PracticeRecord;
 import io.github.dxfailover.decision.TestHistoryEntry;
 import io.github.dxfailover.decision.VifState;
 import io.github.dxfailover.decision.VifStates;
+import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.result.PracticeReport;
 import io.github.dxfailover.result.Result;
 import io.github.dxfailover.text.Messages;
 import io.github.dxfailover.text.Notifications;
 import io.github.dxfailover.text.PracticeText;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,34 +25,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Practice runs (docs/behaviour.md §16): starting one, and watching, ending and judging the one that
  * is on. The record lives on the VIF's own tags, so a pass with no practice tag costs no extra call.
+ * Under DRY_RUN nothing is started, stopped or tagged: the result says what would have been done.
  */
-record PracticeRuns(Adapters aws, Notifier notifier, Notifications writer) {
+record PracticeRuns(FailoverConfig config, Ports ports, Clock clock, Notifier notifier, Notifications writer,
+                    CapacityReads capacity) {
     private static final Logger LOG = LoggerFactory.getLogger(PracticeRuns.class);
 
+    /**
+     * What the watch did, and the VIF states as it leaves them: an ended or judged run's record as written (or, under
+     * DRY_RUN, as it would be), so that settling counts from the run's end.
+     */
+    record Watched(Result result, VifStates states) {
+    }
+
     /** The {@code practice} command: the run that is on is watched first; else one starts, or says why not. */
-    Result start(String named, Integer minutes) {
-        FailoverConfig config = aws.config();
-        VifStates states = aws.dx().readStates(config.vifIds());
-        List<FiringAlarm> firing = aws.cloudWatch().readFiring();
-        Optional<Result> watched = watch(states, firing, aws.clock().instant());
+    Result start(String named, Integer minutes, Deadline deadline) {
+        VifStates states = ports.vifs().readStates(config.vifIds());
+        List<FiringAlarm> firing = ports.alarms().readFiring();
+        Instant now = clock.instant();
+        Optional<Watched> watched = watch(states, firing, now, true);
         if (watched.isPresent()) {
-            return watched.get();
+            return watched.get().result();
         }
-        String vifId = named != null ? named : Practice.chooseVif(config.vifIds(), lastTestStarts(states), null);
         PracticeSettings p = config.practice();
-        Map<String, String> watchStates = aws.cloudWatch().readStates(p.watchAlarms()); // none configured: no call
-        Capacity capacity = config.maxUtilization() == 0 || !config.manages(vifId) || states.healthyCount() == 0 ? null
-                : Capacity.project(config.maxUtilization(), states, Set.of(), vifId, CapacityReads.read(aws, states));
-        LocalDate today = LocalDate.ofInstant(aws.clock().instant(), ZoneOffset.UTC);
-        List<String> reasons = PracticeText.blockers(Practice.blockers(config, vifId, states, watchStates, firing, today,
-                capacity));
+        Map<String, String> watchStates = ports.alarms().readStates(p.watchAlarms()); // none configured: no call
+        Practice.Candidate candidate = Practice.candidate(config, named, states,
+                named == null ? lastTestStarts(states) : Map.of(), watchStates, firing,
+                LocalDate.ofInstant(now, ZoneOffset.UTC), capacity.once(states));
+        String vifId = candidate.vifId();
+        List<String> reasons = PracticeText.blockers(candidate.blockers());
         int runMinutes = minutes == null ? p.minutes() : minutes;
         if (!reasons.isEmpty()) {
             Result blocked = Result.of(Outcome.PRACTICE_BLOCKED, vifId, PracticeText.blocked(vifId, reasons), states,
@@ -67,25 +74,29 @@ record PracticeRuns(Adapters aws, Notifier notifier, Notifications writer) {
             notifier.beforeChange(writer.forPractice(dry));
             return dry;
         }
-        return begin(vifId, runMinutes, states);
+        if (!deadline.allows(FailoverStart.BUDGET, clock)) {
+            throw new RetryableFailure(Messages.noTimeToStart(vifId), null);
+        }
+        return begin(states.get(vifId), runMinutes, states);
     }
 
     /** Starts the test and writes the record; a record that cannot be written stops the test at once (§16 step 4). */
-    private Result begin(String vifId, int minutes, VifStates states) {
-        FailoverTestRun test = aws.dx().start(vifId, minutes);
+    private Result begin(VifState vif, int minutes, VifStates states) {
+        String vifId = vif.id();
+        FailoverTestRun test = ports.vifs().start(vifId, minutes);
         try {
-            aws.dx().tag(vifId, PracticeRecord.RUNNING, test.testId());
+            ports.vifs().tag(vif, PracticeRecord.RUNNING, test.testId());
         } catch (AwsCallFailed e) {
             String why = PracticeText.tagFailed(vifId, test.testId(), e.awsText());
             LOG.error(why, e);
-            aws.dx().stop(vifId);
+            ports.vifs().stop(vifId);
             Result failed = Result.of(Outcome.ERROR, vifId, why, states, false).withTest(test);
             notifier.send(writer.forPractice(failed));
             throw new RetryableFailure(why, e);
         }
         LOG.info("practice run {} started on {} until {}", test.testId(), vifId, test.endsAt());
         Result started = Result.of(Outcome.PRACTICE_STARTED, vifId,
-                        PracticeText.started(vifId, test.testId(), minutes, test.endsAt(), aws.config().practice()),
+                        PracticeText.started(vifId, test.testId(), minutes, test.endsAt(), config.practice()),
                         states, false)
                 .withTest(test)
                 .withPractice(new PracticeReport(vifId, test.testId(), Outcome.PRACTICE_STARTED, test.endsAt(), null,
@@ -97,7 +108,7 @@ record PracticeRuns(Adapters aws, Notifier notifier, Notifications writer) {
     private Map<String, Instant> lastTestStarts(VifStates states) {
         Map<String, Instant> last = new HashMap<>();
         for (String vif : states.byId().keySet()) {
-            TestHistoryEntry.lastStart(aws.dx().history(vif)).ifPresent(t -> last.put(vif, t));
+            TestHistoryEntry.lastStart(ports.vifs().history(vif)).ifPresent(t -> last.put(vif, t));
         }
         return last;
     }
@@ -106,8 +117,11 @@ record PracticeRuns(Adapters aws, Notifier notifier, Notifications writer) {
      * Watching (§16): the listed VIF whose {@code dx-failover:practice} tag names a test is the run that is on.
      * A running one is ended when it must be; one whose test ended by itself is judged from the traffic.
      * Empty when no run is on, or it goes on. No tag: no call at all.
+     *
+     * @param notifyDryRun whether what DRY_RUN keeps from happening is notified: on events and commands, not in a
+     *                     reconcile pass (docs/behaviour.md §13 step 4)
      */
-    Optional<Result> watch(VifStates states, List<FiringAlarm> firing, Instant now) {
+    Optional<Watched> watch(VifStates states, List<FiringAlarm> firing, Instant now, boolean notifyDryRun) {
         Optional<VifState> practised = states.practised();
         if (practised.isEmpty()) {
             return Optional.empty();
@@ -116,77 +130,93 @@ record PracticeRuns(Adapters aws, Notifier notifier, Notifications writer) {
         String testId = vif.practiceTestId().orElseThrow();
         Optional<TestHistoryEntry> test = test(vif.id(), testId);
         if (test.isPresent() && test.get().runningAt(now) && vif.isUnderTest()) {
-            Map<String, String> watchStates = aws.cloudWatch().readStates(aws.config().practice().watchAlarms());
-            return Practice.watch(aws.config(), vif.id(), states, watchStates, firing)
-                    .map(ending -> end(vif.id(), test.get(), ending, states));
+            Map<String, String> watchStates = ports.alarms().readStates(config.practice().watchAlarms());
+            return Practice.watch(config, vif.id(), states, watchStates, firing)
+                    .map(ending -> end(vif, test.get(), ending, states, notifyDryRun));
         }
-        return Optional.of(judge(vif, testId, test, states, now));
+        return Optional.of(judge(vif, testId, test, states, now, notifyDryRun));
     }
 
     /** The operator's restore of the practised VIF: PRACTICE_INTERRUPTED, "ended by an operator" (§16). */
     Result endByOperator(VifState vif, VifStates states) {
         String testId = vif.practiceTestId().orElseThrow();
         TestHistoryEntry test = test(vif.id(), testId).orElse(new TestHistoryEntry(testId, null, null, null));
-        return end(vif.id(), test, new Practice.Ending(Outcome.PRACTICE_INTERRUPTED, Practice.Interruption.OPERATOR,
-                null), states);
+        return end(vif, test, new Practice.Ending(Outcome.PRACTICE_INTERRUPTED, Practice.Interruption.OPERATOR,
+                null), states, true).result();
     }
 
-    /** The practice run's test in the VIF's history. */
+    /** The practice run's test in the VIF's history (every page of it). */
     private Optional<TestHistoryEntry> test(String vifId, String testId) {
-        return aws.dx().history(vifId).stream().filter(t -> testId.equals(t.testId())).findFirst();
+        return ports.vifs().history(vifId).stream().filter(t -> testId.equals(t.testId())).findFirst();
     }
 
     /** Ends the run now and records why: PRACTICE_FAILED or PRACTICE_INTERRUPTED, one notification. */
-    private Result end(String vifId, TestHistoryEntry test, Practice.Ending ending, VifStates states) {
-        FailoverTestRun stopped = aws.dx().stop(vifId);
-        Instant endedAt = stopped.endsAt() != null ? stopped.endsAt() : aws.clock().instant();
+    private Watched end(VifState vif, TestHistoryEntry test, Practice.Ending ending, VifStates states,
+                        boolean notifyDryRun) {
+        String vifId = vif.id();
+        if (config.dryRun()) {
+            Result dry = Result.of(Outcome.DRY_RUN, vifId, PracticeText.wouldEnd(vifId, ending, test.startedAt(),
+                            clock.instant()), states, true)
+                    .withPractice(new PracticeReport(vifId, test.testId(), ending.outcome(), null, null, List.of(), null));
+            return dryRun(dry, states, notifyDryRun); // the run goes on: its VIF still settles
+        }
+        FailoverTestRun stopped = ports.vifs().stop(vifId);
+        Instant endedAt = stopped.endsAt() != null ? stopped.endsAt() : clock.instant();
         Result result = Result.of(ending.outcome(), vifId, PracticeText.ended(vifId, ending, test.startedAt(), endedAt),
-                        states, aws.config().dryRun())
+                        states, false)
                 .withTest(stopped)
                 .withPractice(new PracticeReport(vifId, test.testId(), ending.outcome(), null, endedAt, List.of(), null));
-        return recorded(result, vifId, new PracticeRecord(endedAt, ending.outcome(), test.testId()));
+        return recorded(result, vif, new PracticeRecord(endedAt, ending.outcome(), test.testId()), states);
     }
 
     /** Judges a run whose test ended by itself, from the traffic before and during it (one GetMetricData). */
-    private Result judge(VifState vif, String testId, Optional<TestHistoryEntry> test, VifStates states, Instant now) {
+    private Watched judge(VifState vif, String testId, Optional<TestHistoryEntry> test, VifStates states, Instant now,
+                          boolean notifyDryRun) {
         Instant start = test.map(TestHistoryEntry::startedAt).orElse(null);
         Instant end = test.map(TestHistoryEntry::endsAt).orElse(now);
-        Map<String, Double> before = new HashMap<>();
-        Map<String, Double> during = new HashMap<>();
-        if (start != null) {
-            Map<String, Map<Instant, Double>> traffic = aws.cloudWatch().readTraffic(
-                    List.copyOf(states.byId().values()), start.minus(Practice.BEFORE), end);
-            traffic.forEach((id, points) -> points.forEach((at, bps) -> {
-                if (at.isBefore(start)) {
-                    before.merge(id, bps, Math::max);
-                } else if (!at.isBefore(start.plus(Practice.MARGIN)) && at.isBefore(end.minus(Practice.MARGIN))) {
-                    during.merge(id, bps, Math::max);
-                }
-            }));
-        }
-        Practice.Judgement j = Practice.judge(vif.id(), aws.config().vifIds(), before, during);
+        Practice.Windows windows = start == null ? new Practice.Windows(Map.of(), Map.of())
+                : Practice.windows(ports.traffic().readTraffic(List.copyOf(states.byId().values()),
+                Practice.trafficFrom(start), end), start, end);
+        Practice.Judgement j = Practice.judge(vif.id(), config.vifIds(), windows.before(), windows.during());
         Map<String, PracticeReport.Traffic> evidence = new LinkedHashMap<>();
-        aws.config().vifIds().forEach(id -> evidence.put(id, new PracticeReport.Traffic(before.get(id), during.get(id))));
-        Result result = Result.of(j.outcome(), vif.id(), PracticeText.judged(vif.id(), j), states, aws.config().dryRun())
-                .withPractice(new PracticeReport(vif.id(), testId, j.outcome(), null, end, List.of(), evidence));
-        return recorded(result, vif.id(), new PracticeRecord(end, j.outcome(), testId));
+        config.vifIds().forEach(id -> evidence.put(id,
+                new PracticeReport.Traffic(windows.before().get(id), windows.during().get(id))));
+        PracticeRecord record = new PracticeRecord(end, j.outcome(), testId);
+        PracticeReport report = new PracticeReport(vif.id(), testId, j.outcome(), null, end, List.of(), evidence);
+        if (config.dryRun()) {
+            Result dry = Result.of(Outcome.DRY_RUN, vif.id(), PracticeText.judged(vif.id(), j) + PracticeText.NOT_RECORDED,
+                    states, true).withPractice(report);
+            return dryRun(dry, states.withPracticeRecorded(vif.id(), record), notifyDryRun); // the run did end
+        }
+        Result result = Result.of(j.outcome(), vif.id(), PracticeText.judged(vif.id(), j), states, false)
+                .withPractice(report);
+        return recorded(result, vif, record, states);
+    }
+
+    /** Under DRY_RUN nothing was changed: notified on events and commands (a failure throws), silent in a pass. */
+    private Watched dryRun(Result dry, VifStates after, boolean notifyDryRun) {
+        if (notifyDryRun) {
+            notifier.beforeChange(writer.forPractice(dry));
+        }
+        return new Watched(dry, after);
     }
 
     /**
      * The record on the VIF: {@code dx-failover:practice} removed, {@code dx-failover:last-practice} written;
      * then the one notification. After the test has ended nothing may throw (§8): failures are in errors.
      */
-    private Result recorded(Result result, String vifId, PracticeRecord record) {
+    private Watched recorded(Result result, VifState vif, PracticeRecord record, VifStates states) {
         Result r = result;
         try {
-            aws.dx().tag(vifId, PracticeRecord.LAST, record.tagValue());
-            aws.dx().untag(vifId, PracticeRecord.RUNNING);
+            ports.vifs().tag(vif, PracticeRecord.LAST, record.tagValue());
+            ports.vifs().untag(vif, PracticeRecord.RUNNING);
         } catch (AwsCallFailed e) {
             String why = Messages.failed(e) + ": the next pass tries again";
             LOG.error(why, e);
             r = r.withError(why);
         }
-        LOG.info("practice run {} on {}: {}", record.testId(), vifId, record.outcome());
-        return notifier.afterChange(r, writer.forPractice(r));
+        LOG.info("practice run {} on {}: {}", record.testId(), vif.id(), record.outcome());
+        return new Watched(notifier.afterChange(r, writer.forPractice(r)),
+                states.withPracticeRecorded(vif.id(), record));
     }
 }

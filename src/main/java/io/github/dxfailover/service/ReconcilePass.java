@@ -1,60 +1,64 @@
 package io.github.dxfailover.service;
 
 import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.decision.Decision;
 import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.decision.Practice;
 import io.github.dxfailover.decision.ReconcilePlan;
 import io.github.dxfailover.decision.VifStates;
+import io.github.dxfailover.result.GivenBack;
 import io.github.dxfailover.result.ReconcileAction;
 import io.github.dxfailover.result.ReconcileSummary;
 import io.github.dxfailover.result.Result;
+import io.github.dxfailover.text.Answers;
 import io.github.dxfailover.text.Messages;
-import java.time.Duration;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reconcile pass (docs/behaviour.md §13): acts on the alarms' current state. Only started tests
- * are notified; decisions that change nothing are in the result, the log and the metrics. A failed
- * start notifies and throws at once.
+ * The reconcile pass (docs/behaviour.md §13): acts on the alarms' current state. In one direction: read the alarms
+ * and the VIFs, watch a practice run, give back, plan once (the capacity figures read only if a step asks), act on
+ * each step, and word the summary last. Only started tests and give-backs are notified; decisions that change
+ * nothing are in the result, the log and the metrics. A failed start notifies and throws at once.
  */
-record ReconcilePass(Adapters aws, FailoverStart start, PracticeRuns practice) {
+record ReconcilePass(FailoverConfig config, Ports ports, Clock clock, FailoverStart start, PracticeRuns practice,
+                     GiveBacks giveBacks, CapacityReads capacity) {
     private static final Logger LOG = LoggerFactory.getLogger(ReconcilePass.class);
-    /**
-     * What one start may take at worst: Start, CreateCase and Publish at their call timeout (10 s,
-     * AwsClients.CALL_TIMEOUT; a test keeps the two in step), and a margin.
-     */
-    static final Duration ONE_FAILOVER = Duration.ofSeconds(35);
 
     Result run(Deadline deadline) {
-        FailoverConfig config = aws.config();
-        List<FiringAlarm> firing = aws.cloudWatch().readFiring();
-        VifStates states = aws.dx().readStates(config.vifIds());
+        List<FiringAlarm> firing = ports.alarms().readFiring();
+        VifStates read = ports.vifs().readStates(config.vifIds());
+        Instant now = clock.instant();
         // Practice runs first (docs/behaviour.md §16): a run ended here still counts as not healthy below.
-        var practiced = practice.watch(states, firing, aws.clock().instant());
-        ReconcilePlan plan = ReconcilePlan.of(config, firing, states);
-        if (plan.needsCapacityFigures(config)) {
-            plan = ReconcilePlan.of(config, firing, states, CapacityReads.read(aws, states));
-        }
-        List<ReconcileAction> actions = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        Optional<PracticeRuns.Watched> practiced = practice.watch(read, firing, now, false);
+        VifStates watched = practiced.map(PracticeRuns.Watched::states).orElse(read);
+        GiveBacks.Given given = giveBacks.run(watched, now, false);
+        ReconcilePlan plan = ReconcilePlan.of(config, firing, given.states(), capacity.once(given.states()));
+        List<ReconcileAction> actions = new ArrayList<>(givenBack(given, firing));
+        List<String> errors = new ArrayList<>(given.errors());
         int deferred = 0;
         for (ReconcilePlan.Step step : plan.steps()) {
-            Result r = aws.resultOf(step.decision(), step.alarm(), step.seen());
-            if (r.outcome() == Outcome.FAILED_OVER) {
-                if (!deadline.allows(ONE_FAILOVER, aws.clock())) {
+            Decision d = step.decision();
+            Result r;
+            if (d.outcome() == Outcome.FAILED_OVER) {
+                if (!deadline.allows(FailoverStart.BUDGET, clock)) {
                     // Better the next pass than a test without its case and notification (docs/behaviour.md §8).
                     deferred++;
                     continue;
                 }
                 try {
-                    r = start.run(step.alarm(), config.failoverMinutes(), r);
+                    r = start.run(step.alarm(), d, step.seen(), config.failoverMinutes());
                 } catch (RetryableFailure e) {
-                    throw e.after(summary(firing.size(), states, plan, actions, errors, deferred, practiced));
+                    throw e.after(summary(firing.size(), read, plan, actions, given, errors, deferred, practiced));
                 }
+            } else {
+                r = Answers.decided(d, step.alarm(), step.seen(), step.seen(), config);
             }
             LOG.info("reconcile: outcome={} vif={} alarm={} reason={}", r.outcome(), r.vifId(),
                     step.alarm().alarm().name(), r.message());
@@ -62,19 +66,33 @@ record ReconcilePass(Adapters aws, FailoverStart start, PracticeRuns practice) {
                     r.capacity()));
             errors.addAll(r.errors());
         }
-        return summary(firing.size(), states, plan, actions, errors, deferred, practiced);
+        return summary(firing.size(), read, plan, actions, given, errors, deferred, practiced);
     }
 
-    private Result summary(int firing, VifStates states, ReconcilePlan plan, List<ReconcileAction> actions,
-                           List<String> errors, int deferred, java.util.Optional<Result> practiced) {
-        boolean dryRun = aws.config().dryRun();
-        Result r = Result.of(Outcome.RECONCILED, null, Messages.reconciled(firing, plan, actions, deferred, dryRun)
-                        + practiced.map(p -> "; " + p.message()).orElse(""), states, dryRun)
+    /** Each VIF given back, as an action (DRY_RUN for what would have been), named by its oldest alarm if any. */
+    private List<ReconcileAction> givenBack(GiveBacks.Given given, List<FiringAlarm> firing) {
+        List<ReconcileAction> out = new ArrayList<>();
+        for (GivenBack g : given.given()) {
+            String alarm = firing.stream().filter(f -> g.vifId().equals(f.vifId()))
+                    .min(java.util.Comparator.comparing(FiringAlarm::since)).map(f -> f.alarm().name()).orElse(null);
+            out.add(new ReconcileAction(g.vifId(), alarm, config.dryRun() ? Outcome.DRY_RUN : Outcome.GIVEN_BACK,
+                    g.testId(), null, null));
+        }
+        return out;
+    }
+
+    private Result summary(int firing, VifStates read, ReconcilePlan plan, List<ReconcileAction> actions,
+                           GiveBacks.Given given, List<String> errors, int deferred,
+                           Optional<PracticeRuns.Watched> practiced) {
+        boolean dryRun = config.dryRun();
+        Optional<Result> practice = practiced.map(PracticeRuns.Watched::result);
+        Result r = Result.of(Outcome.RECONCILED, null, Messages.reconciled(firing, plan, actions, given.given().size(), deferred, dryRun)
+                        + practice.map(p -> "; " + p.message()).orElse(""), read, dryRun)
                 .withErrors(errors)
-                .withErrors(practiced.map(Result::errors).orElse(List.of()))
+                .withErrors(practice.map(Result::errors).orElse(List.of()))
                 .withReconciliation(new ReconcileSummary(actions, plan.muted(), plan.unlisted(), plan.namingNoVif(),
-                        plan.settling(), aws.config().minVifs(),
-                        Practice.notProven(states, aws.clock().instant(), aws.config().practice().maxAgeDays())));
-        return practiced.map(p -> r.withPractice(p.practice())).orElse(r);
+                        plan.settling(), config.minVifs(),
+                        Practice.notProven(read, clock.instant(), config.practice().maxAgeDays())));
+        return practice.map(p -> r.withPractice(p.practice())).orElse(r);
     }
 }

@@ -1,26 +1,33 @@
 package io.github.dxfailover.service;
 
+import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.Decision;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.decision.VifStates;
 import io.github.dxfailover.result.Result;
-import io.github.dxfailover.text.Messages;
+import io.github.dxfailover.text.Answers;
 import io.github.dxfailover.text.Notifications;
 
-/** The operator's {@code restore}: stops the running failover test on a listed VIF and notifies (docs/behaviour.md §2). */
-record RestoreCommand(Adapters aws, Notifier notifier, Notifications writer, PracticeRuns practice) {
+/**
+ * The operator's {@code restore}: stops the running failover test on a listed VIF; every outcome is notified
+ * (docs/behaviour.md §2, §7: NOT_MANAGED, NOTHING_TO_RESTORE and DRY_RUN before any change, a failed publish throws).
+ */
+record RestoreCommand(FailoverConfig config, Ports ports, Notifier notifier, Notifications writer,
+                      PracticeRuns practice) {
     Result run(String vifId) {
-        VifStates states = aws.config().manages(vifId) ? aws.dx().readStates(aws.config().vifIds()) : VifStates.notRead();
-        Result decided = aws.resultOf(Decision.restore(aws.config(), vifId, states), null, states);
-        if (decided.outcome() != Outcome.RESTORED) {
+        VifStates states = config.manages(vifId) ? ports.vifs().readStates(config.vifIds()) : VifStates.notRead();
+        Decision decision = Decision.restore(config, vifId, states);
+        if (decision.outcome() != Outcome.RESTORED) {
+            Result decided = Answers.decided(decision, null, states, states, config);
+            notifier.beforeChange(writer.forRestore(decided));
             return decided;
         }
         if (states.get(vifId).practiceTestId().isPresent()) {
             return practice.endByOperator(states.get(vifId), states);
         }
-        FailoverTestRun test = aws.dx().stop(vifId);
-        Result restored = decided.withTest(test).withMessage(Messages.stopped(test, vifId));
+        FailoverTestRun test = ports.vifs().stop(vifId);
+        Result restored = Answers.restored(decision, states, test);
         return notifier.afterChange(restored, writer.forRestore(restored));
     }
 }

@@ -1,7 +1,7 @@
 package io.github.dxfailover.service;
 
-import io.github.dxfailover.aws.AwsCallFailed;
-import io.github.dxfailover.aws.SupportCases;
+import io.github.dxfailover.port.AwsCallFailed;
+import io.github.dxfailover.port.SupportDesk;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.CapacityFigures;
@@ -17,6 +17,7 @@ import io.github.dxfailover.result.Result;
 import io.github.dxfailover.text.Messages;
 import io.github.dxfailover.text.PracticeText;
 import io.github.dxfailover.text.StatusText;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,16 +39,15 @@ import org.slf4j.LoggerFactory;
  * each VIF and, with the capacity guard on, what the others would carry if each were taken out, and says whether the function is ready and every reason it is not. A read that fails
  * here is a reason, not an exception: a status must always answer.
  */
-record StatusReport(Adapters aws) {
+record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityReads capacity) {
     private static final Logger LOG = LoggerFactory.getLogger(StatusReport.class);
     private static final String ACCESS_DENIED = "AccessDeniedException";
 
     Result run() {
-        FailoverConfig config = aws.config();
         List<String> reasons = new ArrayList<>();
         VifStates states;
         try {
-            states = aws.dx().readStates(config.vifIds());
+            states = ports.vifs().readStates(config.vifIds());
         } catch (AwsCallFailed e) {
             LOG.warn("VIF states unavailable for status", e);
             reasons.add(StatusText.vifsUnreadable(e));
@@ -56,7 +56,7 @@ record StatusReport(Adapters aws) {
         Map<String, List<String>> alarmed = Map.of();
         List<FiringAlarm> firing = List.of();
         try {
-            firing = aws.cloudWatch().readFiring();
+            firing = ports.alarms().readFiring();
             alarmed = alarmNamesByVif(firing);
         } catch (AwsCallFailed e) {
             LOG.warn("alarms unavailable for status", e);
@@ -69,8 +69,8 @@ record StatusReport(Adapters aws) {
         for (VifState vif : states.byId().values()) {
             String test = VifState.MISSING.equals(vif.state()) ? "" : testHistory(vif, reasons, lastTestStarts);
             String ifTakenOut = "";
-            if (figures != null && vif.healthy()) {
-                Capacity capacity = Capacity.project(config.maxUtilization(), states, Set.of(), vif.id(), figures);
+            Capacity capacity = vif.healthy() ? Capacity.step(config, states, Set.of(), vif.id(), () -> figures) : null;
+            if (capacity != null) {
                 ifTakenOut = StatusText.ifTakenOut(capacity);
                 if (!capacity.known()) {
                     capacityUnknown.add(StatusText.capacityUnknown(capacity));
@@ -84,7 +84,7 @@ record StatusReport(Adapters aws) {
         if (healthy <= config.minVifs()) {
             reasons.add(StatusText.noneCanBeTakenOut(healthy, config.minVifs()));
         }
-        aws.topic().checkAccess().ifPresent(e -> reasons.add(StatusText.topicProblem(aws.topic().topicArn(), e)));
+        ports.topic().checkAccess().ifPresent(e -> reasons.add(StatusText.topicProblem(ports.topic().topicArn(), e)));
         supportPlanProblem().ifPresent(reasons::add);
 
         PracticeStatus practice = practice(states, firing, figures, lastTestStarts);
@@ -102,33 +102,30 @@ record StatusReport(Adapters aws) {
 
     private PracticeStatus practice(VifStates states, List<FiringAlarm> firing, CapacityFigures figures,
                                     Map<String, Instant> lastTestStarts) {
-        FailoverConfig config = aws.config();
-        Instant now = aws.clock().instant();
+        Instant now = clock.instant();
         List<String> notProven = Practice.notProven(states, now, config.practice().maxAgeDays());
         Map<String, String> watchStates = new HashMap<>();
         List<String> blockers = new ArrayList<>();
         try {
-            watchStates.putAll(aws.cloudWatch().readStates(config.practice().watchAlarms()));
+            watchStates.putAll(ports.alarms().readStates(config.practice().watchAlarms()));
         } catch (AwsCallFailed e) {
             blockers.add(Messages.failed(e));
         }
         String running = states.practised()
                 .map(v -> StatusText.runningPractice(v, config.practice().outcomeAlarms(), watchStates)).orElse(null);
-        String vifId = Practice.chooseVif(config.vifIds(), lastTestStarts, null);
-        Capacity capacity = figures == null || !states.get(vifId).healthy() ? null
-                : Capacity.project(config.maxUtilization(), states, Set.of(), vifId, figures);
-        blockers.addAll(PracticeText.blockers(Practice.blockers(config, vifId, states, watchStates, firing,
-                LocalDate.ofInstant(now, ZoneOffset.UTC), capacity)));
-        return new PracticeStatus(notProven, blockers, running, vifId);
+        Practice.Candidate candidate = Practice.candidate(config, null, states, lastTestStarts, watchStates, firing,
+                LocalDate.ofInstant(now, ZoneOffset.UTC), () -> figures);
+        blockers.addAll(PracticeText.blockers(candidate.blockers()));
+        return new PracticeStatus(notProven, blockers, running, candidate.vifId());
     }
 
     /** The capacity figures of §15 when the guard is on; a failed read is a reason, and null. */
     private CapacityFigures capacityFigures(VifStates states, List<String> reasons) {
-        if (aws.config().maxUtilization() == 0 || states.healthyCount() == 0) {
+        if (!config.capacityChecked() || states.healthyCount() == 0) {
             return null;
         }
         try {
-            return CapacityReads.read(aws, states);
+            return capacity.read(states);
         } catch (AwsCallFailed e) {
             LOG.warn("capacity figures unavailable for status", e);
             reasons.add(StatusText.capacityUnreadable(e));
@@ -143,9 +140,9 @@ record StatusReport(Adapters aws) {
      */
     private String testHistory(VifState vif, List<String> reasons, Map<String, Instant> lastTestStarts) {
         try {
-            List<TestHistoryEntry> history = aws.dx().history(vif.id());
+            List<TestHistoryEntry> history = ports.vifs().history(vif.id());
             TestHistoryEntry.lastStart(history).ifPresent(t -> lastTestStarts.put(vif.id(), t));
-            var running = TestHistoryEntry.running(history, aws.clock().instant())
+            var running = TestHistoryEntry.running(history, clock.instant())
                     .map(t -> new FailoverTestRun(t.testId(), t.endsAt()));
             return vif.isUnderTest() ? StatusText.runningTest(running) : "";
         } catch (AwsCallFailed e) {
@@ -161,17 +158,16 @@ record StatusReport(Adapters aws) {
 
     /** Why a failover could open no case, or empty; nothing to check, and no call, with SUPPORT_CASE=false. */
     private Optional<String> supportPlanProblem() {
-        FailoverConfig config = aws.config();
         if (!config.supportCase()) {
             return Optional.empty();
         }
         try {
-            List<String> offered = aws.supportCases().severityLevels();
+            List<String> offered = ports.support().severityLevels();
             return !offered.isEmpty() && !offered.contains(config.supportSeverity())
                     ? Optional.of(StatusText.severityNotOffered(config.supportSeverity(), offered))
                     : Optional.empty();
         } catch (AwsCallFailed e) {
-            return Optional.of(StatusText.supportPlanProblem(e, SupportCases.isNoSupportPlan(e)));
+            return Optional.of(StatusText.supportPlanProblem(e, SupportDesk.isNoSupportPlan(e)));
         }
     }
 
@@ -180,7 +176,7 @@ record StatusReport(Adapters aws) {
         Map<String, List<String>> byVif = new TreeMap<>();
         for (FiringAlarm alarm : firing) {
             String vifId = alarm.vifId();
-            if (vifId != null && aws.config().manages(vifId)) {
+            if (vifId != null && config.manages(vifId)) {
                 byVif.computeIfAbsent(vifId, v -> new ArrayList<>()).add(StatusText.alarmName(alarm));
             }
         }

@@ -1,13 +1,14 @@
 package io.github.dxfailover.text;
 
-import io.github.dxfailover.aws.AwsCallFailed;
-import io.github.dxfailover.aws.SupportCases;
+import io.github.dxfailover.port.AwsCallFailed;
+import io.github.dxfailover.port.SupportDesk;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.Alarm;
 import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.Decision;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.Outcome;
+import io.github.dxfailover.decision.Practice;
 import io.github.dxfailover.decision.ReconcilePlan;
 import io.github.dxfailover.decision.Trigger;
 import io.github.dxfailover.decision.VifStates;
@@ -37,7 +38,7 @@ public final class Messages {
             case WATCH_ALARM -> "alarm '" + trigger.title() + "' is a practice-run watch, and no practice run is on: "
                     + "nothing to do";
             case SETTLING -> "alarm '" + trigger.title() + "' on " + vif + " is presumed to be the practice run's doing "
-                    + "until 15 minutes after it ended, so it is not acted on";
+                    + "until " + Practice.SETTLING.toMinutes() + " minutes after it ended, so it is not acted on";
             case MUTED -> "alarm '" + trigger.title() + "' has its actions disabled (muted by an operator), so it is "
                     + "not acted on";
             case NAMES_NO_VIF -> "the alarm names no VIF: its name must start with the VIF ID (dxvif-…), or its metric "
@@ -106,6 +107,15 @@ public final class Messages {
         };
     }
 
+    /**
+     * The invocation has too little time left to start a failover test and still open its case and notify
+     * (docs/behaviour.md §8): nothing was changed, and Lambda's retry gets a fresh timeout.
+     */
+    public static String noTimeToStart(String vifId) {
+        return "too little of the function's time was left to start the BGP failover test on " + vifId
+                + " and still open its case and notify (nothing was changed); Lambda retries the event";
+    }
+
     /** A notification that failed after a change: reported in {@code errors}, never thrown (docs/behaviour.md §8). */
     public static String notificationNotSent(AwsCallFailed e) {
         return "notification not sent: " + e.awsText();
@@ -117,19 +127,25 @@ public final class Messages {
     }
 
     static final String NO_SUPPORT_PLAN = "this account has no Business or Enterprise support plan ("
-            + SupportCases.SUBSCRIPTION_REQUIRED + ")";
+            + SupportDesk.SUBSCRIPTION_REQUIRED + ")";
 
     /** A misconfigured function's answer to everything (docs/behaviour.md §5). */
     public static String misconfigured(int problems) {
         return "the function is misconfigured (" + problems + " problem(s)); nothing was done";
     }
 
-    /** The one sentence of a reconcile pass (docs/behaviour.md §13): what it found, did and left aside. */
-    public static String reconciled(int firing, ReconcilePlan plan, List<ReconcileAction> actions, int deferred,
-                                    boolean dryRun) {
-        return "reconcile: " + firing + " alarm(s) in ALARM on " + plan.steps().size()
-                + " listed VIF(s); started " + count(actions, Outcome.FAILED_OVER) + " failover test(s)"
-                + (dryRun ? " (DRY_RUN: " + count(actions, Outcome.DRY_RUN) + " would have)" : "")
+    /**
+     * The one sentence of a reconcile pass (docs/behaviour.md §13): what it found, gave back, did and left aside.
+     *
+     * @param givenBack the VIFs it gave back (§19), or would have under DRY_RUN
+     */
+    public static String reconciled(int firing, ReconcilePlan plan, List<ReconcileAction> actions, int givenBack,
+                                    int deferred, boolean dryRun) {
+        return "reconcile: " + firing + " alarm(s) in ALARM on " + plan.steps().size() + " listed VIF(s); "
+                + (givenBack > 0 ? (dryRun ? "would have given back " : "gave back ") + givenBack
+                + " VIF(s) to hold the minimum, " : "")
+                + "started " + count(actions, Outcome.FAILED_OVER) + " failover test(s)"
+                + (dryRun ? " (DRY_RUN: " + (count(actions, Outcome.DRY_RUN) - givenBack) + " would have)" : "")
                 + ", " + count(actions, Outcome.MINIMUM_REACHED) + " held in service by the minimum, "
                 + count(actions, Outcome.CAPACITY_REACHED) + " by the capacity, "
                 + count(actions, Outcome.ALREADY_UNAVAILABLE) + " already out of service"

@@ -1,6 +1,6 @@
 package io.github.dxfailover.text;
 
-import io.github.dxfailover.aws.Notification;
+import io.github.dxfailover.port.Notification;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.Alarm;
 import io.github.dxfailover.decision.FiringAlarm;
@@ -22,21 +22,33 @@ public final class Notifications {
 
     /** What an alarm, a reconcile pass's alarm or a failover command led to. */
     public Notification forResult(Result r, Trigger trigger) {
-        return compose(r, trigger.title(), triggerLines(trigger));
+        return compose(r, trigger.title(), triggerLines(trigger), whatNext(r));
     }
 
-    /** What a practice run did: started, blocked, ended or judged (docs/behaviour.md §16). */
+    /** What a practice run did: started, blocked, ended or judged, or would have under DRY_RUN (§16). */
     public Notification forPractice(Result r) {
         return compose(r, "practice run", "Practice run: proving that taking " + r.vifId() + " out moves its traffic "
-                + "to the other VIFs (docs/behaviour.md §16)\n");
+                + "to the other VIFs (docs/behaviour.md §16)\n", whatNext(r));
     }
 
-    /** What an operator's restore did. */
+    /** What an operator's restore did, or why it did nothing. */
     public Notification forRestore(Result r) {
-        return compose(r, RESTORE_TITLE, requestedBy("restore"));
+        String next = switch (r.outcome()) {
+            case DRY_RUN -> "Nothing was changed (DRY_RUN=true). Without it the function would have stopped the BGP "
+                    + "failover test on " + r.vifId() + ".\n";
+            case NOTHING_TO_RESTORE -> "Nothing was changed: no failover test runs on " + r.vifId() + ".\n";
+            default -> whatNext(r);
+        };
+        return compose(r, RESTORE_TITLE, requestedBy("restore"), next);
     }
 
-    private Notification compose(Result r, String title, String triggerLines) {
+    /** The tests ended to hold the minimum (docs/behaviour.md §19): one per invocation that gave back. */
+    public Notification forGiveBack(Result r) {
+        return compose(r, "below the minimum", GiveBackText.lines(r, config),
+                r.outcome() == Outcome.ERROR ? whatNext(r) : GiveBackText.whatNext(r));
+    }
+
+    private Notification compose(Result r, String title, String triggerLines, String whatNext) {
         String subject = "DX failover: " + r.outcome() + " " + (r.vifId() == null ? "(no VIF)" : r.vifId())
                 + " - " + title;
         StringBuilder body = new StringBuilder();
@@ -47,7 +59,7 @@ public final class Notifications {
                     .append(", healthy = available with a BGP peer up):\n")
                     .append(VifText.table(r.vifs()));
         }
-        body.append('\n').append(whatNext(r));
+        body.append('\n').append(whatNext);
         if (!r.errors().isEmpty()) {
             body.append("\nErrors:\n");
             r.errors().forEach(e -> body.append("- ").append(e).append('\n'));
@@ -108,7 +120,11 @@ public final class Notifications {
                     + "Support case: " + (r.caseId() != null ? r.caseId() : "none opened (" + noCaseReason(r) + ")")
                     + "\n";
             case DRY_RUN -> r.practice() != null ? "Nothing was changed (DRY_RUN=true). Without it the function would "
-                    + "have started the practice run.\n"
+                    + "have " + (r.practice().outcome() == Outcome.DRY_RUN ? "started the practice run"
+                    : "recorded the practice run as " + r.practice().outcome() + " on the VIF's tag "
+                    + "dx-failover:last-practice" + (r.practice().outcome() == Outcome.PRACTICE_FAILED
+                    || r.practice().outcome() == Outcome.PRACTICE_INTERRUPTED ? ", after stopping its failover test" : ""))
+                    + ".\n"
                     : "Nothing was changed (DRY_RUN=true). Without it the function would have started a "
                     + config.failoverMinutes() + "-minute BGP failover test on " + vif
                     + (config.supportCase() ? " and opened " + article(config.supportSeverity()) + " "

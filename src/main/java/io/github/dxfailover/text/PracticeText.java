@@ -62,16 +62,28 @@ public final class PracticeText {
     }
 
     public static String ended(String vifId, Ending e, Instant started, Instant ended) {
-        String why = switch (e.why()) {
+        return "practice run on " + vifId + " ended after " + ran(started, ended) + ": " + why(e)
+                + "; its BGP sessions come back up now";
+    }
+
+    /** What DRY_RUN kept the watch from doing to a running run: it goes on, and nothing is recorded. */
+    public static String wouldEnd(String vifId, Ending e, Instant started, Instant now) {
+        return "practice run on " + vifId + " would end after " + ran(started, now) + ": " + why(e)
+                + " (DRY_RUN: its failover test goes on, and nothing is recorded)";
+    }
+
+    private static String why(Ending e) {
+        return switch (e.why()) {
             case OUTCOME_ALARM -> "outcome alarm '" + e.subject() + "' went to ALARM";
             case BLOCKING_ALARM -> "blocking alarm '" + e.subject() + "' went to ALARM";
             case ALARM_ON_OTHER_VIF -> "alarm '" + e.subject() + "' on another listed VIF is in ALARM";
             case OTHER_VIF_NOT_HEALTHY -> e.subject() + " is no longer healthy";
             case OPERATOR -> "ended by an operator";
         };
-        return "practice run on " + vifId + " ended after " + ran(started, ended) + ": " + why
-                + "; its BGP sessions come back up now";
     }
+
+    /** What DRY_RUN kept the judging of an ended run from writing. */
+    public static final String NOT_RECORDED = " (DRY_RUN: not recorded on the VIF's tag)";
 
     /** "dxvif-A carried 2.1 Gbit/s before and 0 bit/s during; the other VIFs rose from 1.0 to 3.1 Gbit/s". */
     public static String evidence(String vifId, Judgement j) {

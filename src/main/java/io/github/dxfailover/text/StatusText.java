@@ -1,6 +1,6 @@
 package io.github.dxfailover.text;
 
-import io.github.dxfailover.aws.AwsCallFailed;
+import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.aws.SnsTopic;
 import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.FailoverTestRun;

@@ -1,6 +1,6 @@
 package io.github.dxfailover.text;
 
-import io.github.dxfailover.aws.SupportCase;
+import io.github.dxfailover.port.SupportCase;
 import io.github.dxfailover.decision.Alarm;
 import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.OperatorCommand;

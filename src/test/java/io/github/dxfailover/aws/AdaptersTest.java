@@ -1,5 +1,6 @@
 package io.github.dxfailover.aws;
 
+import io.github.dxfailover.aws.AwsErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -8,7 +9,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.github.dxfailover.aws.AwsCallFailed.Call;
+import io.github.dxfailover.port.AwsCallFailed.Call;
 import io.github.dxfailover.decision.VifState;
 import java.time.Clock;
 import java.time.Instant;
@@ -96,9 +97,10 @@ class AdaptersTest {
             when(client.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(
                     DescribeVirtualInterfacesResponse.builder().virtualInterfaces(VirtualInterface.builder()
                             .virtualInterfaceId("dxvif-aaaa1111").ownerAccount("123456789012").build()).build());
-            DirectConnect dx = new DirectConnect(client, Clock.systemUTC());
-            dx.readStates(List.of("dxvif-aaaa1111"));
-            dx.tag("dxvif-aaaa1111", "dx-failover:practice", "t-1");
+            var vif = new DirectConnect(client, Clock.systemUTC()).readStates(List.of("dxvif-aaaa1111"))
+                    .get("dxvif-aaaa1111");
+            // Another adapter, as after a new container: the ARN comes from the VIF as read, not from a cache.
+            new DirectConnect(client, Clock.systemUTC()).tag(vif, "dx-failover:practice", "t-1");
             ArgumentCaptor<TagResourceRequest> tag = ArgumentCaptor.forClass(TagResourceRequest.class);
             verify(client).tagResource(tag.capture());
             assertThat(tag.getValue().resourceArn()).isEqualTo((region == Region.CN_NORTH_1 ? "arn:aws-cn" : "arn:aws")
@@ -108,9 +110,9 @@ class AdaptersTest {
 
     @Test
     void aFailedCallSaysWhichCallOnWhichVif() {
-        assertThat(new AwsCallFailed(Call.START_BGP_FAILOVER_TEST, "dxvif-a", SdkClientException.create("reset")))
+        assertThat(AwsErrors.failed(Call.START_BGP_FAILOVER_TEST, "dxvif-a", SdkClientException.create("reset")))
                 .hasMessage("StartBgpFailoverTest on dxvif-a failed: reset");
-        assertThat(new AwsCallFailed(Call.DESCRIBE_LAGS, null, SdkClientException.create("reset")))
+        assertThat(AwsErrors.failed(Call.DESCRIBE_LAGS, null, SdkClientException.create("reset")))
                 .hasMessage("DescribeLags failed: reset");
         verify(cw, never()).describeAlarms(any(DescribeAlarmsRequest.class));
     }

@@ -1,5 +1,6 @@
 package io.github.dxfailover.aws;
 
+import io.github.dxfailover.port.Notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dxfailover.decision.Outcome;

@@ -54,7 +54,8 @@ class FailoverConfigTest {
         FailoverConfig c = FailoverConfig.fromEnvironment(env);
         assertThat(c).isEqualTo(new FailoverConfig(java.util.List.of(VIF_A, VIF_B, VIF_C), 2,
                 "arn:aws-us-gov:sns:us-gov-west-1:123456789012:dx", 4320,
-                java.util.List.of("noc@example.com", "oncall@example.com"), false, "high", true, "svc", "cat", 65));
+                java.util.List.of("noc@example.com", "oncall@example.com"), false, "high", true, "svc", "cat", 65,
+                PracticeSettings.DEFAULT));
         assertThat(FailoverConfig.fromEnvironment(env()).maxUtilization()).isEqualTo(80);
     }
 

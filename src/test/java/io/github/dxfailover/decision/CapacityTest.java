@@ -1,5 +1,6 @@
 package io.github.dxfailover.decision;
 
+import io.github.dxfailover.Fixtures;
 import static io.github.dxfailover.Fixtures.VIF_A;
 import static io.github.dxfailover.Fixtures.VIF_B;
 import static io.github.dxfailover.Fixtures.VIF_C;
@@ -150,42 +151,45 @@ class CapacityTest {
         VifStates s = states(up(VIF_A, "dxcon-primary"), up(VIF_B, "dxcon-backup"), VifState.of(VIF_C, "down", "down"));
         CapacityFigures f = figures(Map.of("dxcon-primary", 10_000_000_000L, "dxcon-backup", 1_000_000_000L),
                 Map.of(VIF_A, 3 * G, VIF_B, 0.0));
-        Decision d = Decision.decide(CONFIG, alarm(VIF_A + " loss", "ALARM"), s, Set.of(), f);
+        Decision d = Decision.decide(CONFIG, alarm(VIF_A + " loss", "ALARM"), s, Set.of(), () -> f);
         assertThat(d.outcome()).isEqualTo(Outcome.CAPACITY_REACHED);
         assertThat(d.why()).isEqualTo(Decision.Why.OVER_CAPACITY);
         assertThat(d.capacity().projectedPercent()).isEqualTo(300.0);
 
-        assertThat(Decision.decide(CONFIG, alarm(VIF_B + " loss", "ALARM"), s, Set.of(), f).outcome())
+        assertThat(Decision.decide(CONFIG, alarm(VIF_B + " loss", "ALARM"), s, Set.of(), () -> f).outcome())
                 .isEqualTo(Outcome.FAILED_OVER);
         FailoverConfig dry = config(envWith("DRY_RUN", "true"));
-        assertThat(Decision.decide(dry, alarm(VIF_A + " loss", "ALARM"), s, Set.of(), f).outcome())
+        assertThat(Decision.decide(dry, alarm(VIF_A + " loss", "ALARM"), s, Set.of(), () -> f).outcome())
                 .isEqualTo(Outcome.CAPACITY_REACHED);
     }
 
     @Test
-    void withoutFiguresTheDecisionAsksForThemOnlyWhenItReachesStepFourA() {
+    void theDecisionAsksForTheFiguresOnlyWhenItReachesStepFourAAndOnlyWithTheCapacityChecked() {
         VifStates s = states(up(VIF_A, "dxcon-1"), up(VIF_B, "dxcon-2"), VifState.of(VIF_C, "down", "down"));
-        assertThat(Decision.decide(CONFIG, alarm(VIF_A + " loss", "ALARM"), s).needsCapacityFigures(CONFIG)).isTrue();
-        assertThat(Decision.decide(CONFIG, alarm(VIF_A + " loss", "OK"), s).needsCapacityFigures(CONFIG)).isFalse();
-        assertThat(Decision.decide(CONFIG, alarm("dxvif-zzzz9999 loss", "ALARM"), s).needsCapacityFigures(CONFIG))
-                .isFalse();
-        assertThat(Decision.decide(CONFIG, alarm(VIF_C + " loss", "ALARM"), s).needsCapacityFigures(CONFIG)).isFalse();
-        VifStates one = states(up(VIF_A, "dxcon-1"));
-        assertThat(Decision.decide(CONFIG, alarm(VIF_A + " loss", "ALARM"), one).needsCapacityFigures(CONFIG))
-                .isFalse(); // MINIMUM_REACHED first
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<CapacityFigures> counting = () -> {
+            asked.incrementAndGet();
+            return figures(Map.of(), Map.of());
+        };
+        Decision.decide(CONFIG, alarm(VIF_A + " loss", "OK"), s, Set.of(), counting);
+        Decision.decide(CONFIG, alarm("dxvif-zzzz9999 loss", "ALARM"), s, Set.of(), counting);
+        Decision.decide(CONFIG, alarm(VIF_C + " loss", "ALARM"), s, Set.of(), counting);
+        Decision.decide(CONFIG, alarm(VIF_A + " loss", "ALARM"), states(up(VIF_A, "dxcon-1")), Set.of(), counting);
+        assertThat(asked).as("IGNORED, NOT_MANAGED, ALREADY_UNAVAILABLE, MINIMUM_REACHED read nothing").hasValue(0);
         FailoverConfig off = config(envWith("MAX_UTILIZATION", "0"));
-        Decision unchecked = Decision.decide(off, alarm(VIF_A + " loss", "ALARM"), s);
-        assertThat(unchecked.needsCapacityFigures(off)).isFalse();
+        Decision unchecked = Decision.decide(off, alarm(VIF_A + " loss", "ALARM"), s, Set.of(), counting);
+        assertThat(asked).as("MAX_UTILIZATION=0: no capacity step, no read").hasValue(0);
         assertThat(unchecked.outcome()).isEqualTo(Outcome.FAILED_OVER);
-        assertThat(Decision.decide(off, alarm(VIF_A + " loss", "ALARM"), s, Set.of(), figures(Map.of(), Map.of()))
-                .capacity()).as("MAX_UTILIZATION=0: no capacity step").isNull();
+        assertThat(unchecked.capacity()).isNull();
+        assertThat(Decision.decide(CONFIG, alarm(VIF_A + " loss", "ALARM"), s, Set.of(), counting).capacity()).isNotNull();
+        assertThat(asked).as("step 4a asks once").hasValue(1);
     }
 
     @Test
     void anUnknownCapacityDoesNotBlockAFailover() {
         VifStates s = states(up(VIF_A, "dxcon-1"), up(VIF_B, "dxcon-partner"), VifState.of(VIF_C, "down", "down"));
         Decision d = Decision.decide(CONFIG, alarm(VIF_A + " loss", "ALARM"), s, Set.of(),
-                figures(Map.of("dxcon-1", 1L), Map.of(VIF_A, G, VIF_B, G)));
+                () -> figures(Map.of("dxcon-1", 1L), Map.of(VIF_A, G, VIF_B, G)));
         assertThat(d.outcome()).isEqualTo(Outcome.FAILED_OVER);
         assertThat(d.capacity().known()).isFalse();
     }
@@ -201,12 +205,10 @@ class CapacityTest {
         List<FiringAlarm> alarms = List.of(
                 new FiringAlarm(alarm(VIF_A + " loss", "ALARM"), seen.minusSeconds(1200), true, seen),
                 new FiringAlarm(alarm(VIF_B + " loss", "ALARM"), seen.minusSeconds(600), true, seen));
-        ReconcilePlan plan = ReconcilePlan.of(CONFIG, alarms, s, f);
+        ReconcilePlan plan = ReconcilePlan.of(CONFIG, alarms, s, () -> f);
         assertThat(plan.steps()).extracting(st -> st.decision().outcome())
                 .containsExactly(Outcome.FAILED_OVER, Outcome.CAPACITY_REACHED);
         assertThat(plan.steps().get(0).decision().capacity().projectedPercent()).isEqualTo(60.0);
         assertThat(plan.steps().get(1).decision().capacity().projectedPercent()).isEqualTo(120.0);
-        assertThat(ReconcilePlan.of(CONFIG, alarms, s).needsCapacityFigures(CONFIG)).isTrue();
-        assertThat(plan.needsCapacityFigures(CONFIG)).isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dxfailover.decision;
 
+import io.github.dxfailover.Fixtures;
 import static io.github.dxfailover.Fixtures.OTHER_VIF;
 import static io.github.dxfailover.Fixtures.VIF_A;
 import static io.github.dxfailover.Fixtures.VIF_B;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.Decision.Why;
+import java.util.Set;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,14 +34,14 @@ class DecisionTest {
     @ParameterizedTest
     @ValueSource(strings = {"OK", "INSUFFICIENT_DATA"})
     void onlyAlarmStateActs(String state) {
-        Decision d = Decision.decide(config, alarm(VIF_A + " packet loss", state), allHealthy);
+        Decision d = Decision.decide(config, alarm(VIF_A + " packet loss", state), allHealthy, Set.of(), Fixtures.NO_FIGURES);
         assertThat(d.outcome()).isEqualTo(Outcome.IGNORED);
         assertThat(d.why()).isEqualTo(Why.NOT_IN_ALARM);
     }
 
     @Test
     void alarmNamingNoVifIsRejected() {
-        Decision d = Decision.decide(config, alarm("packet loss to on-prem", "ALARM"), allHealthy);
+        Decision d = Decision.decide(config, alarm("packet loss to on-prem", "ALARM"), allHealthy, Set.of(), Fixtures.NO_FIGURES);
         assertThat(d.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(d.vifId()).isNull();
         assertThat(d.why()).isEqualTo(Why.NAMES_NO_VIF);
@@ -47,7 +49,7 @@ class DecisionTest {
 
     @Test
     void vifNotInListIsNeverTouched() {
-        Decision d = Decision.decide(config, alarm(OTHER_VIF + " latency", "ALARM"), allHealthy);
+        Decision d = Decision.decide(config, alarm(OTHER_VIF + " latency", "ALARM"), allHealthy, Set.of(), Fixtures.NO_FIGURES);
         assertThat(d.outcome()).isEqualTo(Outcome.NOT_MANAGED);
         assertThat(d.vifId()).isEqualTo(OTHER_VIF);
     }
@@ -67,7 +69,7 @@ class DecisionTest {
         VifStates states = alarmed == null
                 ? states(config, healthy(VIF_B), healthy(VIF_C))
                 : states(config, alarmed, healthy(VIF_B), healthy(VIF_C));
-        Decision d = Decision.decide(config, alarm(VIF_A + " packet loss", "ALARM"), states);
+        Decision d = Decision.decide(config, alarm(VIF_A + " packet loss", "ALARM"), states, Set.of(), Fixtures.NO_FIGURES);
         assertThat(d.outcome()).isEqualTo(Outcome.ALREADY_UNAVAILABLE);
         assertThat(d.why()).isEqualTo(Why.NOT_HEALTHY);
         assertThat(d.vifId()).isEqualTo(VIF_A);
@@ -77,7 +79,7 @@ class DecisionTest {
     void minimumReachedWhenHealthyCountEqualsMinimum() {
         // A healthy, B BGP down (does not count), C down: 1 healthy = MINVIFS 1.
         VifStates states = states(config, healthy(VIF_A), vif(VIF_B, "available", "down"), vif(VIF_C, "down", "down"));
-        Decision d = Decision.decide(config, alarm(VIF_A + " packet loss", "ALARM"), states);
+        Decision d = Decision.decide(config, alarm(VIF_A + " packet loss", "ALARM"), states, Set.of(), Fixtures.NO_FIGURES);
         assertThat(d.outcome()).isEqualTo(Outcome.MINIMUM_REACHED);
         assertThat(d.why()).isEqualTo(Why.AT_MINIMUM);
     }
@@ -86,13 +88,13 @@ class DecisionTest {
     void minimumReachedWhenHealthyCountIsBelowMinimum() {
         FailoverConfig two = config(envWith("MINVIFS", "2"));
         VifStates states = states(two, healthy(VIF_A), healthy(VIF_B), vif(VIF_C, "down", "down"));
-        assertThat(Decision.decide(two, alarm(VIF_A, "ALARM"), states).outcome()).isEqualTo(Outcome.MINIMUM_REACHED);
+        assertThat(Decision.decide(two, alarm(VIF_A, "ALARM"), states, Set.of(), Fixtures.NO_FIGURES).outcome()).isEqualTo(Outcome.MINIMUM_REACHED);
     }
 
     @Test
     void failsOverWhenMoreThanMinimumAreHealthy() {
         VifStates states = states(config, healthy(VIF_A), healthy(VIF_B), vif(VIF_C, "down", "down"));
-        Decision d = Decision.decide(config, alarm(VIF_A + " packet loss", "ALARM"), states);
+        Decision d = Decision.decide(config, alarm(VIF_A + " packet loss", "ALARM"), states, Set.of(), Fixtures.NO_FIGURES);
         assertThat(d.outcome()).isEqualTo(Outcome.FAILED_OVER);
         assertThat(d.vifId()).isEqualTo(VIF_A);
     }
@@ -101,18 +103,18 @@ class DecisionTest {
     void dryRunDecidesTheSameButSaysDryRun() {
         FailoverConfig dry = config(envWith("DRY_RUN", "true"));
         Decision d = Decision.decide(dry, alarm(VIF_A + " packet loss", "ALARM"),
-                states(dry, healthy(VIF_A), healthy(VIF_B), healthy(VIF_C)));
+                states(dry, healthy(VIF_A), healthy(VIF_B), healthy(VIF_C)), Set.of(), Fixtures.NO_FIGURES);
         assertThat(d.outcome()).isEqualTo(Outcome.DRY_RUN);
         assertThat(d.why()).isEqualTo(Why.WOULD_START);
         // Dry run does not override the guards before it.
         VifStates one = states(dry, healthy(VIF_A));
-        assertThat(Decision.decide(dry, alarm(VIF_A, "ALARM"), one).outcome()).isEqualTo(Outcome.MINIMUM_REACHED);
+        assertThat(Decision.decide(dry, alarm(VIF_A, "ALARM"), one, Set.of(), Fixtures.NO_FIGURES).outcome()).isEqualTo(Outcome.MINIMUM_REACHED);
     }
 
     @Test
     void vifFromMetricDimensionWhenNameHasNone() {
         Alarm byDimension = new Alarm("packet loss to 10.0.0.1", "ALARM", "", "", "", "", probe(VIF_B, VIF_B));
-        Decision d = Decision.decide(config, byDimension, allHealthy);
+        Decision d = Decision.decide(config, byDimension, allHealthy, Set.of(), Fixtures.NO_FIGURES);
         assertThat(d.outcome()).isEqualTo(Outcome.FAILED_OVER);
         assertThat(d.vifId()).isEqualTo(VIF_B);
     }
@@ -120,19 +122,19 @@ class DecisionTest {
     @Test
     void twoDifferentDimensionVifsNameNone() {
         Alarm ambiguous = new Alarm("loss on both", "ALARM", "", "", "", "", probe(VIF_A, VIF_B));
-        assertThat(Decision.decide(config, ambiguous, allHealthy).outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(Decision.decide(config, ambiguous, allHealthy, Set.of(), Fixtures.NO_FIGURES).outcome()).isEqualTo(Outcome.REJECTED);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"DXVIF-AAAA1111 loss", "dxvif-aaa1 loss", "dxvif-aaaa1111: loss", "xdxvif-aaaa1111",
         "dxvif_aaaa1111", "\u0000dxvif-aaaa1111", "dxvif-аааа1111 cyrillic"})
     void lookalikesAreNotVifIds(String name) {
-        assertThat(Decision.decide(config, alarm(name, "ALARM"), allHealthy).outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(Decision.decide(config, alarm(name, "ALARM"), allHealthy, Set.of(), Fixtures.NO_FIGURES).outcome()).isEqualTo(Outcome.REJECTED);
     }
 
     @Test
     void firstWordAfterLeadingWhitespaceCounts() {
-        assertThat(Decision.decide(config, alarm("  \t" + VIF_C + "\nloss", "ALARM"), allHealthy).vifId())
+        assertThat(Decision.decide(config, alarm("  \t" + VIF_C + "\nloss", "ALARM"), allHealthy, Set.of(), Fixtures.NO_FIGURES).vifId())
                 .isEqualTo(VIF_C);
     }
 
@@ -179,7 +181,7 @@ class DecisionTest {
     @MethodSource("whichDimensionsNameAVif")
     void awsDxDimensionsNameNoVif(String what, String name, List<VifDimension> dims, Outcome outcome, String vif) {
         Alarm alarm = new Alarm(name, "ALARM", "", "", "", "", dims);
-        Decision d = Decision.decide(config, alarm, allHealthy);
+        Decision d = Decision.decide(config, alarm, allHealthy, Set.of(), Fixtures.NO_FIGURES);
         assertThat(d.outcome()).isEqualTo(outcome);
         assertThat(d.vifId()).isEqualTo(vif);
     }
@@ -187,11 +189,11 @@ class DecisionTest {
     @Test
     void aUtilizationAlarmIsRejectedWithWhyItsDimensionDoesNotCount() {
         Alarm utilization = new Alarm("DX link 1 utilization high", "ALARM", "", "", "", "", awsDx(VIF_A));
-        assertThat(Decision.decide(config, utilization, allHealthy).why()).isEqualTo(Why.ONLY_AWS_DX_OR_OWN_DIMENSIONS);
+        assertThat(Decision.decide(config, utilization, allHealthy, Set.of(), Fixtures.NO_FIGURES).why()).isEqualTo(Why.ONLY_AWS_DX_OR_OWN_DIMENSIONS);
         Alarm own = new Alarm("not proven", "ALARM", "", "", "", "", List.of(new VifDimension("DxFailover", VIF_A)));
-        assertThat(Decision.decide(config, own, allHealthy).why()).isEqualTo(Why.ONLY_AWS_DX_OR_OWN_DIMENSIONS);
+        assertThat(Decision.decide(config, own, allHealthy, Set.of(), Fixtures.NO_FIGURES).why()).isEqualTo(Why.ONLY_AWS_DX_OR_OWN_DIMENSIONS);
         Alarm plain = new Alarm("loss", "ALARM", "", "", "", "", List.of());
-        assertThat(Decision.decide(config, plain, allHealthy).why()).isEqualTo(Why.NAMES_NO_VIF);
+        assertThat(Decision.decide(config, plain, allHealthy, Set.of(), Fixtures.NO_FIGURES).why()).isEqualTo(Why.NAMES_NO_VIF);
     }
 
     private static List<VifDimension> concat(List<VifDimension> a, List<VifDimension> b) {

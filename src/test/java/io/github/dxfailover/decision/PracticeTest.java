@@ -1,5 +1,6 @@
 package io.github.dxfailover.decision;
 
+import io.github.dxfailover.Fixtures;
 import static io.github.dxfailover.Fixtures.VIF_A;
 import static io.github.dxfailover.Fixtures.VIF_B;
 import static io.github.dxfailover.Fixtures.VIF_C;
@@ -55,11 +56,10 @@ class PracticeTest {
         List<String> listed = List.of(VIF_C, VIF_B, VIF_A);
         Map<String, Instant> last = Map.of(VIF_A, NOW.minusSeconds(3600), VIF_B, NOW.minusSeconds(7200),
                 VIF_C, NOW.minusSeconds(60));
-        assertThat(Practice.chooseVif(listed, last, null)).isEqualTo(VIF_B);
-        assertThat(Practice.chooseVif(listed, Map.of(VIF_A, NOW), null)).as("never tested first, ties by ID")
+        assertThat(Practice.chooseVif(listed, last)).isEqualTo(VIF_B);
+        assertThat(Practice.chooseVif(listed, Map.of(VIF_A, NOW))).as("never tested first, ties by ID")
                 .isEqualTo(VIF_B);
-        assertThat(Practice.chooseVif(listed, Map.of(), null)).isEqualTo(VIF_A);
-        assertThat(Practice.chooseVif(listed, last, VIF_C)).isEqualTo(VIF_C);
+        assertThat(Practice.chooseVif(listed, Map.of())).isEqualTo(VIF_A);
     }
 
     @Test
@@ -128,7 +128,7 @@ class PracticeTest {
         FiringAlarm watchNamedLikeAVif = new FiringAlarm(alarm(VIF_B + " apps", "ALARM"), NOW, true, NOW);
         assertThat(blocks(c, healthy(), Map.of(VIF_B + " apps", "OK", "change-freeze", "OK"),
                 List.of(watchNamedLikeAVif), TODAY, null)).isEmpty();
-        ReconcilePlan plan = ReconcilePlan.of(c, List.of(watchNamedLikeAVif), healthy());
+        ReconcilePlan plan = ReconcilePlan.of(c, List.of(watchNamedLikeAVif), healthy(), Fixtures.NO_FIGURES);
         assertThat(plan.steps()).isEmpty();
         assertThat(plan.namingNoVif()).isEqualTo(1);
     }
@@ -220,7 +220,7 @@ class PracticeTest {
         FiringAlarm onA = new FiringAlarm(alarm(VIF_A + " loss", "ALARM"), NOW, true, NOW);
         VifStates s = VifStates.of(CONFIG.vifIds(), List.of(running, VifState.of(VIF_B, "available", "up"),
                 VifState.of(VIF_C, "available", "up")));
-        ReconcilePlan plan = ReconcilePlan.of(CONFIG, List.of(onA), s);
+        ReconcilePlan plan = ReconcilePlan.of(CONFIG, List.of(onA), s, Fixtures.NO_FIGURES);
         assertThat(plan.steps()).isEmpty();
         assertThat(plan.settling()).isEqualTo(1);
         assertThat(List.of(plan.muted(), plan.unlisted(), plan.namingNoVif())).containsOnly(0);

@@ -33,7 +33,7 @@ class ReconcilePlanPropertyTest {
 
     @Property(tries = 2000)
     void aPassKeepsEveryPromise(@ForAll("worlds") World w) {
-        ReconcilePlan plan = ReconcilePlan.of(w.config(), w.alarms(), w.states());
+        ReconcilePlan plan = ReconcilePlan.of(w.config(), w.alarms(), w.states(), Fixtures.NO_FIGURES);
 
         List<String> started = plan.steps().stream().filter(s -> s.decision().outcome() == Outcome.FAILED_OVER)
                 .map(s -> s.decision().vifId()).toList();

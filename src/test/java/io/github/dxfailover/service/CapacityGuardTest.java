@@ -80,7 +80,7 @@ class CapacityGuardTest extends MockedAws {
     @Test
     void aVifTheOthersCannotCarryStaysInServiceAndTheNotificationGivesTheFigures() {
         primaryAndBackup();
-        Result r = service().handle(alarmFor(VIF_A + " packet loss"));
+        Result r = service().handle(alarmFor(VIF_A + " packet loss"), Deadline.none());
 
         assertThat(r.outcome()).isEqualTo(Outcome.CAPACITY_REACHED);
         assertThat(r.message()).isEqualTo("2 healthy VIF(s), MINVIFS is 1: taking " + VIF_A + " out would leave the "
@@ -113,7 +113,7 @@ class CapacityGuardTest extends MockedAws {
     @Test
     void theBackupOutIsCarriedByThePrimary() {
         primaryAndBackup();
-        Result r = service().handle(alarmFor(VIF_B + " packet loss"));
+        Result r = service().handle(alarmFor(VIF_B + " packet loss"), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
         assertThat(r.message()).endsWith("; the other VIFs would carry 3.0 Gbit/s on 10.0 Gbit/s: 30.0 % "
                 + "(MAX_UTILIZATION 80 %)");
@@ -125,10 +125,10 @@ class CapacityGuardTest extends MockedAws {
     @Test
     void outcomesBeforeTheCapacityStepReadNothingForIt() {
         primaryAndBackup();
-        service().handle(new Request.Evaluate(alarm(VIF_A + " loss", "OK"), null));            // IGNORED
-        service().handle(alarmFor(OTHER_VIF + " loss"));                                        // NOT_MANAGED
-        service().handle(alarmFor(VIF_C + " loss"));                                            // ALREADY_UNAVAILABLE
-        Result minimum = service(config(envWith("MINVIFS", "2"))).handle(alarmFor(VIF_A + " loss"));
+        service().handle(new Request.Evaluate(alarm(VIF_A + " loss", "OK"), null), Deadline.none());            // IGNORED
+        service().handle(alarmFor(OTHER_VIF + " loss"), Deadline.none());                                        // NOT_MANAGED
+        service().handle(alarmFor(VIF_C + " loss"), Deadline.none());                                            // ALREADY_UNAVAILABLE
+        Result minimum = service(config(envWith("MINVIFS", "2"))).handle(alarmFor(VIF_A + " loss"), Deadline.none());
         assertThat(minimum.outcome()).isEqualTo(Outcome.MINIMUM_REACHED);
         assertThat(minimum.toMap()).doesNotContainKey("capacity");
         verifyNoCapacityReads();
@@ -137,7 +137,7 @@ class CapacityGuardTest extends MockedAws {
     @Test
     void withMaxUtilizationZeroThereIsNoCapacityStep() {
         primaryAndBackup();
-        Result r = service(config(envWith("MAX_UTILIZATION", "0"))).handle(alarmFor(VIF_A + " packet loss"));
+        Result r = service(config(envWith("MAX_UTILIZATION", "0"))).handle(alarmFor(VIF_A + " packet loss"), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
         assertThat(r.toMap()).doesNotContainKey("capacity");
         verifyNoCapacityReads();
@@ -147,7 +147,7 @@ class CapacityGuardTest extends MockedAws {
     void aFailedTrafficReadFailsTheInvocationBeforeAnyStart() {
         primaryAndBackup();
         when(cloudWatch.getMetricData(any(GetMetricDataRequest.class))).thenThrow(SdkClientException.create("timeout"));
-        assertThatThrownBy(() -> service().handle(alarmFor(VIF_B + " packet loss")))
+        assertThatThrownBy(() -> service().handle(alarmFor(VIF_B + " packet loss"), Deadline.none()))
                 .isInstanceOf(RetryableFailure.class)
                 .hasMessage("reading the VIFs' traffic from CloudWatch failed (nothing was changed): timeout");
         verifyNoChange();
@@ -158,7 +158,7 @@ class CapacityGuardTest extends MockedAws {
     void anUnknownCapacityDoesNotBlockAndSaysWhy() {
         primaryAndBackup();
         loads(Map.of(VIF_A, 3e9)); // no datapoint for B
-        Result r = service().handle(alarmFor(VIF_A + " packet loss"));
+        Result r = service().handle(alarmFor(VIF_A + " packet loss"), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
         String why = "no traffic datapoints for " + VIF_B + " in the last 30 minutes (AWS/DX "
                 + "VirtualInterfaceBpsEgress/Ingress)";
@@ -175,7 +175,7 @@ class CapacityGuardTest extends MockedAws {
         loads(Map.of(VIF_A, 4e9, VIF_B, 4e9, VIF_C, 4e9));
         when(cloudWatch.describeAlarms(any(DescribeAlarmsRequest.class))).thenReturn(DescribeAlarmsResponse.builder()
                 .metricAlarms(firing(VIF_A + " loss", 20), firing(VIF_B + " loss", 10)).build());
-        Result r = service().handle(new Request.Reconcile());
+        Result r = service().handle(new Request.Reconcile(), Deadline.none());
 
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> actions = (List<Map<String, Object>>) r.toMap().get("actions");
@@ -194,7 +194,7 @@ class CapacityGuardTest extends MockedAws {
         primaryAndBackup();
         when(sns.getTopicAttributes(any(software.amazon.awssdk.services.sns.model.GetTopicAttributesRequest.class)))
                 .thenReturn(software.amazon.awssdk.services.sns.model.GetTopicAttributesResponse.builder().build());
-        Result r = service(config(envWith("SUPPORT_CASE", "false"))).handle(new Request.Status());
+        Result r = service(config(envWith("SUPPORT_CASE", "false"))).handle(new Request.Status(), Deadline.none());
         assertThat(r.message()).contains(VIF_A + " available, BGP up [peer 1 up], healthy, if taken out now the others "
                 + "would carry 3.0 Gbit/s on 1.0 Gbit/s: 300 % (MAX_UTILIZATION 80 %), over the limit: the capacity "
                 + "guard would keep it in service")
@@ -203,7 +203,7 @@ class CapacityGuardTest extends MockedAws {
         assertThat(r.preflight().reasons()).singleElement().asString().startsWith(VIF_C + " carries no traffic");
 
         loads(Map.of(VIF_A, 3e9));
-        Result unknown = service(config(envWith("SUPPORT_CASE", "false"))).handle(new Request.Status());
+        Result unknown = service(config(envWith("SUPPORT_CASE", "false"))).handle(new Request.Status(), Deadline.none());
         assertThat(unknown.preflight().reasons()).contains("capacity unknown (no traffic datapoints for " + VIF_B
                 + " in the last 30 minutes (AWS/DX VirtualInterfaceBpsEgress/Ingress)): the capacity guard could not "
                 + "work; fix the missing figure or set MAX_UTILIZATION=0");

@@ -27,7 +27,7 @@ class FailoverFailuresTest extends MockedAws {
     void describeFailureThrowsAndChangesNothing() {
         when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class)))
                 .thenThrow(SdkClientException.create("connect timed out"));
-        assertThatThrownBy(() -> service().handle(alarmFor(VIF_A)))
+        assertThatThrownBy(() -> service().handle(alarmFor(VIF_A), Deadline.none()))
                 .isInstanceOf(RetryableFailure.class)
                 .hasMessageContaining("reading the VIF states").hasMessageContaining("nothing was changed");
         verifyNoChange();
@@ -42,7 +42,7 @@ class FailoverFailuresTest extends MockedAws {
                 (DirectConnectException) DirectConnectException.builder().statusCode(400)
                         .awsErrorDetails(AwsErrorDetails.builder().errorCode("DirectConnectClientException")
                                 .errorMessage("The virtual interface is already under test").build()).build());
-        assertThatThrownBy(() -> service.handle(alarmFor(VIF_A)))
+        assertThatThrownBy(() -> service.handle(alarmFor(VIF_A), Deadline.none()))
                 .isInstanceOf(RetryableFailure.class)
                 .hasMessageContaining("starting the BGP failover test on " + VIF_A + " failed")
                 .hasMessageContaining("already under test");
@@ -57,7 +57,7 @@ class FailoverFailuresTest extends MockedAws {
         allHealthy();
         FailoverService service = service();
         when(support.createCase(any(CreateCaseRequest.class))).thenThrow(SdkClientException.create("read timed out"));
-        Result r = service.handle(alarmFor(VIF_A));
+        Result r = service.handle(alarmFor(VIF_A), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
         assertThat(r.testId()).isEqualTo("test-1");
         assertThat(r.caseId()).isNull();
@@ -74,7 +74,7 @@ class FailoverFailuresTest extends MockedAws {
                         .awsErrorDetails(AwsErrorDetails.builder().errorCode("SubscriptionRequiredException")
                                 .errorMessage("AWS Premium Support Subscription is required to use this service.")
                                 .build()).build());
-        Result r = service.handle(alarmFor(VIF_A));
+        Result r = service.handle(alarmFor(VIF_A), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
         assertThat(r.errors()).singleElement().asString()
                 .contains("no Business or Enterprise support plan").contains("SubscriptionRequiredException");
@@ -88,7 +88,7 @@ class FailoverFailuresTest extends MockedAws {
         when(sns.publish(any(PublishRequest.class))).thenThrow(NotFoundException.builder().statusCode(404)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("NotFound").errorMessage("Topic does not exist")
                         .build()).build());
-        Result r = service.handle(alarmFor(VIF_A));
+        Result r = service.handle(alarmFor(VIF_A), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
         assertThat(r.caseId()).isEqualTo("case-12345");
         assertThat(r.errors()).singleElement().asString()
@@ -100,7 +100,7 @@ class FailoverFailuresTest extends MockedAws {
         directConnectReturns(dxVif(VIF_A, "available", "up"));
         FailoverService service = service();
         when(sns.publish(any(PublishRequest.class))).thenThrow(SdkClientException.create("unreachable"));
-        assertThatThrownBy(() -> service.handle(alarmFor(VIF_A)))
+        assertThatThrownBy(() -> service.handle(alarmFor(VIF_A), Deadline.none()))
                 .isInstanceOf(RetryableFailure.class).hasMessageContaining("notification not sent");
         verifyNoChange();
     }

@@ -42,7 +42,7 @@ class FailoverOutcomesTest extends MockedAws {
     @Test
     void failoverStartsTheTestOpensACaseAndNotifies() {
         allHealthy();
-        Result r = service().handle(alarmFor(VIF_A + " packet loss to 10.0.0.1"));
+        Result r = service().handle(alarmFor(VIF_A + " packet loss to 10.0.0.1"), Deadline.none());
 
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
         assertThat(r.vifId()).isEqualTo(VIF_A);
@@ -96,7 +96,7 @@ class FailoverOutcomesTest extends MockedAws {
     void failoverCommandUsesItsMinutes() {
         allHealthy();
         Result r = service().handle(RequestParser.parse(Fixtures.command(
-                "action", "failover", "virtualInterfaceId", VIF_B, "minutes", 60)));
+                "action", "failover", "virtualInterfaceId", VIF_B, "minutes", 60)), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
         ArgumentCaptor<StartBgpFailoverTestRequest> start = ArgumentCaptor.forClass(StartBgpFailoverTestRequest.class);
         verify(dx).startBgpFailoverTest(start.capture());
@@ -107,7 +107,7 @@ class FailoverOutcomesTest extends MockedAws {
     @Test
     void configuredFailoverMinutesAreUsed() {
         allHealthy();
-        service(config(envWith("FAILOVER", "30"))).handle(alarmFor(VIF_A));
+        service(config(envWith("FAILOVER", "30"))).handle(alarmFor(VIF_A), Deadline.none());
         ArgumentCaptor<StartBgpFailoverTestRequest> start = ArgumentCaptor.forClass(StartBgpFailoverTestRequest.class);
         verify(dx).startBgpFailoverTest(start.capture());
         assertThat(start.getValue().testDurationInMinutes()).isEqualTo(30);
@@ -116,7 +116,7 @@ class FailoverOutcomesTest extends MockedAws {
     @Test
     void dryRunChangesNothingAndSaysWhatItWouldHaveDone() {
         allHealthy();
-        Result r = service(config(envWith("DRY_RUN", "true"))).handle(alarmFor(VIF_A + " loss"));
+        Result r = service(config(envWith("DRY_RUN", "true"))).handle(alarmFor(VIF_A + " loss"), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.DRY_RUN);
         assertThat(r.dryRun()).isTrue();
         assertThat(r.testId()).isNull();
@@ -130,7 +130,7 @@ class FailoverOutcomesTest extends MockedAws {
     @Test
     void noSupportCaseWhenDisabled() {
         allHealthy();
-        Result r = service(config(envWith("SUPPORT_CASE", "false"))).handle(alarmFor(VIF_A));
+        Result r = service(config(envWith("SUPPORT_CASE", "false"))).handle(alarmFor(VIF_A), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
         assertThat(r.caseId()).isNull();
         assertThat(r.errors()).isEmpty();
@@ -147,7 +147,7 @@ class FailoverOutcomesTest extends MockedAws {
     void hostileAlarmNamesStillGiveAnAcceptableSubject(String name) {
         allHealthy();
         String longName = name.replace("%s", "x".repeat(200));
-        Result r = service().handle(alarmFor(longName));
+        Result r = service().handle(alarmFor(longName), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
         PublishRequest p = published(); // asserts the SNS subject rules
         assertThat(p.subject()).startsWith("DX failover: FAILED_OVER dxvif-aaaa1111");
@@ -176,7 +176,7 @@ class FailoverOutcomesTest extends MockedAws {
                     .nextToken(to < all.size() ? String.valueOf(to) : null).build();
         });
         FailoverConfig config = config(envWith("VIFLIST", String.join(",", listed)));
-        Result r = service(config).handle(alarmFor(listed.get(24) + " loss"));
+        Result r = service(config).handle(alarmFor(listed.get(24) + " loss"), Deadline.none());
 
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
         assertThat(r.vifs().byId()).hasSize(25);

@@ -73,7 +73,7 @@ public abstract class MockedAws {
             return StartBgpFailoverTestResponse.builder().virtualInterfaceTest(test(r.virtualInterfaceId(), "test-1",
                     NOW.plusSeconds(r.testDurationInMinutes() * 60L))).build();
         });
-        return new FailoverService(config, dx, sns, support, cloudWatch, clock);
+        return Wiring.service(config, new io.github.dxfailover.aws.AwsClients(dx, sns, support, cloudWatch), clock);
     }
 
     FailoverService service() {
@@ -116,9 +116,13 @@ public abstract class MockedAws {
         return new Request.Evaluate(alarm(name, "ALARM"), null);
     }
 
+    /** No test started or stopped, no tag written or removed, no case opened. */
     void verifyNoChange() {
         verify(dx, never()).startBgpFailoverTest(any(StartBgpFailoverTestRequest.class));
         verify(dx, never()).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));
+        verify(dx, never()).tagResource(any(software.amazon.awssdk.services.directconnect.model.TagResourceRequest.class));
+        verify(dx, never()).untagResource(
+                any(software.amazon.awssdk.services.directconnect.model.UntagResourceRequest.class));
         verify(support, never()).createCase(any(CreateCaseRequest.class));
     }
 

@@ -34,14 +34,14 @@ class NoChangeOutcomesTest extends MockedAws {
     @ParameterizedTest
     @ValueSource(strings = {"OK", "INSUFFICIENT_DATA"})
     void ignoredTransitionsCallNothing(String state) {
-        Result r = service().handle(new Request.Evaluate(alarm(VIF_A + " loss", state), null));
+        Result r = service().handle(new Request.Evaluate(alarm(VIF_A + " loss", state), null), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.IGNORED);
         verifyNoInteractions(dx, sns, support);
     }
 
     @Test
     void invalidInputCallsNothing() {
-        Result r = service().handle(RequestParser.parse(Map.of("foo", "bar")));
+        Result r = service().handle(RequestParser.parse(Map.of("foo", "bar")), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(r.message()).contains("[foo]");
         verifyNoInteractions(dx, sns, support);
@@ -50,7 +50,7 @@ class NoChangeOutcomesTest extends MockedAws {
     @Test
     void alarmNamingNoVifIsRejectedAndNotified() {
         allHealthy();
-        Result r = service().handle(alarmFor("Packet loss to on-premises DNS"));
+        Result r = service().handle(alarmFor("Packet loss to on-premises DNS"), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
         verifyNoChange();
         PublishRequest p = published();
@@ -65,7 +65,7 @@ class NoChangeOutcomesTest extends MockedAws {
                 Fixtures.onAwsDxUtilization(Fixtures.eventBridgeAlarm("DX link 1 utilization high", "ALARM", VIF_A), VIF_A),
                 Fixtures.onAwsDxUtilization(Fixtures.alarmAction("DX link 1 utilization high", "ALARM", VIF_A), VIF_A))) {
             org.mockito.Mockito.clearInvocations(sns);
-            Result r = service().handle(RequestParser.parse(event));
+            Result r = service().handle(RequestParser.parse(event), Deadline.none());
             assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
             verifyNoChange();
             PublishRequest p = published();
@@ -79,7 +79,7 @@ class NoChangeOutcomesTest extends MockedAws {
     @Test
     void unlistedVifIsNotManagedAndNotified() {
         allHealthy();
-        Result r = service().handle(alarmFor(OTHER_VIF + " loss"));
+        Result r = service().handle(alarmFor(OTHER_VIF + " loss"), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.NOT_MANAGED);
         verifyNoChange();
         PublishRequest p = published();
@@ -91,7 +91,7 @@ class NoChangeOutcomesTest extends MockedAws {
     void unavailableVifIsNotifiedWithItsStateAndBgp() {
         directConnectReturns(dxVif(VIF_A, "available", "down"), dxVif(VIF_B, "available", "up"),
                 dxVif(VIF_C, "available", "up"));
-        Result r = service().handle(alarmFor(VIF_A));
+        Result r = service().handle(alarmFor(VIF_A), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.ALREADY_UNAVAILABLE);
         verifyNoChange();
         assertThat(published().message()).contains("available, BGP down");
@@ -101,7 +101,7 @@ class NoChangeOutcomesTest extends MockedAws {
     void minimumReachedListsEveryVifAndChangesNothing() {
         directConnectReturns(dxVif(VIF_A, "available", "up"), dxVif(VIF_B, "down", "down"),
                 dxVif(VIF_C, "testing", "down"));
-        Result r = service().handle(alarmFor(VIF_A));
+        Result r = service().handle(alarmFor(VIF_A), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.MINIMUM_REACHED);
         verifyNoChange();
         assertThat(published().message()).contains(VIF_A + "  available, BGP up")
@@ -112,7 +112,7 @@ class NoChangeOutcomesTest extends MockedAws {
     @Test
     void lookalikeVifInTheNameIsNotTouched() {
         allHealthy();
-        Result r = service().handle(alarmFor("DXVIF-AAAA1111 loss"));
+        Result r = service().handle(alarmFor("DXVIF-AAAA1111 loss"), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
         verifyNoChange();
     }
@@ -122,7 +122,7 @@ class NoChangeOutcomesTest extends MockedAws {
         allHealthy();
         when(cloudWatch.describeAlarms(any(DescribeAlarmsRequest.class))).thenReturn(DescribeAlarmsResponse.builder()
                 .metricAlarms(MetricAlarm.builder().alarmName(VIF_A + " loss").actionsEnabled(false).build()).build());
-        Result r = service().handle(alarmFor(VIF_A + " loss"));
+        Result r = service().handle(alarmFor(VIF_A + " loss"), Deadline.none());
 
         assertThat(r.outcome()).isEqualTo(Outcome.IGNORED);
         assertThat(r.message()).contains("actions disabled");
@@ -137,6 +137,6 @@ class NoChangeOutcomesTest extends MockedAws {
         allHealthy();
         when(cloudWatch.describeAlarms(any(DescribeAlarmsRequest.class)))
                 .thenThrow(SdkClientException.create("connect timed out"));
-        assertThat(service().handle(alarmFor(VIF_A + " loss")).outcome()).isEqualTo(Outcome.FAILED_OVER);
+        assertThat(service().handle(alarmFor(VIF_A + " loss"), Deadline.none()).outcome()).isEqualTo(Outcome.FAILED_OVER);
     }
 }

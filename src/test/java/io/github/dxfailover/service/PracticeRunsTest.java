@@ -169,7 +169,7 @@ class PracticeRunsTest extends MockedAws {
     @Test
     void aPracticeRunStartsOnTheVifTestedLongestAgoAndIsRecordedOnIt() {
         history.add(test(VIF_A, "old-a", NOW.minusSeconds(86_400)));
-        Result r = practiceService(practising()).handle(RequestParser.parse(Map.of("action", "practice")));
+        Result r = practiceService(practising()).handle(RequestParser.parse(Map.of("action", "practice")), Deadline.none());
 
         assertThat(r.outcome()).isEqualTo(Outcome.PRACTICE_STARTED);
         assertThat(r.vifId()).isEqualTo(VIF_B); // never tested, before A; B before C by ID
@@ -192,7 +192,7 @@ class PracticeRunsTest extends MockedAws {
         states.put(VIF_C, "down");
         Result r = practiceService(practising("PRACTICE_BLOCKED_DATES", "2026-11-26",
                 "PRACTICE_BLOCKING_ALARMS", BLOCKING + ",no-such-alarm"))
-                .handle(new Request.Practice(VIF_A, null));
+                .handle(new Request.Practice(VIF_A, null), Deadline.none());
 
         assertThat(r.outcome()).isEqualTo(Outcome.PRACTICE_BLOCKED);
         assertThat(r.practice().reasons()).containsExactly(
@@ -208,13 +208,13 @@ class PracticeRunsTest extends MockedAws {
 
     @Test
     void withoutOutcomeAlarmsOrOverCapacityNoRunStarts() {
-        Result none = practiceService(config(env())).handle(new Request.Practice(null, null));
+        Result none = practiceService(config(env())).handle(new Request.Practice(null, null), Deadline.none());
         assertThat(none.practice().reasons()).singleElement().asString().startsWith("no outcome alarm is configured");
         when(cloudWatch.getMetricData(any(GetMetricDataRequest.class))).thenAnswer(call -> GetMetricDataResponse
                 .builder().metricDataResults(((GetMetricDataRequest) call.getArgument(0)).metricDataQueries().stream()
                         .map(q -> MetricDataResult.builder().id(q.id()).timestamps(NOW).values(9e9).build()).toList())
                 .build());
-        Result over = practiceService(practising()).handle(new Request.Practice(VIF_A, null));
+        Result over = practiceService(practising()).handle(new Request.Practice(VIF_A, null), Deadline.none());
         assertThat(over.practice().reasons()).containsExactly("the other VIFs could not carry " + VIF_A + "'s traffic");
         verify(dx, never()).startBgpFailoverTest(any(StartBgpFailoverTestRequest.class));
         verify(dx, never()).tagResource(any(TagResourceRequest.class));
@@ -222,7 +222,7 @@ class PracticeRunsTest extends MockedAws {
 
     @Test
     void underDryRunNothingStartsAndNothingIsTagged() {
-        Result r = practiceService(practising("DRY_RUN", "true")).handle(new Request.Practice(VIF_A, 20));
+        Result r = practiceService(practising("DRY_RUN", "true")).handle(new Request.Practice(VIF_A, 20), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.DRY_RUN);
         assertThat(r.message()).isEqualTo("would start a 20-minute practice run on " + VIF_A + " (DRY_RUN)");
         verifyNoChange();
@@ -234,7 +234,7 @@ class PracticeRunsTest extends MockedAws {
     void aRecordThatCannotBeWrittenStopsTheTestAtOnceAndFailsTheInvocation() {
         when(dx.tagResource(any(TagResourceRequest.class))).thenThrow(SdkClientException.create("connection reset"));
         FailoverService service = practiceService(practising());
-        assertThatThrownBy(() -> service.handle(new Request.Practice(VIF_A, null)))
+        assertThatThrownBy(() -> service.handle(new Request.Practice(VIF_A, null), Deadline.none()))
                 .isInstanceOf(RetryableFailure.class).hasMessageContaining("stopped at once");
         verify(dx).startBgpFailoverTest(any(StartBgpFailoverTestRequest.class));
         verify(dx).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));
@@ -247,7 +247,7 @@ class PracticeRunsTest extends MockedAws {
         aRunIsOnA();
         alarmStates.put(OUTCOME, "ALARM");
         FailoverService service = practiceService(practising());
-        Result r = service.handle(RequestParser.parse(Fixtures.eventBridgeAlarm(OUTCOME, "ALARM")));
+        Result r = service.handle(RequestParser.parse(Fixtures.eventBridgeAlarm(OUTCOME, "ALARM")), Deadline.none());
 
         assertThat(r.outcome()).isEqualTo(Outcome.PRACTICE_FAILED);
         assertThat(r.message()).isEqualTo("practice run on " + VIF_A + " ended after 10 min: outcome alarm '" + OUTCOME
@@ -258,7 +258,7 @@ class PracticeRunsTest extends MockedAws {
         assertThat(published(1).get(0).messageAttributes().get("outcome").stringValue()).isEqualTo("PRACTICE_FAILED");
 
         // The same alarm again, or the next pass: no run is on any more, nothing more is sent.
-        Result again = service.handle(RequestParser.parse(Fixtures.eventBridgeAlarm(OUTCOME, "ALARM")));
+        Result again = service.handle(RequestParser.parse(Fixtures.eventBridgeAlarm(OUTCOME, "ALARM")), Deadline.none());
         assertThat(again.outcome()).isEqualTo(Outcome.IGNORED);
         published(1);
         verify(support, never()).createCase(any(CreateCaseRequest.class));
@@ -269,7 +269,7 @@ class PracticeRunsTest extends MockedAws {
         aCaseIsExpected = true; // the usual decision that follows is a real failover
         aRunIsOnA();
         FailoverService service = practiceService(practising());
-        Result r = service.handle(alarmFor(VIF_B + " packet loss"));
+        Result r = service.handle(alarmFor(VIF_B + " packet loss"), Deadline.none());
 
         verify(dx).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));
         assertThat(r.practice().outcome()).isEqualTo(Outcome.PRACTICE_INTERRUPTED);
@@ -284,7 +284,7 @@ class PracticeRunsTest extends MockedAws {
     @Test
     void anAlarmOnThePractisedVifIsTheRunsDoing() {
         aRunIsOnA();
-        Result r = practiceService(practising()).handle(alarmFor(VIF_A + " packet loss"));
+        Result r = practiceService(practising()).handle(alarmFor(VIF_A + " packet loss"), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.IGNORED);
         verifyNoChange();
         verify(sns, never()).publish(any(PublishRequest.class));
@@ -309,7 +309,7 @@ class PracticeRunsTest extends MockedAws {
             }).toList()).build();
         });
         FailoverService service = practiceService(practising());
-        Result r = service.handle(new Request.Reconcile());
+        Result r = service.handle(new Request.Reconcile(), Deadline.none());
 
         assertThat(r.outcome()).isEqualTo(Outcome.RECONCILED);
         assertThat(r.practice().outcome()).isEqualTo(Outcome.PRACTICE_SUCCEEDED);
@@ -322,7 +322,7 @@ class PracticeRunsTest extends MockedAws {
         verify(dx, never()).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));
         published(1);
 
-        service.handle(new Request.Reconcile());
+        service.handle(new Request.Reconcile(), Deadline.none());
         published(1); // judged once: the second pass finds no practice tag
         verify(cloudWatch, times(1)).getMetricData(any(GetMetricDataRequest.class));
     }
@@ -330,7 +330,7 @@ class PracticeRunsTest extends MockedAws {
     @Test
     void aRestoreOfThePractisedVifIsAnInterruptionByAnOperator() {
         aRunIsOnA();
-        Result r = practiceService(practising()).handle(new Request.Restore(VIF_A));
+        Result r = practiceService(practising()).handle(new Request.Restore(VIF_A), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.PRACTICE_INTERRUPTED);
         assertThat(r.message()).contains("ended by an operator");
         verify(dx).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));
@@ -340,7 +340,7 @@ class PracticeRunsTest extends MockedAws {
 
     @Test
     void aReconcilePassWithoutAPracticeTagMakesNoCallBeyondTodays() {
-        practiceService(practising()).handle(new Request.Reconcile());
+        practiceService(practising()).handle(new Request.Reconcile(), Deadline.none());
         verify(dx, never()).listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class));
         verify(dx, never()).tagResource(any(TagResourceRequest.class));
         verify(dx, never()).untagResource(any(UntagResourceRequest.class));
@@ -357,7 +357,7 @@ class PracticeRunsTest extends MockedAws {
         history.add(test(VIF_A, "t-a", NOW.minusSeconds(86_000)));
         FailoverService service = practiceService(practising("SUPPORT_CASE", "false"));
 
-        Result well = service.handle(new Request.Status());
+        Result well = service.handle(new Request.Status(), Deadline.none());
         assertThat(well.preflight().ready()).isTrue();
         assertThat(well.toMap()).containsEntry("notProven", List.of(VIF_B, VIF_C)) // B's success is 40 days old
                 .containsEntry("practiceBlockers", List.of());
@@ -368,7 +368,7 @@ class PracticeRunsTest extends MockedAws {
                 .contains("a practice run could start now (next: " + VIF_B + ")");
 
         alarmStates.put(OUTCOME, "ALARM");
-        Result blocked = service.handle(new Request.Status());
+        Result blocked = service.handle(new Request.Status(), Deadline.none());
         assertThat(blocked.preflight().ready()).isTrue();
         assertThat((List<String>) blocked.toMap().get("practiceBlockers"))
                 .containsExactly("outcome alarm '" + OUTCOME + "' is ALARM, not OK");
@@ -383,7 +383,7 @@ class PracticeRunsTest extends MockedAws {
         history.add(0, VirtualInterfaceTestHistory.builder().testId("t-older").virtualInterfaceId(VIF_A)
                 .status("COMPLETED").startTime(NOW.minusSeconds(86_400)).endTime(NOW.minusSeconds(80_000)).build());
         alarmStates.put(OUTCOME, "ALARM");
-        Result r = practiceService(practising()).handle(new Request.Reconcile());
+        Result r = practiceService(practising()).handle(new Request.Reconcile(), Deadline.none());
         assertThat(r.practice().outcome()).isEqualTo(Outcome.PRACTICE_FAILED);
         assertThat(r.practice().testId()).isEqualTo("t-run");
         verify(dx).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));
@@ -396,7 +396,7 @@ class PracticeRunsTest extends MockedAws {
                 .builder().metricDataResults(((GetMetricDataRequest) call.getArgument(0)).metricDataQueries().stream()
                         .map(q -> MetricDataResult.builder().id(q.id()).timestamps(NOW).values(9e9).build()).toList())
                 .build());
-        Result r = practiceService(practising("SUPPORT_CASE", "false")).handle(new Request.Status());
+        Result r = practiceService(practising("SUPPORT_CASE", "false")).handle(new Request.Status(), Deadline.none());
         assertThat(r.preflight().notProven()).containsExactly(VIF_A, VIF_B, VIF_C);
         assertThat(r.preflight().practiceBlockers()).containsExactly("the other VIFs could not carry " + VIF_A
                 + "'s traffic");

@@ -69,7 +69,7 @@ class PreflightTest extends MockedAws {
     @Test
     void readyWhenEverythingIsWell() {
         allWell();
-        Result r = service().handle(new Request.Status());
+        Result r = service().handle(new Request.Status(), Deadline.none());
 
         assertThat(r.outcome()).isEqualTo(Outcome.STATUS);
         assertThat(r.preflight().ready()).isTrue();
@@ -88,7 +88,7 @@ class PreflightTest extends MockedAws {
         when(sns.getTopicAttributes(any(GetTopicAttributesRequest.class))).thenThrow(NotFoundException.builder()
                 .statusCode(404).awsErrorDetails(AwsErrorDetails.builder().errorCode("NotFound")
                         .errorMessage("Topic does not exist").build()).build());
-        Result r = service().handle(new Request.Status());
+        Result r = service().handle(new Request.Status(), Deadline.none());
         assertThat(r.preflight().ready()).isFalse();
         assertThat(r.preflight().reasons()).singleElement().asString()
                 .contains("the notification topic " + Fixtures.TOPIC + " does not exist").contains("fix SNSARN");
@@ -102,7 +102,7 @@ class PreflightTest extends MockedAws {
         when(sns.getTopicAttributes(any(GetTopicAttributesRequest.class))).thenThrow(AuthorizationErrorException
                 .builder().statusCode(403).awsErrorDetails(AwsErrorDetails.builder().errorCode("AuthorizationError")
                         .errorMessage("User is not authorized to perform: SNS:GetTopicAttributes").build()).build());
-        Result r = service().handle(new Request.Status());
+        Result r = service().handle(new Request.Status(), Deadline.none());
         assertThat(r.preflight().reasons()).singleElement().asString()
                 .contains("this function may not use the notification topic").contains("sns:Publish");
         verifyNothingChangedOrSent();
@@ -116,12 +116,12 @@ class PreflightTest extends MockedAws {
                         .errorCode("SubscriptionRequiredException")
                         .errorMessage("AWS Premium Support Subscription is required to use this service.").build())
                         .build());
-        Result r = service().handle(new Request.Status());
+        Result r = service().handle(new Request.Status(), Deadline.none());
         assertThat(r.preflight().reasons()).singleElement().asString()
                 .contains("no Business or Enterprise support plan").contains("SUPPORT_CASE=false");
         verifyNothingChangedOrSent();
 
-        Result without = service(config(envWith("SUPPORT_CASE", "false"))).handle(new Request.Status());
+        Result without = service(config(envWith("SUPPORT_CASE", "false"))).handle(new Request.Status(), Deadline.none());
         assertThat(without.preflight().ready()).isTrue();
     }
 
@@ -131,7 +131,7 @@ class PreflightTest extends MockedAws {
         when(support.describeSeverityLevels(any(DescribeSeverityLevelsRequest.class))).thenReturn(
                 DescribeSeverityLevelsResponse.builder().severityLevels(SeverityLevel.builder().code("low").build(),
                         SeverityLevel.builder().code("urgent").build()).build());
-        Result r = service(config(envWith("SUPPORT_SEVERITY", "critical"))).handle(new Request.Status());
+        Result r = service(config(envWith("SUPPORT_SEVERITY", "critical"))).handle(new Request.Status(), Deadline.none());
         assertThat(r.preflight().reasons()).singleElement().asString()
                 .contains("SUPPORT_SEVERITY=critical is not offered").contains("low, urgent");
     }
@@ -140,7 +140,7 @@ class PreflightTest extends MockedAws {
     void aHalfDownVifIsShownPerPeerIsAReasonAndStillCountsAsHealthy() {
         allWell();
         directConnectReturns(twoPeers(VIF_A, "up", "down"), twoPeers(VIF_B, "up", "up"), twoPeers(VIF_C, "up", "up"));
-        Result r = service().handle(new Request.Status());
+        Result r = service().handle(new Request.Status(), Deadline.none());
         assertThat(r.preflight().ready()).isFalse();
         assertThat(r.preflight().reasons()).singleElement().asString().isEqualTo(VIF_A + " has BGP sessions down "
                 + "(ipv4 169.254.10.2/30 AS 65000 up; ipv6 2001:db8::2/125 AS 65000 down)");
@@ -158,7 +158,7 @@ class PreflightTest extends MockedAws {
     void theMinimumHoldingEveryVifIsAReason() {
         allWell();
         directConnectReturns(twoPeers(VIF_A, "up", "up"), twoPeers(VIF_B, "down", "down"));
-        Result r = service().handle(new Request.Status());
+        Result r = service().handle(new Request.Status(), Deadline.none());
         assertThat(r.preflight().reasons()).containsExactly(
                 VIF_B + " carries no traffic (available, BGP down)",
                 VIF_C + " is not returned by Direct Connect in this account and region: fix VIFLIST",
@@ -171,7 +171,7 @@ class PreflightTest extends MockedAws {
         // A half-down (counts), B down, C healthy and alarmed: 2 healthy > MINVIFS 1, so C goes.
         directConnectReturns(twoPeers(VIF_A, "up", "down"), twoPeers(VIF_B, "down", "down"),
                 twoPeers(VIF_C, "up", "up"));
-        Result r = service().handle(alarmFor(VIF_C + " loss"));
+        Result r = service().handle(alarmFor(VIF_C + " loss"), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
         assertThat(published().message()).contains(VIF_A + "  available, BGP ipv4 up, ipv6 down")
                 .contains(VIF_B + "  available, BGP down");
@@ -193,7 +193,7 @@ class PreflightTest extends MockedAws {
         allWell();
         when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class)))
                 .thenThrow(SdkClientException.create("Unable to execute HTTP request: connect timed out"));
-        Result r = service().handle(new Request.Status());
+        Result r = service().handle(new Request.Status(), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.STATUS);
         assertThat(r.preflight().reasons()).first().asString()
                 .contains("reading the VIF states from Direct Connect failed").contains("connect timed out");
@@ -213,7 +213,7 @@ class PreflightTest extends MockedAws {
             }
             return ListVirtualInterfaceTestHistoryResponse.builder().build();
         });
-        Result r = service().handle(new Request.Status());
+        Result r = service().handle(new Request.Status(), Deadline.none());
         assertThat(r.preflight().reasons()).singleElement().asString()
                 .startsWith("this function may not run failover tests on " + VIF_C).contains("redeploy with it in VifList");
         verifyNothingChangedOrSent();

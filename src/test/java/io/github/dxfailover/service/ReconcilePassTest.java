@@ -97,7 +97,7 @@ class ReconcilePassTest extends MockedAws {
     @Test
     void startsTestsOldestFirstUntilTheMinimumAndNotifiesOnlyTheStarts() {
         alarmsInAlarm(metricAlarm(VIF_C + " loss", 5), metricAlarm(VIF_A + " loss", 30), metricAlarm(VIF_B + " loss", 10));
-        Result r = statefulService(config()).handle(new Request.Reconcile());
+        Result r = statefulService(config()).handle(new Request.Reconcile(), Deadline.none());
 
         assertThat(r.outcome()).isEqualTo(Outcome.RECONCILED);
         assertThat(r.reconciled().actions()).extracting(ReconcileAction::vifId, ReconcileAction::outcome)
@@ -136,7 +136,7 @@ class ReconcilePassTest extends MockedAws {
         // Four listed, the fourth missing from Direct Connect: three healthy, MINVIFS 3.
         Map<String, String> env = envWith("MINVIFS", "3");
         env.put("VIFLIST", VIF_A + "," + VIF_B + "," + VIF_C + "," + OTHER_VIF);
-        Result r = statefulService(config(env)).handle(new Request.Reconcile());
+        Result r = statefulService(config(env)).handle(new Request.Reconcile(), Deadline.none());
         assertThat(r.reconciled().actions()).extracting(ReconcileAction::outcome).containsExactly(Outcome.MINIMUM_REACHED);
         verifyNoChange();
         verifyNoInteractions(sns);
@@ -145,7 +145,7 @@ class ReconcilePassTest extends MockedAws {
     @Test
     void dryRunStartsNothingOpensNothingAndSendsNothing() {
         alarmsInAlarm(metricAlarm(VIF_A + " loss", 30), metricAlarm(VIF_B + " loss", 10));
-        Result r = statefulService(config(envWith("DRY_RUN", "true"))).handle(new Request.Reconcile());
+        Result r = statefulService(config(envWith("DRY_RUN", "true"))).handle(new Request.Reconcile(), Deadline.none());
         assertThat(r.reconciled().actions()).extracting(ReconcileAction::outcome)
                 .containsExactly(Outcome.DRY_RUN, Outcome.DRY_RUN);
         assertThat(r.dryRun()).isTrue();
@@ -168,7 +168,7 @@ class ReconcilePassTest extends MockedAws {
                     NOW.plusSeconds(3600))).build();
         });
 
-        assertThatThrownBy(() -> service.handle(new Request.Reconcile())).isInstanceOf(RetryableFailure.class)
+        assertThatThrownBy(() -> service.handle(new Request.Reconcile(), Deadline.none())).isInstanceOf(RetryableFailure.class)
                 .hasMessageContaining("starting the BGP failover test on " + VIF_B);
 
         assertThat(underTest).containsExactly(VIF_A);
@@ -181,7 +181,7 @@ class ReconcilePassTest extends MockedAws {
     void aFailedDescribeAlarmsThrowsBeforeDirectConnectIsTouched() {
         when(cloudWatch.describeAlarms(any(DescribeAlarmsRequest.class)))
                 .thenThrow(SdkClientException.create("connect timed out"));
-        assertThatThrownBy(() -> service().handle(new Request.Reconcile())).isInstanceOf(RetryableFailure.class)
+        assertThatThrownBy(() -> service().handle(new Request.Reconcile(), Deadline.none())).isInstanceOf(RetryableFailure.class)
                 .hasMessageContaining("reading the alarms in ALARM").hasMessageContaining("nothing was changed");
         verifyNoInteractions(dx, support, sns);
     }
@@ -190,8 +190,8 @@ class ReconcilePassTest extends MockedAws {
     void aSecondPassRightAfterTheFirstStartsNothing() {
         alarmsInAlarm(metricAlarm(VIF_A + " loss", 30));
         FailoverService service = statefulService(config());
-        service.handle(new Request.Reconcile());
-        Result second = service.handle(new Request.Reconcile());
+        service.handle(new Request.Reconcile(), Deadline.none());
+        Result second = service.handle(new Request.Reconcile(), Deadline.none());
 
         assertThat(second.reconciled().actions()).extracting(ReconcileAction::outcome)
                 .containsExactly(Outcome.ALREADY_UNAVAILABLE);
@@ -220,7 +220,7 @@ class ReconcilePassTest extends MockedAws {
                     ? DescribeAlarmsResponse.builder().metricAlarms(mathAlarm).nextToken("page-2").build()
                     : DescribeAlarmsResponse.builder().compositeAlarms(composite).build();
         });
-        Result r = statefulService(config(envWith("MINVIFS", "1"))).handle(new Request.Reconcile());
+        Result r = statefulService(config(envWith("MINVIFS", "1"))).handle(new Request.Reconcile(), Deadline.none());
 
         verify(cloudWatch, times(2)).describeAlarms(any(DescribeAlarmsRequest.class));
         assertThat(r.reconciled().actions()).extracting(ReconcileAction::vifId, ReconcileAction::outcome)
@@ -232,7 +232,7 @@ class ReconcilePassTest extends MockedAws {
     void mutedAndUnlistedAlarmsAreCountedNotActedOn() {
         alarmsInAlarm(metricAlarm(VIF_A + " loss", 30).toBuilder().actionsEnabled(false).build(),
                 metricAlarm(OTHER_VIF + " loss", 30));
-        Result r = statefulService(config()).handle(new Request.Reconcile());
+        Result r = statefulService(config()).handle(new Request.Reconcile(), Deadline.none());
         assertThat(r.reconciled().actions()).isEmpty();
         assertThat(r.toMap().get("skipped")).isEqualTo(Map.of("muted", 1, "unlisted", 1, "namingNoVif", 0, "settling", 0));
         verifyNoChange();
@@ -244,7 +244,7 @@ class ReconcilePassTest extends MockedAws {
         alarmsInAlarm(metricAlarm(VIF_A + " loss", 30), metricAlarm(VIF_A + " latency", 5).toBuilder()
                 .actionsEnabled(false).build());
         // Without the capacity guard, whose figures each line would show too.
-        Result r = statefulService(config(envWith("MAX_UTILIZATION", "0"))).handle(new Request.Status());
+        Result r = statefulService(config(envWith("MAX_UTILIZATION", "0"))).handle(new Request.Status(), Deadline.none());
         assertThat(r.message()).contains(VIF_A + " available, BGP up [peer 1 up], healthy, alarms in ALARM: "
                 + VIF_A + " loss, " + VIF_A + " latency (actions disabled); " + VIF_B + " available, BGP up [peer 1 up], healthy;");
         verifyNoChange();
@@ -256,7 +256,7 @@ class ReconcilePassTest extends MockedAws {
         FailoverService service = statefulService(config());
         when(dx.stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class))).thenReturn(StopBgpFailoverTestResponse
                 .builder().virtualInterfaceTest(test(VIF_A, "test-1", NOW)).build());
-        service.handle(new Request.Restore(VIF_A));
+        service.handle(new Request.Restore(VIF_A), Deadline.none());
         PublishRequest p = published();
         assertThat(p.message()).contains("the next reconcile pass takes " + VIF_A + " out of service again")
                 .contains("aws cloudwatch disable-alarm-actions --alarm-names");
@@ -265,7 +265,7 @@ class ReconcilePassTest extends MockedAws {
 
     @Test
     void theTimeKeptForOneStartIsItsThreeCallsAtTheirTimeoutAndAMargin() {
-        assertThat(ReconcilePass.ONE_FAILOVER).isEqualTo(AwsClients.CALL_TIMEOUT.multipliedBy(3).plusSeconds(5));
+        assertThat(FailoverStart.BUDGET).isEqualTo(AwsClients.CALL_TIMEOUT.multipliedBy(3).plusSeconds(5));
     }
 
     @Test
@@ -318,7 +318,7 @@ class ReconcilePassTest extends MockedAws {
                         awsDxQuery("m1", "VirtualInterfaceBpsEgress", VIF_B),
                         awsDxQuery("m2", "VirtualInterfaceBpsIngress", VIF_B)).build();
         alarmsInAlarm(utilization, inMetricMath);
-        Result r = statefulService(config()).handle(new Request.Reconcile());
+        Result r = statefulService(config()).handle(new Request.Reconcile(), Deadline.none());
 
         assertThat(r.reconciled().actions()).isEmpty();
         assertThat(r.toMap().get("skipped")).isEqualTo(Map.of("muted", 0, "unlisted", 0, "namingNoVif", 2, "settling", 0));

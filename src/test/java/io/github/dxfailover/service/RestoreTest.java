@@ -31,7 +31,7 @@ class RestoreTest extends MockedAws {
         when(dx.stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class))).thenReturn(StopBgpFailoverTestResponse
                 .builder().virtualInterfaceTest(test(VIF_A, "test-1", NOW).toBuilder().status("COMPLETED").build())
                 .build());
-        Result r = service().handle(new Request.Restore(VIF_A));
+        Result r = service().handle(new Request.Restore(VIF_A), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.RESTORED);
         assertThat(r.testId()).isEqualTo("test-1");
         ArgumentCaptor<StopBgpFailoverTestRequest> stop = ArgumentCaptor.forClass(StopBgpFailoverTestRequest.class);
@@ -44,29 +44,48 @@ class RestoreTest extends MockedAws {
         assertThat(p.message()).contains("test-1").contains("was stopped");
     }
 
+    /** docs/behaviour.md §7: every outcome of a command but a REJECTED one is notified, like an alarm's. */
     @Test
-    void restoreOfAVifNotUnderTestChangesNothing() {
+    void restoreOfAVifNotUnderTestChangesNothingAndSaysSo() {
         allHealthy();
-        Result r = service().handle(new Request.Restore(VIF_B));
+        Result r = service().handle(new Request.Restore(VIF_B), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.NOTHING_TO_RESTORE);
         assertThat(r.message()).contains("available, BGP peer 1 up, peer 2 down");
         verifyNoChange();
-        verifyNoInteractions(sns);
+        PublishRequest p = published();
+        assertThat(p.messageAttributes().get("outcome").stringValue()).isEqualTo("NOTHING_TO_RESTORE");
+        assertThat(p.message()).contains("Nothing was changed: no failover test runs on " + VIF_B + ".");
     }
 
     @Test
-    void restoreOfAnUnlistedVifCallsNothing() {
-        Result r = service().handle(new Request.Restore(OTHER_VIF));
+    void restoreOfAnUnlistedVifReadsNothingChangesNothingAndIsNotified() {
+        Result r = service().handle(new Request.Restore(OTHER_VIF), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.NOT_MANAGED);
-        verifyNoInteractions(dx, sns, support);
+        verifyNoInteractions(dx, support);
+        PublishRequest p = published();
+        assertThat(p.messageAttributes().get("outcome").stringValue()).isEqualTo("NOT_MANAGED");
+        assertThat(p.messageAttributes().get("virtualInterfaceId").stringValue()).isEqualTo(OTHER_VIF);
+        assertThat(p.subject()).isEqualTo("DX failover: NOT_MANAGED " + OTHER_VIF + " - operator restore command");
+        assertThat(p.message()).contains(OTHER_VIF + " is not in VIFLIST");
     }
 
     @Test
-    void restoreInDryRunChangesNothing() {
+    void restoreInDryRunChangesNothingAndSaysWhatItWouldHaveDone() {
         directConnectReturns(dxVif(VIF_A, "testing", "down"));
-        Result r = service(config(envWith("DRY_RUN", "true"))).handle(new Request.Restore(VIF_A));
+        Result r = service(config(envWith("DRY_RUN", "true"))).handle(new Request.Restore(VIF_A), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.DRY_RUN);
         assertThat(r.message()).contains("would stop");
         verifyNoChange();
+        PublishRequest p = published();
+        assertThat(p.messageAttributes().get("outcome").stringValue()).isEqualTo("DRY_RUN");
+        assertThat(p.message()).contains("Nothing was changed (DRY_RUN=true). Without it the function would have "
+                + "stopped the BGP failover test on " + VIF_A + ".");
+    }
+
+    @Test
+    void aRejectedCommandIsAnsweredInItsResultOnly() {
+        Result r = service().handle(new Request.Invalid("expected a VIF ID, found 'x'"), Deadline.none());
+        assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
+        verifyNoInteractions(dx, sns, support);
     }
 }

@@ -30,7 +30,7 @@ class StatusTest extends MockedAws {
                 ListVirtualInterfaceTestHistoryResponse.builder().virtualInterfaceTestHistory(
                         test(VIF_A, "old", NOW.minusSeconds(7200)).toBuilder().status("COMPLETED").build(),
                         test(VIF_A, "test-9", TEST_END)).build());
-        Result r = service().handle(new Request.Status());
+        Result r = service().handle(new Request.Status(), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.STATUS);
         assertThat(r.message()).contains("1 of 3 listed VIFs healthy")
                 .contains(VIF_A + " testing, BGP down (failover test test-9 until " + TEST_END + ")")
@@ -50,7 +50,7 @@ class StatusTest extends MockedAws {
         directConnectReturns(dxVif(VIF_A, "testing", "down"), dxVif(VIF_B, "available", "up"));
         when(dx.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class)))
                 .thenThrow(SdkClientException.create("read timed out"));
-        Result r = service().handle(new Request.Status());
+        Result r = service().handle(new Request.Status(), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.STATUS);
         assertThat(r.message()).contains(VIF_A + " testing, BGP down (test history unavailable: read timed out)");
         verifyNoChange();

@@ -1,5 +1,6 @@
 package io.github.dxfailover.text;
 
+import io.github.dxfailover.aws.AwsErrors;
 import static io.github.dxfailover.Fixtures.VIF_A;
 import static io.github.dxfailover.Fixtures.VIF_B;
 import static io.github.dxfailover.Fixtures.VIF_C;
@@ -9,8 +10,8 @@ import static io.github.dxfailover.Fixtures.states;
 import static io.github.dxfailover.Fixtures.vif;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dxfailover.aws.AwsCallFailed;
-import io.github.dxfailover.aws.AwsCallFailed.Call;
+import io.github.dxfailover.port.AwsCallFailed;
+import io.github.dxfailover.port.AwsCallFailed.Call;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.Decision;
@@ -128,10 +129,10 @@ class MessagesTest {
         ReconcilePlan plan = new ReconcilePlan(List.of(), 1, 2, 3, 0);
         List<ReconcileAction> actions = actions(Outcome.FAILED_OVER, Outcome.FAILED_OVER, Outcome.MINIMUM_REACHED,
                 Outcome.ALREADY_UNAVAILABLE, Outcome.ALREADY_UNAVAILABLE, Outcome.ALREADY_UNAVAILABLE);
-        assertThat(Messages.reconciled(9, plan, actions, 0, false)).isEqualTo("reconcile: 9 alarm(s) in ALARM on 0 "
+        assertThat(Messages.reconciled(9, plan, actions, 0, 0, false)).isEqualTo("reconcile: 9 alarm(s) in ALARM on 0 "
                 + "listed VIF(s); started 2 failover test(s), 1 held in service by the minimum, 0 by the capacity, 3 "
                 + "already out of service; left aside: 1 muted, 2 naming unlisted VIFs, 3 naming no VIF");
-        assertThat(Messages.reconciled(1, new ReconcilePlan(List.of(), 0, 0, 0, 0), actions(Outcome.DRY_RUN), 2, true))
+        assertThat(Messages.reconciled(1, new ReconcilePlan(List.of(), 0, 0, 0, 0), actions(Outcome.DRY_RUN), 0, 2, true))
                 .isEqualTo("reconcile: 1 alarm(s) in ALARM on 0 listed VIF(s); started 0 failover test(s) (DRY_RUN: 1 "
                         + "would have), 0 held in service by the minimum, 0 by the capacity, 0 already out of service, "
                         + "2 left for the next pass (the function's time ran short); left aside: 0 muted, 0 naming "
@@ -140,13 +141,13 @@ class MessagesTest {
 
     @Test
     void aPassSaysWhatItLeftAsideForASettlingVif() {
-        assertThat(Messages.reconciled(1, new ReconcilePlan(List.of(), 0, 0, 0, 2), List.of(), 0, false))
+        assertThat(Messages.reconciled(1, new ReconcilePlan(List.of(), 0, 0, 0, 2), List.of(), 0, 0, false))
                 .endsWith("0 naming no VIF, 2 on a VIF settling after a practice run");
     }
 
     @Test
     void aFailureThatNeverReachedAwsSaysWhatWentWrongOnTheWay() {
-        AwsCallFailed e = new AwsCallFailed(Call.DESCRIBE_ALARMS, null, SdkClientException.create("connect timed out"));
+        AwsCallFailed e = AwsErrors.failed(Call.DESCRIBE_ALARMS, null, SdkClientException.create("connect timed out"));
         assertThat(Messages.failed(e)).endsWith("(nothing was changed): connect timed out");
         assertThat(e.code()).isNull();
     }
@@ -156,7 +157,7 @@ class MessagesTest {
     }
 
     static AwsCallFailed throttled(Call call) {
-        return new AwsCallFailed(call, VIF_A, AwsServiceException.builder().statusCode(400)
+        return AwsErrors.failed(call, VIF_A, AwsServiceException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").errorMessage("Rate exceeded")
                         .build()).build());
     }

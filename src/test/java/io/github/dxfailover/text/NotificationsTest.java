@@ -9,7 +9,7 @@ import static io.github.dxfailover.Fixtures.states;
 import static io.github.dxfailover.Fixtures.vif;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dxfailover.aws.Notification;
+import io.github.dxfailover.port.Notification;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.Alarm;
 import io.github.dxfailover.decision.FailoverTestRun;

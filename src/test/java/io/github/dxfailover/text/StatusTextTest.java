@@ -1,10 +1,11 @@
 package io.github.dxfailover.text;
 
+import io.github.dxfailover.aws.AwsErrors;
 import static io.github.dxfailover.Fixtures.VIF_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dxfailover.aws.AwsCallFailed;
-import io.github.dxfailover.aws.AwsCallFailed.Call;
+import io.github.dxfailover.port.AwsCallFailed;
+import io.github.dxfailover.port.AwsCallFailed.Call;
 import io.github.dxfailover.decision.Alarm;
 import io.github.dxfailover.decision.BgpPeer;
 import io.github.dxfailover.decision.FailoverTestRun;
@@ -23,7 +24,7 @@ class StatusTextTest {
             new BgpPeer("ipv4", "169.254.10.2/30", 65000L, "up"), new BgpPeer("ipv6", null, null, "down")));
 
     private static AwsCallFailed failed(Call call, String code) {
-        return new AwsCallFailed(call, VIF_A, AwsServiceException.builder().statusCode(400)
+        return AwsErrors.failed(call, VIF_A, AwsServiceException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("m").build()).build());
     }
 

@@ -7,7 +7,7 @@ import static io.github.dxfailover.Fixtures.states;
 import static io.github.dxfailover.Fixtures.vif;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dxfailover.aws.SupportCase;
+import io.github.dxfailover.port.SupportCase;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.OperatorCommand;

@@ -1,4 +1,4 @@
-package io.github.dxfailover.aws;
+package io.github.dxfailover.port;
 
 import io.github.dxfailover.decision.Outcome;
 

@@ -1,9 +1,9 @@
-package io.github.dxfailover.aws;
+package io.github.dxfailover.port;
 
 /**
  * An AWS call that failed, after the SDK's own retries: which call, on which VIF, and what AWS (or
- * the network) answered. Adapters throw it; the service decides what it means and the text package
- * words it for an operator.
+ * the network) answered. Adapters throw it (built by {@code aws.AwsErrors}, which reads the SDK's exception); the
+ * service decides what it means and the text package words it for an operator.
  */
 public final class AwsCallFailed extends RuntimeException {
 
@@ -40,15 +40,15 @@ public final class AwsCallFailed extends RuntimeException {
     private final String code;
     private final String awsText;
 
-    public AwsCallFailed(Call call, String vifId, RuntimeException cause) {
-        this(call, vifId, cause, AwsErrors.text(cause));
-    }
-
-    private AwsCallFailed(Call call, String vifId, RuntimeException cause, String awsText) {
+    /**
+     * @param code    AWS's error code, or null when the call did not reach AWS
+     * @param awsText {@code code: message} when AWS answered, else what went wrong on the way
+     */
+    public AwsCallFailed(Call call, String vifId, String code, String awsText, Throwable cause) {
         super(call.operation() + (vifId == null ? "" : " on " + vifId) + " failed: " + awsText, cause);
         this.call = call;
         this.vifId = vifId;
-        this.code = AwsErrors.code(cause);
+        this.code = code;
         this.awsText = awsText;
     }
 

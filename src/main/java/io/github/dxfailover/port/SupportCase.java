@@ -1,4 +1,4 @@
-package io.github.dxfailover.aws;
+package io.github.dxfailover.port;
 
 /**
  * The support case to open for a failover (docs/behaviour.md §6), as an operator will read it.

@@ -1,0 +1,37 @@
+package io.github.dxfailover.port;
+
+import io.github.dxfailover.decision.FailoverTestRun;
+import io.github.dxfailover.decision.Link;
+import io.github.dxfailover.decision.TestHistoryEntry;
+import io.github.dxfailover.decision.VifState;
+import io.github.dxfailover.decision.VifStates;
+import java.util.List;
+
+/**
+ * What the service asks of Direct Connect: the VIFs with their tags, their failover tests, what the
+ * connections can carry, and the practice record (docs/behaviour.md §4, §15, §16). A failed call throws
+ * {@code aws.AwsCallFailed}, which says which call, on which VIF, and what AWS answered.
+ */
+public interface Vifs {
+
+    /** The listed VIFs in one pass over every page (docs/behaviour.md §4); a listed VIF not returned is missing. */
+    VifStates readStates(List<String> listed);
+
+    /** Every connection and LAG of the account and region (docs/behaviour.md §15). */
+    List<Link> readLinks();
+
+    /** The VIF's failover tests, every page of them, in no particular order. */
+    List<TestHistoryEntry> history(String vifId);
+
+    /** Takes the VIF's BGP sessions down for {@code minutes}; they come back by themselves. */
+    FailoverTestRun start(String vifId, int minutes);
+
+    /** Ends the VIF's running failover test now. */
+    FailoverTestRun stop(String vifId);
+
+    /** Sets one of the function's own tags on the VIF (its ARN from the VIF's owner account as read). */
+    void tag(VifState vif, String key, String value);
+
+    /** Removes one of the function's own tags from the VIF. */
+    void untag(VifState vif, String key);
+}
