@@ -7,6 +7,7 @@ import io.github.dxfailover.input.RequestParser;
 import io.github.dxfailover.result.Result;
 import io.github.dxfailover.service.Container;
 import io.github.dxfailover.service.Deadline;
+import io.github.dxfailover.service.Wiring;
 import io.github.dxfailover.snapstart.SnapStartPriming;
 import java.time.Clock;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class DxFailoverHandler implements RequestHandler<Map<String, Objec
 
     /** With the log and metric lines going where {@code telemetry} writes them (tests, SnapStart priming). */
     public DxFailoverHandler(Map<String, String> env, AwsClients clients, Clock clock, Telemetry telemetry) {
-        this.container = Container.of(env, clients, clock);
+        this.container = Wiring.container(env, clients, clock);
         this.telemetry = telemetry;
         this.clock = clock;
     }

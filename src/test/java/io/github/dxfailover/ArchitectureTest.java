@@ -1,5 +1,6 @@
 package io.github.dxfailover;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -31,7 +32,7 @@ class ArchitectureTest {
     @Test
     void decisionsKnowNoAwsSdkType() {
         noClasses().that().resideInAnyPackage(BASE + ".decision..", BASE + ".config..", BASE + ".result..",
-                        BASE + ".metrics..")
+                        BASE + ".metrics..", BASE + ".port..")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..")
                 .because("decisions are pure functions over records, tested as tables without any client")
                 .check(MAIN);
@@ -47,9 +48,50 @@ class ArchitectureTest {
 
     @Test
     void onlyTheEntryPointIsAtTheRootAndNothingDependsOnIt() {
+        classes().that().resideInAPackage(BASE).and().arePublic().and().areTopLevelClasses()
+                .should().haveSimpleName("DxFailoverHandler").orShould().haveSimpleName("Telemetry")
+                .because("the root holds the entry point and the log and metric lines it writes, nothing else")
+                .check(MAIN);
         noClasses().that().resideOutsideOfPackage(BASE)
                 .should().dependOnClassesThat().resideInAPackage(BASE)
                 .because("the handler adapts Lambda's input and output; nothing reaches back up into it")
+                .check(MAIN);
+    }
+
+    @Test
+    void theServiceAsksAwsThroughItsPortsAndOnlyTheWiringNamesTheAdapters() {
+        noClasses().that().resideInAPackage(BASE + ".service..").and().doNotHaveSimpleName("Wiring")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".aws..", "software.amazon..")
+                .because("the service depends on the small interfaces of port, which tests hand in as in-memory fakes")
+                .check(MAIN);
+    }
+
+    @Test
+    void thePortsDependOnValuesOnly() {
+        noClasses().that().resideInAPackage(BASE + ".port..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".aws..", BASE + ".service..",
+                        BASE + ".text..", BASE + ".metrics..", BASE + ".input..", BASE + ".result..")
+                .because("a port says what the service needs in the decisions' own values; the adapters implement it")
+                .check(MAIN);
+    }
+
+    @Test
+    void everyPortHasAnAdapter() {
+        classes().that().resideInAPackage(BASE + ".port..").and().areInterfaces()
+                .and().doNotHaveSimpleName("package-info")
+                .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass>(
+                        "be implemented by an adapter of aws") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaClass port,
+                                      com.tngtech.archunit.lang.ConditionEvents events) {
+                        boolean implemented = port.getAllSubclasses().stream()
+                                .anyMatch(c -> c.getPackageName().equals(BASE + ".aws"));
+                        if (!implemented) {
+                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(port,
+                                    port.getName() + " has no implementation in " + BASE + ".aws"));
+                        }
+                    }
+                })
                 .check(MAIN);
     }
 

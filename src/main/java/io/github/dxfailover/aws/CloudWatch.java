@@ -86,7 +86,7 @@ public record CloudWatch(CloudWatchClient client, Clock clock) implements Alarms
      * not exist is absent.
      */
     @Override
-    public Map<String, String> readStates(List<String> alarmNames) {
+    public Map<String, String> statesOf(List<String> alarmNames) {
         Map<String, String> states = new HashMap<>();
         named(alarmNames).forEach(n -> states.put(n.name(), n.state()));
         return states;

@@ -15,5 +15,5 @@ public interface Alarms {
     Optional<Boolean> actionsEnabled(String alarmName);
 
     /** The state of each named alarm (ALARM, OK, INSUFFICIENT_DATA); an alarm that does not exist is absent. */
-    Map<String, String> readStates(List<String> alarmNames);
+    Map<String, String> statesOf(List<String> alarmNames);
 }

@@ -54,7 +54,7 @@ record PracticeRuns(FailoverConfig config, Ports ports, Clock clock, Notifier no
             return watched.get().result();
         }
         PracticeSettings p = config.practice();
-        Map<String, String> watchStates = ports.alarms().readStates(p.watchAlarms()); // none configured: no call
+        Map<String, String> watchStates = ports.alarms().statesOf(p.watchAlarms()); // none configured: no call
         Practice.Candidate candidate = Practice.candidate(config, named, states,
                 named == null ? lastTestStarts(states) : Map.of(), watchStates, firing,
                 LocalDate.ofInstant(now, ZoneOffset.UTC), capacity.once(states));
@@ -130,7 +130,7 @@ record PracticeRuns(FailoverConfig config, Ports ports, Clock clock, Notifier no
         String testId = vif.practiceTestId().orElseThrow();
         Optional<TestHistoryEntry> test = test(vif.id(), testId);
         if (test.isPresent() && test.get().runningAt(now) && vif.isUnderTest()) {
-            Map<String, String> watchStates = ports.alarms().readStates(config.practice().watchAlarms());
+            Map<String, String> watchStates = ports.alarms().statesOf(config.practice().watchAlarms());
             return Practice.watch(config, vif.id(), states, watchStates, firing)
                     .map(ending -> end(vif, test.get(), ending, states, notifyDryRun));
         }

@@ -107,7 +107,7 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
         Map<String, String> watchStates = new HashMap<>();
         List<String> blockers = new ArrayList<>();
         try {
-            watchStates.putAll(ports.alarms().readStates(config.practice().watchAlarms()));
+            watchStates.putAll(ports.alarms().statesOf(config.practice().watchAlarms()));
         } catch (AwsCallFailed e) {
             blockers.add(Messages.failed(e));
         }

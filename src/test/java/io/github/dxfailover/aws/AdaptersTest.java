@@ -50,12 +50,12 @@ class AdaptersTest {
                     .map(n -> MetricAlarm.builder().alarmName(n).stateValue("OK").build()).toList()).build();
         });
         List<String> names = IntStream.range(0, 101).mapToObj(i -> "alarm " + i).toList();
-        Map<String, String> states = cloudWatch.readStates(names);
+        Map<String, String> states = cloudWatch.statesOf(names);
         assertThat(states).hasSize(101).containsEntry("alarm 100", "OK");
         ArgumentCaptor<DescribeAlarmsRequest> calls = ArgumentCaptor.forClass(DescribeAlarmsRequest.class);
         verify(cw, times(2)).describeAlarms(calls.capture());
         assertThat(calls.getAllValues()).extracting(r -> r.alarmNames().size()).containsExactly(100, 1);
-        assertThat(cloudWatch.readStates(List.of())).isEmpty();
+        assertThat(cloudWatch.statesOf(List.of())).isEmpty();
         verify(cw, times(2)).describeAlarms(any(DescribeAlarmsRequest.class)); // no names: no call
     }
 

@@ -1,0 +1,248 @@
+package io.github.dxfailover.service;
+
+import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.decision.BgpPeer;
+import io.github.dxfailover.decision.FailoverTestRun;
+import io.github.dxfailover.decision.FiringAlarm;
+import io.github.dxfailover.decision.Link;
+import io.github.dxfailover.decision.TestHistoryEntry;
+import io.github.dxfailover.decision.VifState;
+import io.github.dxfailover.decision.VifStates;
+import io.github.dxfailover.port.Alarms;
+import io.github.dxfailover.port.AwsCallFailed;
+import io.github.dxfailover.port.AwsCallFailed.Call;
+import io.github.dxfailover.port.Notification;
+import io.github.dxfailover.port.SupportCase;
+import io.github.dxfailover.port.SupportDesk;
+import io.github.dxfailover.port.Topic;
+import io.github.dxfailover.port.Traffic;
+import io.github.dxfailover.port.Vifs;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * In-memory fakes of the service's ports, with state: VIFs whose tests start and stop, their history and tags,
+ * alarms, traffic, the topic and the support desk. Every call is logged by its operation's name (and VIF), and any
+ * call can be made to fail. The service tests of the later capabilities run on it; the SDK-level mocks
+ * ({@link MockedAws}) stay for what the adapters do with the SDK.
+ */
+class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
+    static final Instant NOW = MockedAws.NOW;
+    static final String TOPIC = io.github.dxfailover.Fixtures.TOPIC;
+
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final Map<String, VifState> vifs = new LinkedHashMap<>();
+    final Map<String, List<TestHistoryEntry>> history = new HashMap<>();
+    final List<FiringAlarm> firing = new ArrayList<>();
+    final Map<String, String> alarmStates = new HashMap<>();
+    final Map<String, Map<Instant, Double>> traffic = new HashMap<>();
+    final List<Link> links = new ArrayList<>();
+    final List<Notification> published = new ArrayList<>();
+    final List<SupportCase> cases = new ArrayList<>();
+    /** Each call made, as "Operation" or "Operation vifId". */
+    final List<String> calls = new ArrayList<>();
+    private final Set<Call> failing = EnumSet.noneOf(Call.class);
+    private final Set<String> failingOn = new java.util.HashSet<>();
+    private int tests;
+
+    FailoverService service(FailoverConfig config) {
+        return new FailoverService(config, new Ports(this, this, this, this, this), clock);
+    }
+
+    /** A VIF available with its BGP up. */
+    InMemoryAws healthy(String... ids) {
+        for (String id : ids) {
+            vifs.put(id, new VifState(id, VifState.AVAILABLE, List.of(new BgpPeer("ipv4", null, null, "up")),
+                    "dxcon-" + id.substring(6), Map.of(), "123456789012"));
+        }
+        return this;
+    }
+
+    InMemoryAws down(String... ids) {
+        for (String id : ids) {
+            vifs.put(id, new VifState(id, "down", List.of(new BgpPeer("ipv4", null, null, "down")),
+                    "dxcon-" + id.substring(6), Map.of(), "123456789012"));
+        }
+        return this;
+    }
+
+    /** A VIF under a failover test that started {@code minutesAgo} and runs {@code minutesLeft} more. */
+    InMemoryAws underTest(String id, String testId, int minutesAgo, int minutesLeft) {
+        healthy(id);
+        vifs.put(id, vifs.get(id).withTestRunning());
+        history.computeIfAbsent(id, v -> new ArrayList<>()).add(new TestHistoryEntry(testId, "IN_PROGRESS",
+                NOW.minus(Duration.ofMinutes(minutesAgo)), NOW.plus(Duration.ofMinutes(minutesLeft))));
+        return this;
+    }
+
+    InMemoryAws tagged(String id, String key, String value) {
+        Map<String, String> tags = new HashMap<>(vifs.get(id).tags());
+        tags.put(key, value);
+        vifs.put(id, vifs.get(id).tagged(tags));
+        return this;
+    }
+
+    InMemoryAws alarmInAlarm(String name, int minutesAgo) {
+        firing.add(new FiringAlarm(io.github.dxfailover.Fixtures.alarm(name, "ALARM"),
+                NOW.minus(Duration.ofMinutes(minutesAgo)), true, NOW));
+        alarmStates.put(name, "ALARM");
+        return this;
+    }
+
+    InMemoryAws failing(Call call) {
+        failing.add(call);
+        return this;
+    }
+
+    /** The call fails on this VIF only. */
+    InMemoryAws failing(Call call, String vifId) {
+        failingOn.add(call.operation() + " " + vifId);
+        return this;
+    }
+
+    /** The calls of these operations, in order. */
+    List<String> calls(String... operations) {
+        return calls.stream().filter(c -> List.of(operations).contains(c.split(" ")[0])).toList();
+    }
+
+    private void call(Call call, String vifId) {
+        calls.add(call.operation() + (vifId == null ? "" : " " + vifId));
+        if (failing.contains(call) || failingOn.contains(call.operation() + " " + vifId)) {
+            throw new AwsCallFailed(call, vifId, "InternalError", "InternalError: injected", null);
+        }
+    }
+
+    @Override
+    public VifStates readStates(List<String> listed) {
+        call(Call.DESCRIBE_VIRTUAL_INTERFACES, null);
+        return VifStates.of(listed, vifs.values());
+    }
+
+    @Override
+    public List<Link> readLinks() {
+        call(Call.DESCRIBE_CONNECTIONS, null);
+        return List.copyOf(links);
+    }
+
+    @Override
+    public List<TestHistoryEntry> history(String vifId) {
+        call(Call.LIST_TEST_HISTORY, vifId);
+        return List.copyOf(history.getOrDefault(vifId, List.of()));
+    }
+
+    @Override
+    public FailoverTestRun start(String vifId, int minutes) {
+        call(Call.START_BGP_FAILOVER_TEST, vifId);
+        String testId = "test-" + (++tests);
+        Instant end = NOW.plus(Duration.ofMinutes(minutes));
+        history.computeIfAbsent(vifId, v -> new ArrayList<>()).add(new TestHistoryEntry(testId, "IN_PROGRESS", NOW, end));
+        vifs.put(vifId, vifs.get(vifId).withTestRunning());
+        return new FailoverTestRun(testId, end);
+    }
+
+    @Override
+    public FailoverTestRun stop(String vifId) {
+        call(Call.STOP_BGP_FAILOVER_TEST, vifId);
+        List<TestHistoryEntry> tests = history.getOrDefault(vifId, new ArrayList<>());
+        TestHistoryEntry running = TestHistoryEntry.running(tests, NOW).orElseThrow(() ->
+                new AwsCallFailed(Call.STOP_BGP_FAILOVER_TEST, vifId, "DirectConnectClientException",
+                        "no test running", null));
+        tests.set(tests.indexOf(running), new TestHistoryEntry(running.testId(), "COMPLETED", running.startedAt(), NOW));
+        vifs.put(vifId, vifs.get(vifId).withTestEnded());
+        return new FailoverTestRun(running.testId(), NOW);
+    }
+
+    @Override
+    public void tag(VifState vif, String key, String value) {
+        call(Call.TAG_RESOURCE, vif.id());
+        tagged(vif.id(), key, value);
+    }
+
+    @Override
+    public void untag(VifState vif, String key) {
+        call(Call.UNTAG_RESOURCE, vif.id());
+        Map<String, String> tags = new HashMap<>(vifs.get(vif.id()).tags());
+        tags.remove(key);
+        vifs.put(vif.id(), vifs.get(vif.id()).tagged(tags));
+    }
+
+    @Override
+    public List<FiringAlarm> readFiring() {
+        call(Call.DESCRIBE_ALARMS, null);
+        return List.copyOf(firing);
+    }
+
+    @Override
+    public Optional<Boolean> actionsEnabled(String alarmName) {
+        call(Call.DESCRIBE_ALARMS, null);
+        return alarmStates.containsKey(alarmName) ? Optional.of(true) : Optional.empty();
+    }
+
+    @Override
+    public Map<String, String> statesOf(List<String> alarmNames) {
+        if (alarmNames.isEmpty()) {
+            return Map.of();
+        }
+        call(Call.DESCRIBE_ALARMS, null);
+        Map<String, String> out = new HashMap<>();
+        alarmNames.stream().filter(alarmStates::containsKey).forEach(n -> out.put(n, alarmStates.get(n)));
+        return out;
+    }
+
+    @Override
+    public Map<String, Map<Instant, Double>> readTraffic(List<VifState> vifList, Instant from, Instant to) {
+        call(Call.GET_METRIC_DATA, null);
+        Map<String, Map<Instant, Double>> out = new HashMap<>();
+        for (VifState v : vifList) {
+            Map<Instant, Double> points = new HashMap<>();
+            traffic.getOrDefault(v.id(), Map.of()).forEach((at, bps) -> {
+                if (!at.isBefore(from) && at.isBefore(to)) {
+                    points.put(at, bps);
+                }
+            });
+            if (!points.isEmpty()) {
+                out.put(v.id(), points);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void publish(Notification n) {
+        call(Call.PUBLISH, n.vifId());
+        published.add(n);
+    }
+
+    @Override
+    public Optional<AwsCallFailed> checkAccess() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String topicArn() {
+        return TOPIC;
+    }
+
+    @Override
+    public String open(SupportCase supportCase) {
+        call(Call.CREATE_CASE, null);
+        cases.add(supportCase);
+        return "case-" + cases.size();
+    }
+
+    @Override
+    public List<String> severityLevels() {
+        call(Call.DESCRIBE_SEVERITY_LEVELS, null);
+        return List.of("low", "normal", "high", "urgent", "critical");
+    }
+}
