@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterf
 import software.amazon.awssdk.services.directconnect.model.DescribeLagsResponse;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
 import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryRequest;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryResponse;
 import software.amazon.awssdk.services.directconnect.model.StartBgpFailoverTestRequest;
 import software.amazon.awssdk.services.directconnect.model.StopBgpFailoverTestRequest;
 import software.amazon.awssdk.services.directconnect.model.Tag;
@@ -126,15 +127,23 @@ public final class DirectConnect {
         }
     }
 
-    /** The VIF's failover tests, as ListVirtualInterfaceTestHistory gives them (most recent first, as AWS orders them). */
+    /**
+     * Every failover test of the VIF, read in one pass over ListVirtualInterfaceTestHistory pages, in the
+     * order the pages give them. AWS documents no order, so neither the most recent test nor a running one
+     * need be on the first page: callers look through all of them (docs/behaviour.md §16).
+     */
     public List<TestHistoryEntry> history(String vifId) {
+        List<TestHistoryEntry> tests = new ArrayList<>();
         try {
-            return client.listVirtualInterfaceTestHistory(ListVirtualInterfaceTestHistoryRequest.builder()
-                            .virtualInterfaceId(vifId).build()).virtualInterfaceTestHistory().stream()
-                    .map(t -> new TestHistoryEntry(t.testId(), t.status(), t.startTime(), t.endTime())).toList();
+            Pages.each(token -> client.listVirtualInterfaceTestHistory(ListVirtualInterfaceTestHistoryRequest.builder()
+                            .virtualInterfaceId(vifId).nextToken(token).build()),
+                    ListVirtualInterfaceTestHistoryResponse::nextToken, page -> page.virtualInterfaceTestHistory()
+                            .forEach(t -> tests.add(new TestHistoryEntry(t.testId(), t.status(), t.startTime(),
+                                    t.endTime()))));
         } catch (RuntimeException e) {
             throw new AwsCallFailed(Call.LIST_TEST_HISTORY, vifId, e);
         }
+        return tests;
     }
 
     /** Sets one tag on a listed VIF (the practice-run record, docs/behaviour.md §16). */
