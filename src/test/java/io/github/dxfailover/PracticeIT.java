@@ -72,6 +72,62 @@ class PracticeIT extends WithLocalEndpoints {
         assertThat(aws.supportCases()).isEmpty();
     }
 
+    /** Each ListVirtualInterfaceTestHistory request, as "VIF" or "VIF after token". */
+    private List<String> historyRequests() {
+        return dx.calls("ListVirtualInterfaceTestHistory").stream().map(c -> c.request().get("virtualInterfaceId")
+                .asText() + (c.request().hasNonNull("nextToken") ? " " + c.request().get("nextToken").asText() : ""))
+                .toList();
+    }
+
+    @Test
+    void theVifTestedLongestAgoIsChosenFromEveryPageOfTheHistory() {
+        dx.pageSize(1);
+        // A was tested 10 days ago and an hour ago (its second page), B 5 days ago, C 2 days ago.
+        dx.pastTest(A, "a-old", Duration.ofDays(10), 30).pastTest(A, "a-recent", Duration.ofHours(1), 30)
+                .pastTest(B, "b-old", Duration.ofDays(5), 30).pastTest(C, "c-old", Duration.ofDays(2), 30);
+
+        Map<String, Object> started = handler().handleRequest(Map.of("action", "practice"), null);
+
+        assertThat(started.get("outcome")).as(started.toString()).isEqualTo("PRACTICE_STARTED");
+        assertThat(started.get("virtualInterfaceId")).isEqualTo(B);
+        assertThat(historyRequests()).containsExactly(A, A + " 1", B, C);
+        assertThat(dx.calls("StartBgpFailoverTest")).singleElement()
+                .satisfies(c -> assertThat(c.request().get("virtualInterfaceId").asText()).isEqualTo(B));
+        assertThat(dx.vif(A).state()).isEqualTo("available");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRunningRunOnALaterPageOfTheHistoryIsStillEndedByItsOutcomeAlarm() {
+        dx.pageSize(1);
+        // Three earlier tests of A: its practice test is on the fourth page of its history.
+        dx.pastTest(A, "a-1", Duration.ofDays(30), 30).pastTest(A, "a-2", Duration.ofDays(20), 30)
+                .pastTest(A, "a-3", Duration.ofDays(10), 30);
+        DxFailoverHandler handler = handler();
+        Map<String, Object> started = handler.handleRequest(Map.of("action", "practice", "virtualInterfaceId", A), null);
+        assertThat(started.get("outcome")).as(started.toString()).isEqualTo("PRACTICE_STARTED");
+        String testId = (String) ((Map<String, Object>) started.get("practice")).get("testId");
+        aws.delivered();
+        dx.clearCalls();
+
+        aws.alarmInState(OUTCOME, "ALARM");
+        Map<String, Object> ended = handler.handleRequest(Map.of("action", "reconcile"), null);
+
+        Map<String, Object> practice = (Map<String, Object>) ended.get("practice");
+        assertThat(practice).as(ended.toString()).containsEntry("outcome", "PRACTICE_FAILED")
+                .containsEntry("testId", testId);
+        assertThat(historyRequests()).containsExactly(A, A + " 1", A + " 2", A + " 3");
+        assertThat(dx.calls()).extracting(FakeDirectConnect.Call::operation)
+                .containsSubsequence("StopBgpFailoverTest", "TagResource", "UntagResource");
+        assertThat(dx.vif(A).state()).isEqualTo("available");
+        assertThat(dx.tests()).filteredOn(t -> t.testId().equals(testId)).singleElement()
+                .satisfies(t -> assertThat(t.status()).isEqualTo("COMPLETED"));
+        assertThat(dx.vif(A).tags()).doesNotContainKey("dx-failover:practice")
+                .hasEntrySatisfying("dx-failover:last-practice", v -> assertThat(v).endsWith(" PRACTICE_FAILED " + testId));
+        assertThat(aws.delivered()).singleElement()
+                .satisfies(m -> assertThat(m.attributes()).containsEntry("outcome", "PRACTICE_FAILED"));
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void anEndedRunIsJudgedSucceededFromTheTraffic() {

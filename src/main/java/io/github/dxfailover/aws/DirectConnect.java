@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterf
 import software.amazon.awssdk.services.directconnect.model.DescribeLagsResponse;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
 import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryRequest;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryResponse;
 import software.amazon.awssdk.services.directconnect.model.StartBgpFailoverTestRequest;
 import software.amazon.awssdk.services.directconnect.model.StopBgpFailoverTestRequest;
 import software.amazon.awssdk.services.directconnect.model.Tag;
@@ -125,13 +126,17 @@ public final class DirectConnect implements Vifs {
 
     @Override
     public List<TestHistoryEntry> history(String vifId) {
+        List<TestHistoryEntry> tests = new ArrayList<>();
         try {
-            return client.listVirtualInterfaceTestHistory(ListVirtualInterfaceTestHistoryRequest.builder()
-                            .virtualInterfaceId(vifId).build()).virtualInterfaceTestHistory().stream()
-                    .map(t -> new TestHistoryEntry(t.testId(), t.status(), t.startTime(), t.endTime())).toList();
+            Pages.each(token -> client.listVirtualInterfaceTestHistory(ListVirtualInterfaceTestHistoryRequest.builder()
+                            .virtualInterfaceId(vifId).nextToken(token).build()),
+                    ListVirtualInterfaceTestHistoryResponse::nextToken, page -> page.virtualInterfaceTestHistory()
+                            .forEach(t -> tests.add(new TestHistoryEntry(t.testId(), t.status(), t.startTime(),
+                                    t.endTime()))));
         } catch (RuntimeException e) {
             throw AwsErrors.failed(Call.LIST_TEST_HISTORY, vifId, e);
         }
+        return tests;
     }
 
     @Override

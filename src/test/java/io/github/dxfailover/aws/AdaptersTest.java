@@ -2,6 +2,8 @@ package io.github.dxfailover.aws;
 
 import io.github.dxfailover.aws.AwsErrors;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -9,7 +11,9 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.port.AwsCallFailed.Call;
+import io.github.dxfailover.decision.TestHistoryEntry;
 import io.github.dxfailover.decision.VifState;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,8 +37,11 @@ import software.amazon.awssdk.services.directconnect.DirectConnectClient;
 import software.amazon.awssdk.services.directconnect.DirectConnectServiceClientConfiguration;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryRequest;
+import software.amazon.awssdk.services.directconnect.model.ListVirtualInterfaceTestHistoryResponse;
 import software.amazon.awssdk.services.directconnect.model.TagResourceRequest;
 import software.amazon.awssdk.services.directconnect.model.VirtualInterface;
+import software.amazon.awssdk.services.directconnect.model.VirtualInterfaceTestHistory;
 
 /** The adapters' own rules, with mocked clients: chunks and pages, traffic points, ARNs, failures. */
 class AdaptersTest {
@@ -106,6 +113,33 @@ class AdaptersTest {
             assertThat(tag.getValue().resourceArn()).isEqualTo((region == Region.CN_NORTH_1 ? "arn:aws-cn" : "arn:aws")
                     + ":directconnect:" + region.id() + ":123456789012:dxvif/dxvif-aaaa1111");
         }
+    }
+
+    @Test
+    void aVifsTestHistoryIsReadOverEveryPageAndAFailedPageNamesTheVif() {
+        DirectConnectClient client = mock(DirectConnectClient.class);
+        VirtualInterfaceTestHistory old = VirtualInterfaceTestHistory.builder().testId("t-old").status("COMPLETED")
+                .startTime(NOW.minusSeconds(86_400)).endTime(NOW.minusSeconds(84_600)).build();
+        VirtualInterfaceTestHistory running = VirtualInterfaceTestHistory.builder().testId("t-run")
+                .status("IN_PROGRESS").startTime(NOW.minusSeconds(600)).endTime(NOW.plusSeconds(1200)).build();
+        ListVirtualInterfaceTestHistoryResponse first = ListVirtualInterfaceTestHistoryResponse.builder()
+                .virtualInterfaceTestHistory(old).nextToken("page-2").build();
+        when(client.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class)))
+                .thenReturn(first, ListVirtualInterfaceTestHistoryResponse.builder().virtualInterfaceTestHistory(running)
+                        .build())
+                .thenReturn(first).thenThrow(SdkClientException.create("reset"));
+        DirectConnect dx = new DirectConnect(client, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(dx.history("dxvif-aaaa1111")).extracting(TestHistoryEntry::testId).containsExactly("t-old", "t-run");
+        ArgumentCaptor<ListVirtualInterfaceTestHistoryRequest> asked =
+                ArgumentCaptor.forClass(ListVirtualInterfaceTestHistoryRequest.class);
+        verify(client, times(2)).listVirtualInterfaceTestHistory(asked.capture());
+        assertThat(asked.getAllValues()).extracting(ListVirtualInterfaceTestHistoryRequest::virtualInterfaceId,
+                ListVirtualInterfaceTestHistoryRequest::nextToken)
+                .containsExactly(tuple("dxvif-aaaa1111", null), tuple("dxvif-aaaa1111", "page-2"));
+
+        assertThatThrownBy(() -> dx.history("dxvif-aaaa1111")).isInstanceOf(AwsCallFailed.class)
+                .hasMessage("ListVirtualInterfaceTestHistory on dxvif-aaaa1111 failed: reset");
     }
 
     @Test

@@ -27,8 +27,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A stateful AWS Direct Connect for tests, speaking the service's JSON 1.1 protocol on loopback:
  * {@code POST /} with {@code X-Amz-Target: OvertureService.<Operation>}, errors as
- * {@code {"__type": …, "message": …}}. It keeps VIFs with their BGP peers and failover tests, records
- * every call, and injects faults per operation (throttling, 5xx, latency).
+ * {@code {"__type": …, "message": …}}. It keeps VIFs with their BGP peers and failover tests, pages every
+ * listing ({@code maxResults}, {@code nextToken}), records every call, and injects faults per operation
+ * (throttling, 5xx, latency).
  */
 public final class FakeDirectConnect implements AutoCloseable {
     public static final String TARGET_PREFIX = "OvertureService.";
@@ -278,6 +279,10 @@ public final class FakeDirectConnect implements AutoCloseable {
         return List.copyOf(tests);
     }
 
+    /**
+     * The most items one page of any listing holds (DescribeVirtualInterfaces, ListVirtualInterfaceTestHistory,
+     * DescribeConnections, DescribeLags): AWS's 100 by default; smaller forces the caller over several pages.
+     */
     public synchronized void pageSize(int size) {
         pageSize = size;
     }
@@ -373,13 +378,10 @@ public final class FakeDirectConnect implements AutoCloseable {
         } else {
             selected.addAll(vifs.values());
         }
-        int size = request.hasNonNull("maxResults") ? Math.min(request.get("maxResults").asInt(), pageSize) : pageSize;
-        int from = request.hasNonNull("nextToken") ? Integer.parseInt(request.get("nextToken").asText()) : 0;
-        int to = Math.min(from + size, selected.size());
-        ObjectNode out = JSON.createObjectNode();
-        ArrayNode list = out.putArray("virtualInterfaces");
-        for (Vif v : selected.subList(Math.min(from, to), to)) {
-            ObjectNode n = list.addObject();
+        List<ObjectNode> nodes = new ArrayList<>();
+        for (Vif v : selected) {
+            ObjectNode n = JSON.createObjectNode();
+            nodes.add(n);
             n.put("virtualInterfaceId", v.id).put("virtualInterfaceState", v.state).put("ownerAccount", "123456789012")
                     .put("virtualInterfaceType", "private").put("virtualInterfaceName", "vif " + v.id).put("vlan", 101)
                     .put("connectionId", v.connectionId).put("region", "eu-west-1");
@@ -392,10 +394,7 @@ public final class FakeDirectConnect implements AutoCloseable {
                         .put("customerAddress", i == 0 ? "169.254.10." + (4 * i + 2) + "/30" : "2001:db8::" + (i + 1) + "/125");
             }
         }
-        if (to < selected.size()) {
-            out.put("nextToken", String.valueOf(to));
-        }
-        return new Answer(200, out);
+        return page(request, "virtualInterfaces", nodes);
     }
 
     private Answer start(JsonNode request) {
@@ -440,19 +439,22 @@ public final class FakeDirectConnect implements AutoCloseable {
         return clientError("Virtual interface " + id + " has no BGP failover test in progress");
     }
 
+    /**
+     * The tests matching the request, oldest first (the order they were made in): AWS documents no order,
+     * so a caller that reads only the first page misses the most recent ones.
+     */
     private Answer history(JsonNode request) {
         String id = text(request, "virtualInterfaceId");
         String status = text(request, "status");
         String testId = text(request, "testId");
-        ObjectNode out = JSON.createObjectNode();
-        ArrayNode list = out.putArray("virtualInterfaceTestHistory");
+        List<ObjectNode> matching = new ArrayList<>();
         for (FailoverTestRun t : tests) {
             if ((id == null || id.equals(t.vifId())) && (status == null || status.equals(t.status()))
                     && (testId == null || testId.equals(t.testId()))) {
-                list.add(testNode(t, vifs.get(t.vifId())));
+                matching.add(testNode(t, vifs.get(t.vifId())));
             }
         }
-        return new Answer(200, out);
+        return page(request, "virtualInterfaceTestHistory", matching);
     }
 
     /** TagResource ({@code tags: [{key, value}]}) or UntagResource ({@code tagKeys}) on a VIF's ARN. */
@@ -471,12 +473,22 @@ public final class FakeDirectConnect implements AutoCloseable {
         return new Answer(200, JSON.createObjectNode());
     }
 
-    /** One page of {@code items} under {@code key}, at most pageSize long, with nextToken as the others pages. */
+    /**
+     * One page of {@code items} under {@code key}, as botocore's model describes every listing of Direct
+     * Connect: at most {@code maxResults} if the request gives it (never more than {@link #pageSize(int)},
+     * which is AWS's 100 unless a test forces smaller pages), and {@code nextToken} while items remain,
+     * given back in the request for the next page. A token this fake did not hand out is refused.
+     */
     private Answer page(JsonNode request, String key, List<ObjectNode> items) {
-        int from = request.hasNonNull("nextToken") ? Integer.parseInt(request.get("nextToken").asText()) : 0;
-        int to = Math.min(from + pageSize, items.size());
+        int size = request.hasNonNull("maxResults") ? Math.min(request.get("maxResults").asInt(), pageSize) : pageSize;
+        String token = text(request, "nextToken");
+        int from = token == null ? 0 : token.matches("\\d{1,9}") ? Integer.parseInt(token) : -1;
+        if (from < 0 || from > items.size()) {
+            return clientError("nextToken " + token + " is not a token of this listing");
+        }
+        int to = Math.min(from + Math.max(size, 1), items.size());
         ObjectNode out = JSON.createObjectNode();
-        out.putArray(key).addAll(items.subList(Math.min(from, to), to));
+        out.putArray(key).addAll(items.subList(from, to));
         if (to < items.size()) {
             out.put("nextToken", String.valueOf(to));
         }

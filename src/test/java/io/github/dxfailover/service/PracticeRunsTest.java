@@ -8,6 +8,8 @@ import static io.github.dxfailover.Fixtures.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -29,6 +31,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
@@ -58,11 +61,15 @@ import software.amazon.awssdk.services.support.model.CreateCaseRequest;
 class PracticeRunsTest extends MockedAws {
     private static final String OUTCOME = "apps-5xx";
     private static final String BLOCKING = "change-freeze";
+    /** What the mocked ListVirtualInterfaceTestHistory's nextToken starts with; the index of the next test follows. */
+    private static final String PAGE_TOKEN = "after-";
 
     /** Direct Connect as a stateful mock: VIF states, their tags, and the test history. */
     private final Map<String, String> states = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> tags = new HashMap<>();
     private final List<VirtualInterfaceTestHistory> history = new ArrayList<>();
+    /** How many of a VIF's tests one ListVirtualInterfaceTestHistory page holds; the rest come with nextToken. */
+    private int historyPageSize = Integer.MAX_VALUE;
     private final Map<String, String> alarmStates = new HashMap<>(Map.of(OUTCOME, "OK", BLOCKING, "OK"));
 
     private static FailoverConfig practising(String... overrides) {
@@ -89,9 +96,13 @@ class PracticeRunsTest extends MockedAws {
                             .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build();
                 }).toList()).build());
         when(dx.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class))).thenAnswer(call -> {
-            String vif = ((ListVirtualInterfaceTestHistoryRequest) call.getArgument(0)).virtualInterfaceId();
-            return ListVirtualInterfaceTestHistoryResponse.builder().virtualInterfaceTestHistory(history.stream()
-                    .filter(t -> t.virtualInterfaceId().equals(vif)).toList()).build();
+            ListVirtualInterfaceTestHistoryRequest r = call.getArgument(0);
+            List<VirtualInterfaceTestHistory> all = history.stream()
+                    .filter(t -> t.virtualInterfaceId().equals(r.virtualInterfaceId())).toList();
+            int from = r.nextToken() == null ? 0 : Integer.parseInt(r.nextToken().substring(PAGE_TOKEN.length()));
+            int to = Math.min(from + historyPageSize, all.size());
+            return ListVirtualInterfaceTestHistoryResponse.builder().virtualInterfaceTestHistory(all.subList(from, to))
+                    .nextToken(to < all.size() ? PAGE_TOKEN + to : null).build();
         });
         when(dx.tagResource(any(TagResourceRequest.class))).thenAnswer(call -> {
             TagResourceRequest r = call.getArgument(0);
@@ -294,8 +305,7 @@ class PracticeRunsTest extends MockedAws {
     void anEndedRunIsJudgedOnceFromTheTraffic() {
         tags.get(VIF_A).put("dx-failover:practice", "t-run");
         Instant start = NOW.minusSeconds(3600);
-        history.add(VirtualInterfaceTestHistory.builder().testId("t-run").virtualInterfaceId(VIF_A).status("COMPLETED")
-                .startTime(start).endTime(start.plusSeconds(1800)).build());
+        history.add(completed(VIF_A, "t-run", start));
         when(cloudWatch.getMetricData(any(GetMetricDataRequest.class))).thenAnswer(call -> {
             GetMetricDataRequest q = call.getArgument(0);
             assertThat(q.startTime()).isEqualTo(start.minusSeconds(1800));
@@ -376,17 +386,63 @@ class PracticeRunsTest extends MockedAws {
         verify(dx, never()).tagResource(any(TagResourceRequest.class));
     }
 
+    /** A test of the VIF that ran 30 minutes from {@code start} and completed. */
+    private static VirtualInterfaceTestHistory completed(String vif, String testId, Instant start) {
+        return VirtualInterfaceTestHistory.builder().testId(testId).virtualInterfaceId(vif).status("COMPLETED")
+                .startTime(start).endTime(start.plusSeconds(1800)).build();
+    }
+
+    /** Each ListVirtualInterfaceTestHistory request made, as "VIF" or "VIF after token". */
+    private List<String> historyRequests() {
+        ArgumentCaptor<ListVirtualInterfaceTestHistoryRequest> list =
+                ArgumentCaptor.forClass(ListVirtualInterfaceTestHistoryRequest.class);
+        verify(dx, atLeastOnce()).listVirtualInterfaceTestHistory(list.capture());
+        return list.getAllValues().stream()
+                .map(q -> q.virtualInterfaceId() + (q.nextToken() == null ? "" : " " + q.nextToken())).toList();
+    }
+
     @Test
-    void theRunIsTheTestItsTagNamesNotTheVifsLatestOtherTest() {
+    void theVifTestedLongestAgoIsFoundOnEveryPageOfItsHistory() {
+        historyPageSize = 1;
+        // A's first page holds a test 10 days old, its second the one of an hour ago: A was tested most recently.
+        history.add(completed(VIF_A, "a-old", NOW.minusSeconds(10 * 86_400)));
+        history.add(completed(VIF_A, "a-recent", NOW.minusSeconds(3600)));
+        history.add(completed(VIF_B, "b", NOW.minusSeconds(5 * 86_400)));
+        history.add(completed(VIF_C, "c", NOW.minusSeconds(2 * 86_400)));
+        Result r = practiceService(practising()).handle(new Request.Practice(null, null), Deadline.none());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.PRACTICE_STARTED);
+        assertThat(r.vifId()).isEqualTo(VIF_B); // 5 days ago, before C (2 days) and A (1 hour)
+        assertThat(historyRequests()).containsExactly(VIF_A, VIF_A + " " + PAGE_TOKEN + 1, VIF_B, VIF_C);
+        ArgumentCaptor<StartBgpFailoverTestRequest> start = ArgumentCaptor.forClass(StartBgpFailoverTestRequest.class);
+        verify(dx).startBgpFailoverTest(start.capture());
+        assertThat(start.getValue().virtualInterfaceId()).isEqualTo(VIF_B);
+        assertThat(tags.get(VIF_A)).doesNotContainKey("dx-failover:practice");
+    }
+
+    @Test
+    void theRunIsTheTestItsTagNamesOnWhicheverPageOfTheHistory() {
+        historyPageSize = 1;
         aRunIsOnA();
-        // An older test of A, completed, comes first in its history: not the practice run.
-        history.add(0, VirtualInterfaceTestHistory.builder().testId("t-older").virtualInterfaceId(VIF_A)
-                .status("COMPLETED").startTime(NOW.minusSeconds(86_400)).endTime(NOW.minusSeconds(80_000)).build());
+        // An older test of A, completed, comes first (the first page): not the practice run, on the second.
+        history.add(0, completed(VIF_A, "t-older", NOW.minusSeconds(86_400)));
         alarmStates.put(OUTCOME, "ALARM");
         Result r = practiceService(practising()).handle(new Request.Reconcile(), Deadline.none());
-        assertThat(r.practice().outcome()).isEqualTo(Outcome.PRACTICE_FAILED);
+
+        assertThat(r.practice().outcome()).isEqualTo(Outcome.PRACTICE_FAILED); // not judged INCONCLUSIVE
         assertThat(r.practice().testId()).isEqualTo("t-run");
-        verify(dx).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));
+        assertThat(r.message()).contains("practice run on " + VIF_A + " ended after 10 min: outcome alarm '" + OUTCOME
+                + "' went to ALARM");
+        assertThat(historyRequests()).containsExactly(VIF_A, VIF_A + " " + PAGE_TOKEN + 1);
+        // Stopped first, then the record: never the tag removed from a test that goes on.
+        InOrder order = inOrder(dx);
+        order.verify(dx).stopBgpFailoverTest(StopBgpFailoverTestRequest.builder().virtualInterfaceId(VIF_A).build());
+        order.verify(dx).untagResource(any(UntagResourceRequest.class));
+        assertThat(states.get(VIF_A)).isEqualTo("available");
+        assertThat(tags.get(VIF_A)).doesNotContainKey("dx-failover:practice")
+                .containsEntry("dx-failover:last-practice", NOW + " PRACTICE_FAILED t-run");
+        verify(cloudWatch, never()).getMetricData(any(GetMetricDataRequest.class)); // a running run is not judged
+        assertThat(published(1).get(0).messageAttributes().get("outcome").stringValue()).isEqualTo("PRACTICE_FAILED");
     }
 
     @Test

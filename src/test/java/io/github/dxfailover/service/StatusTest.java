@@ -46,6 +46,28 @@ class StatusTest extends MockedAws {
     }
 
     @Test
+    void theRunningTestAndTheLastStartAreFoundOnALaterPageOfTheHistory() {
+        directConnectReturns(dxVif(VIF_A, "testing", "down"), dxVif(VIF_B, "available", "up"));
+        when(dx.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class))).thenAnswer(call -> {
+            ListVirtualInterfaceTestHistoryRequest q = call.getArgument(0);
+            if (!q.virtualInterfaceId().equals(VIF_A)) {
+                return ListVirtualInterfaceTestHistoryResponse.builder().build();
+            }
+            return q.nextToken() == null
+                    ? ListVirtualInterfaceTestHistoryResponse.builder().virtualInterfaceTestHistory(
+                            test(VIF_A, "old", NOW.minusSeconds(86_400)).toBuilder().status("COMPLETED")
+                                    .startTime(NOW.minusSeconds(88_200)).build()).nextToken("p2").build()
+                    : ListVirtualInterfaceTestHistoryResponse.builder().virtualInterfaceTestHistory(
+                            test(VIF_A, "test-9", TEST_END)).build();
+        });
+        Result r = service().handle(new Request.Status(), Deadline.none());
+        assertThat(r.message()).contains(VIF_A + " testing, BGP down (failover test test-9 until " + TEST_END + ")")
+                .contains(VIF_A + " last test " + NOW);
+        verify(dx, times(3)).listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class));
+        verifyNoChange();
+    }
+
+    @Test
     void statusStillAnswersWhenTheTestHistoryCannotBeRead() {
         directConnectReturns(dxVif(VIF_A, "testing", "down"), dxVif(VIF_B, "available", "up"));
         when(dx.listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class)))
