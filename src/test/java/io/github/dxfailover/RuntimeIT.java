@@ -172,6 +172,26 @@ class RuntimeIT extends WithLocalEndpoints {
         }
     }
 
+    /** docs/behaviour.md §19 through the runtime: a reconcile pass gives back the VIF a failover test holds out. */
+    @Test
+    void aReconcilePassGivesAVifBackThroughTheRuntime() throws Exception {
+        dx.pastTest(VIF_A, "t-held", Duration.ofMinutes(10), 180);
+        dx.addVif(VIF_B, "down", "down").addVif(VIF_C, "down", "down");
+        try (LocalLambda function = function()) {
+            Answer answer = function.invoke(sample("command-reconcile.json"), TIMEOUT);
+
+            assertThat(answer.error()).as(function.output()).isFalse();
+            JsonNode result = JSON.readTree(answer.body());
+            assertThat(result.get("outcome").asText()).isEqualTo("RECONCILED");
+            assertThat(result.at("/actions/0/virtualInterfaceId").asText()).isEqualTo(VIF_A);
+            assertThat(result.at("/actions/0/outcome").asText()).isEqualTo("GIVEN_BACK");
+            assertThat(dx.vif(VIF_A).state()).isEqualTo("available");
+            assertThat(aws.delivered()).singleElement()
+                    .satisfies(m -> assertThat(m.attributes()).containsEntry("outcome", "GIVEN_BACK"));
+            assertThat(function.output()).contains("\"GIVEN_BACK\":1").contains("\"MarginOverMinimum\":-1");
+        }
+    }
+
     @Test
     void configErrorIsAnAnswerNotACrashOfTheRuntime() throws Exception {
         try (LocalLambda function = function("MINVIFS", "0", "FAILOVER", "lots")) {

@@ -118,6 +118,17 @@ class TryLocallyIT {
                 .contains("dxvif-fgab1234  available  BGP up/up");
     }
 
+    /** The README's give-back command (docs/behaviour.md §19): the one usable VIF is held out, the rest is down. */
+    @Test
+    void belowTheMinimumAReconcilePassGivesTheHeldOutVifBack() throws Exception {
+        Run run = tryLocally("events/command-reconcile.json", "--state", "local/below-minimum.json");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("\"outcome\" : \"GIVEN_BACK\"")
+                .contains("Attributes: {outcome=GIVEN_BACK, virtualInterfaceId=dxvif-fgab1234}")
+                .contains("Ended: failover test local-test-1 on dxvif-fgab1234")
+                .contains("== Support cases\n  (none)");
+    }
+
     @Test
     void configError() throws Exception {
         Run run = tryLocally("--env", "MINVIFS=0"); // an alarm: a status would notify no one (docs/behaviour.md §14)

@@ -6,7 +6,6 @@ import io.github.dxfailover.decision.PracticeRecord;
 import io.github.dxfailover.decision.VifDimension;
 import io.github.dxfailover.decision.VifState;
 import io.github.dxfailover.result.CapacityReport;
-import io.github.dxfailover.result.ReconcileAction;
 import io.github.dxfailover.result.Result;
 import java.time.Duration;
 import java.time.Instant;

@@ -64,9 +64,10 @@ public final class GiveBackText {
     /** What the engineer should know next. */
     static String whatNext(Result r) {
         String vifs = String.join(", ", r.givenBack().stream().map(GivenBack::vifId).toList());
-        return (r.dryRun() ? "Nothing was changed (DRY_RUN=true). " : "")
-                + "Next: " + vifs + (r.givenBack().size() == 1 ? " is" : " are") + " back in service but may still "
-                + "carry traffic badly: their alarms still count, and the function takes them out again once enough "
+        boolean one = r.givenBack().size() == 1;
+        return (r.dryRun() ? "Nothing was changed (DRY_RUN=true). Without it, next: " : "Next: ") + vifs
+                + (one ? " is" : " are") + " back in service but may still carry traffic badly: " + (one ? "its" : "their")
+                + " alarms still count, and the function takes " + (one ? "it" : "them") + " out again once enough "
                 + "other VIFs are healthy. No new support case was opened. Restore the VIFs that are down first.\n";
     }
 

@@ -1,6 +1,5 @@
 package io.github.dxfailover.decision;
 
-import io.github.dxfailover.Fixtures;
 import static io.github.dxfailover.Fixtures.VIF_A;
 import static io.github.dxfailover.Fixtures.VIF_B;
 import static io.github.dxfailover.Fixtures.VIF_C;

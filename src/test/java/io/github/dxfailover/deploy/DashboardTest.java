@@ -188,7 +188,7 @@ class DashboardTest {
                 w.at("/properties/alarms").forEach(a -> shown.add(a.asText()));
             }
             assertThat(shown).containsExactlyInAnyOrderElementsOf(alarms);
-            assertThat(alarms).hasSize(values.isEmpty() ? 4 : 5);
+            assertThat(alarms).hasSize(values.isEmpty() ? 5 : 6);
         }
     }
 

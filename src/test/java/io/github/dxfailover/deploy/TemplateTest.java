@@ -247,6 +247,16 @@ class TemplateTest {
             // Never mistaken for a VIF's alarm by the rule or by reconcile.
             assertThat((String) alarm.get("AlarmName")).doesNotStartWith("dxvif-");
         });
+        // docs/behaviour.md §19: the network below its minimum, as every reconcile pass reads it.
+        Map<String, Object> below = (Map<String, Object>) resources.get("BelowMinimumAlarm").get("Properties");
+        assertThat(below).containsEntry("Namespace", "DxFailover").containsEntry("MetricName", "MarginOverMinimum")
+                .containsEntry("Statistic", "Minimum").containsEntry("Threshold", 0)
+                .containsEntry("ComparisonOperator", "LessThanThreshold").containsEntry("TreatMissingData", "missing")
+                .containsEntry("AlarmActions", List.of("ref:NotificationTopic"));
+        assertThat((String) below.get("AlarmName")).doesNotStartWith("dxvif-");
+        assertThat(below).doesNotContainKey("Dimensions");
+        assertThat(io.github.dxfailover.metrics.MetricLines.catalogue().get("MarginOverMinimum"))
+                .as("the alarm's metric is one the function writes without a dimension").contains(List.of());
         Map<String, Object> lambdaErrors = (Map<String, Object>) resources.get("LambdaErrorsAlarm").get("Properties");
         assertThat((List<Map<String, Object>>) lambdaErrors.get("Dimensions")).extracting(d -> d.get("Name"))
                 .containsExactly("FunctionName", "Resource");
