@@ -69,25 +69,27 @@ public final class DirectConnect implements Vifs {
         return VifStates.of(listed, returned);
     }
 
-    /**
-     * Every connection and LAG of the account and region, for the capacity of docs/behaviour.md §15:
-     * DescribeConnections and DescribeLags, each in one pass over its pages.
-     */
     @Override
     public List<Link> readLinks() {
         List<Link> links = new ArrayList<>();
         try {
             Pages.each(token -> client.describeConnections(DescribeConnectionsRequest.builder().nextToken(token).build()),
                     DescribeConnectionsResponse::nextToken,
-                    page -> page.connections().forEach(c -> links.add(new Link(c.connectionId(), c.bandwidth(), 1))));
+                    page -> page.connections().forEach(c -> links.add(new Link(c.connectionId(), c.bandwidth(), 1,
+                            c.lagId(), 0, List.of()))));
         } catch (RuntimeException e) {
             throw AwsErrors.failed(Call.DESCRIBE_CONNECTIONS, null, e);
         }
         try {
             Pages.each(token -> client.describeLags(DescribeLagsRequest.builder().nextToken(token).build()),
-                    DescribeLagsResponse::nextToken, page -> page.lags().forEach(lag -> links.add(new Link(lag.lagId(),
-                            lag.connectionsBandwidth(), (int) lag.connections().stream()
-                            .filter(c -> c.connectionState() == ConnectionState.AVAILABLE).count()))));
+                    DescribeLagsResponse::nextToken, page -> page.lags().forEach(lag -> {
+                        List<String> available = lag.connections().stream()
+                                .filter(c -> c.connectionState() == ConnectionState.AVAILABLE)
+                                .map(software.amazon.awssdk.services.directconnect.model.Connection::connectionId)
+                                .toList();
+                        links.add(new Link(lag.lagId(), lag.connectionsBandwidth(), available.size(), null,
+                                lag.minimumLinks() == null ? 0 : lag.minimumLinks(), available));
+                    }));
         } catch (RuntimeException e) {
             throw AwsErrors.failed(Call.DESCRIBE_LAGS, null, e);
         }

@@ -35,6 +35,8 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
         NOT_LISTED,
         /** The VIF already carries no traffic. */
         NOT_HEALTHY,
+        /** An open maintenance window takes the VIF down (docs/behaviour.md §17). */
+        IN_MAINTENANCE,
         /** Taking it out would go below MINVIFS. */
         AT_MINIMUM,
         /** The healthy VIFs that would remain could not carry the traffic (docs/behaviour.md §15). */
@@ -75,8 +77,12 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
         if (!config.manages(vifId)) {
             return new Decision(Outcome.NOT_MANAGED, Why.NOT_LISTED, vifId);
         }
-        if (!states.get(vifId).healthy()) {
+        if (!states.get(vifId).carriesTraffic()) {
             return new Decision(Outcome.ALREADY_UNAVAILABLE, Why.NOT_HEALTHY, vifId);
+        }
+        if (states.get(vifId).downForMaintenance()) {
+            // Direct Connect's guide: no failover test during maintenance (docs/behaviour.md §17).
+            return new Decision(Outcome.IN_MAINTENANCE, Why.IN_MAINTENANCE, vifId);
         }
         if (states.healthyCount() <= config.minVifs()) {
             return new Decision(Outcome.MINIMUM_REACHED, Why.AT_MINIMUM, vifId);

@@ -12,6 +12,8 @@ public enum Outcome {
     NOT_MANAGED,
     /** The alarmed VIF already carries no traffic (down, testing, BGP down, missing). */
     ALREADY_UNAVAILABLE,
+    /** The alarmed VIF is in an open AWS maintenance window: no failover test during maintenance (§17). */
+    IN_MAINTENANCE,
     /** Taking the VIF out would leave fewer than MINVIFS healthy VIFs. */
     MINIMUM_REACHED,
     /** The healthy VIFs that would remain could not carry the traffic (over MAX_UTILIZATION). */
@@ -43,6 +45,10 @@ public enum Outcome {
      * action, the outcome of the give-back notification, and the {@code givenBack} of an alarm's result.
      */
     GIVEN_BACK,
+    /** An AWS Health notice of Direct Connect maintenance: recorded on the VIFs it affects, with a verdict (§17). */
+    MAINTENANCE_NOTED,
+    /** A maintenance window closed, completed or was cancelled: its records were removed, silently (§17). */
+    MAINTENANCE_ENDED,
     /** A reconcile pass ran; its per-VIF decisions are in the result's actions. */
     RECONCILED,
     /** An AWS call failed before anything changed, or starting the failover test failed; the invocation throws. */

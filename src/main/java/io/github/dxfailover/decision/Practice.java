@@ -32,7 +32,7 @@ public final class Practice {
     public enum Block {
         NO_OUTCOME_ALARM, ALARM_MISSING, OUTCOME_ALARM_NOT_OK, BLOCKING_ALARM_IN_ALARM, BLOCKED_DATE,
         VIF_NOT_LISTED, VIF_NOT_HEALTHY, VIF_UNDER_TEST, ALARM_NAMES_LISTED_VIF, AT_MINIMUM, CAPACITY_UNKNOWN,
-        CAPACITY_EXCEEDED
+        CAPACITY_EXCEEDED, MAINTENANCE
     }
 
     /**
@@ -74,15 +74,23 @@ public final class Practice {
      * Steps 1 and 2, in one place for the command and for status.
      *
      * @param named   the VIF the operator named, or null to choose one (step 1)
+     * @param minutes how long the run's test would last
      * @param figures the capacity figures, asked for only when a projection is made; null from it means unreadable
      */
     public static Candidate candidate(FailoverConfig config, String named, VifStates states,
                                       Map<String, Instant> lastTestStart, Map<String, String> watchStates,
-                                      List<FiringAlarm> firing, LocalDate today, Supplier<CapacityFigures> figures) {
+                                      List<FiringAlarm> firing, Instant now, int minutes,
+                                      Supplier<CapacityFigures> figures) {
         String vifId = named != null ? named : chooseVif(config.vifIds(), lastTestStart);
         Capacity capacity = config.manages(vifId) && states.get(vifId).healthy()
                 ? Capacity.step(config, states, java.util.Set.of(), vifId, figures) : null;
-        return new Candidate(vifId, blockers(config, vifId, states, watchStates, firing, today, capacity), capacity);
+        List<Blocker> blockers = new ArrayList<>(blockers(config, vifId, states, watchStates, firing,
+                LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), capacity));
+        // No run overlaps a recorded maintenance window, its settling included (docs/behaviour.md §17).
+        Maintenance.overlapping(states, now, now.plus(Duration.ofMinutes(minutes)).plus(SETTLING))
+                .ifPresent(v -> blockers.add(new Blocker(Block.MAINTENANCE, v.id(),
+                        v.maintenance().map(MaintenanceWindow::tagValue).orElse(null))));
+        return new Candidate(vifId, blockers, capacity);
     }
 
     /**
@@ -119,7 +127,7 @@ public final class Practice {
         for (VifState vif : states.byId().values()) {
             if (vif.isUnderTest()) {
                 out.add(new Blocker(Block.VIF_UNDER_TEST, vif.id(), null));
-            } else if (!vif.healthy()) {
+            } else if (!vif.healthy() && !vif.downForMaintenance()) { // a window is a blocker of its own
                 out.add(new Blocker(Block.VIF_NOT_HEALTHY, vif.id(), vif.state()));
             }
         }
@@ -139,7 +147,7 @@ public final class Practice {
 
     /** Why a running practice run ends now. */
     public enum Interruption {
-        OUTCOME_ALARM, BLOCKING_ALARM, ALARM_ON_OTHER_VIF, OTHER_VIF_NOT_HEALTHY, OPERATOR
+        OUTCOME_ALARM, BLOCKING_ALARM, ALARM_ON_OTHER_VIF, OTHER_VIF_NOT_HEALTHY, OPERATOR, MAINTENANCE
     }
 
     /**
@@ -151,8 +159,14 @@ public final class Practice {
 
     /** Watching: the first reason the run on {@code practised} must end now, or empty when it may go on. */
     public static Optional<Ending> watch(FailoverConfig config, String practised, VifStates states,
-                                         Map<String, String> watchStates, List<FiringAlarm> firing) {
+                                         Map<String, String> watchStates, List<FiringAlarm> firing, Instant now) {
         PracticeSettings p = config.practice();
+        for (VifState vif : states.byId().values()) {
+            if (vif.maintenance().map(w -> w.openAt(now)).orElse(false)) {
+                // A window opened on a listed VIF: the run proves nothing now (docs/behaviour.md §17).
+                return Optional.of(new Ending(Outcome.PRACTICE_INTERRUPTED, Interruption.MAINTENANCE, vif.id()));
+            }
+        }
         for (String name : p.outcomeAlarms()) {
             if (Alarm.ALARM.equals(watchStates.get(name))) {
                 return Optional.of(new Ending(Outcome.PRACTICE_FAILED, Interruption.OUTCOME_ALARM, name));

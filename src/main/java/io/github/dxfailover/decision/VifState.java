@@ -15,9 +15,11 @@ import java.util.stream.IntStream;
  * @param connectionId the connection or LAG it runs on ({@code dxcon-…}, {@code dxlag-…}), or null when not known
  * @param tags         its tags, as DescribeVirtualInterfaces returns them (the practice-run record, docs/behaviour.md §16)
  * @param ownerAccount the account that owns it, the account of its ARN (for tagging), or null when not known
+ * @param downForMaintenance its recorded maintenance window is open and takes it down (docs/behaviour.md §17): set by
+ *                     {@link VifStates#at}, never by Direct Connect
  */
 public record VifState(String id, String state, List<BgpPeer> peers, String connectionId, Map<String, String> tags,
-                       String ownerAccount) {
+                       String ownerAccount, boolean downForMaintenance) {
     public static final String MISSING = "missing";
     public static final String AVAILABLE = "available";
     /** The state Direct Connect reports while a BGP failover test runs. */
@@ -26,6 +28,12 @@ public record VifState(String id, String state, List<BgpPeer> peers, String conn
     public VifState {
         peers = List.copyOf(peers);
         tags = Map.copyOf(tags);
+    }
+
+    /** A VIF as Direct Connect returns it. */
+    public VifState(String id, String state, List<BgpPeer> peers, String connectionId, Map<String, String> tags,
+                    String ownerAccount) {
+        this(id, state, peers, connectionId, tags, ownerAccount, false);
     }
 
     /** A VIF whose connection and tags are not known (tests, and what a missing VIF reads as). */
@@ -40,12 +48,12 @@ public record VifState(String id, String state, List<BgpPeer> peers, String conn
 
     /** The same VIF on a connection or LAG. */
     public VifState on(String connection) {
-        return new VifState(id, state, peers, connection, tags, ownerAccount);
+        return new VifState(id, state, peers, connection, tags, ownerAccount, downForMaintenance);
     }
 
     /** The same VIF with these tags. */
     public VifState tagged(Map<String, String> newTags) {
-        return new VifState(id, state, peers, connectionId, newTags, ownerAccount);
+        return new VifState(id, state, peers, connectionId, newTags, ownerAccount, downForMaintenance);
     }
 
     /** The test ID of the practice run the function started on it, when its tag says one is on (§16). */
@@ -62,9 +70,27 @@ public record VifState(String id, String state, List<BgpPeer> peers, String conn
         return new VifState(id, MISSING, List.of());
     }
 
-    /** Carries traffic: available, and at least one BGP session up (docs/behaviour.md §4). */
+    /**
+     * Counts toward the minimum and the capacity: it carries traffic by what Direct Connect says, and no open
+     * maintenance window takes it down (it may drop at any moment: docs/behaviour.md §4, §17).
+     */
     public boolean healthy() {
+        return carriesTraffic() && !downForMaintenance;
+    }
+
+    /** Available, and at least one BGP session up: healthy by what Direct Connect says (docs/behaviour.md §4 step 3). */
+    public boolean carriesTraffic() {
         return AVAILABLE.equals(state) && bgpUp();
+    }
+
+    /** Its recorded maintenance window (docs/behaviour.md §17), when its tag holds one this function wrote. */
+    public java.util.Optional<MaintenanceWindow> maintenance() {
+        return MaintenanceWindow.parse(tags.get(MaintenanceWindow.TAG));
+    }
+
+    /** The same VIF, counted as down (or not) by its open maintenance window. */
+    VifState downForMaintenance(boolean down) {
+        return new VifState(id, state, peers, connectionId, tags, ownerAccount, down);
     }
 
     /** A failover test is running on it. */
@@ -85,7 +111,7 @@ public record VifState(String id, String state, List<BgpPeer> peers, String conn
     /** The same VIF with every peer down: what a failover test leaves behind. */
     public VifState withTestRunning() {
         return new VifState(id, TESTING, peers.stream().map(p -> p.withStatus("down")).toList(), connectionId, tags,
-                ownerAccount);
+                ownerAccount, downForMaintenance);
     }
 
     /**
@@ -94,7 +120,7 @@ public record VifState(String id, String state, List<BgpPeer> peers, String conn
      */
     public VifState withTestEnded() {
         return new VifState(id, AVAILABLE, peers.stream().map(p -> p.withStatus("up")).toList(), connectionId, tags,
-                ownerAccount);
+                ownerAccount, downForMaintenance);
     }
 
     /**

@@ -37,6 +37,17 @@ public record VifStates(Map<String, VifState> byId) {
         return with(get(id).withTestRunning());
     }
 
+    /**
+     * The states at {@code now}: a VIF whose recorded maintenance window is open and takes it down does not count as
+     * healthy (docs/behaviour.md §17). What Direct Connect said of it is kept.
+     */
+    public VifStates at(java.time.Instant now) {
+        Map<String, VifState> all = new LinkedHashMap<>();
+        byId.forEach((id, v) -> all.put(id, v.downForMaintenance(v.maintenance().map(w -> w.takesDownAt(now))
+                .orElse(false))));
+        return new VifStates(all);
+    }
+
     /** The same states with a practice run's record as the watch leaves it: no longer running, ended so. */
     public VifStates withPracticeRecorded(String id, PracticeRecord record) {
         Map<String, String> tags = new LinkedHashMap<>(get(id).tags());

@@ -30,7 +30,19 @@ public sealed interface Request {
     record Restore(String vifId) implements Request {
     }
 
-    /** Input that is none of the above; {@code problem} says what was expected and what was found. */
-    record Invalid(String problem) implements Request {
+    /** An AWS Health event about Direct Connect (docs/behaviour.md §2.6, §17). */
+    record Maintenance(io.github.dxfailover.decision.HealthEvent event) implements Request {
+    }
+
+    /**
+     * Input that is none of the above; {@code problem} says what was expected and what was found.
+     *
+     * @param notified whether the team hears of it: an AWS Health event the function cannot read, yes; an operator's
+     *               typo or unknown input, no (docs/behaviour.md §7)
+     */
+    record Invalid(String problem, boolean notified) implements Request {
+        public Invalid(String problem) {
+            this(problem, false);
+        }
     }
 }

@@ -18,6 +18,8 @@ import java.util.TreeSet;
 public final class RequestParser {
     public static final String EVENTBRIDGE_DETAIL_TYPE = "CloudWatch Alarm State Change";
     public static final String SCHEDULED_EVENT = "Scheduled Event";
+    public static final String HEALTH_SOURCE = "aws.health";
+    public static final String HEALTH_DETAIL_TYPE = "AWS Health Event";
     private static final String ACTIONS = "\"status\", \"failover\", \"restore\", \"reconcile\" or \"practice\"";
 
     private RequestParser() {
@@ -34,6 +36,9 @@ public final class RequestParser {
             if ("aws.events".equals(input.get("source")) && SCHEDULED_EVENT.equals(input.get("detail-type"))) {
                 return new Request.Reconcile(); // a classic EventBridge scheduled rule (docs/behaviour.md §2, item 4)
             }
+            if (HEALTH_SOURCE.equals(input.get("source"))) {
+                return health(input); // docs/behaviour.md §2.6, §17
+            }
             if ("aws.cloudwatch".equals(input.get("source"))) {
                 if (EVENTBRIDGE_DETAIL_TYPE.equals(input.get("detail-type"))) {
                     return alarm(input, "detail", "account");
@@ -46,8 +51,74 @@ public final class RequestParser {
                     + "alarm action, a scheduled event, or an operator command {\"action\": " + ACTIONS + "}; found an "
                     + "object with keys " + new TreeSet<>(input.keySet().stream().map(String::valueOf).toList()));
         } catch (BadInput e) {
-            return new Request.Invalid(e.getMessage());
+            // AWS sent it: a Health event the function cannot read is told to the team (docs/behaviour.md §17).
+            return new Request.Invalid(e.getMessage(), HEALTH_SOURCE.equals(input.get("source")));
         }
+    }
+
+    /**
+     * An AWS Health event (docs/behaviour.md §2.6): the window's times in Health's RFC 1123 form or ISO-8601, no end =
+     * 24 hours, the affected IDs from {@code resources} and {@code detail.affectedEntities[].entityValue}.
+     */
+    private static Request health(Map<String, Object> event) {
+        if (!HEALTH_DETAIL_TYPE.equals(event.get("detail-type"))) {
+            throw new BadInput("detail-type: expected \"" + HEALTH_DETAIL_TYPE + "\" for source aws.health, found "
+                    + found(event.get("detail-type")));
+        }
+        Map<String, Object> detail = object(event, "detail", "detail");
+        java.time.Instant start = time(detail, "startTime");
+        if (start == null) {
+            throw new BadInput("detail.startTime: expected a time (RFC 1123, as Health writes it, or ISO-8601), found "
+                    + "nothing");
+        }
+        java.time.Instant end = time(detail, "endTime");
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        if (event.get("resources") instanceof List<?> resources) {
+            resources.forEach(r -> resourceId(r).ifPresent(ids::add));
+        }
+        if (detail.get("affectedEntities") instanceof List<?> entities) {
+            for (Object e : entities) {
+                if (e instanceof Map<?, ?> entity) {
+                    resourceId(entity.get("entityValue")).ifPresent(ids::add);
+                }
+            }
+        }
+        return new Request.Maintenance(new io.github.dxfailover.decision.HealthEvent(
+                optionalString(detail, "service", "detail.service"),
+                optionalString(detail, "eventTypeCategory", "detail.eventTypeCategory"),
+                optionalString(detail, "eventTypeCode", "detail.eventTypeCode"),
+                optionalString(detail, "statusCode", "detail.statusCode"),
+                string(detail, "eventArn", "detail.eventArn"),
+                start, end != null ? end : start.plus(io.github.dxfailover.decision.Maintenance.DEFAULT_LENGTH),
+                List.copyOf(ids)));
+    }
+
+    /** A time as Health writes it ("Sat, 05 Dec 2026 02:00:00 GMT") or ISO-8601; null when absent. */
+    private static java.time.Instant time(Map<String, Object> detail, String key) {
+        String text = optionalString(detail, key, "detail." + key, null);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.ZonedDateTime.parse(text.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+        } catch (java.time.format.DateTimeParseException rfc) {
+            try {
+                return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+            } catch (java.time.format.DateTimeParseException iso) {
+                throw new BadInput("detail." + key + ": expected a time (RFC 1123, as Health writes it, e.g. "
+                        + "\"Sat, 05 Dec 2026 02:00:00 GMT\", or ISO-8601), found \"" + text + "\"");
+            }
+        }
+    }
+
+    /** A Direct Connect ID, or an ARN ending in one ("arn:aws:directconnect:…:dxcon/dxcon-…"); else empty. */
+    private static java.util.Optional<String> resourceId(Object value) {
+        if (!(value instanceof String s)) {
+            return java.util.Optional.empty();
+        }
+        String id = s.substring(s.lastIndexOf('/') + 1).strip();
+        return id.matches("dx(con|lag|vif)-[a-z0-9]+") ? java.util.Optional.of(id) : java.util.Optional.empty();
     }
 
     /**

@@ -29,17 +29,20 @@ import java.util.Map;
  * @param capacity   the capacity step of the decision (docs/behaviour.md §15), or null when it did not run
  * @param practice   the practice run this invocation started, blocked, ended or judged (§16), or null
  * @param givenBack  the failover tests an alarm or command ended first to hold the minimum (§19); empty otherwise
+ * @param maintenance a Health notice's window (§17), or status's recorded windows; null otherwise
  */
 public record Result(Outcome outcome, String vifId, String message, VifStates vifs, String testId,
                      Instant testEndsAt, String caseId, CaseNotOpened caseNotOpened, boolean dryRun,
                      List<String> errors, ReconcileSummary reconciled, Preflight preflight,
-                     CapacityReport capacity, PracticeReport practice, List<GivenBack> givenBack) {
+                     CapacityReport capacity, PracticeReport practice, List<GivenBack> givenBack,
+                     List<MaintenanceReport> maintenance) {
     /** The result says of its {@code vifs} when they were read (docs/behaviour.md §10). */
     static final String VIFS_READ = "before acting";
 
     public Result {
         errors = List.copyOf(errors);
         givenBack = List.copyOf(givenBack);
+        maintenance = maintenance == null ? null : List.copyOf(maintenance);
     }
 
     public static Result of(Outcome outcome, String vifId, String message, VifStates vifs, boolean dryRun) {
@@ -97,6 +100,11 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
         return with(b -> b.givenBack.addAll(given));
     }
 
+    /** A maintenance notice's projection (one), or status's recorded windows (docs/behaviour.md §17). */
+    public Result withMaintenance(List<MaintenanceReport> windows) {
+        return with(b -> b.maintenance = windows);
+    }
+
     public Result withError(String error) {
         return withErrors(List.of(error));
     }
@@ -122,6 +130,7 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
         public CapacityReport capacity;
         public PracticeReport practice;
         public final List<GivenBack> givenBack = new ArrayList<>();
+        public List<MaintenanceReport> maintenance;
 
         private Builder(Outcome outcome, String vifId, String message, VifStates vifs, boolean dryRun) {
             this.outcome = outcome;
@@ -143,11 +152,12 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
             capacity = r.capacity;
             practice = r.practice;
             givenBack.addAll(r.givenBack);
+            maintenance = r.maintenance;
         }
 
         private Result build() {
             return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors,
-                    reconciled, preflight, capacity, practice, givenBack);
+                    reconciled, preflight, capacity, practice, givenBack, maintenance);
         }
     }
 
@@ -188,6 +198,11 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
         }
         if (practice != null) {
             out.put("practice", practice.toMap());
+        }
+        if (maintenance != null) {
+            // A notice's result holds its one window; status lists every recorded one (docs/behaviour.md §17).
+            out.put("maintenance", preflight == null && maintenance.size() == 1 ? maintenance.get(0).toMap()
+                    : maintenance.stream().map(MaintenanceReport::toMap).toList());
         }
         if (reconciled != null) {
             out.put("actions", reconciled.actions().stream().map(ReconcileAction::toMap).toList());

@@ -40,10 +40,10 @@ record AlarmEvaluation(FailoverConfig config, Ports ports, Clock clock, Notifier
         if (trigger instanceof Alarm alarm && isMuted(alarm)) {
             return Answers.decided(Decision.muted(alarm), trigger, VifStates.notRead(), VifStates.notRead(), config);
         }
-        VifStates read = ports.vifs().readStates(config.vifIds());
+        Instant now = clock.instant();
+        VifStates read = ports.vifs().readStates(config.vifIds()).at(now);
         String vifId = trigger.vifId();
         boolean listed = vifId != null && config.manages(vifId);
-        Instant now = clock.instant();
         // A practice run is watched first: an alarm on another listed VIF ends it (docs/behaviour.md §16).
         Optional<PracticeRuns.Watched> watched = listed
                 ? practice.watch(read, firing(trigger, now), now, true) : Optional.empty();
@@ -92,7 +92,7 @@ record AlarmEvaluation(FailoverConfig config, Ports ports, Clock clock, Notifier
         if (!alarm.isInAlarm()) {
             return Answers.decided(Decision.notInAlarm(alarm), alarm, VifStates.notRead(), VifStates.notRead(), config);
         }
-        VifStates states = ports.vifs().readStates(config.vifIds());
+        VifStates states = ports.vifs().readStates(config.vifIds()).at(clock.instant());
         return practice.watch(states, List.of(), clock.instant(), true).map(PracticeRuns.Watched::result)
                 .orElseGet(() -> Answers.decided(Decision.watchOnly(), alarm, states, states, config));
     }

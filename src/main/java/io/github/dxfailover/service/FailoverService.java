@@ -23,12 +23,15 @@ public final class FailoverService {
     private final ReconcilePass reconcile;
     private final StatusReport status;
     private final PracticeRuns practice;
+    private final MaintenanceNotices maintenance;
+    private final Notifier notifier;
+    private final Notifications writer;
 
     /** AWS comes in as ports: {@link Wiring} builds them over the SDK clients, tests hand in fakes. */
     public FailoverService(FailoverConfig config, Ports ports, Clock clock) {
         this.config = config;
-        Notifier notifier = new Notifier(ports.topic());
-        Notifications writer = new Notifications(config);
+        this.notifier = new Notifier(ports.topic());
+        this.writer = new Notifications(config);
         CapacityReads capacity = new CapacityReads(ports.vifs(), ports.traffic(), clock);
         FailoverStart start = new FailoverStart(config, ports, notifier, writer);
         GiveBacks giveBacks = new GiveBacks(config, ports, notifier, writer);
@@ -36,8 +39,9 @@ public final class FailoverService {
         this.evaluation = new AlarmEvaluation(config, ports, clock, notifier, writer, start, practice, giveBacks,
                 capacity);
         this.restore = new RestoreCommand(config, ports, notifier, writer, practice);
-        this.reconcile = new ReconcilePass(config, ports, clock, start, practice, giveBacks, capacity);
-        this.status = new StatusReport(config, ports, clock, capacity);
+        this.maintenance = new MaintenanceNotices(config, ports, clock, notifier, writer);
+        this.status = new StatusReport(config, ports, clock, capacity, maintenance);
+        this.reconcile = new ReconcilePass(config, ports, clock, start, practice, giveBacks, capacity, maintenance);
     }
 
     /**
@@ -53,11 +57,20 @@ public final class FailoverService {
                 case Request.Restore r -> restore.run(r.vifId());
                 case Request.Reconcile r -> reconcile.run(deadline);
                 case Request.Practice p -> practice.start(p.vifId(), p.minutes(), deadline);
-                case Request.Invalid i -> Result.of(Outcome.REJECTED, null, i.problem(), VifStates.notRead(),
-                        config.dryRun());
+                case Request.Maintenance m -> maintenance.run(m.event());
+                case Request.Invalid i -> rejected(i);
             };
         } catch (AwsCallFailed e) {
             throw new RetryableFailure(Messages.failed(e), e);
         }
+    }
+
+    /** Bad input: REJECTED; only an AWS Health event the function cannot read is told to the team (§7, §17). */
+    private Result rejected(Request.Invalid invalid) {
+        Result r = Result.of(Outcome.REJECTED, null, invalid.problem(), VifStates.notRead(), config.dryRun());
+        if (invalid.notified()) {
+            notifier.beforeChange(writer.forUnreadableEvent(r));
+        }
+        return r;
     }
 }

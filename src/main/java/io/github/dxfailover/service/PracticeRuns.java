@@ -18,8 +18,6 @@ import io.github.dxfailover.text.Notifications;
 import io.github.dxfailover.text.PracticeText;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,21 +44,21 @@ record PracticeRuns(FailoverConfig config, Ports ports, Clock clock, Notifier no
 
     /** The {@code practice} command: the run that is on is watched first; else one starts, or says why not. */
     Result start(String named, Integer minutes, Deadline deadline) {
-        VifStates states = ports.vifs().readStates(config.vifIds());
-        List<FiringAlarm> firing = ports.alarms().readFiring();
         Instant now = clock.instant();
+        VifStates states = ports.vifs().readStates(config.vifIds()).at(now);
+        List<FiringAlarm> firing = ports.alarms().readFiring();
         Optional<Watched> watched = watch(states, firing, now, true);
         if (watched.isPresent()) {
             return watched.get().result();
         }
         PracticeSettings p = config.practice();
         Map<String, String> watchStates = ports.alarms().statesOf(p.watchAlarms()); // none configured: no call
+        int runMinutes = minutes == null ? p.minutes() : minutes;
         Practice.Candidate candidate = Practice.candidate(config, named, states,
-                named == null ? lastTestStarts(states) : Map.of(), watchStates, firing,
-                LocalDate.ofInstant(now, ZoneOffset.UTC), capacity.once(states));
+                named == null ? lastTestStarts(states) : Map.of(), watchStates, firing, now, runMinutes,
+                capacity.once(states));
         String vifId = candidate.vifId();
         List<String> reasons = PracticeText.blockers(candidate.blockers());
-        int runMinutes = minutes == null ? p.minutes() : minutes;
         if (!reasons.isEmpty()) {
             Result blocked = Result.of(Outcome.PRACTICE_BLOCKED, vifId, PracticeText.blocked(vifId, reasons), states,
                     config.dryRun()).withPractice(new PracticeReport(vifId, null, Outcome.PRACTICE_BLOCKED, null, null,
@@ -131,7 +129,7 @@ record PracticeRuns(FailoverConfig config, Ports ports, Clock clock, Notifier no
         Optional<TestHistoryEntry> test = test(vif.id(), testId);
         if (test.isPresent() && test.get().runningAt(now) && vif.isUnderTest()) {
             Map<String, String> watchStates = ports.alarms().statesOf(config.practice().watchAlarms());
-            return Practice.watch(config, vif.id(), states, watchStates, firing)
+            return Practice.watch(config, vif.id(), states, watchStates, firing, now)
                     .map(ending -> end(vif, test.get(), ending, states, notifyDryRun));
         }
         return Optional.of(judge(vif, testId, test, states, now, notifyDryRun));

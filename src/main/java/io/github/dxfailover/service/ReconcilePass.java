@@ -28,13 +28,13 @@ import org.slf4j.LoggerFactory;
  * nothing are in the result, the log and the metrics. A failed start notifies and throws at once.
  */
 record ReconcilePass(FailoverConfig config, Ports ports, Clock clock, FailoverStart start, PracticeRuns practice,
-                     GiveBacks giveBacks, CapacityReads capacity) {
+                     GiveBacks giveBacks, CapacityReads capacity, MaintenanceNotices maintenance) {
     private static final Logger LOG = LoggerFactory.getLogger(ReconcilePass.class);
 
     Result run(Deadline deadline) {
         List<FiringAlarm> firing = ports.alarms().readFiring();
-        VifStates read = ports.vifs().readStates(config.vifIds());
         Instant now = clock.instant();
+        VifStates read = ports.vifs().readStates(config.vifIds()).at(now);
         // Practice runs first (docs/behaviour.md §16): a run ended here still counts as not healthy below.
         Optional<PracticeRuns.Watched> practiced = practice.watch(read, firing, now, false);
         VifStates watched = practiced.map(PracticeRuns.Watched::states).orElse(read);
@@ -42,6 +42,10 @@ record ReconcilePass(FailoverConfig config, Ports ports, Clock clock, FailoverSt
         ReconcilePlan plan = ReconcilePlan.of(config, firing, given.states(), capacity.once(given.states()));
         List<ReconcileAction> actions = new ArrayList<>(givenBack(given, firing));
         List<String> errors = new ArrayList<>(given.errors());
+        // Records whose window has ended count for nothing; the pass removes them, silently (docs/behaviour.md §17).
+        if (!config.dryRun()) {
+            errors.addAll(maintenance.remove(read, io.github.dxfailover.decision.Maintenance.expired(read, now)));
+        }
         int deferred = 0;
         for (ReconcilePlan.Step step : plan.steps()) {
             Decision d = step.decision();

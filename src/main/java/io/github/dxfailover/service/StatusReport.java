@@ -17,7 +17,12 @@ import io.github.dxfailover.result.Result;
 import io.github.dxfailover.text.Messages;
 import io.github.dxfailover.text.PracticeText;
 import io.github.dxfailover.text.StatusText;
+import io.github.dxfailover.decision.HealthEvent;
+import io.github.dxfailover.decision.Link;
+import io.github.dxfailover.decision.MaintenanceWindow;
+import io.github.dxfailover.result.MaintenanceReport;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * each VIF and, with the capacity guard on, what the others would carry if each were taken out, and says whether the function is ready and every reason it is not. A read that fails
  * here is a reason, not an exception: a status must always answer.
  */
-record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityReads capacity) {
+record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityReads capacity,
+                    MaintenanceNotices maintenance) {
     private static final Logger LOG = LoggerFactory.getLogger(StatusReport.class);
     private static final String ACCESS_DENIED = "AccessDeniedException";
 
@@ -47,7 +53,7 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
         List<String> reasons = new ArrayList<>();
         VifStates states;
         try {
-            states = ports.vifs().readStates(config.vifIds());
+            states = ports.vifs().readStates(config.vifIds()).at(clock.instant());
         } catch (AwsCallFailed e) {
             LOG.warn("VIF states unavailable for status", e);
             reasons.add(StatusText.vifsUnreadable(e));
@@ -92,8 +98,43 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
                 vifLines) + StatusText.practice(practice.notProven(), practice.blockers(), practice.running(),
                 states.byId().values().stream().map(v -> StatusText.practiceRecord(v, lastTestStarts.get(v.id()))).toList(),
                 config.practice().maxAgeDays(), practice.next());
-        return Result.of(Outcome.STATUS, null, message, states, config.dryRun())
-                .withPreflight(Preflight.of(reasons, practice.notProven(), practice.blockers()));
+        List<MaintenanceReport> windows = windows(states);
+        return Result.of(Outcome.STATUS, null, message + StatusText.maintenance(windows), states, config.dryRun())
+                .withPreflight(Preflight.of(reasons, practice.notProven(), practice.blockers()))
+                .withMaintenance(windows);
+    }
+
+    /**
+     * Every recorded maintenance window not ended, one per event, with its verdict computed now as on notice
+     * (docs/behaviour.md §17): none makes the function not ready. No record, no call.
+     */
+    private List<MaintenanceReport> windows(VifStates states) {
+        Instant now = clock.instant();
+        Map<String, Map<String, MaintenanceWindow>> byEvent = new LinkedHashMap<>();
+        for (VifState v : states.byId().values()) {
+            v.maintenance().filter(w -> !w.endedAt(now))
+                    .ifPresent(w -> byEvent.computeIfAbsent(w.eventId(), e -> new LinkedHashMap<>()).put(v.id(), w));
+        }
+        List<MaintenanceReport> out = new ArrayList<>();
+        List<Link> links = null;
+        for (Map<String, MaintenanceWindow> affected : byEvent.values()) {
+            MaintenanceWindow any = affected.values().iterator().next();
+            HealthEvent event = new HealthEvent(HealthEvent.DIRECT_CONNECT, HealthEvent.SCHEDULED_CHANGE, "recorded",
+                    any.openAt(now) ? "open" : "upcoming", any.eventId(), any.start(), any.end(),
+                    affected.values().stream().map(MaintenanceWindow::resourceId).distinct().toList());
+            try {
+                if (links == null) {
+                    links = config.capacityChecked() ? ports.vifs().readLinks() : List.of();
+                }
+                out.add(MaintenanceNotices.report(event, affected,
+                        maintenance.verdict(event, states, affected, links, now), any.openAt(now)));
+            } catch (AwsCallFailed e) {
+                LOG.warn("maintenance verdict unavailable for status", e);
+                out.add(new MaintenanceReport(event.eventId(), event.start(), event.end(), event.resources(),
+                        Map.of(), "unknown", List.of(Messages.failed(e)), 0, null, any.openAt(now)));
+            }
+        }
+        return out;
     }
 
     /** What §14 says of practice runs: neither makes the function not ready. */
@@ -114,7 +155,7 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
         String running = states.practised()
                 .map(v -> StatusText.runningPractice(v, config.practice().outcomeAlarms(), watchStates)).orElse(null);
         Practice.Candidate candidate = Practice.candidate(config, null, states, lastTestStarts, watchStates, firing,
-                LocalDate.ofInstant(now, ZoneOffset.UTC), () -> figures);
+                now, config.practice().minutes(), () -> figures);
         blockers.addAll(PracticeText.blockers(candidate.blockers()));
         return new PracticeStatus(notProven, blockers, running, candidate.vifId());
     }

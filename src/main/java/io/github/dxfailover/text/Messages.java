@@ -50,6 +50,9 @@ public final class Messages {
             case NOT_LISTED -> vif + " is not in VIFLIST, so it is never touched";
             case NOT_HEALTHY -> vif + " already carries no traffic (" + VifText.stateAndBgp(seen.get(vif))
                     + "), nothing to do";
+            case IN_MAINTENANCE -> vif + " is in an AWS maintenance window ("
+                    + seen.get(vif).maintenance().map(MaintenanceText::window).orElse("recorded") + "): no failover test "
+                    + "during maintenance, and it does not count as healthy";
             case AT_MINIMUM -> count + "taking " + vif + " out would go below the minimum";
             case OVER_CAPACITY -> count + "taking " + vif + " out would leave the other VIFs "
                     + CapacityText.figures(d.capacity()) + ", more than they can carry";
@@ -149,6 +152,8 @@ public final class Messages {
                 + ", " + count(actions, Outcome.MINIMUM_REACHED) + " held in service by the minimum, "
                 + count(actions, Outcome.CAPACITY_REACHED) + " by the capacity, "
                 + count(actions, Outcome.ALREADY_UNAVAILABLE) + " already out of service"
+                + (count(actions, Outcome.IN_MAINTENANCE) > 0 ? ", " + count(actions, Outcome.IN_MAINTENANCE)
+                + " in a maintenance window" : "")
                 + (deferred > 0 ? ", " + deferred + " left for the next pass (the function's time ran short)" : "")
                 + "; left aside: " + plan.muted() + " muted, " + plan.unlisted() + " naming unlisted VIFs, "
                 + plan.namingNoVif() + " naming no VIF"

@@ -42,6 +42,17 @@ public final class Notifications {
         return compose(r, RESTORE_TITLE, requestedBy("restore"), next);
     }
 
+    /** A maintenance notice: the window, the VIFs it takes, the verdict, what the function will do (§17). */
+    public Notification forMaintenance(Result r, String lines, String whatNext) {
+        return compose(r, "AWS maintenance", lines, whatNext);
+    }
+
+    /** An AWS Health event the function could not read (docs/behaviour.md §17): nothing was changed. */
+    public Notification forUnreadableEvent(Result r) {
+        return compose(r, "AWS Health event", "Source: AWS Health (aws.health)\n", "Nothing was changed. Look the "
+                + "event up in the AWS Health dashboard; until the function reads it, it knows of no window.\n");
+    }
+
     /** The tests ended to hold the minimum (docs/behaviour.md §19): one per invocation that gave back. */
     public Notification forGiveBack(Result r) {
         return compose(r, "below the minimum", GiveBackText.lines(r, config),
@@ -136,6 +147,9 @@ public final class Notifications {
                     + "carry its traffic (" + CapacityText.figures(r.capacity().capacity()) + "). Investigate the alarm; "
                     + "move load off the network or add capacity before taking " + vif + " out.\n";
             case ALREADY_UNAVAILABLE -> "Nothing was changed: " + vif + " already carries no traffic.\n";
+            case IN_MAINTENANCE -> "Nothing was changed: Direct Connect's guide says not to run the BGP failover test "
+                    + "during maintenance (BGP may come back early). " + vif + " may drop at any moment until the window "
+                    + "ends; the other VIFs carry the traffic meanwhile.\n";
             case NOT_MANAGED -> "Nothing was changed: " + vif + " is not in VIFLIST (" + String.join(",", config.vifIds())
                     + "). Add it there if this function should manage it.\n";
             case REJECTED -> "Nothing was changed. Rename the alarm so that its name starts with the VIF ID, "

@@ -1,6 +1,7 @@
 package io.github.dxfailover.text;
 
 import io.github.dxfailover.config.PracticeSettings;
+import io.github.dxfailover.decision.MaintenanceWindow;
 import io.github.dxfailover.decision.Practice.Blocker;
 import io.github.dxfailover.decision.Practice.Ending;
 import io.github.dxfailover.decision.Practice.Judgement;
@@ -30,6 +31,9 @@ public final class PracticeText {
             case CAPACITY_UNKNOWN -> "the capacity without " + b.subject() + " cannot be known (a practice run needs "
                     + "it: see status)";
             case CAPACITY_EXCEEDED -> "the other VIFs could not carry " + b.subject() + "'s traffic";
+            case MAINTENANCE -> "an AWS maintenance window on " + b.subject() + " ("
+                    + MaintenanceWindow.parse(b.detail()).map(MaintenanceText::window).orElse("recorded")
+                    + ") overlaps the run and its settling";
         };
     }
 
@@ -79,6 +83,7 @@ public final class PracticeText {
             case ALARM_ON_OTHER_VIF -> "alarm '" + e.subject() + "' on another listed VIF is in ALARM";
             case OTHER_VIF_NOT_HEALTHY -> e.subject() + " is no longer healthy";
             case OPERATOR -> "ended by an operator";
+            case MAINTENANCE -> "an AWS maintenance window opened on " + e.subject();
         };
     }
 

@@ -160,4 +160,16 @@ public final class StatusText {
                 + ", " + spare + " can be taken out now" + (dryRun ? ", DRY_RUN is on" : "")
                 + ". " + String.join("; ", vifLines);
     }
+
+    /** The recorded maintenance windows, for the status message: "; AWS maintenance: <event> <when> (open) on …". */
+    public static String maintenance(List<io.github.dxfailover.result.MaintenanceReport> windows) {
+        if (windows.isEmpty()) {
+            return "";
+        }
+        return ". AWS maintenance: " + String.join("; ", windows.stream().map(w -> w.eventId() + " "
+                + MaintenanceText.span(w.start(), w.end()) + (Boolean.TRUE.equals(w.open()) ? " (open now)" : "")
+                + " on " + String.join(", ", w.vifs().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .toList()) + ": " + w.verdict() + (w.reasons().isEmpty() ? "" : " (" + String.join("; ", w.reasons())
+                + ")")).toList());
+    }
 }

@@ -80,8 +80,8 @@ class CapacityTest {
 
     @Test
     void aLagCarriesItsAvailableMembers() {
-        CapacityFigures f = CapacityFigures.of(List.of(new Link("dxlag-1", "10Gbps", 2), new Link("dxcon-1", "1Gbps", 1),
-                new Link("dxlag-2", "100Gbps", 0)), Map.of());
+        CapacityFigures f = CapacityFigures.of(List.of(new Link("dxlag-1", "10Gbps", 2, null, 1, List.of("dxcon-l1", "dxcon-l2")),
+                Link.connection("dxcon-1", "1Gbps"), new Link("dxlag-2", "100Gbps", 0, null, 1, List.of())), Map.of());
         assertThat(f.linkBps()).containsEntry("dxlag-1", 20_000_000_000L).containsEntry("dxcon-1", 1_000_000_000L)
                 .containsEntry("dxlag-2", 0L);
         VifStates s = states(up(VIF_A, "dxcon-1"), up(VIF_B, "dxlag-1"));

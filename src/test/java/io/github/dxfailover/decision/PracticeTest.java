@@ -136,20 +136,20 @@ class PracticeTest {
     @Test
     void aRunningRunEndsOnItsOutcomeAlarmsBlockingAlarmsAndTheOtherVifs() {
         VifStates s = healthy();
-        assertThat(Practice.watch(CONFIG, VIF_A, s, ALL_OK, List.of())).isEmpty();
-        assertThat(Practice.watch(CONFIG, VIF_A, s, Map.of("apps-5xx", "ALARM", "change-freeze", "ALARM"), List.of()))
+        assertThat(Practice.watch(CONFIG, VIF_A, s, ALL_OK, List.of(), NOW)).isEmpty();
+        assertThat(Practice.watch(CONFIG, VIF_A, s, Map.of("apps-5xx", "ALARM", "change-freeze", "ALARM"), List.of(), NOW))
                 .contains(new Practice.Ending(Outcome.PRACTICE_FAILED, Interruption.OUTCOME_ALARM, "apps-5xx"));
-        assertThat(Practice.watch(CONFIG, VIF_A, s, Map.of("apps-5xx", "OK", "change-freeze", "ALARM"), List.of()))
+        assertThat(Practice.watch(CONFIG, VIF_A, s, Map.of("apps-5xx", "OK", "change-freeze", "ALARM"), List.of(), NOW))
                 .contains(new Practice.Ending(Outcome.PRACTICE_INTERRUPTED, Interruption.BLOCKING_ALARM, "change-freeze"));
         FiringAlarm onB = new FiringAlarm(alarm(VIF_B + " loss", "ALARM"), NOW, true, NOW);
         FiringAlarm onA = new FiringAlarm(alarm(VIF_A + " loss", "ALARM"), NOW, true, NOW);
-        assertThat(Practice.watch(CONFIG, VIF_A, s, ALL_OK, List.of(onA))).as("the practised VIF's own: settling")
+        assertThat(Practice.watch(CONFIG, VIF_A, s, ALL_OK, List.of(onA), NOW)).as("the practised VIF's own: settling")
                 .isEmpty();
-        assertThat(Practice.watch(CONFIG, VIF_A, s, ALL_OK, List.of(onB))).contains(new Practice.Ending(
+        assertThat(Practice.watch(CONFIG, VIF_A, s, ALL_OK, List.of(onB), NOW)).contains(new Practice.Ending(
                 Outcome.PRACTICE_INTERRUPTED, Interruption.ALARM_ON_OTHER_VIF, VIF_B + " loss"));
         VifStates cDown = VifStates.of(CONFIG.vifIds(), List.of(VifState.of(VIF_A, "testing", "down"),
                 VifState.of(VIF_B, "available", "up"), VifState.of(VIF_C, "available", "down")));
-        assertThat(Practice.watch(CONFIG, VIF_A, cDown, ALL_OK, List.of())).contains(new Practice.Ending(
+        assertThat(Practice.watch(CONFIG, VIF_A, cDown, ALL_OK, List.of(), NOW)).contains(new Practice.Ending(
                 Outcome.PRACTICE_INTERRUPTED, Interruption.OTHER_VIF_NOT_HEALTHY, VIF_C));
     }
 

@@ -37,7 +37,9 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /** Every sentence of the result's message and errors, word for word (docs/behaviour.md §10). */
 class MessagesTest {
     private static final FailoverConfig CONFIG = config(); // A, B, C listed; MINVIFS 1
-    private static final VifStates STATES = states(CONFIG, vif(VIF_A, "available", "up"), vif(VIF_B, "down", "down"),
+    private static final VifStates STATES = states(CONFIG, vif(VIF_A, "available", "up"), vif(VIF_B, "down", "down")
+            .tagged(java.util.Map.of("dx-failover:maintenance",
+                    "2026-12-05T02:00:00Z/2026-12-05T06:00:00Z down dxcon-fgbb0002 abc123")),
             vif(VIF_C, "available", "up", "down"));
     private static final Instant END = Instant.parse("2026-11-26T07:00:00Z");
     private static final Capacity OVER = new Capacity(80, 3e9, 1_000_000_000L, List.of());
@@ -62,6 +64,9 @@ class MessagesTest {
                 Arguments.of(Why.NOT_LISTED, "dxvif-zzzz9999", "dxvif-zzzz9999 is not in VIFLIST, so it is never touched"),
                 Arguments.of(Why.NOT_HEALTHY, VIF_B, VIF_B + " already carries no traffic (down, BGP down), nothing to do"),
                 Arguments.of(Why.AT_MINIMUM, VIF_A, count + "taking " + VIF_A + " out would go below the minimum"),
+                Arguments.of(Why.IN_MAINTENANCE, VIF_B, VIF_B + " is in an AWS maintenance window (Sat 5 Dec 2026 02:00 "
+                        + "UTC to Sat 5 Dec 2026 06:00 UTC (4 h), down by dxcon-fgbb0002): no failover test during "
+                        + "maintenance, and it does not count as healthy"),
                 Arguments.of(Why.OVER_CAPACITY, VIF_A, count + "taking " + VIF_A + " out would leave the other VIFs "
                         + "3.0 Gbit/s on 1.0 Gbit/s: 300 % (MAX_UTILIZATION 80 %), more than they can carry"),
                 Arguments.of(Why.WOULD_START, VIF_A, count + "would start the BGP failover test on " + VIF_A + " (DRY_RUN)"),
