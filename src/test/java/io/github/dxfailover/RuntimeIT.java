@@ -192,6 +192,25 @@ class RuntimeIT extends WithLocalEndpoints {
         }
     }
 
+    /** docs/behaviour.md §17 through the runtime: an AWS Health notice is recorded on the VIF's tag and notified. */
+    @Test
+    void aMaintenanceNoticeIsRecordedThroughTheRuntime() throws Exception {
+        dx.addConnection("dxcon-fgaa0001", "10Gbps").onLink(VIF_A, "dxcon-fgaa0001", null);
+        try (LocalLambda function = function("MAX_UTILIZATION", "0")) {
+            Answer answer = function.invoke(sample("health-maintenance-upcoming.json"), TIMEOUT);
+
+            assertThat(answer.error()).as(function.output()).isFalse();
+            JsonNode result = JSON.readTree(answer.body());
+            assertThat(result.get("outcome").asText()).isEqualTo("MAINTENANCE_NOTED");
+            assertThat(result.at("/maintenance/verdict").asText()).isEqualTo("safe");
+            assertThat(result.at("/maintenance/vifs/" + VIF_A).asText()).isEqualTo("down");
+            assertThat(dx.vif(VIF_A).tags()).containsKey("dx-failover:maintenance");
+            assertThat(aws.delivered()).singleElement()
+                    .satisfies(m -> assertThat(m.attributes()).containsEntry("outcome", "MAINTENANCE_NOTED"));
+            assertThat(function.output()).contains("\"MAINTENANCE_NOTED\":1");
+        }
+    }
+
     @Test
     void configErrorIsAnAnswerNotACrashOfTheRuntime() throws Exception {
         try (LocalLambda function = function("MINVIFS", "0", "FAILOVER", "lots")) {

@@ -107,7 +107,9 @@ public class SampleEventsTest {
         SupportClient support = mock(SupportClient.class);
         when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(
                 DescribeVirtualInterfacesResponse.builder().virtualInterfaces(
-                        aUnderTest ? MockedAws.dxVif(A, "testing", "down") : MockedAws.dxVif(A, "available", "up"),
+                        // A on the connection the maintenance samples name (as in local/three-healthy.json).
+                        (aUnderTest ? MockedAws.dxVif(A, "testing", "down") : MockedAws.dxVif(A, "available", "up"))
+                                .toBuilder().connectionId("dxcon-fgaa0001").build(),
                         MockedAws.dxVif(B, "available", "up"),
                         MockedAws.dxVif(C, "available", "up")).build());
         Instant end = Instant.parse("2026-11-26T07:00:00Z");

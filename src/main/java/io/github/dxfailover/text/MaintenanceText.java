@@ -13,21 +13,25 @@ import java.util.Map;
 
 /** What maintenance windows say (docs/behaviour.md §17), written for a network engineer. */
 public final class MaintenanceText {
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm 'UTC'",
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm",
             java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private MaintenanceText() {
     }
 
-    /** "Sat 5 Dec 2026 02:00 UTC to 06:00 UTC (4 h), down by dxcon-fgaa0001". */
+    /** "Sat 5 Dec 2026 02:00 to 06:00 UTC (4 h), down by dxcon-fgaa0001". */
     public static String window(MaintenanceWindow w) {
         return span(w.start(), w.end()) + ", " + w.effect().word() + " by " + w.resourceId();
     }
 
+    /** "Sat 5 Dec 2026 02:00 to 06:00 UTC (4 h)", the end's date only when it is another day. */
     static String span(Instant start, Instant end) {
         long minutes = Duration.between(start, end).toMinutes();
         String length = minutes % 60 == 0 ? minutes / 60 + " h" : minutes / 60 + " h " + minutes % 60 + " min";
-        return UTC.format(start) + " to " + UTC.format(end) + " (" + length + ")";
+        boolean sameDay = start.atZone(ZoneOffset.UTC).toLocalDate().equals(end.atZone(ZoneOffset.UTC).toLocalDate());
+        return (sameDay ? UTC.format(start) + " to " + TIME.format(end) : UTC.format(start) + " to " + UTC.format(end))
+                + " UTC (" + length + ")";
     }
 
     /** Every reason the window is at risk, in words; empty when it is safe. */

@@ -133,4 +133,59 @@ class RequestParserTest {
             assertThat(alarm.onlyAwsDxOrOwnDimensions()).isTrue();
         }
     }
+
+    private static Map<String, Object> health(Map<String, Object> detail, List<String> resources) {
+        Map<String, Object> event = new java.util.HashMap<>(Map.of("source", "aws.health", "detail-type",
+                "AWS Health Event", "detail", detail));
+        if (resources != null) {
+            event.put("resources", resources);
+        }
+        return event;
+    }
+
+    private static Map<String, Object> detail(String start, String end) {
+        Map<String, Object> d = new java.util.HashMap<>(Map.of("service", "DIRECTCONNECT", "eventTypeCategory",
+                "scheduledChange", "eventTypeCode", "AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED", "statusCode", "upcoming",
+                "eventArn", "arn:aws:health:eu-west-1::event/DIRECTCONNECT/AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED/e-1",
+                "affectedEntities", List.of(Map.of("entityValue", "arn:aws:directconnect:eu-west-1:123456789012:dxlag/dxlag-ffab12cd"))));
+        if (start != null) {
+            d.put("startTime", start);
+        }
+        if (end != null) {
+            d.put("endTime", end);
+        }
+        return d;
+    }
+
+    /** docs/behaviour.md §2.6, §17: Health's RFC 1123 times and ISO-8601, no end = 24 hours, ARNs cut to IDs. */
+    @Test
+    void anAwsHealthEventIsAMaintenanceRequest() {
+        Request r = RequestParser.parse(health(detail("Sat, 05 Dec 2026 02:00:00 GMT", "2026-12-05T06:30:00Z"),
+                List.of("dxcon-fgaa0001", "not-an-id")));
+        assertThat(r).isInstanceOf(Request.Maintenance.class);
+        var e = ((Request.Maintenance) r).event();
+        assertThat(e.start()).isEqualTo(java.time.Instant.parse("2026-12-05T02:00:00Z"));
+        assertThat(e.end()).isEqualTo(java.time.Instant.parse("2026-12-05T06:30:00Z"));
+        assertThat(e.resources()).containsExactly("dxcon-fgaa0001", "dxlag-ffab12cd");
+        assertThat(e.eventId()).isEqualTo("e-1");
+        assertThat(e.isMaintenance()).isTrue();
+        var noEnd = ((Request.Maintenance) RequestParser.parse(health(detail("2026-12-05T02:00:00+01:00", null),
+                null))).event();
+        assertThat(noEnd.start()).isEqualTo(java.time.Instant.parse("2026-12-05T01:00:00Z"));
+        assertThat(noEnd.end()).as("24 hours without an end").isEqualTo(java.time.Instant.parse("2026-12-06T01:00:00Z"));
+    }
+
+    @Test
+    void aHealthEventWithoutAReadableStartIsRejectedAndTold() {
+        Request missing = RequestParser.parse(health(detail(null, null), null));
+        assertThat(missing).isEqualTo(new Request.Invalid("detail.startTime: expected a time (RFC 1123, as Health "
+                + "writes it, or ISO-8601), found nothing", true));
+        Request unreadable = RequestParser.parse(health(detail("next Saturday", null), null));
+        assertThat(unreadable).isEqualTo(new Request.Invalid("detail.startTime: expected a time (RFC 1123, as Health "
+                + "writes it, e.g. \"Sat, 05 Dec 2026 02:00:00 GMT\", or ISO-8601), found \"next Saturday\"", true));
+        Request noDetail = RequestParser.parse(Map.of("source", "aws.health", "detail-type", "AWS Health Event"));
+        assertThat(noDetail).isEqualTo(new Request.Invalid("detail: expected an object, found nothing", true));
+        assertThat(RequestParser.parse(Map.of("action", "nope"))).isInstanceOf(Request.Invalid.class)
+                .extracting(x -> ((Request.Invalid) x).notified()).isEqualTo(false);
+    }
 }

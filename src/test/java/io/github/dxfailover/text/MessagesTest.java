@@ -65,7 +65,7 @@ class MessagesTest {
                 Arguments.of(Why.NOT_HEALTHY, VIF_B, VIF_B + " already carries no traffic (down, BGP down), nothing to do"),
                 Arguments.of(Why.AT_MINIMUM, VIF_A, count + "taking " + VIF_A + " out would go below the minimum"),
                 Arguments.of(Why.IN_MAINTENANCE, VIF_B, VIF_B + " is in an AWS maintenance window (Sat 5 Dec 2026 02:00 "
-                        + "UTC to Sat 5 Dec 2026 06:00 UTC (4 h), down by dxcon-fgbb0002): no failover test during "
+                        + "to 06:00 UTC (4 h), down by dxcon-fgbb0002): no failover test during "
                         + "maintenance, and it does not count as healthy"),
                 Arguments.of(Why.OVER_CAPACITY, VIF_A, count + "taking " + VIF_A + " out would leave the other VIFs "
                         + "3.0 Gbit/s on 1.0 Gbit/s: 300 % (MAX_UTILIZATION 80 %), more than they can carry"),
