@@ -129,6 +129,17 @@ class TryLocallyIT {
                 .contains("== Support cases\n  (none)");
     }
 
+    /** The README's maintenance command (docs/behaviour.md §17): a notice on the primary's connection, at risk. */
+    @Test
+    void aMaintenanceNoticeOnThePrimaryIsAtRisk() throws Exception {
+        Run run = tryLocally("events/health-maintenance-upcoming.json", "--state", "local/maintenance-at-risk.json");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("\"outcome\" : \"MAINTENANCE_NOTED\"").contains("\"verdict\" : \"at risk\"")
+                .contains("Verdict: AT RISK")
+                .contains("- the VIFs that stay would carry 3.5 Gbit/s on 1.0 Gbit/s: 350 % (MAX_UTILIZATION 80 %)")
+                .contains("[dx-failover:maintenance = 2099-12-05T02:00:00Z/2099-12-05T06:00:00Z down dxcon-fgaa0001");
+    }
+
     @Test
     void configError() throws Exception {
         Run run = tryLocally("--env", "MINVIFS=0"); // an alarm: a status would notify no one (docs/behaviour.md §14)

@@ -33,6 +33,8 @@ public final class MetricLines {
     /** A reconcile pass, per listed VIF: 1 or 0. */
     public static final String HEALTHY = "Healthy";
     public static final String UNDER_TEST = "UnderTest";
+    /** A reconcile pass, per listed VIF: 1 while a recorded AWS maintenance window of it is open (§17). */
+    public static final String IN_MAINTENANCE = "InMaintenance";
     /** Days since the VIF's last PRACTICE_SUCCEEDED, when its tag records one. */
     public static final String DAYS_SINCE_PROVEN = "DaysSinceProven";
     /** A reconcile pass: the listed VIFs without a PRACTICE_SUCCEEDED in PRACTICE_MAX_AGE_DAYS (status's notProven). */
@@ -66,6 +68,7 @@ public final class MetricLines {
         all.put(MARGIN_OVER_MINIMUM, Set.of(NONE));
         all.put(HEALTHY, Set.of(PER_VIF));
         all.put(UNDER_TEST, Set.of(PER_VIF));
+        all.put(IN_MAINTENANCE, Set.of(PER_VIF));
         all.put(DAYS_SINCE_PROVEN, Set.of(PER_VIF));
         all.put(VIFS_NOT_PROVEN, Set.of(NONE));
         all.put(PROJECTED_UTILIZATION, Set.of(PER_VIF));
@@ -147,6 +150,7 @@ public final class MetricLines {
             Line line = perVif.get(v.id());
             line.value(HEALTHY, v.healthy() ? 1 : 0, COUNT);
             line.value(UNDER_TEST, v.isUnderTest() ? 1 : 0, COUNT);
+            line.value(IN_MAINTENANCE, v.maintenance().map(w -> w.openAt(now)).orElse(false) ? 1 : 0, COUNT);
             OptionalDouble days = daysSinceProven(v, now);
             days.ifPresent(d -> line.value(DAYS_SINCE_PROVEN, d, NO_UNIT));
         }

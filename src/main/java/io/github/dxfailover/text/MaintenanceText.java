@@ -84,7 +84,7 @@ public final class MaintenanceText {
         out.append("Verdict: ").append(verdictWord(v).toUpperCase(java.util.Locale.ROOT)).append(" — ")
                 .append(v.healthyDuring()).append(" VIF(s) stay healthy during the window, MINVIFS is ")
                 .append(v.minVifs());
-        if (v.capacity() != null && v.capacity().known()) {
+        if (v.capacity() != null && v.capacity().known() && !v.risks().contains(Maintenance.Risk.OVER_CAPACITY)) {
             out.append("; the VIFs that stay would carry ").append(CapacityText.figures(v.capacity()))
                     .append(" (their busiest 5 minutes of the last 24 hours, summed)");
         }

@@ -117,14 +117,29 @@ class MetricLinesTest {
         assertThat(lines.get(0).metrics()).containsExactly(entry("RECONCILED", 1.0), entry("FAILED_OVER", 1.0),
                 entry("Errors", 0.0), entry("HealthyVifs", 3.0), entry("MarginOverMinimum", 1.0),
                 entry("VifsNotProven", 2.0));
-        assertThat(lines.get(1).metrics()).containsExactly(entry("Healthy", 1.0), entry("UnderTest", 0.0),
+        assertThat(lines.get(1).metrics()).containsExactly(entry("Healthy", 1.0), entry("UnderTest", 0.0), entry("InMaintenance", 0.0),
                 entry("DaysSinceProven", 10.5));
-        assertThat(lines.get(2).metrics()).containsExactly(entry("Healthy", 0.0), entry("UnderTest", 1.0),
+        assertThat(lines.get(2).metrics()).containsExactly(entry("Healthy", 0.0), entry("UnderTest", 1.0), entry("InMaintenance", 0.0),
                 entry("DaysSinceProven", 40.0));
         assertThat(lines.get(3).metrics()).containsExactly(entry("FAILED_OVER", 1.0), entry("Healthy", 1.0),
-                entry("UnderTest", 0.0), entry("ProjectedUtilization", 62.5));
+                entry("UnderTest", 0.0), entry("InMaintenance", 0.0), entry("ProjectedUtilization", 62.5));
         // Its last run failed: not proven, so no days since proven.
-        assertThat(lines.get(4).metrics()).containsExactly(entry("Healthy", 1.0), entry("UnderTest", 0.0));
+        assertThat(lines.get(4).metrics()).containsExactly(entry("Healthy", 1.0), entry("UnderTest", 0.0), entry("InMaintenance", 0.0));
+    }
+
+    /** docs/behaviour.md §17: a VIF whose recorded window is open reads InMaintenance 1, and as not healthy when down. */
+    @Test
+    void aPassWritesWhichVifsAreInAnOpenMaintenanceWindow() throws Exception {
+        VifStates read = VifStates.of(List.of(A, B), List.of(vif(A, "available", "up").tagged(java.util.Map.of(
+                "dx-failover:maintenance", NOW.minusSeconds(600) + "/" + NOW.plusSeconds(3600) + " down dxcon-a e1")),
+                vif(B, "available", "up"))).at(NOW);
+        Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false)
+                .withReconciliation(new ReconcileSummary(List.of(), 0, 0, 0, 0, 1, List.of()));
+        List<Emitted> lines = emitted(MetricLines.of(pass, NOW));
+        assertThat(lines.get(0).metrics()).containsEntry("HealthyVifs", 1.0).containsEntry("MarginOverMinimum", 0.0);
+        assertThat(lines.get(1).metrics()).containsExactly(entry("Healthy", 0.0), entry("UnderTest", 0.0),
+                entry("InMaintenance", 1.0));
+        assertThat(lines.get(2).metrics()).containsEntry("InMaintenance", 0.0);
     }
 
     @Test
@@ -139,7 +154,7 @@ class MetricLinesTest {
                 .containsEntry("VifsNotProven", 2.0).doesNotContainKey("DaysSinceProven");
         // B was not returned by Direct Connect: it reads as missing, not healthy.
         assertThat(lines.get(2).vifId()).isEqualTo(B);
-        assertThat(lines.get(2).metrics()).containsExactly(entry("Healthy", 0.0), entry("UnderTest", 0.0));
+        assertThat(lines.get(2).metrics()).containsExactly(entry("Healthy", 0.0), entry("UnderTest", 0.0), entry("InMaintenance", 0.0));
     }
 
     @Test
