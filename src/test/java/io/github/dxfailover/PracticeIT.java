@@ -45,7 +45,7 @@ class PracticeIT extends WithLocalEndpoints {
     @SuppressWarnings("unchecked")
     void aRunStartsAndItsOutcomeAlarmEndsItAsFailed() {
         DxFailoverHandler handler = handler();
-        Map<String, Object> started = handler.handleRequest(Map.of("action", "practice"), null);
+        Map<String, Object> started = handler.handle(Map.of("action", "practice"), null);
 
         assertThat(started.get("outcome")).as(started.toString()).isEqualTo("PRACTICE_STARTED");
         assertThat(started.get("virtualInterfaceId")).isEqualTo(A); // none tested yet: the first by ID
@@ -58,7 +58,7 @@ class PracticeIT extends WithLocalEndpoints {
                 .satisfies(m -> assertThat(m.attributes()).containsEntry("outcome", "PRACTICE_STARTED"));
 
         aws.alarmInState(OUTCOME, "ALARM");
-        Map<String, Object> ended = handler.handleRequest(Fixtures.eventBridgeAlarm(OUTCOME, "ALARM"), null);
+        Map<String, Object> ended = handler.handle(Fixtures.eventBridgeAlarm(OUTCOME, "ALARM"), null);
 
         assertThat(ended.get("outcome")).as(ended.toString()).isEqualTo("PRACTICE_FAILED");
         assertThat(dx.calls("StopBgpFailoverTest")).hasSize(1);
@@ -89,7 +89,7 @@ class PracticeIT extends WithLocalEndpoints {
             aws.putTrafficAt(C, FakeDirectConnect.DEFAULT_CONNECTION, start.plus(Duration.ofMinutes(m)), 1.6e9);
         }
 
-        Map<String, Object> result = handler().handleRequest(Map.of("action", "reconcile"), null);
+        Map<String, Object> result = handler().handle(Map.of("action", "reconcile"), null);
 
         assertThat(result.get("outcome")).isEqualTo("RECONCILED");
         Map<String, Object> practice = (Map<String, Object>) result.get("practice");
