@@ -1,23 +1,29 @@
 package io.github.dxfailover;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.github.dxfailover.aws.AwsClients;
+import io.github.dxfailover.input.Request;
 import io.github.dxfailover.input.RequestParser;
 import io.github.dxfailover.result.Result;
 import io.github.dxfailover.service.Container;
 import io.github.dxfailover.service.Deadline;
 import io.github.dxfailover.service.Wiring;
 import io.github.dxfailover.snapstart.SnapStartPriming;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
 /**
  * Lambda entry point {@code io.github.dxfailover.DxFailoverHandler::handleRequest}. It only adapts:
- * the environment to a {@link Container} once per container, the input to a request, the
- * {@link Result} to the JSON object of docs/behaviour.md §10, with one log line and one metric line.
+ * the environment to a {@link Container} once per container, the payload to a request (read here, not
+ * by Lambda's runtime, so that a payload that is not a JSON object is answered REJECTED: docs/behaviour.md
+ * §2), the {@link Result} to the JSON object of docs/behaviour.md §10, with one log line and one metric line.
  */
-public final class DxFailoverHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class DxFailoverHandler implements RequestStreamHandler {
     private static final String DEFAULT_NAME = "aws-dx-failover";
 
     private final Container container;
@@ -38,7 +44,7 @@ public final class DxFailoverHandler implements RequestHandler<Map<String, Objec
     public static SnapStartPriming.Handlers primingHandlers() {
         return (env, inProcess, clock) -> {
             DxFailoverHandler handler = new DxFailoverHandler(env, inProcess, clock, Telemetry.discarding(clock));
-            return input -> handler.handleRequest(input, null);
+            return payload -> handler.answer(payload, null);
         };
     }
 
@@ -53,17 +59,35 @@ public final class DxFailoverHandler implements RequestHandler<Map<String, Objec
         this.clock = clock;
     }
 
+    /**
+     * One invocation as Lambda makes it: the payload in, the result's JSON out. Bad input is an answer
+     * (REJECTED); only a failure that Lambda should retry (docs/behaviour.md §8) is thrown.
+     */
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        output.write(answer(input.readAllBytes(), context));
+    }
+
+    /** The payload's bytes to the result's JSON, in UTF-8. */
+    byte[] answer(byte[] payload, Context context) {
+        return handle(RequestParser.parsePayload(payload), context).toJson().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The same for a payload already read into a map (tests, and callers inside one JVM). */
+    public Map<String, Object> handle(Map<String, Object> input, Context context) {
+        return handle(RequestParser.parse(input), context).toMap();
+    }
+
+    private Result handle(Request request, Context context) {
         Result result;
         try {
-            result = container.handle(RequestParser.parse(input), functionName(context), deadline(context));
+            result = container.handle(request, functionName(context), deadline(context));
         } catch (RuntimeException e) {
             telemetry.failed(e);
             throw e;
         }
         telemetry.record(result);
-        return result.toMap();
+        return result;
     }
 
     private Deadline deadline(Context context) {

@@ -40,7 +40,7 @@ class CapacityIT extends WithLocalEndpoints {
 
     @Test
     void thePrimaryIsNotPushedOntoTheBackup() {
-        Map<String, Object> result = handler().handleRequest(Fixtures.eventBridgeAlarm(PRIMARY + " packet loss",
+        Map<String, Object> result = handler().handle(Fixtures.eventBridgeAlarm(PRIMARY + " packet loss",
                 "ALARM"), null);
 
         assertThat(result.get("outcome")).isEqualTo("CAPACITY_REACHED");
@@ -59,7 +59,7 @@ class CapacityIT extends WithLocalEndpoints {
 
     @Test
     void theBackupIsTakenOutOntoThePrimary() {
-        Map<String, Object> result = handler().handleRequest(Fixtures.eventBridgeAlarm(BACKUP + " packet loss",
+        Map<String, Object> result = handler().handle(Fixtures.eventBridgeAlarm(BACKUP + " packet loss",
                 "ALARM"), null);
 
         assertThat(result.get("outcome")).isEqualTo("FAILED_OVER");
@@ -76,7 +76,7 @@ class CapacityIT extends WithLocalEndpoints {
         aws.alarmInAlarm(PRIMARY + " packet loss", null, true);
         aws.alarmInAlarm(BACKUP + " packet loss", null, true);
 
-        Map<String, Object> result = handler().handleRequest(Map.of("action", "reconcile"), null);
+        Map<String, Object> result = handler().handle(Map.of("action", "reconcile"), null);
 
         List<Map<String, Object>> actions = (List<Map<String, Object>>) result.get("actions");
         assertThat(actions).extracting(a -> a.get("virtualInterfaceId"), a -> a.get("outcome"))

@@ -14,16 +14,25 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.github.dxfailover.aws.AwsClients;
+import io.github.dxfailover.local.LambdaJavaRuntimeJson;
 import io.github.dxfailover.service.MockedAws;
 import io.github.dxfailover.service.RetryableFailure;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
@@ -32,14 +41,18 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
 import software.amazon.awssdk.services.support.SupportClient;
 
-/** The handler: configuration errors (docs/behaviour.md §5), the result object (docs/behaviour.md §10), and the metric line (docs/behaviour.md §11). */
+/**
+ * The handler: configuration errors (docs/behaviour.md §5), the payload it reads itself (§2), the result object
+ * (§10), and failures that Lambda retries (§8).
+ */
 class DxFailoverHandlerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T04:00:00Z"), ZoneOffset.UTC);
     private final DirectConnectClient dx = Fixtures.withConnections(mock(DirectConnectClient.class),
             Fixtures.VIF_A, Fixtures.VIF_B, Fixtures.VIF_C);
     private final SnsClient sns = mock(SnsClient.class);
     private final SupportClient support = mock(SupportClient.class);
-    private final AwsClients clients = new AwsClients(dx, sns, support, Fixtures.noAlarms());
+    private final CloudWatchClient cloudWatch = Fixtures.noAlarms();
+    private final AwsClients clients = new AwsClients(dx, sns, support, cloudWatch);
 
     DxFailoverHandlerTest() {
         when(sns.publish(any(PublishRequest.class))).thenReturn(PublishResponse.builder().messageId("m").build());
@@ -51,8 +64,8 @@ class DxFailoverHandlerTest {
         env.put("FAILOVER", "9999");
         DxFailoverHandler handler = new DxFailoverHandler(env, clients, CLOCK);
 
-        Map<String, Object> first = handler.handleRequest(Fixtures.eventBridgeAlarm(VIF_A, "ALARM"), null);
-        Map<String, Object> second = handler.handleRequest(Map.of("action", "status"), null);
+        Map<String, Object> first = handler.handle(Fixtures.eventBridgeAlarm(VIF_A, "ALARM"), null);
+        Map<String, Object> second = handler.handle(Map.of("action", "status"), null);
 
         for (Map<String, Object> result : java.util.List.of(first, second)) {
             assertThat(result.get("outcome")).isEqualTo("CONFIG_ERROR");
@@ -71,7 +84,7 @@ class DxFailoverHandlerTest {
     @Test
     void configErrorWithoutAValidTopicIsNotNotified() {
         DxFailoverHandler handler = new DxFailoverHandler(envWith("SNSARN", "my-topic"), clients, CLOCK);
-        Map<String, Object> result = handler.handleRequest(Fixtures.eventBridgeAlarm(VIF_A, "ALARM"), null);
+        Map<String, Object> result = handler.handle(Fixtures.eventBridgeAlarm(VIF_A, "ALARM"), null);
         assertThat(result.get("outcome")).isEqualTo("CONFIG_ERROR");
         assertThat(result.get("errors")).asList().singleElement().asString().startsWith("SNSARN='my-topic'");
         verifyNoInteractions(dx, sns, support);
@@ -84,7 +97,7 @@ class DxFailoverHandlerTest {
                         MockedAws.dxVif(VIF_A, "available", "up"),
                         MockedAws.dxVif(VIF_B, "down", "down")).build());
         DxFailoverHandler handler = new DxFailoverHandler(Fixtures.env(), clients, CLOCK);
-        Map<String, Object> result = handler.handleRequest(Fixtures.eventBridgeAlarm(VIF_A + " loss", "ALARM"), null);
+        Map<String, Object> result = handler.handle(Fixtures.eventBridgeAlarm(VIF_A + " loss", "ALARM"), null);
         assertThat(result).containsOnlyKeys("outcome", "virtualInterfaceId", "message", "vifs", "vifsRead", "testId",
                 "testEndsAt", "caseId", "dryRun", "errors");
         assertThat(result.get("vifsRead")).isEqualTo("before acting"); // docs/behaviour.md §10: the result says when vifs were read
@@ -107,13 +120,70 @@ class DxFailoverHandlerTest {
         return peer;
     }
 
+    /** docs/behaviour.md §8: only bad input is an answer; a failed read is thrown through the stream, so Lambda retries. */
     @Test
     void failureToReadTheVifsThrowsSoLambdaRetries() {
         when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class)))
                 .thenThrow(SdkClientException.create("Unable to execute HTTP request"));
         DxFailoverHandler handler = new DxFailoverHandler(Fixtures.env(), clients, CLOCK);
-        assertThatThrownBy(() -> handler.handleRequest(Fixtures.eventBridgeAlarm(VIF_A, "ALARM"), null))
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] payload = Fixtures.json(Fixtures.eventBridgeAlarm(VIF_A, "ALARM")).getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> handler.handleRequest(new ByteArrayInputStream(payload), out, null))
                 .isInstanceOf(RetryableFailure.class);
+        assertThatThrownBy(() -> handler.handle(Fixtures.eventBridgeAlarm(VIF_A, "ALARM"), null))
+                .isInstanceOf(RetryableFailure.class);
+        assertThat(out.size()).isZero();
         verifyNoInteractions(sns, support);
     }
+    /** Two alarm events in one array, as a batch would send them: neither is acted on. */
+    static String twoAlarmEvents() {
+        return "[" + Fixtures.json(Fixtures.eventBridgeAlarm(VIF_A + " loss", "ALARM")) + ", "
+                + Fixtures.json(Fixtures.eventBridgeAlarm(VIF_B + " loss", "ALARM")) + "]";
+    }
+
+    static Stream<Arguments> payloadsThatAreNotAnObject() {
+        return Stream.of(
+                Arguments.of(twoAlarmEvents(), "expected a JSON object, found a list ([{"),
+                Arguments.of("\"status\"", "expected a JSON object, found a string (status)"),
+                Arguments.of("42", "expected a JSON object, found a number (42)"),
+                Arguments.of("null", "expected a JSON object, found nothing"),
+                Arguments.of("", "expected a JSON object, found nothing"),
+                Arguments.of("{\"action\": \"status\"", "expected a JSON object, found text that is not JSON (Unexpected "
+                        + "end-of-input: expected close marker for Object at line 1, column 20)"));
+    }
+
+    /**
+     * docs/behaviour.md §2: the handler reads the payload itself, so what is not one JSON object is an answer,
+     * REJECTED with what was expected and found, not a failure of the invocation; no AWS call is made.
+     */
+    @ParameterizedTest
+    @MethodSource("payloadsThatAreNotAnObject")
+    void aPayloadThatIsNotAJsonObjectIsAnsweredRejectedAndChangesNothing(String payload, String message) {
+        DxFailoverHandler handler = new DxFailoverHandler(Fixtures.env(), clients, CLOCK);
+
+        Map<String, Object> answer = Fixtures.invoke(handler, payload);
+
+        assertThat(answer.get("outcome")).isEqualTo("REJECTED");
+        assertThat(answer.get("message")).asString().startsWith(message);
+        // Fields without a value are left out of the answer, as Lambda's serializer left them out (§10).
+        assertThat(answer).containsOnlyKeys("outcome", "message", "vifs", "dryRun", "errors");
+        verifyNoInteractions(dx, sns, support, cloudWatch);
+    }
+
+    @Test
+    void theAnswerEscapesWhatTheInputEchoes() {
+        DxFailoverHandler handler = new DxFailoverHandler(Fixtures.env(), clients, CLOCK);
+        String action = "say \"hi\" \\ \u0001\t café 😀";
+        String payload = Fixtures.json(Map.of("action", action));
+
+        String answer = Fixtures.answer(handler, payload);
+
+        assertThat(answer).contains("say \\\"hi\\\" \\\\ \\u0001\\t café \\uD83D\\uDE00");
+        assertThat(Fixtures.read(answer).get("message")).isEqualTo(
+                "action: expected \"status\", \"failover\", \"restore\", \"reconcile\" or \"practice\", found \"" + action + "\"");
+        // Byte for byte what Lambda's runtime wrote when the handler returned the map.
+        assertThat(answer).isEqualTo(LambdaJavaRuntimeJson.write(handler.handle(Map.of("action", action), null)));
+    }
+
 }

@@ -1,11 +1,18 @@
 package io.github.dxfailover;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.config.InvalidConfigException;
 import io.github.dxfailover.decision.Alarm;
 import io.github.dxfailover.decision.VifDimension;
 import io.github.dxfailover.decision.VifState;
 import io.github.dxfailover.decision.VifStates;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +49,8 @@ public final class Fixtures {
     public static final java.util.function.Supplier<io.github.dxfailover.decision.CapacityFigures> NO_FIGURES =
             () -> io.github.dxfailover.decision.CapacityFigures.of(List.of(), Map.of());
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Fixtures() {
     }
 
@@ -77,6 +86,44 @@ public final class Fixtures {
         return env;
     }
 
+    /**
+     * One invocation as Lambda makes it, through the handler's stream: the payload's text in, its JSON answer
+     * read back as a map.
+     */
+    public static Map<String, Object> invoke(DxFailoverHandler handler, String payload) {
+        return read(answer(handler, payload));
+    }
+
+    /** The handler's answer to a payload, as the JSON text it wrote. */
+    public static String answer(DxFailoverHandler handler, String payload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** JSON text (an answer, a sample event) as a map. */
+    public static Map<String, Object> read(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A map (an event built in a test) as JSON text. */
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static VifState healthy(String id) {
         return VifState.of(id, "available", "up", "down");
     }
@@ -94,7 +141,7 @@ public final class Fixtures {
                 "2026-11-26T04:00:00.000+0000", "eu-west-1", "123456789012", List.of());
     }
 
-    /** An EventBridge "CloudWatch Alarm State Change" event, as Lambda hands it to a Map handler. */
+    /** An EventBridge "CloudWatch Alarm State Change" event, as the handler reads it into a map. */
     public static Map<String, Object> eventBridgeAlarm(String name, String state, String... dimensionVifIds) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "0");

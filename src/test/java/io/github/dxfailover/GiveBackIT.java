@@ -46,7 +46,7 @@ class GiveBackIT extends WithLocalEndpoints {
     @SuppressWarnings("unchecked")
     void aReconcilePassGivesTheHeldOutVifBack() {
         onlyTheHeldOutVifIsUsable();
-        Map<String, Object> result = handler().handleRequest(Map.of("action", "reconcile"), null);
+        Map<String, Object> result = handler().handle(Map.of("action", "reconcile"), null);
 
         assertThat(result.get("outcome")).isEqualTo("RECONCILED");
         List<Map<String, Object>> actions = (List<Map<String, Object>>) result.get("actions");
@@ -65,7 +65,7 @@ class GiveBackIT extends WithLocalEndpoints {
         });
         assertThat(aws.supportCases()).isEmpty();
         // The next pass finds the minimum held: nothing more to give back, nothing sent.
-        Map<String, Object> next = handler().handleRequest(Map.of("action", "reconcile"), null);
+        Map<String, Object> next = handler().handle(Map.of("action", "reconcile"), null);
         assertThat((List<?>) next.get("actions")).isEmpty();
         assertThat(dx.calls("StopBgpFailoverTest")).hasSize(1);
         assertThat(aws.delivered()).isEmpty();
@@ -77,7 +77,7 @@ class GiveBackIT extends WithLocalEndpoints {
         dx.pastTest(VIF_A, "t-held", Duration.ofMinutes(30), 180);
         dx.addVif(VIF_B, "down", "down");
         Map<String, Object> result = handler("MINVIFS", "2")
-                .handleRequest(Fixtures.eventBridgeAlarm(VIF_C + " packet loss", "ALARM"), null);
+                .handle(Fixtures.eventBridgeAlarm(VIF_C + " packet loss", "ALARM"), null);
 
         assertThat(result.get("outcome")).isEqualTo("MINIMUM_REACHED");
         assertThat((List<Map<String, Object>>) result.get("givenBack")).singleElement().satisfies(g ->
@@ -95,7 +95,7 @@ class GiveBackIT extends WithLocalEndpoints {
         dx.inject("StopBgpFailoverTest", new Fault.ServerError(), 10);
         DxFailoverHandler handler = handler();
 
-        assertThatThrownBy(() -> handler.handleRequest(Map.of("action", "reconcile"), null))
+        assertThatThrownBy(() -> handler.handle(Map.of("action", "reconcile"), null))
                 .isInstanceOf(RetryableFailure.class)
                 .hasMessageStartingWith("stopping the BGP failover test on " + VIF_A + " failed:");
         assertThat(dx.vif(VIF_A).state()).isEqualTo("testing");
@@ -109,7 +109,7 @@ class GiveBackIT extends WithLocalEndpoints {
     @SuppressWarnings("unchecked")
     void underDryRunNothingIsStopped() {
         onlyTheHeldOutVifIsUsable();
-        Map<String, Object> result = handler("DRY_RUN", "true").handleRequest(Map.of("action", "reconcile"), null);
+        Map<String, Object> result = handler("DRY_RUN", "true").handle(Map.of("action", "reconcile"), null);
 
         assertThat((List<Map<String, Object>>) result.get("actions")).singleElement()
                 .satisfies(a -> assertThat(a).containsEntry("outcome", "DRY_RUN").containsEntry("testId", "t-held"));

@@ -35,9 +35,10 @@ import software.amazon.awssdk.services.support.SupportClient;
 import software.amazon.awssdk.services.support.model.CreateCaseRequest;
 
 /**
- * Arbitrary JSON-like input never crashes the handler and never changes AWS (docs/behaviour.md §2). The listed
- * VIFs are all healthy, so only an input that named one of them could fail over; the generators
- * name VIFs that look real but are not listed.
+ * Arbitrary payloads never crash the handler and never change AWS (docs/behaviour.md §2): JSON objects near the
+ * real shapes, other JSON values, samples cut or changed by one character, and any text at all, each sent as
+ * Lambda sends it, through the handler's stream. The listed VIFs are all healthy, so only an input that named
+ * one of them could fail over; the generators name VIFs that look real but are not listed.
  */
 class HandlerPropertyTest {
     private static final List<String> KEYS = List.of("action", "source", "detail-type", "detail", "alarmData",
@@ -68,33 +69,76 @@ class HandlerPropertyTest {
     }
 
     @Property(tries = 1000)
-    void arbitraryInputNeverThrowsAndNeverChangesAws(@ForAll("inputs") Map<String, Object> input) {
-        Map<String, Object> result = handler.handleRequest(input, null);
+    void arbitraryInputNeverThrowsAndNeverChangesAws(@ForAll("inputs") Object input) {
+        Map<String, Object> result = Fixtures.invoke(handler, Fixtures.json(input));
 
         assertThat(Outcome.valueOf((String) result.get("outcome"))).isIn(Outcome.REJECTED, Outcome.IGNORED,
                 Outcome.NOT_MANAGED, Outcome.STATUS);
         assertThat(result.get("message")).asString().isNotBlank();
+        nothingChanged();
+    }
+
+    @Property(tries = 300)
+    void aSampleCutOrChangedNeverThrowsAndNeverChangesAws(@ForAll("changedSamples") String payload) {
+        Map<String, Object> result = Fixtures.invoke(handler, payload);
+
+        assertThat(Outcome.valueOf((String) result.get("outcome"))).isIn(Outcome.REJECTED, Outcome.IGNORED,
+                Outcome.NOT_MANAGED, Outcome.STATUS);
+        nothingChanged();
+    }
+
+    @Property(tries = 300)
+    void anyTextIsRejectedAndChangesNothing(@ForAll String payload) {
+        Map<String, Object> result = Fixtures.invoke(handler, payload);
+
+        assertThat(result.get("outcome")).isEqualTo(Outcome.REJECTED.name());
+        assertThat(result.get("message")).asString().startsWith("expected ");
+        nothingChanged();
+    }
+
+    private void nothingChanged() {
         verify(dx, never()).startBgpFailoverTest(any(StartBgpFailoverTestRequest.class));
         verify(dx, never()).stopBgpFailoverTest(any(StopBgpFailoverTestRequest.class));
         verify(support, never()).createCase(any(CreateCaseRequest.class));
     }
 
     @Provide
-    Arbitrary<Map<String, Object>> inputs() {
+    Arbitrary<Object> inputs() {
         return Arbitraries.frequencyOf(
-                Tuple.of(2, map(3)),
-                Tuple.of(3, nearlyValid()));
+                Tuple.of(2, map(3).map(Object.class::cast)),
+                Tuple.of(3, nearlyValid().map(Object.class::cast)),
+                Tuple.of(1, value(2)));
     }
 
-    /** Real shapes with one field replaced by something arbitrary. */
-    private Arbitrary<Map<String, Object>> nearlyValid() {
-        Arbitrary<Map<String, Object>> templates = Arbitraries.of(
+    /** The real shapes as JSON text with one character removed, replaced or added. */
+    @Provide
+    Arbitrary<String> changedSamples() {
+        Arbitrary<String> samples = Arbitraries.of(templates()).map(Fixtures::json);
+        Arbitrary<Character> characters = Arbitraries.of('{', '}', '[', ']', '"', ':', ',', '\\', ' ', '0', 'x');
+        return Combinators.combine(samples, Arbitraries.doubles().between(0, 1), characters, Arbitraries.integers().between(0, 2))
+                .as((json, where, c, how) -> {
+                    int at = (int) (where * (json.length() - 1));
+                    return switch (how) {
+                        case 0 -> json.substring(0, at) + json.substring(at + 1);
+                        case 1 -> json.substring(0, at) + c + json.substring(at + 1);
+                        default -> json.substring(0, at) + c + json.substring(at);
+                    };
+                });
+    }
+
+    private static List<Map<String, Object>> templates() {
+        return List.of(
                 Fixtures.eventBridgeAlarm("dxvif-zzzz0001 loss", "ALARM"),
                 Fixtures.eventBridgeAlarm("loss", "ALARM", "dxvif-zzzz0001"),
                 Fixtures.alarmAction("dxvif-zzzz0001 loss", "ALARM"),
                 Fixtures.command("action", "failover", "virtualInterfaceId", "dxvif-zzzz0001", "minutes", 60),
                 Fixtures.command("action", "restore", "virtualInterfaceId", "dxvif-zzzz0001"),
                 Fixtures.command("action", "status"));
+    }
+
+    /** Real shapes with one field replaced by something arbitrary. */
+    private Arbitrary<Map<String, Object>> nearlyValid() {
+        Arbitrary<Map<String, Object>> templates = Arbitraries.of(templates());
         return Combinators.combine(templates, Arbitraries.of(KEYS), value(2), Arbitraries.of(true, false))
                 .as((template, key, value, nested) -> {
                     Map<String, Object> copy = deepCopy(template);

@@ -54,7 +54,7 @@ class MaintenanceIT extends WithLocalEndpoints {
     @SuppressWarnings("unchecked")
     void aNoticeIsRecordedOnTheVifsTagWithAVerdictFromTheTraffic() throws Exception {
         network(1.2e9, "10Gbps");
-        Map<String, Object> result = handler().handleRequest(sample("health-maintenance-upcoming.json"), null);
+        Map<String, Object> result = handler().handle(sample("health-maintenance-upcoming.json"), null);
 
         assertThat(result.get("outcome")).isEqualTo("MAINTENANCE_NOTED");
         Map<String, Object> m = (Map<String, Object>) result.get("maintenance");
@@ -70,11 +70,11 @@ class MaintenanceIT extends WithLocalEndpoints {
             assertThat(n.message()).contains("Verdict: SAFE").contains(A + " goes down (dxcon-fgaa0001)");
         });
         // The same notice again (as an open event repeats an upcoming one): nothing new, nothing sent.
-        Map<String, Object> open = handler().handleRequest(sample("health-maintenance-upcoming.json"), null);
+        Map<String, Object> open = handler().handle(sample("health-maintenance-upcoming.json"), null);
         assertThat(open.get("outcome")).isEqualTo("MAINTENANCE_NOTED");
         assertThat(aws.delivered()).isEmpty();
         // The closed event removes the record, silently.
-        Map<String, Object> closed = handler().handleRequest(sample("health-maintenance-closed.json"), null);
+        Map<String, Object> closed = handler().handle(sample("health-maintenance-closed.json"), null);
         assertThat(closed.get("outcome")).isEqualTo("MAINTENANCE_ENDED");
         assertThat(dx.vif(A).tags()).doesNotContainKey(MaintenanceWindow.TAG);
         assertThat(aws.delivered()).isEmpty();
@@ -84,7 +84,7 @@ class MaintenanceIT extends WithLocalEndpoints {
     @SuppressWarnings("unchecked")
     void theRestOnASmallerLinkIsAtRisk() throws Exception {
         network(3e9, "1Gbps");
-        Map<String, Object> result = handler().handleRequest(sample("health-maintenance-upcoming.json"), null);
+        Map<String, Object> result = handler().handle(sample("health-maintenance-upcoming.json"), null);
         Map<String, Object> m = (Map<String, Object>) result.get("maintenance");
         assertThat(m).containsEntry("verdict", "at risk");
         assertThat((List<String>) m.get("reasons")).singleElement().asString()
@@ -94,9 +94,9 @@ class MaintenanceIT extends WithLocalEndpoints {
     @Test
     void anAlarmDuringTheOpenWindowIsInMaintenance() throws Exception {
         network(1.2e9, "10Gbps");
-        handler().handleRequest(sample("health-maintenance-open.json"), null);
+        handler().handle(sample("health-maintenance-open.json"), null);
         aws.delivered();
-        Map<String, Object> result = handler().handleRequest(Fixtures.eventBridgeAlarm(A + " packet loss", "ALARM"),
+        Map<String, Object> result = handler().handle(Fixtures.eventBridgeAlarm(A + " packet loss", "ALARM"),
                 null);
         assertThat(result.get("outcome")).isEqualTo("IN_MAINTENANCE");
         assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
@@ -112,7 +112,7 @@ class MaintenanceIT extends WithLocalEndpoints {
                 + java.time.Instant.now().plusSeconds(9000) + " down dxcon-fgbb0002 e-soon");
         aws.alarmInState("apps 5xx", "OK");
         Map<String, Object> result = handler("PRACTICE_OUTCOME_ALARMS", "apps 5xx", "MAX_UTILIZATION", "0")
-                .handleRequest(Map.of("action", "practice", "virtualInterfaceId", A), null);
+                .handle(Map.of("action", "practice", "virtualInterfaceId", A), null);
         assertThat(result.get("outcome")).isEqualTo("PRACTICE_BLOCKED");
         assertThat((List<String>) ((Map<String, Object>) result.get("practice")).get("reasons"))
                 .anySatisfy(r -> assertThat(r).startsWith("an AWS maintenance window on " + B));

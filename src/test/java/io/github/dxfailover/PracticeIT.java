@@ -45,7 +45,7 @@ class PracticeIT extends WithLocalEndpoints {
     @SuppressWarnings("unchecked")
     void aRunStartsAndItsOutcomeAlarmEndsItAsFailed() {
         DxFailoverHandler handler = handler();
-        Map<String, Object> started = handler.handleRequest(Map.of("action", "practice"), null);
+        Map<String, Object> started = handler.handle(Map.of("action", "practice"), null);
 
         assertThat(started.get("outcome")).as(started.toString()).isEqualTo("PRACTICE_STARTED");
         assertThat(started.get("virtualInterfaceId")).isEqualTo(A); // none tested yet: the first by ID
@@ -58,7 +58,7 @@ class PracticeIT extends WithLocalEndpoints {
                 .satisfies(m -> assertThat(m.attributes()).containsEntry("outcome", "PRACTICE_STARTED"));
 
         aws.alarmInState(OUTCOME, "ALARM");
-        Map<String, Object> ended = handler.handleRequest(Fixtures.eventBridgeAlarm(OUTCOME, "ALARM"), null);
+        Map<String, Object> ended = handler.handle(Fixtures.eventBridgeAlarm(OUTCOME, "ALARM"), null);
 
         assertThat(ended.get("outcome")).as(ended.toString()).isEqualTo("PRACTICE_FAILED");
         assertThat(dx.calls("StopBgpFailoverTest")).hasSize(1);
@@ -86,7 +86,7 @@ class PracticeIT extends WithLocalEndpoints {
         dx.pastTest(A, "a-old", Duration.ofDays(10), 30).pastTest(A, "a-recent", Duration.ofHours(1), 30)
                 .pastTest(B, "b-old", Duration.ofDays(5), 30).pastTest(C, "c-old", Duration.ofDays(2), 30);
 
-        Map<String, Object> started = handler().handleRequest(Map.of("action", "practice"), null);
+        Map<String, Object> started = handler().handle(Map.of("action", "practice"), null);
 
         assertThat(started.get("outcome")).as(started.toString()).isEqualTo("PRACTICE_STARTED");
         assertThat(started.get("virtualInterfaceId")).isEqualTo(B);
@@ -104,14 +104,14 @@ class PracticeIT extends WithLocalEndpoints {
         dx.pastTest(A, "a-1", Duration.ofDays(30), 30).pastTest(A, "a-2", Duration.ofDays(20), 30)
                 .pastTest(A, "a-3", Duration.ofDays(10), 30);
         DxFailoverHandler handler = handler();
-        Map<String, Object> started = handler.handleRequest(Map.of("action", "practice", "virtualInterfaceId", A), null);
+        Map<String, Object> started = handler.handle(Map.of("action", "practice", "virtualInterfaceId", A), null);
         assertThat(started.get("outcome")).as(started.toString()).isEqualTo("PRACTICE_STARTED");
         String testId = (String) ((Map<String, Object>) started.get("practice")).get("testId");
         aws.delivered();
         dx.clearCalls();
 
         aws.alarmInState(OUTCOME, "ALARM");
-        Map<String, Object> ended = handler.handleRequest(Map.of("action", "reconcile"), null);
+        Map<String, Object> ended = handler.handle(Map.of("action", "reconcile"), null);
 
         Map<String, Object> practice = (Map<String, Object>) ended.get("practice");
         assertThat(practice).as(ended.toString()).containsEntry("outcome", "PRACTICE_FAILED")
@@ -145,7 +145,7 @@ class PracticeIT extends WithLocalEndpoints {
             aws.putTrafficAt(C, FakeDirectConnect.DEFAULT_CONNECTION, start.plus(Duration.ofMinutes(m)), 1.6e9);
         }
 
-        Map<String, Object> result = handler().handleRequest(Map.of("action", "reconcile"), null);
+        Map<String, Object> result = handler().handle(Map.of("action", "reconcile"), null);
 
         assertThat(result.get("outcome")).isEqualTo("RECONCILED");
         Map<String, Object> practice = (Map<String, Object>) result.get("practice");

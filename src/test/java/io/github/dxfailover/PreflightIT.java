@@ -43,7 +43,7 @@ class PreflightIT extends WithLocalEndpoints {
     private Map<String, Object> status(URI supportEndpoint) {
         DxFailoverHandler handler = new DxFailoverHandler(Map.of("VIFLIST", VIF_A + "," + VIF_B + "," + VIF_C,
                 "MINVIFS", "1", "SNSARN", local.topicArn()), localClients(supportEndpoint), Clock.systemUTC());
-        Map<String, Object> result = handler.handleRequest(Map.of("action", "status"), null);
+        Map<String, Object> result = handler.handle(Map.of("action", "status"), null);
         // A preflight changes nothing and tells no one.
         assertThat(dx.calls()).extracting(FakeDirectConnect.Call::operation)
                 .containsOnly("DescribeVirtualInterfaces", "DescribeConnections", "DescribeLags",

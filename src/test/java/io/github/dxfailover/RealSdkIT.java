@@ -71,7 +71,7 @@ class RealSdkIT extends WithLocalEndpoints {
 
     @Test
     void happyPathFailover() {
-        Map<String, Object> result = handler(env()).handleRequest(eventBridgeAlarm(VIF_A + " packet loss", "ALARM"), null);
+        Map<String, Object> result = handler(env()).handle(eventBridgeAlarm(VIF_A + " packet loss", "ALARM"), null);
 
         assertThat(result.get("outcome")).isEqualTo("FAILED_OVER");
         assertThat(result.get("errors")).asList().isEmpty();
@@ -122,7 +122,7 @@ class RealSdkIT extends WithLocalEndpoints {
         } else if ("dry run".equals(setup)) {
             env.put("DRY_RUN", "true");
         }
-        Map<String, Object> result = handler(env).handleRequest(eventBridgeAlarm(alarmName, "ALARM"), null);
+        Map<String, Object> result = handler(env).handle(eventBridgeAlarm(alarmName, "ALARM"), null);
 
         assertThat(result.get("outcome")).isEqualTo(outcome);
         assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
@@ -136,7 +136,7 @@ class RealSdkIT extends WithLocalEndpoints {
 
     @Test
     void okTransitionPublishesNothingAndCallsNothing() {
-        Map<String, Object> result = handler(env()).handleRequest(eventBridgeAlarm(VIF_A + " loss", "OK"), null);
+        Map<String, Object> result = handler(env()).handle(eventBridgeAlarm(VIF_A + " loss", "OK"), null);
         assertThat(result.get("outcome")).isEqualTo("IGNORED");
         assertThat(dx.calls()).isEmpty();
         assertThat(aws.delivered()).isEmpty();
@@ -145,7 +145,7 @@ class RealSdkIT extends WithLocalEndpoints {
     @Test
     void throttledTwiceThenFineStillFailsOver() {
         dx.inject("StartBgpFailoverTest", new Fault.Throttle(), 2);
-        Map<String, Object> result = handler(env()).handleRequest(eventBridgeAlarm(VIF_A + " loss", "ALARM"), null);
+        Map<String, Object> result = handler(env()).handle(eventBridgeAlarm(VIF_A + " loss", "ALARM"), null);
         assertThat(result.get("outcome")).isEqualTo("FAILED_OVER");
         assertThat(dx.calls("StartBgpFailoverTest")).hasSize(3); // the SDK retried twice
         assertThat(dx.tests()).hasSize(1);
@@ -156,7 +156,7 @@ class RealSdkIT extends WithLocalEndpoints {
     void serverErrorsOnDescribeBeyondRetriesFailAndStartNothing() {
         dx.inject("DescribeVirtualInterfaces", new Fault.ServerError(), 10);
         DxFailoverHandler handler = handler(env());
-        assertThatThrownBy(() -> handler.handleRequest(eventBridgeAlarm(VIF_A + " loss", "ALARM"), null))
+        assertThatThrownBy(() -> handler.handle(eventBridgeAlarm(VIF_A + " loss", "ALARM"), null))
                 .isInstanceOf(RetryableFailure.class).hasMessageContaining("reading the VIF states");
         assertThat(dx.calls("DescribeVirtualInterfaces")).hasSize(3); // the SDK's standard retries
         assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
@@ -169,7 +169,7 @@ class RealSdkIT extends WithLocalEndpoints {
         dx.inject("DescribeVirtualInterfaces", new Fault.Latency(Duration.ofSeconds(30)), 10);
         DxFailoverHandler handler = handler(env());
         long started = System.nanoTime();
-        assertThatThrownBy(() -> handler.handleRequest(eventBridgeAlarm(VIF_A + " loss", "ALARM"), null))
+        assertThatThrownBy(() -> handler.handle(eventBridgeAlarm(VIF_A + " loss", "ALARM"), null))
                 .isInstanceOf(RetryableFailure.class);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(took).isLessThan(AwsClients.CALL_TIMEOUT.plusSeconds(3)).isLessThan(Duration.ofSeconds(60));
@@ -179,7 +179,7 @@ class RealSdkIT extends WithLocalEndpoints {
     @Test
     void missingTopicAfterAStartedTestIsReportedNotThrown() {
         aws.deleteTopic();
-        Map<String, Object> result = handler(env()).handleRequest(eventBridgeAlarm(VIF_A + " loss", "ALARM"), null);
+        Map<String, Object> result = handler(env()).handle(eventBridgeAlarm(VIF_A + " loss", "ALARM"), null);
         assertThat(result.get("outcome")).isEqualTo("FAILED_OVER");
         assertThat(result.get("errors")).asList().singleElement().asString().startsWith("notification not sent: NotFound");
         assertThat(dx.vif(VIF_A).state()).isEqualTo("testing");
@@ -191,7 +191,7 @@ class RealSdkIT extends WithLocalEndpoints {
         try (CannedJsonEndpoint noPlan = CannedJsonEndpoint.failing(400, "SubscriptionRequiredException",
                 "AWS Premium Support Subscription is required to use this service.")) {
             Map<String, Object> result = handler(env(), noPlan.endpoint())
-                    .handleRequest(eventBridgeAlarm(VIF_A + " loss", "ALARM"), null);
+                    .handle(eventBridgeAlarm(VIF_A + " loss", "ALARM"), null);
             assertThat(noPlan.calls()).isEqualTo(1); // not retried: a client error
             assertThat(result.get("outcome")).isEqualTo("FAILED_OVER");
             assertThat(result.get("caseId")).isNull();
@@ -207,8 +207,8 @@ class RealSdkIT extends WithLocalEndpoints {
     void theSameEventTwiceStartsOneTestAndOpensOneCase() {
         DxFailoverHandler handler = handler(env());
         Map<String, Object> event = eventBridgeAlarm(VIF_A + " loss", "ALARM");
-        Map<String, Object> first = handler.handleRequest(event, null);
-        Map<String, Object> second = handler.handleRequest(event, null);
+        Map<String, Object> first = handler.handle(event, null);
+        Map<String, Object> second = handler.handle(event, null);
         assertThat(first.get("outcome")).isEqualTo("FAILED_OVER");
         assertThat(second.get("outcome")).isEqualTo("ALREADY_UNAVAILABLE");
         assertThat(dx.calls("StartBgpFailoverTest")).hasSize(1);
@@ -221,8 +221,8 @@ class RealSdkIT extends WithLocalEndpoints {
     void twoAlarmsBackToBackNeverGoBelowTheMinimum() {
         Map<String, String> env = env("VIFLIST", VIF_A + "," + VIF_B);
         DxFailoverHandler handler = handler(env);
-        Map<String, Object> first = handler.handleRequest(eventBridgeAlarm(VIF_A + " loss", "ALARM"), null);
-        Map<String, Object> second = handler.handleRequest(eventBridgeAlarm(VIF_B + " loss", "ALARM"), null);
+        Map<String, Object> first = handler.handle(eventBridgeAlarm(VIF_A + " loss", "ALARM"), null);
+        Map<String, Object> second = handler.handle(eventBridgeAlarm(VIF_B + " loss", "ALARM"), null);
         assertThat(first.get("outcome")).isEqualTo("FAILED_OVER");
         assertThat(second.get("outcome")).isEqualTo("MINIMUM_REACHED");
         assertThat(dx.vif(VIF_B).state()).isEqualTo("available");
@@ -232,18 +232,18 @@ class RealSdkIT extends WithLocalEndpoints {
     @Test
     void statusAndRestoreOverTheWire() {
         DxFailoverHandler handler = handler(env());
-        handler.handleRequest(eventBridgeAlarm(VIF_B + " loss", "ALARM"), null);
+        handler.handle(eventBridgeAlarm(VIF_B + " loss", "ALARM"), null);
         String testId = dx.tests().get(0).testId();
         aws.delivered();
 
-        Map<String, Object> status = handler.handleRequest(Map.of("action", "status"), null);
+        Map<String, Object> status = handler.handle(Map.of("action", "status"), null);
         assertThat(status.get("outcome")).isEqualTo("STATUS");
         assertThat(status.get("message")).asString().contains(VIF_B + " testing, BGP down (failover test " + testId);
         // The running test of B, and the preflight's permission check on each listed VIF: all read-only.
         assertThat(dx.calls("ListVirtualInterfaceTestHistory")).extracting(c -> c.request().get("virtualInterfaceId").asText())
                 .containsExactlyInAnyOrder(VIF_A, VIF_B, VIF_C);
 
-        Map<String, Object> restore = handler.handleRequest(
+        Map<String, Object> restore = handler.handle(
                 Map.of("action", "restore", "virtualInterfaceId", VIF_B), null);
         assertThat(restore.get("outcome")).isEqualTo("RESTORED");
         assertThat(restore.get("testId")).isEqualTo(testId);
@@ -265,7 +265,7 @@ class RealSdkIT extends WithLocalEndpoints {
         }
         dx.pageSize(10); // 33 VIFs in the region: 4 pages
         Map<String, Object> result = handler(env("VIFLIST", String.join(",", listed)))
-                .handleRequest(eventBridgeAlarm(listed.get(7) + " loss", "ALARM"), null);
+                .handle(eventBridgeAlarm(listed.get(7) + " loss", "ALARM"), null);
         assertThat(result.get("outcome")).isEqualTo("FAILED_OVER");
         assertThat((Map<?, ?>) result.get("vifs")).hasSize(25);
         assertThat(dx.calls("DescribeVirtualInterfaces")).hasSize(4)

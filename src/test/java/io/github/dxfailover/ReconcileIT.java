@@ -54,7 +54,7 @@ class ReconcileIT extends WithLocalEndpoints {
         aws.alarmInAlarm(OTHER_VIF + " loss", null, true);          // not in VIFLIST
         DxFailoverHandler handler = handler();
 
-        Map<String, Object> first = handler.handleRequest(Map.of("action", "reconcile"), null);
+        Map<String, Object> first = handler.handle(Map.of("action", "reconcile"), null);
 
         assertThat(first.get("outcome")).isEqualTo("RECONCILED");
         List<Map<String, Object>> actions = (List<Map<String, Object>>) first.get("actions");
@@ -72,7 +72,7 @@ class ReconcileIT extends WithLocalEndpoints {
             assertThat(m.message()).contains("Found by: the reconcile pass").contains("In ALARM since");
         });
 
-        Map<String, Object> second = handler.handleRequest(Map.of("action", "reconcile"), null);
+        Map<String, Object> second = handler.handle(Map.of("action", "reconcile"), null);
 
         assertThat((List<Map<String, Object>>) second.get("actions")).extracting(a -> a.get("outcome"))
                 .containsOnly("ALREADY_UNAVAILABLE");
@@ -85,7 +85,7 @@ class ReconcileIT extends WithLocalEndpoints {
     @SuppressWarnings("unchecked")
     void dryRunReconcileDecidesAndChangesNothing() {
         aws.alarmInAlarm(VIF_A + " packet loss", null, true);
-        Map<String, Object> result = handler("DRY_RUN", "true").handleRequest(Map.of("action", "reconcile"), null);
+        Map<String, Object> result = handler("DRY_RUN", "true").handle(Map.of("action", "reconcile"), null);
         assertThat((List<Map<String, Object>>) result.get("actions")).extracting(a -> a.get("outcome"))
                 .containsExactly("DRY_RUN");
         assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
@@ -99,7 +99,7 @@ class ReconcileIT extends WithLocalEndpoints {
     void aUtilizationAlarmOnAwsDxChangesNothingAndSendsNothing() {
         aws.utilizationAlarmInAlarm("DX link 1 utilization high", "dxcon-ffff0000", VIF_A);
 
-        Map<String, Object> result = handler().handleRequest(Map.of("action", "reconcile"), null);
+        Map<String, Object> result = handler().handle(Map.of("action", "reconcile"), null);
 
         assertThat(result.get("outcome")).isEqualTo("RECONCILED");
         assertThat((List<Map<String, Object>>) result.get("actions")).isEmpty();
@@ -114,7 +114,7 @@ class ReconcileIT extends WithLocalEndpoints {
     void statusNamesTheAlarmsInAlarmOfEachVif() {
         aws.alarmInAlarm(VIF_A + " packet loss", null, true);
         // Without the capacity guard, whose figures each VIF's line would show between these.
-        Map<String, Object> result = handler("MAX_UTILIZATION", "0").handleRequest(Map.of("action", "status"), null);
+        Map<String, Object> result = handler("MAX_UTILIZATION", "0").handle(Map.of("action", "status"), null);
         assertThat(result.get("message")).asString().contains(VIF_A + " available, BGP up "
                 + "[ipv4 169.254.10.2/30 AS 65000 up], healthy, alarms in ALARM: " + VIF_A + " packet loss");
         assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
@@ -136,7 +136,7 @@ class ReconcileIT extends WithLocalEndpoints {
         DxFailoverHandler handler = new DxFailoverHandler(env, localClients(), Clock.systemUTC(),
                 new Telemetry(new PrintStream(lines, true), Clock.systemUTC()));
 
-        handler.handleRequest(Map.of("action", "reconcile"), null);
+        handler.handle(Map.of("action", "reconcile"), null);
 
         Map<String, JsonNode> pass = byVif(lines.toString());
         assertThat(pass.keySet()).containsExactly("none", VIF_A, VIF_B, VIF_C);
@@ -158,7 +158,7 @@ class ReconcileIT extends WithLocalEndpoints {
         assertThat(pass.get(VIF_C).has("DaysSinceProven")).isFalse();
 
         lines.reset();
-        handler.handleRequest(Fixtures.eventBridgeAlarm(VIF_A + " packet loss", "ALARM"), null);
+        handler.handle(Fixtures.eventBridgeAlarm(VIF_A + " packet loss", "ALARM"), null);
 
         Map<String, JsonNode> event = byVif(lines.toString());
         assertThat(event.keySet()).containsExactly("none", VIF_A);

@@ -12,14 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged zip through the real Lambda runtime interface client: proves the handler string,
- * the event deserialization and the result serialization as Lambda's java21 runtime does them.
+ * The packaged zip through the real Lambda runtime interface client: proves the handler string, and
+ * that the handler, given the payload's bytes as Lambda's java21 runtime passes them to a stream
+ * handler, reads the event and writes the result itself.
  */
 class RuntimeIT extends WithLocalEndpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -244,46 +246,60 @@ class RuntimeIT extends WithLocalEndpoints {
     }
 
     /**
-     * What the README says of a payload that is not a JSON object: the runtime cannot turn it into the
-     * handler's Map and answers a function error ("An error occurred during JSON parsing") without
-     * calling the handler; the next invocation is served as usual.
+     * docs/behaviour.md §2 through the packaged zip: the handler reads the payload itself, so a JSON array of two
+     * alarm events (a batch, which Lambda never unpacks) is an answer, REJECTED, and not a function error that an
+     * asynchronous invocation would retry; neither alarm is acted on and nothing in AWS is changed.
      */
     @Test
-    void aPayloadThatIsNotAnObjectIsRefusedByTheRuntimeAndChangesNothing() throws Exception {
+    void anArrayOfTwoAlarmEventsIsAnsweredRejectedAndChangesNothing() throws Exception {
+        String alarm = sample("eventbridge-metric-alarm.json");
+        String twoAlarms = "[" + alarm + ", " + alarm.replace(VIF_A, VIF_B) + "]";
         try (LocalLambda function = function()) {
-            for (String payload : List.of("[1, 2]", "\"status\"", "{\"action\": ")) {
-                Answer answer = function.invoke(payload, TIMEOUT);
-                assertThat(answer.error()).as(payload + ": " + answer.body()).isTrue();
-                assertThat(answer.body()).contains("An error occurred during JSON parsing");
-            }
-            Answer after = function.invoke(sample("command-status.json"), TIMEOUT);
-            assertThat(after.error()).isFalse();
-            assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
+            Answer answer = function.invoke(twoAlarms, TIMEOUT);
+
+            assertThat(answer.error()).as(answer.body()).isFalse();
+            JsonNode result = JSON.readTree(answer.body());
+            assertThat(result.get("outcome").asText()).isEqualTo("REJECTED");
+            assertThat(result.get("message").asText()).startsWith("expected a JSON object, found a list ([{");
+            assertThat(dx.calls()).isEmpty();
+            assertThat(dx.tests()).isEmpty();
+            assertThat(dx.vif(VIF_A).state()).isEqualTo("available");
+            assertThat(dx.vif(VIF_B).state()).isEqualTo("available");
             assertThat(aws.delivered()).isEmpty();
+            assertThat(aws.supportCases()).isEmpty();
+            assertThat(function.output()).contains("outcome=REJECTED vif=none").contains("\"REJECTED\":1");
         }
     }
 
     /**
-     * What the README's "Limits" says of other payloads: Lambda's Java runtime reads a one-element array
-     * as its element (so it is acted on like the object), and an empty array, an empty string or null
-     * as no input at all (REJECTED: "expected a JSON object, found nothing").
+     * Every other payload that is not one JSON object, as the README's "Limits" lists them, is answered REJECTED
+     * with what was found: a one-element array too (Lambda's runtime used to unwrap it), an empty payload and
+     * null are no input; the function goes on serving the next invocation.
      */
     @Test
-    void aOneElementArrayIsItsElementAndAnEmptyPayloadIsNoInput() throws Exception {
+    void aPayloadThatIsNotAJsonObjectIsAnAnswerNotAFunctionError() throws Exception {
+        Map<String, String> payloads = new LinkedHashMap<>();
+        payloads.put("[" + sample("eventbridge-metric-alarm.json") + "]", "found a list ([{");
+        payloads.put("[1, 2]", "found a list ([1, 2])");
+        payloads.put("\"status\"", "found a string (status)");
+        payloads.put("42", "found a number (42)");
+        payloads.put("null", "found nothing");
+        payloads.put("", "found nothing");
+        payloads.put("{\"action\": ", "found text that is not JSON (Unexpected end-of-input");
         try (LocalLambda function = function()) {
-            Answer wrapped = function.invoke("[" + sample("eventbridge-metric-alarm.json") + "]", TIMEOUT);
-            assertThat(wrapped.error()).as(wrapped.body()).isFalse();
-            assertThat(JSON.readTree(wrapped.body()).get("outcome").asText()).isEqualTo("FAILED_OVER");
-            assertThat(dx.calls("StartBgpFailoverTest")).hasSize(1);
-
-            for (String empty : List.of("[]", "\"\"", "null")) {
-                Answer answer = function.invoke(empty, TIMEOUT);
-                assertThat(answer.error()).as(empty + ": " + answer.body()).isFalse();
+            for (Map.Entry<String, String> payload : payloads.entrySet()) {
+                Answer answer = function.invoke(payload.getKey(), TIMEOUT);
+                assertThat(answer.error()).as(payload.getKey() + ": " + answer.body()).isFalse();
                 JsonNode result = JSON.readTree(answer.body());
-                assertThat(result.get("outcome").asText()).as(empty).isEqualTo("REJECTED");
-                assertThat(result.get("message").asText()).isEqualTo("expected a JSON object, found nothing");
+                assertThat(result.get("outcome").asText()).as(payload.getKey()).isEqualTo("REJECTED");
+                assertThat(result.get("message").asText()).startsWith("expected a JSON object, " + payload.getValue());
             }
-            assertThat(dx.calls("StartBgpFailoverTest")).hasSize(1);
+            assertThat(dx.calls()).isEmpty();
+            Answer after = function.invoke(sample("command-status.json"), TIMEOUT);
+            assertThat(after.error()).isFalse();
+            assertThat(JSON.readTree(after.body()).get("outcome").asText()).isEqualTo("STATUS");
+            assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
+            assertThat(aws.delivered()).isEmpty();
         }
     }
 

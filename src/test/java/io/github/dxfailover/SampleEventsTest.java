@@ -5,14 +5,14 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dxfailover.aws.AwsClients;
+import io.github.dxfailover.local.LambdaJavaRuntimeJson;
 import io.github.dxfailover.service.MockedAws;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,6 @@ import software.amazon.awssdk.services.support.model.CreateCaseResponse;
  * sample, dxvif-fgab1234 is under test.
  */
 public class SampleEventsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String A = "dxvif-fgab1234";
     private static final String B = "dxvif-fgcd5678";
     private static final String C = "dxvif-fgef9012";
@@ -79,15 +78,32 @@ public class SampleEventsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("readmeRows")
     void sampleGivesTheOutcomeTheReadmePromises(Row row) throws Exception {
-        Map<String, Object> event = JSON.readValue(Files.readString(Path.of("events", row.file())), new TypeReference<>() {
-        });
+        String event = Files.readString(Path.of("events", row.file()));
         boolean restore = row.file().equals("command-restore.json");
-        Map<String, Object> result = handler(restore).handleRequest(event, null);
+        Map<String, Object> result = Fixtures.invoke(handler(restore), event);
         assertThat(result.get("outcome")).as(String.valueOf(result.get("message"))).isEqualTo(row.outcome());
         assertThat(result.get("virtualInterfaceId")).isEqualTo(row.vifId());
         if (row.file().equals("command-failover.json")) {
             assertThat(result.get("message")).asString().contains("for 60 minutes");
         }
+    }
+
+    /**
+     * The handler reads its payload and writes its answer itself (docs/behaviour.md §2, §10): for every sample the
+     * answer is, byte for byte, what Lambda's Java runtime answered when it read the payload into the handler's
+     * map and wrote the map the handler returned.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("readmeRows")
+    void theAnswerIsWhatLambdasRuntimeAnsweredWhenItReadAndWroteTheJson(Row row) throws Exception {
+        String event = Files.readString(Path.of("events", row.file()));
+        boolean restore = row.file().equals("command-restore.json");
+        Clock clock = Clock.fixed(Instant.parse("2026-11-26T04:01:00Z"), ZoneOffset.UTC);
+
+        String answer = Fixtures.answer(handler(restore, clock), event);
+
+        assertThat(answer).isEqualTo(LambdaJavaRuntimeJson.write(
+                handler(restore, clock).handle(LambdaJavaRuntimeJson.read(event), null)));
     }
 
     @Test
@@ -102,6 +118,10 @@ public class SampleEventsTest {
     static final String OUTCOME_ALARM = "apps 5xx";
 
     public static DxFailoverHandler handler(boolean aUnderTest) {
+        return handler(aUnderTest, Clock.systemUTC());
+    }
+
+    private static DxFailoverHandler handler(boolean aUnderTest, Clock clock) {
         DirectConnectClient dx = Fixtures.withConnections(mock(DirectConnectClient.class), A, B, C);
         SnsClient sns = mock(SnsClient.class);
         SupportClient support = mock(SupportClient.class);
@@ -133,6 +153,6 @@ public class SampleEventsTest {
                 .region(Region.EU_WEST_1).build());
         return new DxFailoverHandler(Map.of("VIFLIST", A + "," + B + "," + C, "MINVIFS", "1",
                 "SNSARN", "arn:aws:sns:eu-west-1:123456789012:dx-failover", "PRACTICE_OUTCOME_ALARMS", OUTCOME_ALARM),
-                new AwsClients(dx, sns, support, cloudWatch), Clock.systemUTC());
+                new AwsClients(dx, sns, support, cloudWatch), clock);
     }
 }

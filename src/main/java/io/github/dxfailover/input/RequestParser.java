@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Turns the Lambda input (a JSON object as a map) into a {@link Request}. Never throws: anything it
- * does not understand becomes {@link Request.Invalid} with a message naming the problem.
+ * Turns the Lambda input (the payload, or a JSON object already read into a map) into a {@link Request}.
+ * Never throws: anything it does not understand becomes {@link Request.Invalid} with a message naming
+ * the problem.
  */
 public final class RequestParser {
     public static final String EVENTBRIDGE_DETAIL_TYPE = "CloudWatch Alarm State Change";
@@ -21,13 +22,33 @@ public final class RequestParser {
     public static final String HEALTH_SOURCE = "aws.health";
     public static final String HEALTH_DETAIL_TYPE = "AWS Health Event";
     private static final String ACTIONS = "\"status\", \"failover\", \"restore\", \"reconcile\" or \"practice\"";
+    private static final String EXPECTED_OBJECT = "expected a JSON object, found ";
 
     private RequestParser() {
     }
 
+    /**
+     * The payload as Lambda delivers it, read here rather than by Lambda's runtime (docs/behaviour.md §2):
+     * a JSON object is read as {@link #parse(Map)} reads it; an empty payload or {@code null} is no input;
+     * an array, a string, a number, a boolean or text that is not JSON is {@link Request.Invalid}.
+     */
+    @SuppressWarnings("unchecked")
+    public static Request parsePayload(byte[] payload) {
+        Object value;
+        try {
+            value = Payload.read(payload);
+        } catch (Payload.Malformed e) {
+            return new Request.Invalid(EXPECTED_OBJECT + "text that is not JSON (" + e.getMessage() + ")");
+        }
+        if (value == null || value instanceof Map) {
+            return parse((Map<String, Object>) value);
+        }
+        return new Request.Invalid(EXPECTED_OBJECT + found(value));
+    }
+
     public static Request parse(Map<String, Object> input) {
         if (input == null) {
-            return new Request.Invalid("expected a JSON object, found nothing");
+            return new Request.Invalid(EXPECTED_OBJECT + "nothing");
         }
         try {
             if (input.containsKey("action")) {
@@ -233,8 +254,11 @@ public final class RequestParser {
         String type = value instanceof Map ? "an object" : value instanceof List ? "a list"
                 : value instanceof String ? "a string" : value instanceof Number ? "a number"
                 : value instanceof Boolean ? "a boolean" : value.getClass().getSimpleName();
-        String text = String.valueOf(value);
-        return type + " (" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + ")";
+        return type + " (" + shortened(String.valueOf(value), 40) + ")";
+    }
+
+    static String shortened(String text, int max) {
+        return text.length() > max ? text.substring(0, max) + "…" : text;
     }
 
     private static final class BadInput extends RuntimeException {

@@ -161,7 +161,12 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
         }
     }
 
-    /** The JSON object of docs/behaviour.md §10: plain maps, lists and strings, which any Lambda serializer writes as is. */
+    /** {@link #toMap()} as the JSON text the handler answers (docs/behaviour.md §10). */
+    public String toJson() {
+        return JsonText.of(toMap());
+    }
+
+    /** The JSON object of docs/behaviour.md §10 as plain maps, lists, strings, numbers and booleans. */
     public Map<String, Object> toMap() {
         Map<String, Object> vifMap = new LinkedHashMap<>();
         vifs.byId().forEach((id, v) -> {

@@ -4,6 +4,8 @@ import io.github.dxfailover.aws.AwsClients;
 import io.github.dxfailover.aws.DirectConnect;
 import io.github.dxfailover.decision.VifDimension;
 import io.github.dxfailover.input.RequestParser;
+import io.github.dxfailover.result.JsonText;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,10 +27,13 @@ import org.slf4j.LoggerFactory;
  * TLS path. Credentials stay with the default chain, which Lambda refreshes after a restore.
  */
 public final class SnapStartPriming implements Resource {
-    /** Builds the function's handler for an environment, clients and a clock, as an input-to-result function. */
+    /**
+     * Builds the function's handler for an environment, clients and a clock, as a function from a payload to
+     * the answer, both JSON as Lambda passes them, so that priming reads and writes JSON as an invocation does.
+     */
     @FunctionalInterface
     public interface Handlers {
-        Function<Map<String, Object>, Map<String, Object>> build(Map<String, String> env, AwsClients clients, Clock clock);
+        Function<byte[], byte[]> build(Map<String, String> env, AwsClients clients, Clock clock);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
@@ -84,7 +89,7 @@ public final class SnapStartPriming implements Resource {
             Clock clock = Clock.fixed(PRIMING_TIME, ZoneOffset.UTC);
             var handler = handlers.build(primingEnvironment(), inProcess, clock);
             for (Map<String, Object> event : sampleEvents()) {
-                handler.apply(event);
+                handler.apply(JsonText.of(event).getBytes(StandardCharsets.UTF_8));
             }
             LOG.info("primed for SnapStart: {}", inProcessHttp.answered());
         } catch (RuntimeException e) {

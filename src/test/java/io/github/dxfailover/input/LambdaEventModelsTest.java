@@ -72,8 +72,8 @@ class LambdaEventModelsTest {
         });
         Map<String, Object> original = STRICT.readValue(text, new TypeReference<>() {
         });
-        Map<String, Object> result = SampleEventsTest.handler(false).handleRequest(written, null);
-        assertThat(result).isEqualTo(SampleEventsTest.handler(false).handleRequest(original, null));
+        Map<String, Object> result = SampleEventsTest.handler(false).handle(written, null);
+        assertThat(result).isEqualTo(SampleEventsTest.handler(false).handle(original, null));
     }
 
     @Test
@@ -98,7 +98,7 @@ class LambdaEventModelsTest {
                         .build())
                 .build();
 
-        Map<String, Object> result = SampleEventsTest.handler(false).handleRequest(asInput(event), null);
+        Map<String, Object> result = SampleEventsTest.handler(false).handle(asInput(event), null);
 
         assertThat(result.get("outcome")).isEqualTo("FAILED_OVER");
         assertThat(result.get("virtualInterfaceId")).isEqualTo(C);
@@ -119,7 +119,7 @@ class LambdaEventModelsTest {
                         .build())
                 .build();
 
-        Map<String, Object> result = SampleEventsTest.handler(false).handleRequest(asInput(event), null);
+        Map<String, Object> result = SampleEventsTest.handler(false).handle(asInput(event), null);
 
         assertThat(result.get("outcome")).isEqualTo("FAILED_OVER");
         assertThat(result.get("virtualInterfaceId")).isEqualTo(A);

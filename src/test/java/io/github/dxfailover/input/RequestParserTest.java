@@ -10,6 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dxfailover.Fixtures;
 import io.github.dxfailover.decision.Alarm;
 import io.github.dxfailover.decision.VifDimension;
+import io.github.dxfailover.local.LambdaJavaRuntimeJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,6 +126,107 @@ class RequestParserTest {
     @Test
     void nullInputIsInvalid() {
         assertThat(RequestParser.parse(null)).isInstanceOf(Request.Invalid.class);
+    }
+
+    /** Every sample, and objects whose numbers and strings test the reading, as JSON text. */
+    static Stream<String> objectPayloads() throws IOException {
+        List<String> payloads = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("events"))) {
+            for (Path file : files.sorted().toList()) {
+                payloads.add(Files.readString(file));
+            }
+        }
+        for (String minutes : List.of("60", "60.0", "6e1", "6E+1", "-0", "0.5", "60.5", "4320.0000001", "2147483648",
+                "12345678901", "123456789012345678901234", "1e400", "-1e400", "true", "null", "[60]", "{\"m\": 60}")) {
+            payloads.add(FAILOVER_FOR_MINUTES + minutes + "}");
+        }
+        payloads.addAll(List.of(
+                "{\"action\": \"practice\", \"minutes\": 30.0}",
+                "{\"action\": \"st\\u0061tus\"}",
+                "{\"action\": \"caf\u00e9 \\ud83d\\ude00 \\\" \\n\"}",
+                "{\"action\": \"status\", \"action\": \"reconcile\"}",
+                "{\"action\": \"status\"} and then some text",
+                "{\"action\": \"status\"}{\"action\": \"reconcile\"}",
+                "  {\"a\": [1, 2.5, null, true, {\"b\": []}], \"c\": -7}  ",
+                "{}"));
+        return payloads.stream();
+    }
+
+    private static final String FAILOVER_FOR_MINUTES =
+            "{\"action\": \"failover\", \"virtualInterfaceId\": \"" + VIF_A + "\", \"minutes\": ";
+
+    /**
+     * The handler reads its payload itself now (docs/behaviour.md §2): every JSON object is the same request as
+     * when Lambda's Java runtime read it into the handler's map, numbers included (Integer, Long, BigInteger or
+     * Double, as the checks on minutes expect) and every message word for word.
+     */
+    @ParameterizedTest
+    @MethodSource("objectPayloads")
+    void aJsonObjectIsTheRequestItWasWhenLambdasRuntimeReadIt(String payload) {
+        assertThat(payload(payload)).isEqualTo(RequestParser.parse(LambdaJavaRuntimeJson.read(payload)));
+    }
+
+    @Test
+    void numbersOfAPayloadAreCheckedAsBefore() {
+        assertThat(((Request.Evaluate) payload(FAILOVER_FOR_MINUTES + "6e1}")).minutes()).isEqualTo(60);
+        assertThat(payload(FAILOVER_FOR_MINUTES + "60.5}")).isEqualTo(new Request.Invalid(
+                "minutes: expected a whole number from 1 to 4320, found a number (60.5)"));
+        assertThat(payload(FAILOVER_FOR_MINUTES + "12345678901}")).isEqualTo(new Request.Invalid(
+                "minutes: expected a whole number from 1 to 4320, found a number (12345678901)"));
+    }
+
+    static Stream<Arguments> payloadsThatAreNotAnObject() throws IOException {
+        String alarm = Files.readString(Path.of("events", "eventbridge-metric-alarm.json"));
+        return Stream.of(
+                Arguments.of("[" + alarm + ", " + alarm.replace(VIF_A, VIF_B) + "]",
+                        "expected a JSON object, found a list ([{version=0, id=c4c1c1c9-6542-e61b-6ef0-…)"),
+                Arguments.of("[" + alarm + "]", "expected a JSON object, found a list ([{version=0, id="),
+                Arguments.of("[]", "expected a JSON object, found a list ([])"),
+                Arguments.of("\"status\"", "expected a JSON object, found a string (status)"),
+                Arguments.of("\"\"", "expected a JSON object, found a string ()"),
+                Arguments.of("42", "expected a JSON object, found a number (42)"),
+                Arguments.of("-1.5e3", "expected a JSON object, found a number (-1500.0)"),
+                Arguments.of("true", "expected a JSON object, found a boolean (true)"),
+                Arguments.of("null", "expected a JSON object, found nothing"),
+                Arguments.of("", "expected a JSON object, found nothing"),
+                Arguments.of(" \n\t ", "expected a JSON object, found nothing"),
+                Arguments.of("{\"action\": ", "expected a JSON object, found text that is not JSON (Unexpected "
+                        + "end-of-input within/between Object entries at line 1, column 12)"),
+                Arguments.of("{\"action\": \"status\",\n}", "expected a JSON object, found text that is not JSON "
+                        + "(Unexpected character ('}' (code 125)): was expecting double-quote to start field name at "
+                        + "line 2, column 1)"),
+                Arguments.of("{'action': 'status'}", "expected a JSON object, found text that is not JSON (Unexpected "
+                        + "character (''' (code 39)): was expecting double-quote to start field name at line 1, column 2)"),
+                Arguments.of("status", "expected a JSON object, found text that is not JSON (Unrecognized token "
+                        + "'status': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false') "
+                        + "at line 1, column 7)"));
+    }
+
+    /** docs/behaviour.md §2: a payload that is not one JSON object is Invalid, with what was expected and found. */
+    @ParameterizedTest
+    @MethodSource("payloadsThatAreNotAnObject")
+    void aPayloadThatIsNotAJsonObjectIsInvalidSayingWhatWasFound(String payload, String message) {
+        Request read = payload(payload);
+        assertThat(read).isInstanceOf(Request.Invalid.class);
+        assertThat(((Request.Invalid) read).problem()).startsWith(message);
+    }
+
+    @Test
+    void bytesThatAreNotJsonTextAreInvalidInOneShortLine() {
+        List<byte[]> payloads = List.of(
+                new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '(', '"', '}'}, // not UTF-8
+                "[".repeat(5_000).getBytes(StandardCharsets.UTF_8), // deeper than the parser reads
+                ("{\"action\": " + "x".repeat(10_000) + "}").getBytes(StandardCharsets.UTF_8));
+        for (byte[] payload : payloads) {
+            Request read = RequestParser.parsePayload(payload);
+            assertThat(read).isInstanceOf(Request.Invalid.class);
+            assertThat(((Request.Invalid) read).problem()).startsWith("expected a JSON object, found text that is not JSON (")
+                    .doesNotContain("\n").hasSizeLessThan(220);
+        }
+    }
+
+    private static Request payload(String text) {
+        return RequestParser.parsePayload(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -181,7 +181,7 @@ class PreflightTest extends MockedAws {
     void aConfigProblemIsAReasonOfTheStatus() {
         DxFailoverHandler handler = new DxFailoverHandler(envWith("MINVIFS", "zero"),
                 new AwsClients(dx, sns, support, cloudWatch), clock);
-        Map<String, Object> result = handler.handleRequest(Map.of("action", "status"), null);
+        Map<String, Object> result = handler.handle(Map.of("action", "status"), null);
         assertThat(result.get("outcome")).isEqualTo("CONFIG_ERROR");
         assertThat(result.get("ready")).isEqualTo(false);
         assertThat(result.get("reasons")).asList().singleElement().asString().startsWith("MINVIFS='zero'");

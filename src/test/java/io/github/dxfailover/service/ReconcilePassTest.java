@@ -300,7 +300,7 @@ class ReconcilePassTest extends MockedAws {
         DxFailoverHandler handler = new DxFailoverHandler(Fixtures.env(), new AwsClients(dx, sns, support, cloudWatch),
                 clock, new Telemetry(new java.io.PrintStream(metrics, true), clock));
 
-        assertThatThrownBy(() -> handler.handleRequest(Map.of("action", "reconcile"), null))
+        assertThatThrownBy(() -> handler.handle(Map.of("action", "reconcile"), null))
                 .isInstanceOf(RetryableFailure.class);
 
         assertThat(metrics.toString()).contains("\"ERROR\":1").contains("\"FAILED_OVER\":1");

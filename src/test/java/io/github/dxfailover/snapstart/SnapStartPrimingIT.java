@@ -49,9 +49,11 @@ class SnapStartPrimingIT extends WithLocalEndpoints {
         assertThat(dx.tests()).isEmpty();
         assertThat(aws.delivered()).isEmpty();
         assertThat(aws.supportCases()).isEmpty();
-        // The failover path did run through the handler, answered in-process.
+        // The failover path did run through the handler, answered in-process; the sample events went in as JSON
+        // text, as Lambda passes them, and each was read as the request it is (the restore comes last).
         assertThat(priming.answeredInProcess()).containsSubsequence(
                 "OvertureService.StartBgpFailoverTest", "AWSSupport_20130415.CreateCase", "Publish");
+        assertThat(priming.answeredInProcess()).endsWith("OvertureService.StopBgpFailoverTest", "Publish");
         // The capacity step's reads too (docs/behaviour.md §15), in-process like the rest.
         assertThat(priming.answeredInProcess()).containsSubsequence("OvertureService.DescribeConnections",
                 "OvertureService.DescribeLags", "GetMetricData", "OvertureService.StartBgpFailoverTest");
@@ -90,6 +92,6 @@ class SnapStartPrimingIT extends WithLocalEndpoints {
         priming.beforeCheckpoint(null); // logs a warning, does not throw
         assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
         DxFailoverHandler handler = new DxFailoverHandler(env(), clients, Clock.systemUTC());
-        assertThat(handler.handleRequest(Map.of("action", "status"), null).get("outcome")).isEqualTo("STATUS");
+        assertThat(handler.handle(Map.of("action", "status"), null).get("outcome")).isEqualTo("STATUS");
     }
 }
