@@ -33,7 +33,7 @@ record ReconcilePass(FailoverConfig config, Ports ports, Clock clock, FailoverSt
 
     Result run(Deadline deadline) {
         List<FiringAlarm> firing = ports.alarms().readFiring();
-        VifStates read = ports.vifs().readStates(config.vifIds());
+        VifStates read = ports.vifs().readStates(config.managed());
         Instant now = clock.instant();
         // Practice runs first (docs/behaviour.md §16): a run ended here still counts as not healthy below.
         Optional<PracticeRuns.Watched> practiced = practice.watch(read, firing, now, false);

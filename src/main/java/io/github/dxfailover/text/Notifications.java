@@ -2,6 +2,7 @@ package io.github.dxfailover.text;
 
 import io.github.dxfailover.port.Notification;
 import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.decision.Alarm;
 import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.OperatorCommand;
@@ -136,8 +137,7 @@ public final class Notifications {
                     + "carry its traffic (" + CapacityText.figures(r.capacity().capacity()) + "). Investigate the alarm; "
                     + "move load off the network or add capacity before taking " + vif + " out.\n";
             case ALREADY_UNAVAILABLE -> "Nothing was changed: " + vif + " already carries no traffic.\n";
-            case NOT_MANAGED -> "Nothing was changed: " + vif + " is not in VIFLIST (" + String.join(",", config.vifIds())
-                    + "). Add it there if this function should manage it.\n";
+            case NOT_MANAGED -> notManaged(vif);
             case REJECTED -> "Nothing was changed. Rename the alarm so that its name starts with the VIF ID, "
                     + "for example 'dxvif-abcd1234 packet loss', or alarm on a probe metric (outside AWS/DX and "
                     + "DxFailover) with a VirtualInterfaceId dimension. A dimension on an AWS/DX metric (bandwidth, BGP "
@@ -162,6 +162,16 @@ public final class Notifications {
             case ERROR -> "The function failed before it could finish; Lambda retries the event. Check the VIFs with "
                     + "{\"action\": \"status\"}.\n";
             default -> "";
+        };
+    }
+
+    /** What to do about a VIF outside the managed set: add it to VIFLIST, or tag it (docs/behaviour.md §18). */
+    private String notManaged(String vif) {
+        return switch (config.managed()) {
+            case ManagedVifs.Listed listed -> "Nothing was changed: " + vif + " is not in VIFLIST ("
+                    + String.join(",", listed.ids()) + "). Add it there if this function should manage it.\n";
+            case ManagedVifs.Group group -> "Nothing was changed: " + vif + " " + VifText.outside(group.name())
+                    + ". Tag it so if this function should manage it; it is managed from the next invocation on.\n";
         };
     }
 

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.port.AwsCallFailed.Call;
 import io.github.dxfailover.decision.TestHistoryEntry;
@@ -104,7 +105,7 @@ class AdaptersTest {
             when(client.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(
                     DescribeVirtualInterfacesResponse.builder().virtualInterfaces(VirtualInterface.builder()
                             .virtualInterfaceId("dxvif-aaaa1111").ownerAccount("123456789012").build()).build());
-            var vif = new DirectConnect(client, Clock.systemUTC()).readStates(List.of("dxvif-aaaa1111"))
+            var vif = new DirectConnect(client, Clock.systemUTC()).readStates(new ManagedVifs.Listed(List.of("dxvif-aaaa1111")))
                     .get("dxvif-aaaa1111");
             // Another adapter, as after a new container: the ARN comes from the VIF as read, not from a cache.
             new DirectConnect(client, Clock.systemUTC()).tag(vif, "dx-failover:practice", "t-1");
