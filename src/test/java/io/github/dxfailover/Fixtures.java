@@ -133,7 +133,7 @@ public final class Fixtures {
     }
 
     public static VifStates states(FailoverConfig config, VifState... returned) {
-        return VifStates.of(config.vifIds(), List.of(returned));
+        return VifStates.select(config.managed(), List.of(returned));
     }
 
     public static Alarm alarm(String name, String state) {

@@ -44,7 +44,11 @@ class RuntimeIT extends WithLocalEndpoints {
         env.putAll(Map.of("VIFLIST", VIF_A + "," + VIF_B + "," + VIF_C, "MINVIFS", "1", "SNSARN", local.topicArn(),
                 "EMAIL", "noc@example.com"));
         for (int i = 0; i < overrides.length; i += 2) {
-            env.put(overrides[i], overrides[i + 1]);
+            if (overrides[i + 1] == null) {
+                env.remove(overrides[i]);
+            } else {
+                env.put(overrides[i], overrides[i + 1]);
+            }
         }
         return LocalLambda.start(LocalLambda.defaultZip(), LocalLambda.defaultRuntimeLib(), env, List.of(),
                 tmp.resolve("function.log"));
@@ -210,6 +214,38 @@ class RuntimeIT extends WithLocalEndpoints {
             assertThat(aws.delivered()).singleElement()
                     .satisfies(m -> assertThat(m.attributes()).containsEntry("outcome", "MAINTENANCE_NOTED"));
             assertThat(function.output()).contains("\"MAINTENANCE_NOTED\":1");
+        }
+    }
+
+    /**
+     * docs/behaviour.md §18: the packaged zip with VIFGROUP manages the VIFs tagged with it as the fake Direct Connect
+     * returns them; an alarm on another group's VIF is NOT_MANAGED and notifies nobody.
+     */
+    @Test
+    void aGroupsTaggedVifFailsOverThroughTheRuntimeAndAnotherGroupsVifPagesNobody() throws Exception {
+        for (String vif : List.of(VIF_A, VIF_B, VIF_C)) {
+            dx.tag(vif, "dx-failover:group", "core network");
+        }
+        dx.addVif("dxvif-fgzz0001", "available", "up").tag("dxvif-fgzz0001", "dx-failover:group", "edge");
+        try (LocalLambda function = function("VIFLIST", null, "VIFGROUP", "core network")) {
+            Answer answer = function.invoke(sample("eventbridge-metric-alarm.json"), TIMEOUT);
+
+            assertThat(answer.error()).as(function.output()).isFalse();
+            JsonNode result = JSON.readTree(answer.body());
+            assertThat(result.get("outcome").asText()).isEqualTo("FAILED_OVER");
+            assertThat(result.get("vifs").fieldNames()).toIterable().containsExactly(VIF_A, VIF_B, VIF_C);
+            assertThat(dx.vif(VIF_A).state()).isEqualTo("testing");
+            assertThat(aws.delivered()).singleElement()
+                    .satisfies(m -> assertThat(m.attributes()).containsEntry("outcome", "FAILED_OVER"));
+
+            Answer other = function.invoke(sample("eventbridge-metric-alarm.json").replace(VIF_A, "dxvif-fgzz0001"),
+                    TIMEOUT);
+
+            JsonNode notManaged = JSON.readTree(other.body());
+            assertThat(notManaged.get("outcome").asText()).as(function.output()).isEqualTo("NOT_MANAGED");
+            assertThat(notManaged.get("message").asText()).contains("dx-failover:group='edge'");
+            assertThat(aws.delivered()).isEmpty();
+            assertThat(dx.calls("StartBgpFailoverTest")).hasSize(1);
         }
     }
 

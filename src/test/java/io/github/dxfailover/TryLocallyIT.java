@@ -86,6 +86,21 @@ class TryLocallyIT {
     }
 
     @Test
+    void aGroupsTaggedVifFailsOverAndStatusShowsTheGroupAsReadNow() throws Exception {
+        // The README's group sample (docs/behaviour.md §18): three VIFs tagged core, one tagged edge, one untagged.
+        Run run = tryLocally("--state", "local/group.json", "--env", "VIFGROUP=core");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("VIFGROUP=core").doesNotContain("VIFLIST=")
+                .contains("\"outcome\" : \"FAILED_OVER\"")
+                .contains("[dx-failover:group = core]")
+                .contains("dxvif-fgab1234  testing  BGP down/down");
+        Run status = tryLocally("events/command-status.json", "--state", "local/group.json", "--env", "VIFGROUP=core");
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        assertThat(status.output()).contains("READY: 3 of 3 VIFs of group 'core' healthy")
+                .doesNotContain("dxvif-fged0001 available").doesNotContain("dxvif-fgno0001 available");
+    }
+
+    @Test
     void aPracticeRunStartsFailsOnItsOutcomeAlarmAndSucceeds() throws Exception {
         // The README's three practice commands (docs/behaviour.md §16), as a new user runs them.
         Run started = tryLocally("events/command-practice.json", "--env", "PRACTICE_OUTCOME_ALARMS=apps 5xx");

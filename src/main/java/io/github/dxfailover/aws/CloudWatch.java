@@ -42,6 +42,8 @@ public record CloudWatch(CloudWatchClient client, Clock clock) implements Alarms
     /** The statistic of §15: 5-minute averages. */
     private static final int PERIOD_SECONDS = 300;
     private static final List<String> TRAFFIC = List.of("VirtualInterfaceBpsEgress", "VirtualInterfaceBpsIngress");
+    /** GetMetricData takes at most 500 queries a call (its MetricDataQueries' limit). */
+    static final int MAX_QUERIES = 500;
 
     /**
      * Every metric and composite alarm in ALARM, following NextToken. Both types are named: without
@@ -119,7 +121,9 @@ public record CloudWatch(CloudWatchClient client, Clock clock) implements Alarms
 
     /**
      * Each VIF's 5-minute averages between {@code from} and {@code to}, by the start of their period, the higher
-     * of egress and ingress: one GetMetricData for all of them, following NextToken.
+     * of egress and ingress: two queries a VIF, in as few GetMetricData calls as CloudWatch allows — at most
+     * {@value #MAX_QUERIES} queries each (docs/behaviour.md §18: 300 VIFs are 600 queries, two calls) — each following
+     * NextToken. A VIF's two queries go in the same call.
      */
     @Override
     public Map<String, Map<Instant, Double>> readTraffic(List<VifState> vifs, Instant from, Instant to) {
@@ -142,20 +146,22 @@ public record CloudWatch(CloudWatchClient client, Clock clock) implements Alarms
             }
         }
         Map<String, Map<Instant, Double>> traffic = new HashMap<>();
-        if (queries.isEmpty()) {
-            return traffic;
-        }
+        int perCall = MAX_QUERIES - MAX_QUERIES % TRAFFIC.size();
         try {
-            Pages.each(token -> client.getMetricData(GetMetricDataRequest.builder().metricDataQueries(queries)
-                    .startTime(from).endTime(to).nextToken(token).build()), GetMetricDataResponse::nextToken, page -> {
-                        for (MetricDataResult r : page.metricDataResults()) {
-                            Map<Instant, Double> points = traffic.computeIfAbsent(vifByQuery.get(r.id()),
-                                    v -> new HashMap<>());
-                            for (int i = 0; i < r.values().size() && i < r.timestamps().size(); i++) {
-                                points.merge(r.timestamps().get(i), r.values().get(i), Math::max);
+            for (int first = 0; first < queries.size(); first += perCall) {
+                List<MetricDataQuery> call = queries.subList(first, Math.min(first + perCall, queries.size()));
+                Pages.each(token -> client.getMetricData(GetMetricDataRequest.builder().metricDataQueries(call)
+                        .startTime(from).endTime(to).nextToken(token).build()), GetMetricDataResponse::nextToken,
+                        page -> {
+                            for (MetricDataResult r : page.metricDataResults()) {
+                                Map<Instant, Double> points = traffic.computeIfAbsent(vifByQuery.get(r.id()),
+                                        v -> new HashMap<>());
+                                for (int i = 0; i < r.values().size() && i < r.timestamps().size(); i++) {
+                                    points.merge(r.timestamps().get(i), r.values().get(i), Math::max);
+                                }
                             }
-                        }
-                    });
+                        });
+            }
         } catch (RuntimeException e) {
             throw AwsErrors.failed(Call.GET_METRIC_DATA, null, e);
         }

@@ -1,5 +1,6 @@
 package io.github.dxfailover.aws;
 
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.port.AwsCallFailed.Call;
 import io.github.dxfailover.port.Vifs;
@@ -49,12 +50,19 @@ public final class DirectConnect implements Vifs {
         this.clock = clock;
     }
 
+    /** The most items a page of a Direct Connect listing holds (botocore's model: more than 100 gives 100). */
+    static final int PAGE = 100;
+
+    /**
+     * Every VIF of the region in one pass, 100 a page (docs/behaviour.md §18: 300 VIFs, three calls), with the
+     * tags that choose a group's VIFs and hold the practice-run record; the managed ones picked out of them.
+     */
     @Override
-    public VifStates readStates(List<String> listed) {
+    public VifStates readStates(ManagedVifs managed) {
         List<VifState> returned = new ArrayList<>();
         try {
             Pages.each(token -> client.describeVirtualInterfaces(DescribeVirtualInterfacesRequest.builder()
-                    .nextToken(token).build()), DescribeVirtualInterfacesResponse::nextToken, page -> {
+                    .maxResults(PAGE).nextToken(token).build()), DescribeVirtualInterfacesResponse::nextToken, page -> {
                         for (VirtualInterface v : page.virtualInterfaces()) {
                             returned.add(new VifState(v.virtualInterfaceId(), v.virtualInterfaceStateAsString(),
                                     v.bgpPeers().stream().map(DirectConnect::peer).toList(), v.connectionId(),
@@ -66,14 +74,15 @@ public final class DirectConnect implements Vifs {
         } catch (RuntimeException e) {
             throw AwsErrors.failed(Call.DESCRIBE_VIRTUAL_INTERFACES, null, e);
         }
-        return VifStates.of(listed, returned);
+        return VifStates.select(managed, returned);
     }
 
     @Override
     public List<Link> readLinks() {
         List<Link> links = new ArrayList<>();
         try {
-            Pages.each(token -> client.describeConnections(DescribeConnectionsRequest.builder().nextToken(token).build()),
+            Pages.each(token -> client.describeConnections(DescribeConnectionsRequest.builder().maxResults(PAGE)
+                            .nextToken(token).build()),
                     DescribeConnectionsResponse::nextToken,
                     page -> page.connections().forEach(c -> links.add(new Link(c.connectionId(), c.bandwidth(), 1,
                             c.lagId(), 0, List.of()))));
@@ -81,7 +90,7 @@ public final class DirectConnect implements Vifs {
             throw AwsErrors.failed(Call.DESCRIBE_CONNECTIONS, null, e);
         }
         try {
-            Pages.each(token -> client.describeLags(DescribeLagsRequest.builder().nextToken(token).build()),
+            Pages.each(token -> client.describeLags(DescribeLagsRequest.builder().maxResults(PAGE).nextToken(token).build()),
                     DescribeLagsResponse::nextToken, page -> page.lags().forEach(lag -> {
                         List<String> available = lag.connections().stream()
                                 .filter(c -> c.connectionState() == ConnectionState.AVAILABLE)

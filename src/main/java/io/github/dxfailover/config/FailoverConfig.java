@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The function's settings (docs/behaviour.md §5), read from environment variables once per container.
  *
- * @param vifIds              VIFs this function may manage, in VIFLIST order, without duplicates
+ * @param managed             which VIFs this function manages: VIFLIST's, or VIFGROUP's by their tag (§18); the
+ *                            VIFs themselves are read in each invocation
  * @param minVifs             healthy VIFs that must remain
  * @param snsTopicArn         where notifications go
  * @param failoverMinutes     how long the BGP failover test lasts
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * @param practice            the practice-run settings (docs/behaviour.md §16)
  */
 public record FailoverConfig(
-        List<String> vifIds,
+        ManagedVifs managed,
         int minVifs,
         String snsTopicArn,
         int failoverMinutes,
@@ -49,17 +50,12 @@ public record FailoverConfig(
     private static final int MAX_CC = 10;
 
     public FailoverConfig {
-        vifIds = List.copyOf(vifIds);
         ccEmails = List.copyOf(ccEmails);
     }
 
     /** The capacity guard of docs/behaviour.md §15 is on: MAX_UTILIZATION above 0. */
     public boolean capacityChecked() {
         return maxUtilization > 0;
-    }
-
-    public boolean manages(String vifId) {
-        return vifIds.contains(vifId);
     }
 
     /**
@@ -69,7 +65,7 @@ public record FailoverConfig(
     public static FailoverConfig fromEnvironment(Map<String, String> env) throws InvalidConfigException {
         Reader r = new Reader(env);
         Integer minVifs = r.integer("MINVIFS", null, 1, Integer.MAX_VALUE, "an integer >= 1");
-        List<String> vifIds = r.vifList(minVifs);
+        ManagedVifs managed = r.managedVifs(minVifs);
         String snsArn = r.snsTopicArn();
         Integer failover = r.integer("FAILOVER", 180, MIN_TEST_MINUTES, MAX_TEST_MINUTES,
                 "an integer from " + MIN_TEST_MINUTES + " to " + MAX_TEST_MINUTES + " (minutes)");
@@ -92,7 +88,7 @@ public record FailoverConfig(
         if (!r.problems.isEmpty()) {
             throw new InvalidConfigException(r.problems, snsArn);
         }
-        return new FailoverConfig(vifIds, minVifs, snsArn, failover, cc, supportCase, severity, dryRun,
+        return new FailoverConfig(managed, minVifs, snsArn, failover, cc, supportCase, severity, dryRun,
                 serviceCode, categoryCode, maxUtilization, new PracticeSettings(practiceMinutes, outcomeAlarms,
                 blockingAlarms, blockedDates, maxAgeDays));
     }
@@ -129,10 +125,40 @@ public record FailoverConfig(
             return null;
         }
 
-        List<String> vifList(Integer minVifs) {
-            String value = env.get("VIFLIST");
+        /**
+         * Exactly one of VIFLIST and VIFGROUP (docs/behaviour.md §5, §18); with neither or both, one problem that
+         * names both.
+         */
+        ManagedVifs managedVifs(Integer minVifs) {
+            String list = env.get("VIFLIST");
+            String group = env.get("VIFGROUP");
+            String expected = "exactly one of them: VIFLIST, comma-separated VIF IDs, or VIFGROUP, "
+                    + ManagedVifs.Group.EXPECTED;
+            if (list == null && group == null) {
+                problems.add("VIFLIST and VIFGROUP are both unset: expected " + expected);
+                return null;
+            }
+            if (list != null && group != null) {
+                problems.add("VIFLIST and VIFGROUP are both set (VIFLIST='" + list + "', VIFGROUP='" + group
+                        + "'): expected " + expected);
+                return null;
+            }
+            if (group != null) {
+                if (!ManagedVifs.Group.NAME.matcher(group.strip()).matches()) {
+                    problem("VIFGROUP", group, ManagedVifs.Group.EXPECTED);
+                    return null;
+                }
+                // Fewer than MINVIFS+1 tagged VIFs is not a problem of the configuration: a tag can change at any
+                // time, so status reports it (docs/behaviour.md §18).
+                return new ManagedVifs.Group(group.strip());
+            }
+            List<String> ids = vifList(list, minVifs);
+            return ids == null ? null : new ManagedVifs.Listed(ids);
+        }
+
+        List<String> vifList(String value, Integer minVifs) {
             String expected = "comma-separated VIF IDs (" + VifId.EXPECTED + ")";
-            if (value == null || value.isBlank()) {
+            if (value.isBlank()) {
                 problem("VIFLIST", value, expected);
                 return null;
             }

@@ -31,8 +31,10 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
         NAMES_NO_VIF,
         /** Its only VirtualInterfaceId dimensions are on AWS/DX or the function's own metrics (docs/behaviour.md §3). */
         ONLY_AWS_DX_OR_OWN_DIMENSIONS,
-        /** The VIF is not in VIFLIST. */
+        /** The VIF is not managed: not in VIFLIST, or not tagged with VIFGROUP (and with no other group). */
         NOT_LISTED,
+        /** The VIF's group tag names another group: another deployment's VIF (docs/behaviour.md §18). */
+        OTHER_GROUP,
         /** The VIF already carries no traffic. */
         NOT_HEALTHY,
         /** An open maintenance window takes the VIF down (docs/behaviour.md §17). */
@@ -74,8 +76,8 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
             return new Decision(Outcome.REJECTED, trigger instanceof Alarm alarm && alarm.onlyAwsDxOrOwnDimensions()
                     ? Why.ONLY_AWS_DX_OR_OWN_DIMENSIONS : Why.NAMES_NO_VIF, null);
         }
-        if (!config.manages(vifId)) {
-            return new Decision(Outcome.NOT_MANAGED, Why.NOT_LISTED, vifId);
+        if (!states.manages(vifId)) {
+            return notManaged(vifId, states);
         }
         if (!states.get(vifId).carriesTraffic()) {
             return new Decision(Outcome.ALREADY_UNAVAILABLE, Why.NOT_HEALTHY, vifId);
@@ -96,16 +98,34 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
                 : new Decision(Outcome.FAILED_OVER, Why.STARTING, vifId, capacity);
     }
 
-    /** The operator's restore command: only a listed VIF under test is put back, and not under DRY_RUN. */
+    /**
+     * The operator's restore command: only a managed VIF under test is put back, and not under DRY_RUN.
+     *
+     * @param states the managed VIFs as read, or not read when the VIF is known not to be managed (not in VIFLIST)
+     */
     public static Decision restore(FailoverConfig config, String vifId, VifStates states) {
-        if (!config.manages(vifId)) {
-            return new Decision(Outcome.NOT_MANAGED, Why.NOT_LISTED, vifId);
+        if (!states.manages(vifId)) {
+            return notManaged(vifId, states);
         }
         if (!states.get(vifId).isUnderTest()) {
             return new Decision(Outcome.NOTHING_TO_RESTORE, Why.NO_TEST_RUNNING, vifId);
         }
         return config.dryRun() ? new Decision(Outcome.DRY_RUN, Why.WOULD_STOP, vifId)
                 : new Decision(Outcome.RESTORED, Why.STOPPING, vifId);
+    }
+
+    /** A VIF outside the managed set is never touched; another group's is also nobody's business here (§18). */
+    private static Decision notManaged(String vifId, VifStates states) {
+        return new Decision(Outcome.NOT_MANAGED, states.otherGroup(vifId).isPresent() ? Why.OTHER_GROUP
+                : Why.NOT_LISTED, vifId);
+    }
+
+    /**
+     * Whether the decision pages nobody: a VIF another deployment manages (docs/behaviour.md §18), so that deployments
+     * side by side never notify about each other's VIFs. The result still says NOT_MANAGED.
+     */
+    public boolean silent() {
+        return why == Why.OTHER_GROUP;
     }
 
     /** Only ALARM acts: an alarm that moved to OK or INSUFFICIENT_DATA is ignored. */

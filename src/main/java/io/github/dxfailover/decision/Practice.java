@@ -1,6 +1,7 @@
 package io.github.dxfailover.decision;
 
 import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.config.PracticeSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,20 +40,20 @@ public final class Practice {
      * One reason a run cannot start.
      *
      * @param subject the alarm, VIF or date concerned, or null
-     * @param detail  an alarm's state, or null
+     * @param detail  an alarm's state, a VIF's state, the group a VIF outside it lacks the tag of, or null
      */
     public record Blocker(Block block, String subject, String detail) {
     }
 
     /**
-     * Step 1: the listed VIF whose most recent failover test of any kind started longest ago — never tested first,
-     * ties by VIF ID.
+     * Step 1: the managed VIF whose most recent failover test of any kind started longest ago — never tested first,
+     * ties by VIF ID; null when there is none (a group nobody tagged yet, docs/behaviour.md §18).
      *
      * @param lastTestStart per VIF, when its most recent test started; a VIF never tested is absent
      */
-    public static String chooseVif(List<String> listed, Map<String, Instant> lastTestStart) {
-        return listed.stream().min(Comparator.<String, Instant>comparing(v -> lastTestStart.getOrDefault(v, Instant.MIN))
-                .thenComparing(Comparator.naturalOrder())).orElseThrow();
+    public static String chooseVif(List<String> managed, Map<String, Instant> lastTestStart) {
+        return managed.stream().min(Comparator.<String, Instant>comparing(v -> lastTestStart.getOrDefault(v, Instant.MIN))
+                .thenComparing(Comparator.naturalOrder())).orElse(null);
     }
 
     /**
@@ -81,8 +82,8 @@ public final class Practice {
                                       Map<String, Instant> lastTestStart, Map<String, String> watchStates,
                                       List<FiringAlarm> firing, Instant now, int minutes,
                                       Supplier<CapacityFigures> figures) {
-        String vifId = named != null ? named : chooseVif(config.vifIds(), lastTestStart);
-        Capacity capacity = config.manages(vifId) && states.get(vifId).healthy()
+        String vifId = named != null ? named : chooseVif(states.ids(), lastTestStart);
+        Capacity capacity = states.manages(vifId) && states.get(vifId).healthy()
                 ? Capacity.step(config, states, java.util.Set.of(), vifId, figures) : null;
         List<Blocker> blockers = new ArrayList<>(blockers(config, vifId, states, watchStates, firing,
                 LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), capacity));
@@ -105,8 +106,10 @@ public final class Practice {
                                          Capacity capacity) {
         PracticeSettings p = config.practice();
         List<Blocker> out = new ArrayList<>();
-        if (!config.manages(vifId)) {
-            out.add(new Blocker(Block.VIF_NOT_LISTED, vifId, null));
+        if (vifId != null && !states.manages(vifId)) {
+            // The group's name, so that the blocker says which tag the VIF lacks (docs/behaviour.md §18).
+            out.add(new Blocker(Block.VIF_NOT_LISTED, vifId,
+                    config.managed() instanceof ManagedVifs.Group g ? g.name() : null));
         }
         if (p.outcomeAlarms().isEmpty()) {
             out.add(new Blocker(Block.NO_OUTCOME_ALARM, null, null));
@@ -132,7 +135,7 @@ public final class Practice {
             }
         }
         firing.stream().filter(FiringAlarm::actionsEnabled)
-                .filter(f -> !p.watches(f.alarm().name()) && f.vifId() != null && config.manages(f.vifId()))
+                .filter(f -> !p.watches(f.alarm().name()) && f.vifId() != null && states.manages(f.vifId()))
                 .forEach(f -> out.add(new Blocker(Block.ALARM_NAMES_LISTED_VIF, f.alarm().name(), f.vifId())));
         if (states.healthyCount() <= config.minVifs()) {
             out.add(new Blocker(Block.AT_MINIMUM, null, null));
@@ -180,7 +183,7 @@ public final class Practice {
         for (FiringAlarm f : firing) {
             String vif = f.vifId();
             if (f.actionsEnabled() && !p.watches(f.alarm().name()) && vif != null && !vif.equals(practised)
-                    && config.manages(vif)) {
+                    && states.manages(vif)) {
                 return Optional.of(new Ending(Outcome.PRACTICE_INTERRUPTED, Interruption.ALARM_ON_OTHER_VIF,
                         f.alarm().name()));
             }
@@ -241,14 +244,14 @@ public final class Practice {
      * @param before per VIF, its highest load in the 30 minutes before the test (absent: no datapoint)
      * @param during per VIF, its highest load from 5 minutes after the start to 5 minutes before the end
      */
-    public static Judgement judge(String practised, List<String> listed, Map<String, Double> before,
+    public static Judgement judge(String practised, List<String> managed, Map<String, Double> before,
                                   Map<String, Double> during) {
         Double pb = before.get(practised);
         Double pd = during.get(practised);
         double ob = 0;
         double od = 0;
         boolean missing = pb == null || pd == null;
-        for (String vif : listed) {
+        for (String vif : managed) {
             if (!vif.equals(practised)) {
                 if (before.get(vif) == null || during.get(vif) == null) {
                     missing = true;

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  *
  * @param steps       the decisions, oldest alarm first
  * @param muted       alarms whose actions the operator disabled
- * @param unlisted    alarms naming a VIF that is not in VIFLIST (never touched)
+ * @param unlisted    alarms naming a VIF that is not managed (not in VIFLIST, not in the group: never touched)
  * @param namingNoVif alarms whose name and dimensions name no VIF, and practice runs' watch alarms
  * @param settling    alarms on a VIF a practice run has, or just had, out of service (docs/behaviour.md §16)
  */
@@ -63,7 +63,7 @@ public record ReconcilePlan(List<Step> steps, int muted, int unlisted, int namin
                 muted++;
             } else if (vifId == null || config.practice().watches(alarm.alarm().name())) {
                 namingNoVif++;
-            } else if (!config.manages(vifId)) {
+            } else if (!states.manages(vifId)) {
                 unlisted++;
             } else if (Practice.settling(states.get(vifId), alarm.seenAt())) {
                 settling++;

@@ -1,15 +1,31 @@
 package io.github.dxfailover.decision;
 
+import io.github.dxfailover.config.ManagedVifs;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The listed VIFs as read in one pass, in VIFLIST order; a listed VIF Direct Connect did not return is {@code missing}. */
-public record VifStates(Map<String, VifState> byId) {
+/**
+ * The managed VIFs as read in this invocation (docs/behaviour.md §4, §18): VIFLIST's in its order, a listed VIF
+ * Direct Connect did not return being {@code missing}; or the VIFs tagged with VIFGROUP, by ID. Every rule that
+ * speaks of "the listed VIFs" reads them here, never from the configuration.
+ *
+ * @param byId        the managed VIFs
+ * @param otherGroups the VIFs Direct Connect returned that are not managed here but carry a group tag naming another
+ *                    group, by ID: another deployment's (§18)
+ */
+public record VifStates(Map<String, VifState> byId, Map<String, String> otherGroups) {
     public VifStates {
         byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
+        otherGroups = Map.copyOf(otherGroups);
+    }
+
+    public VifStates(Map<String, VifState> byId) {
+        this(byId, Map.of());
     }
 
     /** Used where the states were not needed and so not read (an ignored alarm, a rejected input). */
@@ -17,15 +33,46 @@ public record VifStates(Map<String, VifState> byId) {
         return new VifStates(Map.of());
     }
 
-    /** Picks the listed VIFs out of what Direct Connect returned. */
-    public static VifStates of(List<String> listed, Collection<VifState> returned) {
-        Map<String, VifState> found = new LinkedHashMap<>();
-        returned.forEach(v -> found.put(v.id(), v));
+    /**
+     * The managed VIFs out of everything Direct Connect returned (docs/behaviour.md §18): VIFLIST's, each VIF listed
+     * but not returned as missing; or every VIF whose tag {@value ManagedVifs#GROUP_TAG} is VIFGROUP. A VIF that is
+     * not managed but whose group tag has a value (with VIFLIST, any value) is another deployment's.
+     */
+    public static VifStates select(ManagedVifs managed, Collection<VifState> returned) {
         Map<String, VifState> states = new LinkedHashMap<>();
-        for (String id : listed) {
-            states.put(id, found.getOrDefault(id, VifState.missing(id)));
+        switch (managed) {
+            case ManagedVifs.Listed listed -> {
+                Map<String, VifState> found = new LinkedHashMap<>();
+                returned.forEach(v -> found.put(v.id(), v));
+                listed.ids().forEach(id -> states.put(id, found.getOrDefault(id, VifState.missing(id))));
+            }
+            case ManagedVifs.Group group -> returned.stream()
+                    .filter(v -> group.name().equals(v.tags().get(ManagedVifs.GROUP_TAG)))
+                    .sorted(Comparator.comparing(VifState::id)).forEach(v -> states.put(v.id(), v));
         }
-        return new VifStates(states);
+        Map<String, String> otherGroups = new LinkedHashMap<>();
+        for (VifState v : returned) {
+            String group = v.tags().get(ManagedVifs.GROUP_TAG);
+            if (!states.containsKey(v.id()) && group != null && !group.isEmpty()) {
+                otherGroups.put(v.id(), group);
+            }
+        }
+        return new VifStates(states, otherGroups);
+    }
+
+    /** Whether the VIF is managed: listed, or in the group as read now. */
+    public boolean manages(String id) {
+        return byId.containsKey(id);
+    }
+
+    /** The group another deployment manages the VIF in, when its tag names one (docs/behaviour.md §18). */
+    public Optional<String> otherGroup(String id) {
+        return Optional.ofNullable(otherGroups.get(id));
+    }
+
+    /** The managed VIFs' IDs, in order. */
+    public List<String> ids() {
+        return List.copyOf(byId.keySet());
     }
 
     public VifState get(String id) {
@@ -45,7 +92,7 @@ public record VifStates(Map<String, VifState> byId) {
         Map<String, VifState> all = new LinkedHashMap<>();
         byId.forEach((id, v) -> all.put(id, v.downForMaintenance(v.maintenance().map(w -> w.takesDownAt(now))
                 .orElse(false))));
-        return new VifStates(all);
+        return new VifStates(all, otherGroups);
     }
 
     /** The same states with a practice run's record as the watch leaves it: no longer running, ended so. */
@@ -64,7 +111,7 @@ public record VifStates(Map<String, VifState> byId) {
     private VifStates with(VifState changed) {
         Map<String, VifState> all = new LinkedHashMap<>(byId);
         all.put(changed.id(), changed);
-        return new VifStates(all);
+        return new VifStates(all, otherGroups);
     }
 
     public long healthyCount() {
@@ -75,7 +122,7 @@ public record VifStates(Map<String, VifState> byId) {
         return byId.isEmpty();
     }
 
-    /** The listed VIF whose tag says a practice run is on (docs/behaviour.md §16), if any. */
+    /** The managed VIF whose tag says a practice run is on (docs/behaviour.md §16), if any. */
     public java.util.Optional<VifState> practised() {
         return byId.values().stream().filter(v -> v.practiceTestId().isPresent()).findFirst();
     }

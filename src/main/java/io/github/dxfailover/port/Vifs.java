@@ -1,5 +1,6 @@
 package io.github.dxfailover.port;
 
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.Link;
 import io.github.dxfailover.decision.TestHistoryEntry;
@@ -14,8 +15,11 @@ import java.util.List;
  */
 public interface Vifs {
 
-    /** The listed VIFs in one pass over every page (docs/behaviour.md §4); a listed VIF not returned is missing. */
-    VifStates readStates(List<String> listed);
+    /**
+     * The managed VIFs, picked out of one pass over every page of the region's VIFs (docs/behaviour.md §4, §18):
+     * VIFLIST's (a listed VIF not returned is missing) or the group's by their tag.
+     */
+    VifStates readStates(ManagedVifs managed);
 
     /** Every connection and LAG of the account and region (docs/behaviour.md §15). */
     List<Link> readLinks();

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param outcome    what was decided or done
  * @param vifId      the VIF concerned, or null
  * @param message    one human sentence
- * @param vifs       the listed VIFs as read before acting (empty when they were not read)
+ * @param vifs       the managed VIFs as read before acting (empty when they were not read)
  * @param testId     id of the failover test started, stopped or running, or null
  * @param testEndsAt when BGP comes back by itself, or null
  * @param caseId     support case opened, or null

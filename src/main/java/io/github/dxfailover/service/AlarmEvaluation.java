@@ -41,17 +41,17 @@ record AlarmEvaluation(FailoverConfig config, Ports ports, Clock clock, Notifier
             return Answers.decided(Decision.muted(alarm), trigger, VifStates.notRead(), VifStates.notRead(), config);
         }
         Instant now = clock.instant();
-        VifStates read = ports.vifs().readStates(config.vifIds()).at(now);
+        VifStates read = ports.vifs().readStates(config.managed()).at(now);
         String vifId = trigger.vifId();
-        boolean listed = vifId != null && config.manages(vifId);
-        // A practice run is watched first: an alarm on another listed VIF ends it (docs/behaviour.md §16).
-        Optional<PracticeRuns.Watched> watched = listed
+        boolean managed = vifId != null && read.manages(vifId);
+        // A practice run is watched first: an alarm on another managed VIF ends it (docs/behaviour.md §16).
+        Optional<PracticeRuns.Watched> watched = managed
                 ? practice.watch(read, firing(trigger, now), now, true) : Optional.empty();
         VifStates states = watched.map(PracticeRuns.Watched::states).orElse(read);
-        if (listed && trigger instanceof Alarm && Practice.settling(states.get(vifId), now)) {
+        if (managed && trigger instanceof Alarm && Practice.settling(states.get(vifId), now)) {
             return withWatch(Answers.decided(Decision.settling(vifId), trigger, states, read, config), watched);
         }
-        GiveBacks.Given given = listed ? giveBacks.run(states, now, true) : GiveBacks.Given.none(states);
+        GiveBacks.Given given = managed ? giveBacks.run(states, now, true) : GiveBacks.Given.none(states);
         Decision decision = Decision.decide(config, trigger, given.states(), Set.of(), capacity.once(given.states()));
         Result result = act(trigger, decision, given.states(), read, minutes, deadline);
         return withWatch(given.into(result), watched);
@@ -71,7 +71,10 @@ record AlarmEvaluation(FailoverConfig config, Ports ports, Clock clock, Notifier
             default -> {
                 Result decided = Answers.decided(decision, trigger, decidedOn, read, config);
                 // Nothing has changed, so a failed notification throws: the retry is safe and the message is the point.
-                notifier.beforeChange(writer.forResult(decided, trigger));
+                // Another deployment's VIF pages nobody from this one (docs/behaviour.md §18).
+                if (!decision.silent()) {
+                    notifier.beforeChange(writer.forResult(decided, trigger));
+                }
                 yield decided;
             }
         };
@@ -92,17 +95,18 @@ record AlarmEvaluation(FailoverConfig config, Ports ports, Clock clock, Notifier
         if (!alarm.isInAlarm()) {
             return Answers.decided(Decision.notInAlarm(alarm), alarm, VifStates.notRead(), VifStates.notRead(), config);
         }
-        VifStates states = ports.vifs().readStates(config.vifIds()).at(clock.instant());
+        VifStates states = ports.vifs().readStates(config.managed()).at(clock.instant());
         return practice.watch(states, List.of(), clock.instant(), true).map(PracticeRuns.Watched::result)
                 .orElseGet(() -> Answers.decided(Decision.watchOnly(), alarm, states, states, config));
     }
 
     /**
-     * An alarm in ALARM on a listed VIF whose actions an operator disabled (EventBridge sends its
-     * changes anyway). A failed look-up does not block a failover: the alarm is acted on, as if not muted.
+     * An alarm in ALARM on a VIF that may be managed whose actions an operator disabled (EventBridge sends its
+     * changes anyway). A failed look-up does not block a failover: the alarm is acted on, as if not muted. With a
+     * group any VIF may be managed: whether it is, only the read that follows says (docs/behaviour.md §18).
      */
     private boolean isMuted(Alarm alarm) {
-        if (alarm.vifId() == null || !config.manages(alarm.vifId())) {
+        if (alarm.vifId() == null || !config.managed().mayManage(alarm.vifId())) {
             return false;
         }
         try {

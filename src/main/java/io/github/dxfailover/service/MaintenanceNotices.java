@@ -38,7 +38,7 @@ record MaintenanceNotices(FailoverConfig config, Ports ports, Clock clock, Notif
                     config.dryRun());
         }
         Instant now = clock.instant();
-        VifStates states = ports.vifs().readStates(config.vifIds()).at(now);
+        VifStates states = ports.vifs().readStates(config.managed()).at(now);
         if (event.isEnd() || !event.end().isAfter(now)) {
             return ended(event, states);
         }

@@ -45,7 +45,7 @@ record PracticeRuns(FailoverConfig config, Ports ports, Clock clock, Notifier no
     /** The {@code practice} command: the run that is on is watched first; else one starts, or says why not. */
     Result start(String named, Integer minutes, Deadline deadline) {
         Instant now = clock.instant();
-        VifStates states = ports.vifs().readStates(config.vifIds()).at(now);
+        VifStates states = ports.vifs().readStates(config.managed()).at(now);
         List<FiringAlarm> firing = ports.alarms().readFiring();
         Optional<Watched> watched = watch(states, firing, now, true);
         if (watched.isPresent()) {
@@ -102,7 +102,7 @@ record PracticeRuns(FailoverConfig config, Ports ports, Clock clock, Notifier no
         return notifier.afterChange(started, writer.forPractice(started));
     }
 
-    /** When each listed VIF's most recent failover test started (a VIF never tested is absent). */
+    /** When each managed VIF's most recent failover test started (a VIF never tested is absent). */
     private Map<String, Instant> lastTestStarts(VifStates states) {
         Map<String, Instant> last = new HashMap<>();
         for (String vif : states.byId().keySet()) {
@@ -112,7 +112,7 @@ record PracticeRuns(FailoverConfig config, Ports ports, Clock clock, Notifier no
     }
 
     /**
-     * Watching (§16): the listed VIF whose {@code dx-failover:practice} tag names a test is the run that is on.
+     * Watching (§16): the managed VIF whose {@code dx-failover:practice} tag names a test is the run that is on.
      * A running one is ended when it must be; one whose test ended by itself is judged from the traffic.
      * Empty when no run is on, or it goes on. No tag: no call at all.
      *
@@ -175,9 +175,9 @@ record PracticeRuns(FailoverConfig config, Ports ports, Clock clock, Notifier no
         Practice.Windows windows = start == null ? new Practice.Windows(Map.of(), Map.of())
                 : Practice.windows(ports.traffic().readTraffic(List.copyOf(states.byId().values()),
                 Practice.trafficFrom(start), end), start, end);
-        Practice.Judgement j = Practice.judge(vif.id(), config.vifIds(), windows.before(), windows.during());
+        Practice.Judgement j = Practice.judge(vif.id(), states.ids(), windows.before(), windows.during());
         Map<String, PracticeReport.Traffic> evidence = new LinkedHashMap<>();
-        config.vifIds().forEach(id -> evidence.put(id,
+        states.ids().forEach(id -> evidence.put(id,
                 new PracticeReport.Traffic(windows.before().get(id), windows.during().get(id))));
         PracticeRecord record = new PracticeRecord(end, j.outcome(), testId);
         PracticeReport report = new PracticeReport(vif.id(), testId, j.outcome(), null, end, List.of(), evidence);

@@ -34,7 +34,7 @@ record ReconcilePass(FailoverConfig config, Ports ports, Clock clock, FailoverSt
     Result run(Deadline deadline) {
         List<FiringAlarm> firing = ports.alarms().readFiring();
         Instant now = clock.instant();
-        VifStates read = ports.vifs().readStates(config.vifIds()).at(now);
+        VifStates read = ports.vifs().readStates(config.managed()).at(now);
         // Practice runs first (docs/behaviour.md §16): a run ended here still counts as not healthy below.
         Optional<PracticeRuns.Watched> practiced = practice.watch(read, firing, now, false);
         VifStates watched = practiced.map(PracticeRuns.Watched::states).orElse(read);

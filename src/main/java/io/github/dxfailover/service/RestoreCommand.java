@@ -10,17 +10,21 @@ import io.github.dxfailover.text.Answers;
 import io.github.dxfailover.text.Notifications;
 
 /**
- * The operator's {@code restore}: stops the running failover test on a listed VIF; every outcome is notified
- * (docs/behaviour.md §2, §7: NOT_MANAGED, NOTHING_TO_RESTORE and DRY_RUN before any change, a failed publish throws).
+ * The operator's {@code restore}: stops the running failover test on a managed VIF; every outcome is notified
+ * (docs/behaviour.md §2, §7: NOT_MANAGED, NOTHING_TO_RESTORE and DRY_RUN before any change, a failed publish throws),
+ * except another deployment's VIF (§18). A VIF known not to be managed (not in VIFLIST) needs no read.
  */
 record RestoreCommand(FailoverConfig config, Ports ports, Notifier notifier, Notifications writer,
                       PracticeRuns practice) {
     Result run(String vifId) {
-        VifStates states = config.manages(vifId) ? ports.vifs().readStates(config.vifIds()) : VifStates.notRead();
+        VifStates states = config.managed().mayManage(vifId) ? ports.vifs().readStates(config.managed())
+                : VifStates.notRead();
         Decision decision = Decision.restore(config, vifId, states);
         if (decision.outcome() != Outcome.RESTORED) {
             Result decided = Answers.decided(decision, null, states, states, config);
-            notifier.beforeChange(writer.forRestore(decided));
+            if (!decision.silent()) {
+                notifier.beforeChange(writer.forRestore(decided));
+            }
             return decided;
         }
         if (states.get(vifId).practiceTestId().isPresent()) {

@@ -3,6 +3,7 @@ package io.github.dxfailover.service;
 import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.port.SupportDesk;
 import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.CapacityFigures;
 import io.github.dxfailover.decision.FailoverTestRun;
@@ -39,10 +40,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The operator's {@code status}: a preflight that changes nothing and notifies no one
- * (docs/behaviour.md §14). It reads every listed VIF with each BGP peer, running tests and alarms
- * in ALARM, checks the topic, the support plan, this function's right to run failover tests on
- * each VIF and, with the capacity guard on, what the others would carry if each were taken out, and says whether the function is ready and every reason it is not. A read that fails
- * here is a reason, not an exception: a status must always answer.
+ * (docs/behaviour.md §14). It reads every managed VIF (VIFLIST's, or the group's as tagged now, §18) with each BGP
+ * peer, running tests and alarms in ALARM, checks the topic, the support plan, this function's right to run failover
+ * tests on each VIF and, with the capacity guard on, what the others would carry if each were taken out, and says
+ * whether the function is ready and every reason it is not. A read that fails here is a reason, not an exception: a
+ * status must always answer.
  */
 record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityReads capacity,
                     MaintenanceNotices maintenance) {
@@ -53,17 +55,17 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
         List<String> reasons = new ArrayList<>();
         VifStates states;
         try {
-            states = ports.vifs().readStates(config.vifIds()).at(clock.instant());
+            states = ports.vifs().readStates(config.managed()).at(clock.instant());
         } catch (AwsCallFailed e) {
             LOG.warn("VIF states unavailable for status", e);
             reasons.add(StatusText.vifsUnreadable(e));
-            states = VifStates.of(config.vifIds(), List.of());
+            states = VifStates.select(config.managed(), List.of());
         }
         Map<String, List<String>> alarmed = Map.of();
         List<FiringAlarm> firing = List.of();
         try {
             firing = ports.alarms().readFiring();
-            alarmed = alarmNamesByVif(firing);
+            alarmed = alarmNamesByVif(firing, states);
         } catch (AwsCallFailed e) {
             LOG.warn("alarms unavailable for status", e);
             reasons.add(StatusText.alarmsUnreadable(e));
@@ -86,6 +88,11 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
             StatusText.vifReason(vif).ifPresent(reasons::add);
         }
         reasons.addAll(capacityUnknown);
+        // A group too small to take one out is no configuration error (a tag can change at any time), but the
+        // function could protect nothing (docs/behaviour.md §18).
+        if (config.managed() instanceof ManagedVifs.Group group && states.byId().size() < config.minVifs() + 1) {
+            reasons.add(StatusText.groupTooSmall(group.name(), states.byId().size(), config.minVifs()));
+        }
         long healthy = states.healthyCount();
         if (healthy <= config.minVifs()) {
             reasons.add(StatusText.noneCanBeTakenOut(healthy, config.minVifs()));
@@ -94,8 +101,8 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
         supportPlanProblem().ifPresent(reasons::add);
 
         PracticeStatus practice = practice(states, firing, figures, lastTestStarts);
-        String message = StatusText.message(reasons, healthy, states.byId().size(), config.minVifs(), config.dryRun(),
-                vifLines) + StatusText.practice(practice.notProven(), practice.blockers(), practice.running(),
+        String message = StatusText.message(reasons, healthy, states.byId().size(), config.managed(), config.minVifs(),
+                config.dryRun(), vifLines) + StatusText.practice(practice.notProven(), practice.blockers(), practice.running(),
                 states.byId().values().stream().map(v -> StatusText.practiceRecord(v, lastTestStarts.get(v.id()))).toList(),
                 config.practice().maxAgeDays(), practice.next());
         List<MaintenanceReport> windows = windows(states);
@@ -189,7 +196,7 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
         } catch (AwsCallFailed e) {
             LOG.warn("test history of {} unavailable", vif.id(), e);
             if (ACCESS_DENIED.equals(e.code())) {
-                reasons.add(StatusText.mayNotTest(vif.id(), e));
+                reasons.add(StatusText.mayNotTest(vif.id(), config.managed(), e));
             } else if (!vif.isUnderTest()) {
                 reasons.add(StatusText.testHistoryUnreadable(vif.id(), e));
             }
@@ -212,12 +219,12 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
         }
     }
 
-    /** Each listed VIF's alarms now in ALARM, by name, muted ones marked. */
-    private Map<String, List<String>> alarmNamesByVif(List<FiringAlarm> firing) {
+    /** Each managed VIF's alarms now in ALARM, by name, muted ones marked. */
+    private static Map<String, List<String>> alarmNamesByVif(List<FiringAlarm> firing, VifStates states) {
         Map<String, List<String>> byVif = new TreeMap<>();
         for (FiringAlarm alarm : firing) {
             String vifId = alarm.vifId();
-            if (vifId != null && config.manages(vifId)) {
+            if (vifId != null && states.manages(vifId)) {
                 byVif.computeIfAbsent(vifId, v -> new ArrayList<>()).add(StatusText.alarmName(alarm));
             }
         }

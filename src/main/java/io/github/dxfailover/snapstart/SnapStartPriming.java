@@ -2,6 +2,7 @@ package io.github.dxfailover.snapstart;
 
 import io.github.dxfailover.aws.AwsClients;
 import io.github.dxfailover.aws.DirectConnect;
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.decision.VifDimension;
 import io.github.dxfailover.input.RequestParser;
 import io.github.dxfailover.result.JsonText;
@@ -81,7 +82,7 @@ public final class SnapStartPriming implements Resource {
     public void prime() {
         try {
             // The real client, read-only (the policy allows it on *): warms its HTTP and TLS path.
-            new DirectConnect(clients.dx(), Clock.systemUTC()).readStates(List.of());
+            new DirectConnect(clients.dx(), Clock.systemUTC()).readStates(new ManagedVifs.Listed(List.of()));
             // Everything else through the entry point, answered in-process.
             var settings = clients.dx().serviceClientConfiguration();
             AwsClients inProcess = AwsClients.create(settings.region(), settings.credentialsProvider(),

@@ -47,7 +47,9 @@ public final class Messages {
                     + "AWS/DX metric, which measures the VIF's load or BGP state, or on this function's own DxFailover "
                     + "metrics, which say what it read and decided; neither measures the path over the VIF, so such an "
                     + "alarm acts only when its name starts with the VIF ID (dxvif-…)";
-            case NOT_LISTED -> vif + " is not in VIFLIST, so it is never touched";
+            case NOT_LISTED -> vif + " " + VifText.outside(VifText.groupOf(config.managed())) + ", so it is never touched";
+            case OTHER_GROUP -> vif + " carries the tag " + VifText.groupTag(seen.otherGroup(vif).orElse(""))
+                    + ": another deployment manages it, so this one never touches it and notifies no one";
             case NOT_HEALTHY -> vif + " already carries no traffic (" + VifText.stateAndBgp(seen.get(vif))
                     + "), nothing to do";
             case IN_MAINTENANCE -> vif + " is in an AWS maintenance window ("

@@ -2,6 +2,7 @@ package io.github.dxfailover.text;
 
 import io.github.dxfailover.port.Notification;
 import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.decision.Alarm;
 import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.OperatorCommand;
@@ -150,8 +151,7 @@ public final class Notifications {
             case IN_MAINTENANCE -> "Nothing was changed: Direct Connect's guide says not to run the BGP failover test "
                     + "during maintenance (BGP may come back early). " + vif + " may drop at any moment until the window "
                     + "ends; the other VIFs carry the traffic meanwhile.\n";
-            case NOT_MANAGED -> "Nothing was changed: " + vif + " is not in VIFLIST (" + String.join(",", config.vifIds())
-                    + "). Add it there if this function should manage it.\n";
+            case NOT_MANAGED -> notManaged(vif);
             case REJECTED -> "Nothing was changed. Rename the alarm so that its name starts with the VIF ID, "
                     + "for example 'dxvif-abcd1234 packet loss', or alarm on a probe metric (outside AWS/DX and "
                     + "DxFailover) with a VirtualInterfaceId dimension. A dimension on an AWS/DX metric (bandwidth, BGP "
@@ -176,6 +176,16 @@ public final class Notifications {
             case ERROR -> "The function failed before it could finish; Lambda retries the event. Check the VIFs with "
                     + "{\"action\": \"status\"}.\n";
             default -> "";
+        };
+    }
+
+    /** What to do about a VIF outside the managed set: add it to VIFLIST, or tag it (docs/behaviour.md §18). */
+    private String notManaged(String vif) {
+        return switch (config.managed()) {
+            case ManagedVifs.Listed listed -> "Nothing was changed: " + vif + " is not in VIFLIST ("
+                    + String.join(",", listed.ids()) + "). Add it there if this function should manage it.\n";
+            case ManagedVifs.Group group -> "Nothing was changed: " + vif + " " + VifText.outside(group.name())
+                    + ". Tag it so if this function should manage it; it is managed from the next invocation on.\n";
         };
     }
 

@@ -17,7 +17,7 @@ public final class PracticeText {
     /** One reason a practice run cannot start now. */
     public static String blocker(Blocker b) {
         return switch (b.block()) {
-            case VIF_NOT_LISTED -> b.subject() + " is not in VIFLIST, so it is never touched";
+            case VIF_NOT_LISTED -> b.subject() + " " + VifText.outside(b.detail()) + ", so it is never touched";
             case NO_OUTCOME_ALARM -> "no outcome alarm is configured (PRACTICE_OUTCOME_ALARMS): nothing could end a "
                     + "run that hurts the applications";
             case ALARM_MISSING -> "alarm '" + b.subject() + "' does not exist: a misspelt watch alarm would never end a run";
@@ -41,8 +41,9 @@ public final class PracticeText {
         return blockers.stream().map(PracticeText::blocker).toList();
     }
 
+    /** @param vifId the VIF it would have taken, or null when there is none (an empty group, §18) */
     public static String blocked(String vifId, List<String> reasons) {
-        return "no practice run on " + vifId + ": " + String.join("; ", reasons);
+        return "no practice run" + (vifId == null ? "" : " on " + vifId) + ": " + String.join("; ", reasons);
     }
 
     public static String wouldStart(String vifId, int minutes) {

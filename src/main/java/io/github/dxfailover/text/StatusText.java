@@ -2,6 +2,7 @@ package io.github.dxfailover.text;
 
 import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.aws.SnsTopic;
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.FiringAlarm;
@@ -39,10 +40,23 @@ public final class StatusText {
         return " (test history unavailable: " + e.awsText() + ")";
     }
 
-    /** ListVirtualInterfaceTestHistory denied: the role has no failover-test statement for this VIF. */
-    public static String mayNotTest(String vifId, AwsCallFailed e) {
-        return "this function may not run failover tests on " + vifId + " (" + e.awsText()
-                + "): its role lacks the failover-test statement for this VIF's ARN; redeploy with it in VifList";
+    /**
+     * ListVirtualInterfaceTestHistory denied: the role has no failover-test statement for this VIF's ARN (VIFLIST), or
+     * its statement names another group than the one the VIF is tagged with (VIFGROUP, docs/behaviour.md §12, §18).
+     */
+    public static String mayNotTest(String vifId, ManagedVifs managed, AwsCallFailed e) {
+        String group = VifText.groupOf(managed);
+        return "this function may not run failover tests on " + vifId + " (" + e.awsText() + "): " + (group == null
+                ? "its role lacks the failover-test statement for this VIF's ARN; redeploy with it in VifList"
+                : "its role's failover-test statement does not allow VIFs tagged " + VifText.groupTag(group)
+                + "; redeploy the stack with VifGroup " + group + " (or give the role lambda-iam-policy-group.json "
+                + "with this group)");
+    }
+
+    /** A group with fewer than MINVIFS+1 VIFs: none can ever be taken out (docs/behaviour.md §18). */
+    public static String groupTooSmall(String group, int tagged, int minVifs) {
+        return tagged + " VIF(s) carry the tag " + VifText.groupTag(group) + ", fewer than MINVIFS+1 = " + (minVifs + 1)
+                + ": tag more VIFs with it, or lower MINVIFS, so that one can be taken out";
     }
 
     public static String testHistoryUnreadable(String vifId, AwsCallFailed e) {
@@ -150,13 +164,16 @@ public final class StatusText {
                 + String.join(", ", offered) + ")";
     }
 
-    /** "READY: 3 of 3 listed VIFs healthy, …" or "NOT READY (n reason(s): …): …", then every VIF. */
-    public static String message(List<String> reasons, long healthy, int listed, int minVifs, boolean dryRun,
-                                 List<String> vifLines) {
+    /**
+     * "READY: 3 of 3 listed VIFs healthy, …" (with a group "3 of 3 VIFs of group 'core' healthy, …") or
+     * "NOT READY (n reason(s): …): …", then every VIF.
+     */
+    public static String message(List<String> reasons, long healthy, int managedCount, ManagedVifs managed,
+                                 int minVifs, boolean dryRun, List<String> vifLines) {
         long spare = Math.max(0, healthy - minVifs);
         return (reasons.isEmpty() ? "READY: " : "NOT READY (" + reasons.size() + " reason(s): "
                 + String.join("; ", reasons) + "): ")
-                + healthy + " of " + listed + " listed VIFs healthy, MINVIFS is " + minVifs
+                + healthy + " of " + managedCount + " " + VifText.managedVifs(managed) + " healthy, MINVIFS is " + minVifs
                 + ", " + spare + " can be taken out now" + (dryRun ? ", DRY_RUN is on" : "")
                 + ". " + String.join("; ", vifLines);
     }

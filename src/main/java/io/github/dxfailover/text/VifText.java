@@ -1,14 +1,35 @@
 package io.github.dxfailover.text;
 
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.decision.BgpPeer;
 import io.github.dxfailover.decision.VifState;
 import io.github.dxfailover.decision.VifStates;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How a VIF, its BGP peers and the listed VIFs read in messages, notifications, cases and logs. */
+/** How a VIF, its BGP peers and the managed VIFs read in messages, notifications, cases and logs. */
 public final class VifText {
     private VifText() {
+    }
+
+    /** The group's name, or null with VIFLIST. */
+    static String groupOf(ManagedVifs managed) {
+        return managed instanceof ManagedVifs.Group g ? g.name() : null;
+    }
+
+    /** "dx-failover:group='core'": the tag that puts a VIF into the group (docs/behaviour.md §18). */
+    static String groupTag(String group) {
+        return ManagedVifs.GROUP_TAG + "='" + group + "'";
+    }
+
+    /** Why a VIF is not managed: "is not in VIFLIST", or with a group "does not carry the tag dx-failover:group='core'". */
+    static String outside(String group) {
+        return group == null ? "is not in VIFLIST" : "does not carry the tag " + groupTag(group);
+    }
+
+    /** "listed VIFs", or "VIFs of group 'core'" (docs/behaviour.md §18). */
+    static String managedVifs(ManagedVifs managed) {
+        return managed instanceof ManagedVifs.Group g ? "VIFs of group '" + g.name() + "'" : "listed VIFs";
     }
 
     /** "available, BGP up" or "available, BGP ipv4 up, ipv6 down". */

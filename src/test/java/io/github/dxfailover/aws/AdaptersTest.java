@@ -11,6 +11,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.port.AwsCallFailed.Call;
 import io.github.dxfailover.decision.TestHistoryEntry;
@@ -95,6 +96,42 @@ class AdaptersTest {
         verify(cw, times(2)).getMetricData(any(GetMetricDataRequest.class));
     }
 
+    /**
+     * GetMetricData takes at most 500 queries a call (docs/behaviour.md §18): 250 VIFs fit one call, 251 take two, and
+     * each VIF's two directions stay in one call, every page of each followed.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} VIFs")
+    @org.junit.jupiter.params.provider.CsvSource({"1, 2", "250, 500", "251, '500,2'", "600, '500,500,200'"})
+    void trafficIsReadInCallsOfAtMost500Queries(int count, String perCall) {
+        List<GetMetricDataRequest> calls = new java.util.ArrayList<>();
+        when(cw.getMetricData(any(GetMetricDataRequest.class))).thenAnswer(call -> {
+            GetMetricDataRequest r = call.getArgument(0);
+            calls.add(r);
+            // Each call's answer comes in two pages: its first query's result, then the others'.
+            List<MetricDataResult> results = r.metricDataQueries().stream().map(q -> MetricDataResult.builder()
+                    .id(q.id()).timestamps(NOW.minusSeconds(300)).values(1.0).build()).toList();
+            return r.nextToken() == null
+                    ? GetMetricDataResponse.builder().metricDataResults(results.subList(0, 1)).nextToken("rest").build()
+                    : GetMetricDataResponse.builder().metricDataResults(results.subList(1, results.size())).build();
+        });
+        List<VifState> vifs = java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> VifState.of("dxvif-sc%06d".formatted(i), "available", "up")).toList();
+
+        Map<String, Double> peaks = cloudWatch.readPeakLoads(vifs, NOW.minusSeconds(1800), NOW);
+
+        assertThat(peaks).hasSize(count);
+        List<GetMetricDataRequest> firstPages = calls.stream().filter(r -> r.nextToken() == null).toList();
+        assertThat(firstPages).extracting(r -> String.valueOf(r.metricDataQueries().size()))
+                .containsExactly(perCall.split(","));
+        assertThat(calls).hasSize(2 * firstPages.size()).allSatisfy(r ->
+                assertThat(r.metricDataQueries()).hasSizeLessThanOrEqualTo(500));
+        for (GetMetricDataRequest r : firstPages) {
+            // Both directions of a VIF (v<i>m0, v<i>m1) in the same call.
+            assertThat(r.metricDataQueries().stream().map(q -> q.id().replaceAll("m\\d$", "")).distinct().count())
+                    .isEqualTo(r.metricDataQueries().size() / 2);
+        }
+    }
+
     @Test
     void aVifsArnIsInItsPartitionRegionAndOwnerAccount() {
         for (var region : List.of(Region.EU_WEST_1, Region.CN_NORTH_1)) {
@@ -104,7 +141,7 @@ class AdaptersTest {
             when(client.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(
                     DescribeVirtualInterfacesResponse.builder().virtualInterfaces(VirtualInterface.builder()
                             .virtualInterfaceId("dxvif-aaaa1111").ownerAccount("123456789012").build()).build());
-            var vif = new DirectConnect(client, Clock.systemUTC()).readStates(List.of("dxvif-aaaa1111"))
+            var vif = new DirectConnect(client, Clock.systemUTC()).readStates(new ManagedVifs.Listed(List.of("dxvif-aaaa1111")))
                     .get("dxvif-aaaa1111");
             // Another adapter, as after a new container: the ARN comes from the VIF as read, not from a cache.
             new DirectConnect(client, Clock.systemUTC()).tag(vif, "dx-failover:practice", "t-1");

@@ -42,7 +42,7 @@ class FailoverConfigTest {
     void vifListIgnoresSpacesAndDuplicates() throws Exception {
         FailoverConfig c = FailoverConfig.fromEnvironment(envWith("VIFLIST",
                 " " + VIF_A + " ,\t" + VIF_B + "," + VIF_A + " , " + VIF_C + " "));
-        assertThat(c.vifIds()).containsExactly(VIF_A, VIF_B, VIF_C);
+        assertThat(c.managed()).isEqualTo(new ManagedVifs.Listed(java.util.List.of(VIF_A, VIF_B, VIF_C)));
     }
 
     @Test
@@ -52,7 +52,7 @@ class FailoverConfigTest {
                 "SUPPORT_SERVICE_CODE", "svc", "SUPPORT_CATEGORY_CODE", "cat", "MINVIFS", "2",
                 "SNSARN", "arn:aws-us-gov:sns:us-gov-west-1:123456789012:dx", "MAX_UTILIZATION", "65"));
         FailoverConfig c = FailoverConfig.fromEnvironment(env);
-        assertThat(c).isEqualTo(new FailoverConfig(java.util.List.of(VIF_A, VIF_B, VIF_C), 2,
+        assertThat(c).isEqualTo(new FailoverConfig(new ManagedVifs.Listed(java.util.List.of(VIF_A, VIF_B, VIF_C)), 2,
                 "arn:aws-us-gov:sns:us-gov-west-1:123456789012:dx", 4320,
                 java.util.List.of("noc@example.com", "oncall@example.com"), false, "high", true, "svc", "cat", 65,
                 PracticeSettings.DEFAULT));
@@ -79,7 +79,6 @@ class FailoverConfigTest {
 
     @ParameterizedTest(name = "{0}=''{1}''")
     @CsvSource(delimiter = '|', nullValues = "NULL", value = {
-        "VIFLIST|NULL|VIFLIST is not set",
         "VIFLIST|''|VIFLIST='': expected comma-separated VIF IDs",
         "VIFLIST|dxvif-aaaa1111,vif-2|item 'vif-2' is not a VIF ID",
         "VIFLIST|dxvif-aaaa1111,,dxvif-bbbb2222|item '' is not a VIF ID",
@@ -122,6 +121,72 @@ class FailoverConfigTest {
         InvalidConfigException e = invalid(envWith(name, value));
         assertThat(e.problems()).hasSize(1);
         assertThat(e.problems().get(0)).startsWith(name).contains(expectedMessage);
+    }
+
+    /** VIFLIST or VIFGROUP, exactly one (docs/behaviour.md §5, §18): each row an environment and what it gives. */
+    @ParameterizedTest(name = "VIFLIST={0} VIFGROUP={1}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        // VIFLIST | VIFGROUP | MINVIFS | managed, or the one problem
+        "dxvif-aaaa1111,dxvif-bbbb2222|NULL|1|listed dxvif-aaaa1111,dxvif-bbbb2222",
+        "NULL|core|1|group core",
+        "NULL|' core network '|1|group core network",
+        "NULL|prod/eu-west-1:dx=a+b@c_d.e-f|1|group prod/eu-west-1:dx=a+b@c_d.e-f",
+        "NULL|Kern-Netz-Ü|1|group Kern-Netz-Ü",
+        // A group smaller than MINVIFS+1 is no problem of the configuration: a tag can change at any time.
+        "NULL|core|50|group core",
+        "NULL|NULL|1|VIFLIST and VIFGROUP are both unset: expected exactly one of them: VIFLIST, comma-separated VIF IDs, or VIFGROUP, 1 to 128 letters, digits, spaces and _.:/=+-@ (the value of the tag dx-failover:group on the VIFs to manage)",
+        "dxvif-aaaa1111,dxvif-bbbb2222|core|1|VIFLIST and VIFGROUP are both set (VIFLIST='dxvif-aaaa1111,dxvif-bbbb2222', VIFGROUP='core'): expected exactly one of them",
+        "''|core|1|VIFLIST and VIFGROUP are both set (VIFLIST='', VIFGROUP='core')",
+        "NULL|''|1|VIFGROUP='': expected 1 to 128 letters, digits, spaces and _.:/=+-@ (the value of the tag dx-failover:group on the VIFs to manage)",
+        "NULL|' '|1|VIFGROUP=' ': expected 1 to 128",
+        "NULL|core;edge|1|VIFGROUP='core;edge': expected 1 to 128",
+        "NULL|core*|1|VIFGROUP='core*': expected 1 to 128",
+        "dxvif-aaaa1111|NULL|1|VIFLIST='dxvif-aaaa1111': expected at least MINVIFS+1 = 2 distinct VIF IDs",
+    })
+    void exactlyOneOfVifListAndVifGroup(String list, String group, String minVifs, String expected) throws Exception {
+        Map<String, String> env = env();
+        env.remove("VIFLIST");
+        if (list != null) {
+            env.put("VIFLIST", list);
+        }
+        if (group != null) {
+            env.put("VIFGROUP", group);
+        }
+        env.put("MINVIFS", minVifs);
+        if (expected.startsWith("listed ")) {
+            assertThat(FailoverConfig.fromEnvironment(env).managed())
+                    .isEqualTo(new ManagedVifs.Listed(java.util.List.of(expected.substring(7).split(","))));
+        } else if (expected.startsWith("group ")) {
+            assertThat(FailoverConfig.fromEnvironment(env).managed()).isEqualTo(new ManagedVifs.Group(expected.substring(6)));
+        } else {
+            assertThat(invalid(env).problems()).singleElement().asString().startsWith(expected);
+        }
+    }
+
+    @Test
+    void vifGroupsLongestNameIsTheTagValuesLimit() {
+        Map<String, String> env = env();
+        env.remove("VIFLIST");
+        env.put("VIFGROUP", "g".repeat(128));
+        assertThat(catchThrowableOfType(InvalidConfigException.class, () -> FailoverConfig.fromEnvironment(env))).isNull();
+        env.put("VIFGROUP", "g".repeat(129));
+        assertThat(invalid(env).problems()).singleElement().asString().startsWith("VIFGROUP='ggg");
+    }
+
+    @Test
+    void neitherOrBothIsReportedWithEveryOtherProblem() {
+        InvalidConfigException e = invalid(Map.of("MINVIFS", "0", "VIFLIST", "dxvif-aaaa1111,dxvif-bbbb2222",
+                "VIFGROUP", "core"));
+        assertThat(e.problems()).hasSize(3).anySatisfy(p -> assertThat(p).startsWith("VIFLIST and VIFGROUP are both set"))
+                .anySatisfy(p -> assertThat(p).startsWith("MINVIFS")).anySatisfy(p -> assertThat(p).startsWith("SNSARN"));
+    }
+
+    @Test
+    void aListedVifMayBeManagedWithoutReadingAndWithAGroupAnyVifMay() throws Exception {
+        ManagedVifs listed = FailoverConfig.fromEnvironment(env()).managed();
+        assertThat(listed.mayManage(VIF_A)).isTrue();
+        assertThat(listed.mayManage("dxvif-zzzz9999")).isFalse();
+        assertThat(new ManagedVifs.Group("core").mayManage("dxvif-zzzz9999")).isTrue();
     }
 
     @Test

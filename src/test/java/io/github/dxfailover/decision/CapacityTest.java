@@ -30,7 +30,7 @@ class CapacityTest {
     }
 
     private static VifStates states(VifState... vifs) {
-        return VifStates.of(CONFIG.vifIds(), List.of(vifs));
+        return VifStates.select(CONFIG.managed(), List.of(vifs));
     }
 
     private static CapacityFigures figures(Map<String, Long> links, Map<String, Double> loads) {

@@ -54,6 +54,37 @@ class DecisionTest {
         assertThat(d.vifId()).isEqualTo(OTHER_VIF);
     }
 
+    /**
+     * With VIFGROUP the managed VIFs are those tagged with it as read now (docs/behaviour.md §18): a tagged VIF is
+     * decided by §4 like a listed one; an untagged one is NOT_MANAGED and notified; another group's is NOT_MANAGED and
+     * silent; a tag the invocation did not read yet does not count.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "tagged core, two others healthy         | dxvif-core0001 | FAILED_OVER    | STARTING",
+        "untagged                                | dxvif-none0001 | NOT_MANAGED    | NOT_LISTED",
+        "tagged with another group               | dxvif-edge0001 | NOT_MANAGED    | OTHER_GROUP",
+        "not returned at all                     | dxvif-gone0001 | NOT_MANAGED    | NOT_LISTED",
+        "tagged core, only the minimum healthy   | dxvif-core0003 | MINIMUM_REACHED | AT_MINIMUM",
+    })
+    void withAGroupTheTagAsReadDecides(String what, String vif, Outcome outcome, Why why) {
+        FailoverConfig group = config(java.util.Map.of("VIFGROUP", "core", "MINVIFS", what.contains("minimum") ? "3"
+                : "2", "SNSARN", Fixtures.TOPIC));
+        java.util.Map<String, String> core = java.util.Map.of(io.github.dxfailover.config.ManagedVifs.GROUP_TAG, "core");
+        VifStates states = VifStates.select(group.managed(), List.of(healthy("dxvif-core0001").tagged(core),
+                healthy("dxvif-core0002").tagged(core), healthy("dxvif-core0003").tagged(core),
+                healthy("dxvif-none0001"), healthy("dxvif-edge0001").tagged(java.util.Map.of(
+                        io.github.dxfailover.config.ManagedVifs.GROUP_TAG, "edge"))));
+        Decision d = Decision.decide(group, alarm(vif + " loss", "ALARM"), states, Set.of(), Fixtures.NO_FIGURES);
+        assertThat(d.outcome()).isEqualTo(outcome);
+        assertThat(d.why()).isEqualTo(why);
+        assertThat(d.silent()).isEqualTo(why == Why.OTHER_GROUP);
+        Decision restore = Decision.restore(group, vif, states);
+        assertThat(restore.outcome()).isEqualTo(outcome == Outcome.NOT_MANAGED ? Outcome.NOT_MANAGED
+                : Outcome.NOTHING_TO_RESTORE);
+        assertThat(restore.silent()).isEqualTo(why == Why.OTHER_GROUP);
+    }
+
     static Stream<Arguments> unhealthyAlarmedVif() {
         return Stream.of(
                 Arguments.of("down", vif(VIF_A, "down", "down")),

@@ -84,7 +84,7 @@ class GiveBackTest {
             }
         }
         List<String> asked = new ArrayList<>();
-        GiveBack.Plan plan = GiveBack.plan(config, VifStates.of(config.vifIds(), returned), vif -> {
+        GiveBack.Plan plan = GiveBack.plan(config, VifStates.select(config.managed(), returned), vif -> {
             asked.add(vif);
             return Optional.ofNullable(running.get(vif));
         });

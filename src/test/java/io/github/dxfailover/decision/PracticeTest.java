@@ -10,6 +10,7 @@ import static io.github.dxfailover.Fixtures.env;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.decision.Practice.Block;
 import io.github.dxfailover.decision.Practice.Blocker;
 import io.github.dxfailover.decision.Practice.Inconclusive;
@@ -42,7 +43,7 @@ class PracticeTest {
     }
 
     private static VifStates healthy() {
-        return VifStates.of(CONFIG.vifIds(), List.of(VifState.of(VIF_A, "available", "up"),
+        return VifStates.select(CONFIG.managed(), List.of(VifState.of(VIF_A, "available", "up"),
                 VifState.of(VIF_B, "available", "up"), VifState.of(VIF_C, "available", "up")));
     }
 
@@ -70,9 +71,9 @@ class PracticeTest {
     static Stream<Arguments> eachBlockerAlone() {
         Capacity unknown = new Capacity(80, 1, 1, List.of(new Capacity.Gap(Capacity.Missing.NO_DATAPOINTS, VIF_B, null)));
         Capacity over = new Capacity(80, 9e9, 1_000_000_000L, List.of());
-        VifStates bDown = VifStates.of(CONFIG.vifIds(), List.of(VifState.of(VIF_A, "available", "up"),
+        VifStates bDown = VifStates.select(CONFIG.managed(), List.of(VifState.of(VIF_A, "available", "up"),
                 VifState.of(VIF_B, "down", "down"), VifState.of(VIF_C, "available", "up")));
-        VifStates cTesting = VifStates.of(CONFIG.vifIds(), List.of(VifState.of(VIF_A, "available", "up"),
+        VifStates cTesting = VifStates.select(CONFIG.managed(), List.of(VifState.of(VIF_A, "available", "up"),
                 VifState.of(VIF_B, "available", "up"), VifState.of(VIF_C, "testing", "down")));
         FiringAlarm onB = new FiringAlarm(alarm(VIF_B + " loss", "ALARM"), NOW, true, NOW);
         return Stream.of(
@@ -109,7 +110,7 @@ class PracticeTest {
     @Test
     void allBlockersTogetherAreAllReported() {
         FailoverConfig c = practising(Map.of("PRACTICE_BLOCKING_ALARMS", "change-freeze,typo-alarm", "MINVIFS", "2"));
-        VifStates s = VifStates.of(c.vifIds(), List.of(VifState.of(VIF_A, "available", "up"),
+        VifStates s = VifStates.select(c.managed(), List.of(VifState.of(VIF_A, "available", "up"),
                 VifState.of(VIF_B, "testing", "down"), VifState.of(VIF_C, "down", "down")));
         FiringAlarm onA = new FiringAlarm(alarm(VIF_A + " loss", "ALARM"), NOW, true, NOW);
         FiringAlarm muted = new FiringAlarm(alarm(VIF_C + " loss", "ALARM"), NOW, false, NOW);
@@ -147,7 +148,7 @@ class PracticeTest {
                 .isEmpty();
         assertThat(Practice.watch(CONFIG, VIF_A, s, ALL_OK, List.of(onB), NOW)).contains(new Practice.Ending(
                 Outcome.PRACTICE_INTERRUPTED, Interruption.ALARM_ON_OTHER_VIF, VIF_B + " loss"));
-        VifStates cDown = VifStates.of(CONFIG.vifIds(), List.of(VifState.of(VIF_A, "testing", "down"),
+        VifStates cDown = VifStates.select(CONFIG.managed(), List.of(VifState.of(VIF_A, "testing", "down"),
                 VifState.of(VIF_B, "available", "up"), VifState.of(VIF_C, "available", "down")));
         assertThat(Practice.watch(CONFIG, VIF_A, cDown, ALL_OK, List.of(), NOW)).contains(new Practice.Ending(
                 Outcome.PRACTICE_INTERRUPTED, Interruption.OTHER_VIF_NOT_HEALTHY, VIF_C));
@@ -195,7 +196,7 @@ class PracticeTest {
                 new PracticeRecord(NOW.minus(java.time.Duration.ofDays(35)), Outcome.PRACTICE_SUCCEEDED, "t-2").tagValue()));
         VifState failed = VifState.of(VIF_C, "available", "up").tagged(Map.of(PracticeRecord.LAST,
                 new PracticeRecord(NOW.minus(java.time.Duration.ofDays(1)), Outcome.PRACTICE_FAILED, "t-3").tagValue()));
-        VifStates s = VifStates.of(List.of(VIF_A, VIF_B, VIF_C, "dxvif-fgzz0001"), List.of(recent, old, failed));
+        VifStates s = VifStates.select(new ManagedVifs.Listed(List.of(VIF_A, VIF_B, VIF_C, "dxvif-fgzz0001")), List.of(recent, old, failed));
 
         assertThat(Practice.notProven(s, NOW, 35)).containsExactly(VIF_B, VIF_C, "dxvif-fgzz0001");
         assertThat(Practice.notProven(s, NOW, 36)).containsExactly(VIF_C, "dxvif-fgzz0001");
@@ -218,7 +219,7 @@ class PracticeTest {
         assertThat(Practice.settling(VifState.of(VIF_A, "available", "up"), NOW)).isFalse();
 
         FiringAlarm onA = new FiringAlarm(alarm(VIF_A + " loss", "ALARM"), NOW, true, NOW);
-        VifStates s = VifStates.of(CONFIG.vifIds(), List.of(running, VifState.of(VIF_B, "available", "up"),
+        VifStates s = VifStates.select(CONFIG.managed(), List.of(running, VifState.of(VIF_B, "available", "up"),
                 VifState.of(VIF_C, "available", "up")));
         ReconcilePlan plan = ReconcilePlan.of(CONFIG, List.of(onA), s, Fixtures.NO_FIGURES);
         assertThat(plan.steps()).isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dxfailover.Fixtures;
 import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.config.ManagedVifs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,9 +19,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Over arbitrary alarms, VIF states, VIFLIST and MINVIFS: a pass never starts a test on an unlisted
- * VIF, never two on one VIF, none under DRY_RUN, and never leaves fewer healthy listed VIFs than
- * MINVIFS when there were more than MINVIFS before it.
+ * Over arbitrary alarms, VIF states, VIFLIST or VIFGROUP (with VIFs of another group and untagged ones) and
+ * MINVIFS: a pass never starts a test on a VIF it does not manage, never two on one VIF, none under DRY_RUN, and
+ * never leaves fewer healthy managed VIFs than MINVIFS when there were more than MINVIFS before it.
  */
 class ReconcilePlanPropertyTest {
     private static final List<String> POOL = List.of("dxvif-prop0001", "dxvif-prop0002", "dxvif-prop0003",
@@ -36,7 +37,10 @@ class ReconcilePlanPropertyTest {
 
         List<String> started = plan.steps().stream().filter(s -> s.decision().outcome() == Outcome.FAILED_OVER)
                 .map(s -> s.decision().vifId()).toList();
-        assertThat(started).allMatch(w.config()::manages);
+        assertThat(started).allMatch(w.states()::manages);
+        assertThat(started).as("never a VIF of another group or outside the list")
+                .allMatch(v -> w.states().get(v).tags().isEmpty() ? w.config().managed().mayManage(v)
+                        : "core".equals(w.states().get(v).tags().get(ManagedVifs.GROUP_TAG)));
         assertThat(new HashSet<>(started)).hasSameSizeAs(started);
         if (w.config().dryRun()) {
             assertThat(started).isEmpty();
@@ -63,7 +67,7 @@ class ReconcilePlanPropertyTest {
         // Every step is a listed VIF, each at most once.
         List<String> considered = plan.steps().stream().map(s -> s.decision().vifId()).toList();
         assertThat(new HashSet<>(considered)).hasSameSizeAs(considered);
-        assertThat(considered).allMatch(w.config()::manages);
+        assertThat(considered).allMatch(w.states()::manages);
     }
 
     @Provide
@@ -80,10 +84,18 @@ class ReconcilePlanPropertyTest {
                         Arbitraries.of(true, true, true, false),
                         Arbitraries.of("name", "dimension", "none", "unlisted"))
                 .as(ReconcilePlanPropertyTest::alarm).list().ofMaxSize(10);
-        return Combinators.combine(listedCount, minVifs, dryRun, vifStates, bgp, alarms).flatAs((n, min, dry, st, b, a) -> {
+        // VIFLIST, or a group (docs/behaviour.md §18): the first n VIFs of the pool tagged with it, the others with
+        // another group's tag or none, so that a group's VIFs are read, never configured.
+        Arbitrary<Boolean> group = Arbitraries.of(false, true);
+        return Combinators.combine(listedCount, minVifs, dryRun, vifStates, bgp, alarms, group)
+                .flatAs((n, min, dry, st, b, a, g) -> {
             int minimum = Math.min(min, n - 1);
             Map<String, String> env = new HashMap<>();
-            env.put("VIFLIST", String.join(",", POOL.subList(0, n)));
+            if (g) {
+                env.put("VIFGROUP", "core");
+            } else {
+                env.put("VIFLIST", String.join(",", POOL.subList(0, n)));
+            }
             env.put("MINVIFS", String.valueOf(minimum));
             env.put("SNSARN", Fixtures.TOPIC);
             env.put("DRY_RUN", String.valueOf(dry));
@@ -91,11 +103,13 @@ class ReconcilePlanPropertyTest {
             List<VifState> returned = new ArrayList<>();
             for (int i = 0; i < POOL.size(); i++) {
                 if (!st.get(i).equals("missing")) {
-                    returned.add(b.get(i).equals("none") ? VifState.of(POOL.get(i), st.get(i))
-                            : VifState.of(POOL.get(i), st.get(i), b.get(i)));
+                    VifState v = b.get(i).equals("none") ? VifState.of(POOL.get(i), st.get(i))
+                            : VifState.of(POOL.get(i), st.get(i), b.get(i));
+                    returned.add(i < n ? v.tagged(Map.of(ManagedVifs.GROUP_TAG, "core"))
+                            : i % 2 == 0 ? v.tagged(Map.of(ManagedVifs.GROUP_TAG, "edge")) : v);
                 }
             }
-            return Arbitraries.just(new World(config, a, VifStates.of(config.vifIds(), returned)));
+            return Arbitraries.just(new World(config, a, VifStates.select(config.managed(), returned)));
         });
     }
 

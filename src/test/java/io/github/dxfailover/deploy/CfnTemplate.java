@@ -56,6 +56,13 @@ public final class CfnTemplate {
             }
         });
         params.putAll(parameterValues);
+        // A CommaDelimitedList given as text is the list CloudFormation makes of it: "" is [""], as the default.
+        ((Map<String, Object>) raw.getOrDefault("Parameters", Map.of())).forEach((name, def) -> {
+            if ("CommaDelimitedList".equals(((Map<String, Object>) def).get("Type"))
+                    && params.get(name) instanceof String text) {
+                params.put(name, List.of(text.split(",", -1)));
+            }
+        });
         CfnTemplate t = new CfnTemplate(raw, params);
         ((Map<String, Object>) raw.getOrDefault("Conditions", Map.of()))
                 .forEach((name, expr) -> t.conditions.put(name, (Boolean) t.resolve(expr)));
@@ -101,8 +108,13 @@ public final class CfnTemplate {
                 List<Object> items = (List<Object>) resolve(loop.get(1));
                 Map<String, Object> fragment = (Map<String, Object>) loop.get(2);
                 for (Object item : items) {
-                    fragment.forEach((key, resource) -> out.put((String) substituteLoop(key, id, (String) item),
-                            (Map<String, Object>) resolve(substituteLoop(resource, id, (String) item))));
+                    fragment.forEach((key, resource) -> {
+                        Object condition = ((Map<String, Object>) resource).get("Condition");
+                        if (condition == null || conditions.get(condition)) {
+                            out.put((String) substituteLoop(key, id, (String) item),
+                                    (Map<String, Object>) resolve(substituteLoop(resource, id, (String) item)));
+                        }
+                    });
                 }
             } else {
                 Map<String, Object> resource = (Map<String, Object>) body;

@@ -153,6 +153,22 @@ class DashboardTest {
                 .allSatisfy(g -> assertThat(g.vifs()).containsExactly("dxvif-fgzz0001"));
     }
 
+    /**
+     * A group's VIFs are chosen by a tag CloudWatch's search cannot see (docs/behaviour.md §11, §18): every per-VIF
+     * graph searches the metric alone, for every VIF of the region, and names none.
+     */
+    @Test
+    void withAGroupEveryPerVifGraphSearchesEveryVif() throws Exception {
+        List<Graphed> perVif = graphed(body(template(Map.of("VifList", "", "VifGroup", "core")))).stream()
+                .filter(g -> g.dimensions().contains("VirtualInterfaceId")).toList();
+        assertThat(perVif).hasSameSizeAs(graphed(body()).stream()
+                .filter(g -> g.dimensions().contains("VirtualInterfaceId")).toList());
+        assertThat(perVif).allSatisfy(g -> {
+            assertThat(g.vifs()).as(g.source()).isEmpty();
+            assertThat(g.source()).as(g.source()).doesNotContain("VirtualInterfaceId=").doesNotContain(" AND ");
+        });
+    }
+
     @Test
     void everySearchFitsCloudWatchsLimitWithTheMostVifsTheRoleAllows() throws Exception {
         int max = PolicySizeTest.statedMaximum();

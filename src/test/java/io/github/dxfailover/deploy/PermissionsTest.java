@@ -20,7 +20,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.github.dxfailover.config.ManagedVifs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
@@ -29,8 +32,9 @@ import software.amazon.awssdk.services.support.SupportClient;
 
 /**
  * docs/behaviour.md §12: the AWS operations the code can call, derived from the source, are exactly what
- * lambda-iam-policy.json and the template's policies allow — each on the narrowest resource — and
- * every action named is a real operation of its service.
+ * lambda-iam-policy.json (VIFLIST), lambda-iam-policy-group.json (VIFGROUP) and the template's policies for each allow
+ * — each on the narrowest resource — every action named is a real operation of its service, and no grant lets the
+ * function write or remove the group tag (§18).
  */
 class PermissionsTest {
     private static final Map<String, Class<?>> CLIENTS = Map.of(
@@ -40,9 +44,34 @@ class PermissionsTest {
     private static final String ACCOUNT = "123456789012";
     private static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:dx-failover";
     private static final List<String> VIFS = List.of("dxvif-fgab1234", "dxvif-fgcd5678", "dxvif-fgef9012");
+    /** A group name with a space and a slash, as tag values may have. */
+    private static final String GROUP_NAME = "core network/eu";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String GROUP_TAG_KEY = "aws:ResourceTag/dx-failover:group";
 
-    /** An allowed (action, resource) pair. */
+    /**
+     * The two ways of naming the managed VIFs (docs/behaviour.md §5, §18), each with its console policy and its stack.
+     *
+     * @param policyFile the policy for the console path
+     * @param parameters the stack's parameters for it
+     */
+    enum Variant {
+        LIST("lambda-iam-policy.json", Map.of("VifList", VIFS)),
+        GROUP("lambda-iam-policy-group.json", Map.of("VifGroup", GROUP_NAME));
+
+        final String policyFile;
+        final Map<String, Object> parameters;
+
+        Variant(String policyFile, Map<String, Object> parameters) {
+            this.policyFile = policyFile;
+            this.parameters = parameters;
+        }
+    }
+
+    /**
+     * An allowed (action, resource) pair; a resource scoped by the VIF's group tag reads
+     * {@code arn:…:dxvif/* [dx-failover:group=<group>]} ({@code if set} when the tag may also be absent).
+     */
     record Grant(String action, String resource) implements Comparable<Grant> {
         @Override
         public int compareTo(Grant o) {
@@ -97,8 +126,8 @@ class PermissionsTest {
                 && m.getParameterCount() == 1 && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0]));
     }
 
-    /** The narrowest resource each action can be granted on (docs/behaviour.md §12). */
-    static Set<Grant> expectedGrants(Set<String> actions, boolean supportCase) {
+    /** The narrowest resource each action can be granted on (docs/behaviour.md §12, §18). */
+    static Set<Grant> expectedGrants(Set<String> actions, boolean supportCase, Variant variant) {
         Set<Grant> grants = new TreeSet<>();
         for (String action : actions) {
             switch (action) {
@@ -111,12 +140,17 @@ class PermissionsTest {
                     }
                 }
                 case "sns:Publish", "sns:GetTopicAttributes" -> grants.add(new Grant(action, TOPIC));
-                // The practice-run record (§16), on the listed VIFs only, like the failover test actions.
-                case "directconnect:TagResource", "directconnect:UntagResource" ->
-                        VIFS.forEach(v -> grants.add(new Grant(action, vifArn(v))));
                 default -> {
+                    // The failover test and the function's own record tags (§16): on the listed VIFs only, or on
+                    // every VIF whose own tag names the group. IAM does not list aws:ResourceTag for UntagResource
+                    // (only for the dxvif resource): there the condition applies where IAM evaluates it.
                     assertThat(action).as("an action with no known resource scope").startsWith("directconnect:");
-                    VIFS.forEach(v -> grants.add(new Grant(action, vifArn(v))));
+                    if (variant == Variant.LIST) {
+                        VIFS.forEach(v -> grants.add(new Grant(action, vifArn(v))));
+                    } else {
+                        grants.add(new Grant(action, vifArn("*") + " [dx-failover:group=" + GROUP_NAME
+                                + (action.equals("directconnect:UntagResource") ? " if set]" : "]")));
+                    }
                 }
             }
         }
@@ -127,15 +161,18 @@ class PermissionsTest {
         return "arn:aws:directconnect:" + REGION + ":" + ACCOUNT + ":dxvif/" + vifId;
     }
 
-    /** lambda-iam-policy.json with its placeholders filled in as the README says. */
-    static Set<Grant> jsonPolicyGrants() throws IOException {
-        String text = Files.readString(Path.of("lambda-iam-policy.json"))
-                .replace("REGION", REGION).replace("ACCOUNT_ID", ACCOUNT).replace("TOPIC_NAME", "dx-failover");
-        JsonNode policy = JSON.readTree(text);
+    /** The console policy's text with its placeholders filled in as the README says. */
+    private static String jsonPolicyText(Variant variant) throws IOException {
+        return Files.readString(Path.of(variant.policyFile)).replace("REGION", REGION).replace("ACCOUNT_ID", ACCOUNT)
+                .replace("TOPIC_NAME", "dx-failover").replace("GROUP_NAME", GROUP_NAME);
+    }
+
+    /** The console policy's grants; a list of placeholder ARNs stands for the VIFs of VIFLIST. */
+    static Set<Grant> jsonPolicyGrants(Variant variant) throws IOException {
         Set<Grant> grants = new TreeSet<>();
-        for (JsonNode statement : policy.get("Statement")) {
+        for (JsonNode statement : jsonPolicyStatements(variant)) {
             List<String> resources = strings(statement.get("Resource"));
-            if (resources.stream().anyMatch(r -> r.contains(":dxvif/"))) {
+            if (resources.stream().anyMatch(r -> r.matches(".*:dxvif/dxvif-EXAMPLE\\d"))) {
                 // one placeholder line per VIF in VIFLIST
                 assertThat(resources).allMatch(r -> r.matches("arn:aws:directconnect:" + REGION + ":" + ACCOUNT
                         + ":dxvif/dxvif-EXAMPLE\\d"));
@@ -147,9 +184,9 @@ class PermissionsTest {
     }
 
     /** Every policy the template attaches to the function's role, for the given SupportCase value. */
-    static Set<Grant> templateGrants(String supportCase) throws IOException {
+    static Set<Grant> templateGrants(String supportCase, Variant variant) throws IOException {
         Set<Grant> grants = new TreeSet<>();
-        for (JsonNode statement : templateStatements(supportCase)) {
+        for (JsonNode statement : templateStatements(supportCase, variant)) {
             List<String> resources = strings(statement.get("Resource")).stream()
                     .map(r -> r.equals("ref:NotificationTopic") ? TOPIC : r).toList();
             addGrants(grants, statement, resources);
@@ -159,10 +196,12 @@ class PermissionsTest {
 
     /** The statements of every policy the template attaches to the function's role. */
     @SuppressWarnings("unchecked")
-    static List<JsonNode> templateStatements(String supportCase) throws IOException {
-        CfnTemplate template = CfnTemplate.load(Path.of("template.yaml"), Map.of(
-                "VifList", VIFS, "MinVifs", 1, "SupportCase", supportCase,
+    static List<JsonNode> templateStatements(String supportCase, Variant variant) throws IOException {
+        Map<String, Object> parameters = new java.util.HashMap<>(Map.of("MinVifs", 1, "SupportCase", supportCase,
                 "AWS::Partition", "aws", "AWS::Region", REGION, "AWS::AccountId", ACCOUNT));
+        parameters.putAll(variant.parameters);
+        CfnTemplate template = CfnTemplate.load(Path.of("template.yaml"), parameters);
+        assertThat(template.failedAssertions()).as("the stack accepts " + variant).isEmpty();
         List<Map<String, Object>> documents = new ArrayList<>();
         for (Map<String, Object> resource : template.resources().values()) {
             Map<String, Object> props = (Map<String, Object>) resource.get("Properties");
@@ -180,18 +219,44 @@ class PermissionsTest {
         return statements;
     }
 
-    /** The statements of lambda-iam-policy.json. */
-    static List<JsonNode> jsonPolicyStatements() throws IOException {
+    /** The statements of the console policy. */
+    static List<JsonNode> jsonPolicyStatements(Variant variant) throws IOException {
         List<JsonNode> statements = new ArrayList<>();
-        JSON.readTree(Files.readString(Path.of("lambda-iam-policy.json"))).get("Statement").forEach(statements::add);
+        JSON.readTree(jsonPolicyText(variant)).get("Statement").forEach(statements::add);
         return statements;
     }
 
+    /** Every policy of a variant, by where it comes from. */
+    private static Map<String, List<JsonNode>> sources(Variant variant) throws IOException {
+        Map<String, List<JsonNode>> sources = new LinkedHashMap<>();
+        sources.put(variant.policyFile, jsonPolicyStatements(variant));
+        sources.put("template.yaml " + variant + " (SupportCase=true)", templateStatements("true", variant));
+        sources.put("template.yaml " + variant + " (SupportCase=false)", templateStatements("false", variant));
+        return sources;
+    }
+
+    /**
+     * The grants of an Allow statement; a Deny grants nothing (what it takes away is checked below). A condition on the
+     * VIF's group tag scopes the resource; the tag-key conditions are checked by their own tests.
+     */
     private static void addGrants(Set<Grant> grants, JsonNode statement, List<String> resources) {
-        assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
         assertThat(statement.has("NotAction") || statement.has("NotResource")).isFalse();
+        if (statement.get("Effect").asText().equals("Deny")) {
+            return;
+        }
+        assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
+        String scope = "";
+        JsonNode condition = statement.path("Condition");
+        if (condition.path("StringEquals").has(GROUP_TAG_KEY)) {
+            scope = " [dx-failover:group=" + condition.path("StringEquals").get(GROUP_TAG_KEY).asText() + "]";
+        } else if (condition.path("StringEqualsIfExists").has(GROUP_TAG_KEY)) {
+            scope = " [dx-failover:group=" + condition.path("StringEqualsIfExists").get(GROUP_TAG_KEY).asText()
+                    + " if set]";
+        }
         for (String action : strings(statement.get("Action"))) {
-            resources.forEach(r -> grants.add(new Grant(action, r)));
+            for (String r : resources) {
+                grants.add(new Grant(action, r + scope));
+            }
         }
     }
 
@@ -224,28 +289,35 @@ class PermissionsTest {
                 "directconnect:UntagResource");
     }
 
-    @Test
-    void jsonPolicyAllowsExactlyWhatTheCodeCalls() throws IOException {
-        assertThat(jsonPolicyGrants()).containsExactlyElementsOf(expectedGrants(actionsCalledByTheCode(), true));
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void jsonPolicyAllowsExactlyWhatTheCodeCalls(Variant variant) throws IOException {
+        assertThat(jsonPolicyGrants(variant)).containsExactlyElementsOf(expectedGrants(actionsCalledByTheCode(), true,
+                variant));
     }
 
-    @Test
-    void templatePolicyAllowsExactlyWhatTheCodeCalls() throws IOException {
-        assertThat(templateGrants("true")).containsExactlyElementsOf(expectedGrants(actionsCalledByTheCode(), true));
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void templatePolicyAllowsExactlyWhatTheCodeCalls(Variant variant) throws IOException {
+        assertThat(templateGrants("true", variant)).containsExactlyElementsOf(expectedGrants(actionsCalledByTheCode(),
+                true, variant));
     }
 
-    @Test
-    void withoutSupportCasesTheTemplateDoesNotAllowCreateCase() throws IOException {
-        Set<Grant> grants = templateGrants("false");
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void withoutSupportCasesTheTemplateDoesNotAllowCreateCase(Variant variant) throws IOException {
+        Set<Grant> grants = templateGrants("false", variant);
         assertThat(grants).extracting(Grant::action).doesNotContain("support:CreateCase", "support:DescribeSeverityLevels");
-        assertThat(grants).containsExactlyElementsOf(expectedGrants(actionsCalledByTheCode(), false));
+        assertThat(grants).containsExactlyElementsOf(expectedGrants(actionsCalledByTheCode(), false, variant));
     }
 
-    @Test
-    void everyActionNamedIsARealOperationAndNoneIsAWildcard() throws IOException {
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void everyActionNamedIsARealOperationAndNoneIsAWildcard(Variant variant) throws IOException {
         Set<String> named = new HashSet<>();
-        jsonPolicyGrants().forEach(g -> named.add(g.action()));
-        templateGrants("true").forEach(g -> named.add(g.action()));
+        for (List<JsonNode> statements : sources(variant).values()) {
+            statements.forEach(st -> named.addAll(strings(st.get("Action"))));
+        }
         for (String action : named) {
             assertThat(action).doesNotContain("*").contains(":");
             String[] parts = action.split(":", 2);
@@ -256,62 +328,125 @@ class PermissionsTest {
         }
     }
 
-    @Test
-    void mutatingDirectConnectActionsAreLimitedToTheListedVifs() throws IOException {
-        Set<String> listed = new HashSet<>(VIFS.stream().map(PermissionsTest::vifArn).toList());
-        for (Set<Grant> grants : List.of(jsonPolicyGrants(), templateGrants("true"))) {
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void mutatingDirectConnectActionsAreLimitedToTheManagedVifs(Variant variant) throws IOException {
+        Set<String> managed = new HashSet<>(variant == Variant.LIST
+                ? VIFS.stream().map(PermissionsTest::vifArn).toList()
+                : List.of(vifArn("*") + " [dx-failover:group=" + GROUP_NAME + "]",
+                        vifArn("*") + " [dx-failover:group=" + GROUP_NAME + " if set]"));
+        for (Set<Grant> grants : List.of(jsonPolicyGrants(variant), templateGrants("true", variant))) {
             assertThat(grants).filteredOn(g -> g.action().matches(
                             "directconnect:((Start|Stop)BgpFailoverTest|TagResource|UntagResource)"))
-                    .isNotEmpty().allMatch(g -> listed.contains(g.resource()));
+                    .isNotEmpty().allMatch(g -> managed.contains(g.resource()));
         }
     }
 
-    /** The only tag keys the function may set or remove (docs/behaviour.md §12, §16). */
-    private static final String TAG_KEYS = "dx-failover:*";
+    /** The keys of the function's own records: the practice run's (§16) and the maintenance window's (§17). */
+    private static final Set<String> RECORD_KEYS = Set.of("dx-failover:practice", "dx-failover:last-practice",
+            "dx-failover:maintenance");
+    private static final String GROUP_KEY = ManagedVifs.GROUP_TAG;
     private static final Set<String> TAG_ACTIONS = Set.of("directconnect:TagResource", "directconnect:UntagResource");
 
     /**
-     * IAM supports aws:TagKeys on TagResource and UntagResource of a dxvif (Service Authorization Reference,
-     * "Actions, resources, and condition keys for AWS Direct Connect"): every statement granting either carries
-     * the condition, grants nothing else (a condition the other actions do not have would be vacuously true for
-     * them, or, changed, would deny the failover test), and names only listed VIFs.
+     * IAM supports aws:TagKeys on TagResource and UntagResource of a dxvif (Service Authorization Reference, "Actions,
+     * resources, and condition keys for AWS Direct Connect"): every statement granting either carries it — with
+     * VIFLIST {@code dx-failover:*} in each per-VIF policy as before, with VIFGROUP exactly the record keys — and grants
+     * nothing else (a condition the other actions do not have would be vacuously true for them, or, changed, would deny
+     * the failover test). Only the group's statements carry the VIF's group tag as a condition.
      */
-    @Test
-    void tagActionsAreLimitedToTheFunctionsOwnTagKeys() throws IOException {
-        Set<String> listed = new HashSet<>(VIFS.stream().map(PermissionsTest::vifArn).toList());
-        JsonNode condition = JSON.readTree("{\"ForAllValues:StringLike\": {\"aws:TagKeys\": \"" + TAG_KEYS + "\"}}");
-        Map<String, List<JsonNode>> sources = new LinkedHashMap<>();
-        sources.put("lambda-iam-policy.json", jsonPolicyStatements());
-        sources.put("template.yaml (SupportCase=true)", templateStatements("true"));
-        sources.put("template.yaml (SupportCase=false)", templateStatements("false"));
-        sources.forEach((source, statements) -> {
-            List<JsonNode> tagging = statements.stream()
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void tagActionsAreLimitedToTheFunctionsOwnTagKeys(Variant variant) throws IOException {
+        JsonNode listKeys = JSON.readTree("{\"ForAllValues:StringLike\": {\"aws:TagKeys\": \"dx-failover:*\"}}");
+        JsonNode recordKeys = JSON.valueToTree(Map.of("aws:TagKeys", List.of("dx-failover:practice",
+                "dx-failover:last-practice", "dx-failover:maintenance")));
+        sources(variant).forEach((source, statements) -> {
+            List<JsonNode> allowing = statements.stream().filter(st -> st.get("Effect").asText().equals("Allow")).toList();
+            List<JsonNode> tagging = allowing.stream()
                     .filter(st -> strings(st.get("Action")).stream().anyMatch(TAG_ACTIONS::contains)).toList();
             assertThat(tagging).as(source).isNotEmpty();
             Set<String> actions = new TreeSet<>();
             for (JsonNode statement : tagging) {
-                assertThat(statement.get("Condition")).as(source + ": " + statement).isEqualTo(condition);
-                assertThat(strings(statement.get("Action"))).as(source + ": " + statement)
-                        .allMatch(TAG_ACTIONS::contains);
+                assertThat(strings(statement.get("Action"))).as(source + ": " + statement).allMatch(TAG_ACTIONS::contains);
                 actions.addAll(strings(statement.get("Action")));
-                List<String> resources = strings(statement.get("Resource")).stream()
-                        .map(r -> r.replace("REGION", REGION).replace("ACCOUNT_ID", ACCOUNT)
-                                .replaceAll("dxvif-EXAMPLE(\\d)", "dxvif-" + "fgab1234"))
-                        .toList();
-                assertThat(resources).as(source + ": " + statement).allMatch(listed::contains);
+                if (variant == Variant.LIST) {
+                    assertThat(statement.get("Condition")).as(source + ": " + statement).isEqualTo(listKeys);
+                } else {
+                    assertThat(statement.at("/Condition/ForAllValues:StringEquals")).as(source + ": " + statement)
+                            .isEqualTo(recordKeys);
+                    assertThat(statement.get("Condition").size()).as(source + ": " + statement).isEqualTo(2);
+                }
             }
             assertThat(actions).as(source).isEqualTo(TAG_ACTIONS);
-            // No other statement carries a condition: the failover test itself is never conditional.
-            assertThat(statements).filteredOn(st -> !tagging.contains(st)).as(source)
-                    .allMatch(st -> !st.has("Condition"));
+            // The failover test is conditional only on the VIF's group tag, and only with a group.
+            for (JsonNode st : allowing.stream().filter(st -> !tagging.contains(st)).toList()) {
+                boolean failoverTest = strings(st.get("Action")).contains("directconnect:StartBgpFailoverTest");
+                if (variant == Variant.GROUP && failoverTest) {
+                    assertThat(st.get("Condition")).as(source + ": " + st).isEqualTo(JSON.valueToTree(Map.of(
+                            "StringEquals", Map.of(GROUP_TAG_KEY, GROUP_NAME))));
+                } else {
+                    assertThat(st.has("Condition")).as(source + ": " + st).isFalse();
+                }
+            }
+        });
+    }
+
+    /**
+     * Whether a policy lets a call with these tag keys through on a VIF of the managed set: an Allow of the action
+     * whose tag-key condition admits them, and no Deny of the action whose condition matches them (IAM's evaluation,
+     * for the operators these policies use: ForAllValues / ForAnyValue with StringEquals / StringLike).
+     */
+    private static boolean allows(List<JsonNode> statements, String action, Set<String> keys) {
+        boolean allowed = false;
+        for (JsonNode st : statements) {
+            if (!strings(st.get("Action")).contains(action)) {
+                continue;
+            }
+            boolean matches = true;
+            for (var condition : (Iterable<Map.Entry<String, JsonNode>>) st.path("Condition")::fields) {
+                JsonNode values = condition.getValue().get("aws:TagKeys");
+                if (values == null) {
+                    continue; // the VIF's group tag: the VIF is one of the group's
+                }
+                List<String> patterns = strings(values);
+                java.util.function.Predicate<String> one = key -> patterns.stream().anyMatch(p -> condition.getKey()
+                        .endsWith("StringLike") ? key.matches(Pattern.quote(p).replace("*", "\\E.*\\Q")) : key.equals(p));
+                matches &= condition.getKey().startsWith("ForAllValues:") ? keys.stream().allMatch(one)
+                        : keys.stream().anyMatch(one);
+            }
+            if (matches && st.get("Effect").asText().equals("Deny")) {
+                return false;
+            }
+            allowed |= matches;
+        }
+        return allowed;
+    }
+
+    /**
+     * docs/behaviour.md §12, §18: the group tag is the function's reach, so no policy lets it write or remove
+     * dx-failover:group, alone or with its own keys — with VIFLIST too, where the per-VIF statements allow
+     * dx-failover:* and one Deny of constant size takes it back — while every record key stays writable.
+     */
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void noGrantAllowsWritingTheGroupTagAndEveryRecordKeyIsWritable(Variant variant) throws IOException {
+        sources(variant).forEach((source, statements) -> {
+            for (String action : TAG_ACTIONS) {
+                assertThat(allows(statements, action, Set.of(GROUP_KEY))).as(source + " " + action).isFalse();
+                assertThat(allows(statements, action, Set.of("dx-failover:practice", GROUP_KEY))).as(source + " " + action)
+                        .isFalse();
+                for (String key : RECORD_KEYS) {
+                    assertThat(allows(statements, action, Set.of(key))).as(source + " " + action + " " + key).isTrue();
+                }
+                assertThat(allows(statements, action, Set.of("aws:cloudformation:stack-name"))).as(source).isFalse();
+                assertThat(allows(statements, action, Set.of("team"))).as(source).isFalse();
+            }
         });
     }
 
     @Test
-    void theTagKeysOfThePracticeAndMaintenanceRecordsAreAllowedByTheCondition() throws IOException {
-        // StringLike: * matches any characters.
-        Pattern allowed = Pattern.compile(Arrays.stream(TAG_KEYS.split("\\*", -1)).map(Pattern::quote)
-                .reduce((a, b) -> a + ".*" + b).orElseThrow());
+    void theTagKeysTheCodeWritesAreRecordKeysAndTheGroupTagIsOnlyRead() throws IOException {
         Set<String> keys = new TreeSet<>();
         Matcher literal = Pattern.compile("\"(dx-failover:[A-Za-z0-9_.:/=+@-]*)\"").matcher("");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
@@ -322,10 +457,10 @@ class PermissionsTest {
                 }
             }
         }
-        assertThat(keys).as("the tag keys of the practice and maintenance records in src/main/java (§16, §17)")
-                .contains("dx-failover:practice", "dx-failover:last-practice", "dx-failover:maintenance");
-        assertThat(keys).as("every key the function writes is allowed").allMatch(k -> allowed.matcher(k).matches());
-        assertThat("practice").doesNotMatch(allowed.pattern());
-        assertThat("aws:cloudformation:stack-name").doesNotMatch(allowed.pattern());
+        assertThat(keys).as("the tag keys named in src/main/java").contains("dx-failover:practice",
+                "dx-failover:last-practice", "dx-failover:maintenance", GROUP_KEY);
+        keys.remove(GROUP_KEY);
+        assertThat(RECORD_KEYS).as("every key the code names besides the group tag is a record key the policies allow")
+                .containsAll(keys);
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * The role's inline policies for N listed VIFs, as the template builds them and SAM adds to them,
  * against IAM's limit of 10,240 characters for all inline policies of a role together (white space
  * not counted). The longest partition, region and topic ARN are assumed, so the stated maximum holds
- * everywhere.
+ * everywhere. With a VifGroup the policies are one size whatever the number of VIFs (docs/behaviour.md §18).
  */
 class PolicySizeTest {
     static final int ROLE_INLINE_POLICY_LIMIT = 10_240;
@@ -33,16 +33,26 @@ class PolicySizeTest {
         return Map.of("Statement", List.of(Map.of("Action", "sns:publish", "Effect", "Allow", "Resource", topic)));
     }
 
-    /** All inline policy text of the function's role for this many VIFs, white space removed. */
-    @SuppressWarnings("unchecked")
-    static int inlinePolicyCharacters(int vifs) throws Exception {
+    private static List<String> ids(int vifs) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < vifs; i++) {
             ids.add(String.format("dxvif-%08d", i));
         }
-        CfnTemplate template = CfnTemplate.load(Path.of("template.yaml"), Map.of("VifList", ids, "MinVifs", 1,
-                "SupportCase", "true", "AWS::Partition", "aws-us-gov", "AWS::Region", "ap-southeast-4",
-                "AWS::AccountId", "123456789012"));
+        return ids;
+    }
+
+    /** All inline policy text of the function's role for this many listed VIFs, white space removed. */
+    static int inlinePolicyCharacters(int vifs) throws Exception {
+        return inlinePolicyCharacters(Map.of("VifList", ids(vifs)));
+    }
+
+    /** All inline policy text of the function's role for these parameters, white space removed. */
+    @SuppressWarnings("unchecked")
+    static int inlinePolicyCharacters(Map<String, Object> values) throws Exception {
+        Map<String, Object> parameters = new java.util.HashMap<>(Map.of("MinVifs", 1, "SupportCase", "true",
+                "AWS::Partition", "aws-us-gov", "AWS::Region", "ap-southeast-4", "AWS::AccountId", "123456789012"));
+        parameters.putAll(values);
+        CfnTemplate template = CfnTemplate.load(Path.of("template.yaml"), parameters);
         int total = 0;
         for (Map<String, Object> resource : template.resources().values()) {
             Map<String, Object> props = (Map<String, Object>) resource.get("Properties");
@@ -77,5 +87,18 @@ class PolicySizeTest {
         assertThat(inlinePolicyCharacters(max)).isLessThanOrEqualTo(ROLE_INLINE_POLICY_LIMIT);
         assertThat(inlinePolicyCharacters(max + 1)).isGreaterThan(ROLE_INLINE_POLICY_LIMIT);
         assertThat(Files.readString(Path.of("README.md"))).contains("at most " + max + " VIFs");
+    }
+
+    /** The longest group name a tag value allows. */
+    private static final String LONGEST_GROUP = "g".repeat(128);
+
+    @Test
+    void aGroupsPoliciesAreOneSizeForThreeVifsOrThreeHundredAndFitTheLimit() throws Exception {
+        int group = inlinePolicyCharacters(Map.of("VifGroup", LONGEST_GROUP));
+        // A group's VIFs are tagged in Direct Connect, never named to the stack. Even named beside it (which the
+        // stack's rules refuse), 3 or 300 VIF IDs add no character: no policy is made per VIF.
+        assertThat(inlinePolicyCharacters(Map.of("VifGroup", LONGEST_GROUP, "VifList", ids(3)))).isEqualTo(group);
+        assertThat(inlinePolicyCharacters(Map.of("VifGroup", LONGEST_GROUP, "VifList", ids(300)))).isEqualTo(group);
+        assertThat(group).isLessThanOrEqualTo(ROLE_INLINE_POLICY_LIMIT);
     }
 }

@@ -60,6 +60,17 @@ class TemplateTest {
     void everyVariableOfTheConfigurationComesFromAParameter() throws Exception {
         Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) functionProperties(template())
                 .get("Environment")).get("Variables");
+        Map<String, Object> group = (Map<String, Object>) ((Map<String, Object>) functionProperties(templateWith(Map.of(
+                "VifList", "", "VifGroup", "core network"))).get("Environment")).get("Variables");
+        // Exactly one of VIFLIST and VIFGROUP (docs/behaviour.md §5, §18): the other is not set at all.
+        assertThat(env).doesNotContainKey("VIFGROUP");
+        assertThat(group).doesNotContainKey("VIFLIST").containsEntry("VIFGROUP", "core network");
+        assertThat(group.keySet()).isEqualTo(new java.util.TreeSet<>(env.keySet()) {
+            {
+                remove("VIFLIST");
+                add("VIFGROUP");
+            }
+        });
         assertThat(env).containsKeys("VIFLIST", "MINVIFS", "SNSARN", "FAILOVER", "EMAIL", "SUPPORT_CASE",
                 "SUPPORT_SEVERITY", "DRY_RUN", "SUPPORT_SERVICE_CODE", "SUPPORT_CATEGORY_CODE", "MAX_UTILIZATION",
                 "PRACTICE_MINUTES", "PRACTICE_OUTCOME_ALARMS", "PRACTICE_BLOCKING_ALARMS", "PRACTICE_BLOCKED_DATES",
@@ -77,7 +88,9 @@ class TemplateTest {
         } catch (io.github.dxfailover.config.InvalidConfigException expected) {
             // nothing was set: every variable was asked for
         }
-        assertThat(env).containsKeys(read.toArray(String[]::new));
+        Set<String> given = new java.util.TreeSet<>(env.keySet());
+        given.addAll(group.keySet());
+        assertThat(given).containsAll(read);
         // C1 only, also on java25 with SnapStart, where Lambda would keep C2 (measured slower: bench/README.md).
         assertThat(env).containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
         assertThat(env).containsEntry("VIFLIST", String.join(",", VIFS))
@@ -121,6 +134,22 @@ class TemplateTest {
         assertThat("dxvif-fgab1234").matches(vifPattern);
         assertThat("dxvif-FGAB1234").doesNotMatch(vifPattern);
         assertThat("dxvif-abc").doesNotMatch(vifPattern);
+        assertThat("").as("empty with a VifGroup").matches(vifPattern);
+        assertThat(p.get("VifList")).containsEntry("Default", "");
+        String groupPattern = (String) p.get("VifGroup").get("AllowedPattern");
+        assertThat(p.get("VifGroup")).containsEntry("Type", "String").containsEntry("Default", "");
+        for (String ok : List.of("", "core", "core network", "prod/eu-west-1:dx=a+b@c_d.e-f", "g".repeat(128))) {
+            assertThat(ok).matches(groupPattern);
+            if (!ok.isEmpty()) {
+                Map<String, String> env = environment(Map.of("VifList", "", "VifGroup", ok));
+                assertThat(io.github.dxfailover.config.FailoverConfig.fromEnvironment(env).managed())
+                        .as("the function takes every group name the stack lets through")
+                        .isEqualTo(new io.github.dxfailover.config.ManagedVifs.Group(ok));
+            }
+        }
+        for (String refused : List.of("g".repeat(129), "core;edge", "core*", "a,b")) {
+            assertThat(refused).doesNotMatch(groupPattern);
+        }
         String ccPattern = (String) p.get("SupportCcEmails").get("AllowedPattern");
         assertThat("").matches(ccPattern);
         assertThat("a@example.com,b@example.com").matches(ccPattern);
@@ -442,11 +471,45 @@ class TemplateTest {
     }
 
     @Test
+    void rulesRefuseNeitherAndBothOfVifListAndVifGroup() throws Exception {
+        assertThat(templateWith(Map.of()).failedAssertions()).as("a list").isEmpty();
+        assertThat(templateWith(Map.of("VifList", "", "VifGroup", "core")).failedAssertions()).as("a group").isEmpty();
+        Map<String, String> neither = templateWith(Map.of("VifList", "")).failedAssertions();
+        assertThat(neither).containsOnlyKeys("VifListOrVifGroup");
+        Map<String, String> both = templateWith(Map.of("VifGroup", "core")).failedAssertions();
+        assertThat(both).containsOnlyKeys("NotBothVifListAndVifGroup");
+        for (String description : List.of(neither.get("VifListOrVifGroup"), both.get("NotBothVifListAndVifGroup"))) {
+            assertThat(description).as("it says what to fix").contains("VifList").contains("VifGroup");
+        }
+        // The function would refuse both as well: the stack refuses them before anything is changed.
+        Map<String, String> env = environment(Map.of());
+        env.put("VIFGROUP", "core");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.github.dxfailover.config.FailoverConfig
+                .fromEnvironment(env)).isInstanceOf(io.github.dxfailover.config.InvalidConfigException.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aGroupsStackHasNoResourcePerVifAndTheListsHasOnePerVif() throws Exception {
+        Set<String> group = templateWith(Map.of("VifList", "", "VifGroup", "core")).resources().keySet();
+        Set<String> list = template().resources().keySet();
+        assertThat(group).noneMatch(id -> id.startsWith("FailoverTestOn"));
+        assertThat(list).filteredOn(id -> id.startsWith("FailoverTestOn")).hasSameSizeAs(VIFS);
+        Set<String> shared = new TreeSet<>(list);
+        shared.removeIf(id -> id.startsWith("FailoverTestOn"));
+        assertThat(group).isEqualTo(shared);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void eachRuleAppliesToAPracticeScheduleAndChecksItsParameter() throws Exception {
-        Map<String, Map<String, Object>> rules = (Map<String, Map<String, Object>>) template().raw().get("Rules");
+        Map<String, Map<String, Object>> rules = new HashMap<>((Map<String, Map<String, Object>>) template().raw()
+                .get("Rules"));
         Map<String, String> checks = Map.of("PracticeNeedsOutcomeAlarms", "PracticeOutcomeAlarms",
                 "PracticeNeedsTheReconcileWatch", "ReconcileEveryMinutes");
+        // The rules of VifList and VifGroup apply always (above).
+        assertThat(rules.remove("VifListOrVifGroup")).isNotNull();
+        assertThat(rules.remove("NotBothVifListAndVifGroup")).isNotNull();
         assertThat(rules).containsOnlyKeys(checks.keySet());
         checks.forEach((rule, parameter) -> {
             assertThat(refs(rules.get(rule).get("RuleCondition"))).as(rule).containsExactly("PracticeSchedule");

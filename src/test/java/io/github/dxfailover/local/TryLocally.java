@@ -99,9 +99,11 @@ public final class TryLocally {
                                                 {"testId", "startedMinutesAgo", "minutes"} and "trafficBefore" /
                                                 "trafficDuring" around it. Default local/three-healthy.json; see also
                                                 local/one-healthy.json, one-under-test.json, capacity-guard.json,
-                                                practice-running.json and practice-ended.json (README tables).
+                                                practice-running.json, practice-ended.json and group.json (VIFs
+                                                tagged "dx-failover:group", for --env VIFGROUP=core) (README tables).
                               --env NAME=VALUE  any environment variable (VIFLIST defaults to every VIF of the state
-                                                file, MINVIFS to 1); a name the function does not read is warned about
+                                                file unless VIFGROUP is given, MINVIFS to 1); a name the function does
+                                                not read is warned about
                               --alarm NAME      put an alarm of that name into ALARM first (for reconcile and status)
                               --alarms FILE     several, e.g. local/alarms.json: {"alarms": [{"name": "…",
                                                 "vif": "dxvif-…" (a VirtualInterfaceId dimension), "actionsEnabled": false}]}
@@ -162,7 +164,10 @@ public final class TryLocally {
             Map<String, String> env = new HashMap<>(LocalLambda.localAwsEnv(moto.endpoint().toString(),
                     dx.endpoint().toString()));
             env.put("AWS_ENDPOINT_URL_SUPPORT", support.endpoint().toString());
-            env.put("VIFLIST", String.join(",", dx.vifIds()));
+            if (!overrides.containsKey("VIFGROUP")) {
+                // With VIFGROUP the function picks the VIFs by their tag (docs/behaviour.md §18): no VIFLIST beside it.
+                env.put("VIFLIST", String.join(",", dx.vifIds()));
+            }
             env.put("MINVIFS", "1");
             env.put("SNSARN", topic);
             env.put("EMAIL", "noc@example.com");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.decision.PracticeRecord;
@@ -101,7 +102,7 @@ class MetricLinesTest {
 
     @Test
     void aReconcilePassWritesEachListedVifAndTheHealthyCountAgainstTheMinimum() throws Exception {
-        VifStates read = VifStates.of(List.of(A, B, C, D), List.of(
+        VifStates read = VifStates.select(new ManagedVifs.Listed(List.of(A, B, C, D)), List.of(
                 practised(vif(A, "available", "up"), Duration.ofHours(252), Outcome.PRACTICE_SUCCEEDED), // 10.5 days
                 practised(vif(B, "testing", "down"), Duration.ofDays(40), Outcome.PRACTICE_SUCCEEDED),
                 vif(C, "available", "up"), // never practised
@@ -130,7 +131,7 @@ class MetricLinesTest {
     /** docs/behaviour.md §17: a VIF whose recorded window is open reads InMaintenance 1, and as not healthy when down. */
     @Test
     void aPassWritesWhichVifsAreInAnOpenMaintenanceWindow() throws Exception {
-        VifStates read = VifStates.of(List.of(A, B), List.of(vif(A, "available", "up").tagged(java.util.Map.of(
+        VifStates read = VifStates.select(new ManagedVifs.Listed(List.of(A, B)), List.of(vif(A, "available", "up").tagged(java.util.Map.of(
                 "dx-failover:maintenance", NOW.minusSeconds(600) + "/" + NOW.plusSeconds(3600) + " down dxcon-a e1")),
                 vif(B, "available", "up"))).at(NOW);
         Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false)
@@ -144,7 +145,7 @@ class MetricLinesTest {
 
     @Test
     void aPassBelowTheMinimumHasANegativeMarginAndNoProofAge() throws Exception {
-        VifStates read = VifStates.of(List.of(A, B), List.of(vif(A, "down", "down")));
+        VifStates read = VifStates.select(new ManagedVifs.Listed(List.of(A, B)), List.of(vif(A, "down", "down")));
         Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false)
                 .withReconciliation(new ReconcileSummary(List.of(), 0, 0, 0, 0, 1, List.of(A, B)));
 
@@ -159,7 +160,7 @@ class MetricLinesTest {
 
     @Test
     void twoStartsOfOnePassAreCountedTwiceWithoutDimensionAndOnceOnEachVif() throws Exception {
-        VifStates read = VifStates.of(List.of(A, B, C), List.of(vif(A, "available", "up"), vif(B, "available", "up"),
+        VifStates read = VifStates.select(new ManagedVifs.Listed(List.of(A, B, C)), List.of(vif(A, "available", "up"), vif(B, "available", "up"),
                 vif(C, "available", "up")));
         Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false).withReconciliation(new ReconcileSummary(
                 List.of(new ReconcileAction(A, A + " loss", Outcome.FAILED_OVER, "dxfail-6", null, null),
@@ -176,7 +177,7 @@ class MetricLinesTest {
 
     @Test
     void aPracticeRunAPassJudgedIsCountedOnItsVif() throws Exception {
-        VifStates read = VifStates.of(List.of(A, B), List.of(vif(A, "available", "up"), vif(B, "available", "up")));
+        VifStates read = VifStates.select(new ManagedVifs.Listed(List.of(A, B)), List.of(vif(A, "available", "up"), vif(B, "available", "up")));
         Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false)
                 .withReconciliation(new ReconcileSummary(List.of(), 0, 0, 0, 0, 1, List.of()))
                 .withPractice(new PracticeReport(B, "dxfail-3", Outcome.PRACTICE_SUCCEEDED, null, NOW, List.of(), null));
@@ -201,7 +202,7 @@ class MetricLinesTest {
 
     @Test
     void aFailedPassCountsErrorAndWhatItStartedPerVif() throws Exception {
-        VifStates read = VifStates.of(List.of(A, B), List.of(vif(A, "available", "up"), vif(B, "available", "up")));
+        VifStates read = VifStates.select(new ManagedVifs.Listed(List.of(A, B)), List.of(vif(A, "available", "up"), vif(B, "available", "up")));
         Result partial = Result.of(Outcome.RECONCILED, null, "m", read, false).withReconciliation(new ReconcileSummary(
                 List.of(new ReconcileAction(A, A + " loss", Outcome.FAILED_OVER, "dxfail-5", null, null)), 0, 0, 0, 0, 1, List.of()));
 

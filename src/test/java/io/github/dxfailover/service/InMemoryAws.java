@@ -1,6 +1,7 @@
 package io.github.dxfailover.service;
 
 import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.decision.BgpPeer;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.FiringAlarm;
@@ -123,9 +124,9 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
     }
 
     @Override
-    public VifStates readStates(List<String> listed) {
+    public VifStates readStates(ManagedVifs managed) {
         call(Call.DESCRIBE_VIRTUAL_INTERFACES, null);
-        return VifStates.of(listed, vifs.values());
+        return VifStates.select(managed, vifs.values());
     }
 
     @Override

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.port.AwsCallFailed.Call;
 import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.Decision;
 import io.github.dxfailover.decision.Decision.Why;
@@ -37,10 +38,12 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /** Every sentence of the result's message and errors, word for word (docs/behaviour.md §10). */
 class MessagesTest {
     private static final FailoverConfig CONFIG = config(); // A, B, C listed; MINVIFS 1
+    /** A, B, C as listed (B in a maintenance window); and another deployment's VIF, tagged with its group (§17, §18). */
     private static final VifStates STATES = states(CONFIG, vif(VIF_A, "available", "up"), vif(VIF_B, "down", "down")
             .tagged(java.util.Map.of("dx-failover:maintenance",
                     "2026-12-05T02:00:00Z/2026-12-05T06:00:00Z down dxcon-fgbb0002 abc123")),
-            vif(VIF_C, "available", "up", "down"));
+            vif(VIF_C, "available", "up", "down"),
+            vif("dxvif-edge0001", "available", "up").tagged(java.util.Map.of(ManagedVifs.GROUP_TAG, "edge")));
     private static final Instant END = Instant.parse("2026-11-26T07:00:00Z");
     private static final Capacity OVER = new Capacity(80, 3e9, 1_000_000_000L, List.of());
 
@@ -62,6 +65,8 @@ class MessagesTest {
                         + "function's own DxFailover metrics, which say what it read and decided; neither measures the "
                         + "path over the VIF, so such an alarm acts only when its name starts with the VIF ID (dxvif-…)"),
                 Arguments.of(Why.NOT_LISTED, "dxvif-zzzz9999", "dxvif-zzzz9999 is not in VIFLIST, so it is never touched"),
+                Arguments.of(Why.OTHER_GROUP, "dxvif-edge0001", "dxvif-edge0001 carries the tag dx-failover:group='edge': "
+                        + "another deployment manages it, so this one never touches it and notifies no one"),
                 Arguments.of(Why.NOT_HEALTHY, VIF_B, VIF_B + " already carries no traffic (down, BGP down), nothing to do"),
                 Arguments.of(Why.AT_MINIMUM, VIF_A, count + "taking " + VIF_A + " out would go below the minimum"),
                 Arguments.of(Why.IN_MAINTENANCE, VIF_B, VIF_B + " is in an AWS maintenance window (Sat 5 Dec 2026 02:00 "
@@ -83,6 +88,15 @@ class MessagesTest {
         Decision d = new Decision(Outcome.IGNORED, why, vif, why == Why.OVER_CAPACITY ? OVER : null);
         String state = why == Why.NOT_IN_ALARM ? "OK" : "ALARM";
         assertThat(Messages.reason(d, alarm(VIF_A + " loss", state), STATES, CONFIG)).isEqualTo(sentence);
+    }
+
+    @Test
+    void withAGroupAVifOutsideItLacksTheTag() {
+        FailoverConfig group = config(java.util.Map.of("VIFGROUP", "core", "MINVIFS", "1", "SNSARN",
+                io.github.dxfailover.Fixtures.TOPIC));
+        Decision d = new Decision(Outcome.NOT_MANAGED, Why.NOT_LISTED, "dxvif-zzzz9999");
+        assertThat(Messages.reason(d, alarm("dxvif-zzzz9999 loss", "ALARM"), VifStates.notRead(), group))
+                .isEqualTo("dxvif-zzzz9999 does not carry the tag dx-failover:group='core', so it is never touched");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.github.dxfailover.aws.AwsErrors;
 import static io.github.dxfailover.Fixtures.VIF_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.port.AwsCallFailed.Call;
 import io.github.dxfailover.decision.Alarm;
@@ -50,9 +51,14 @@ class StatusTextTest {
         AwsCallFailed denied = failed(Call.LIST_TEST_HISTORY, "AccessDeniedException");
         assertThat(StatusText.testHistoryUnavailable(denied)).isEqualTo(" (test history unavailable: "
                 + "AccessDeniedException: m)");
-        assertThat(StatusText.mayNotTest(VIF_A, denied)).isEqualTo("this function may not run failover tests on " + VIF_A
-                + " (AccessDeniedException: m): its role lacks the failover-test statement for this VIF's ARN; redeploy "
-                + "with it in VifList");
+        assertThat(StatusText.mayNotTest(VIF_A, LISTED, denied)).isEqualTo("this function may not run failover tests on "
+                + VIF_A + " (AccessDeniedException: m): its role lacks the failover-test statement for this VIF's ARN; "
+                + "redeploy with it in VifList");
+        // With a group the grant is the VIF's tag (docs/behaviour.md §12, §18): a role made for another group.
+        assertThat(StatusText.mayNotTest(VIF_A, CORE, denied)).isEqualTo("this function may not run failover tests on "
+                + VIF_A + " (AccessDeniedException: m): its role's failover-test statement does not allow VIFs tagged "
+                + "dx-failover:group='core network'; redeploy the stack with VifGroup core network (or give the role "
+                + "lambda-iam-policy-group.json with this group)");
         assertThat(StatusText.testHistoryUnreadable(VIF_A, denied)).isEqualTo("the failover-test history of " + VIF_A
                 + " could not be read: AccessDeniedException: m");
     }
@@ -99,9 +105,22 @@ class StatusTextTest {
 
     @Test
     void theMessageSaysReadyOrEveryReason() {
-        assertThat(StatusText.message(List.of(), 3, 3, 1, false, List.of("v1", "v2"))).isEqualTo("READY: 3 of 3 listed "
-                + "VIFs healthy, MINVIFS is 1, 2 can be taken out now. v1; v2");
-        assertThat(StatusText.message(List.of("r1", "r2"), 1, 3, 2, true, List.of("v1"))).isEqualTo("NOT READY (2 "
-                + "reason(s): r1; r2): 1 of 3 listed VIFs healthy, MINVIFS is 2, 0 can be taken out now, DRY_RUN is on. v1");
+        assertThat(StatusText.message(List.of(), 3, 3, LISTED, 1, false, List.of("v1", "v2"))).isEqualTo("READY: 3 of "
+                + "3 listed VIFs healthy, MINVIFS is 1, 2 can be taken out now. v1; v2");
+        assertThat(StatusText.message(List.of("r1", "r2"), 1, 3, LISTED, 2, true, List.of("v1"))).isEqualTo("NOT READY "
+                + "(2 reason(s): r1; r2): 1 of 3 listed VIFs healthy, MINVIFS is 2, 0 can be taken out now, DRY_RUN is on. "
+                + "v1");
+        assertThat(StatusText.message(List.of(), 30, 30, CORE, 1, false, List.of("v1"))).isEqualTo("READY: 30 of 30 "
+                + "VIFs of group 'core network' healthy, MINVIFS is 1, 29 can be taken out now. v1");
     }
+
+    @Test
+    void aGroupTooSmallToTakeOneOutSaysWhichTagAndHowMany() {
+        assertThat(StatusText.groupTooSmall("core network", 1, 1)).isEqualTo("1 VIF(s) carry the tag "
+                + "dx-failover:group='core network', fewer than MINVIFS+1 = 2: tag more VIFs with it, or lower MINVIFS, "
+                + "so that one can be taken out");
+    }
+
+    private static final ManagedVifs LISTED = new ManagedVifs.Listed(List.of(VIF_A));
+    private static final ManagedVifs CORE = new ManagedVifs.Group("core network");
 }

@@ -61,4 +61,27 @@ class SupportCaseTextTest {
         assertThat(command.body()).contains("function at an operator's request.\n")
                 .contains("was started for 5 minutes;");
     }
+
+    @Test
+    void aLargeGroupsCaseStaysWithinTheSupportApisLimitAndStillNamesTheVif() {
+        java.util.List<io.github.dxfailover.decision.VifState> region = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            region.add(vif("dxvif-sc%06d".formatted(i), i % 3 == 0 ? "down" : "available", i % 3 == 0 ? "down" : "up")
+                    .tagged(java.util.Map.of(io.github.dxfailover.config.ManagedVifs.GROUP_TAG, "core")));
+        }
+        io.github.dxfailover.decision.VifStates group = io.github.dxfailover.decision.VifStates.select(
+                new io.github.dxfailover.config.ManagedVifs.Group("core"), region);
+        Result failover = Result.of(Outcome.FAILED_OVER, "dxvif-sc000001", "m", group, false)
+                .withTest(new FailoverTestRun("t-1", END));
+        SupportCase c = SupportCaseText.of(alarm("dxvif-sc000001 " + "x".repeat(240), "ALARM"), failover, 120);
+        assertThat(c.body()).hasSizeLessThanOrEqualTo(SupportCaseText.BODY_MAX).contains("""
+                VIF states when the failover was decided:
+                  dxvif-sc000001  available, BGP up
+                  and 299 other VIF(s), 199 of them healthy (every one is in the notification)
+
+                Please investigate""");
+        // Three VIFs fit: each one is listed, as always.
+        assertThat(SupportCaseText.of(alarm(VIF_A + " loss", "ALARM"), FAILOVER, 120).body())
+                .contains("dxvif-cccc3333  missing, BGP unknown");
+    }
 }
