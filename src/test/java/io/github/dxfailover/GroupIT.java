@@ -31,9 +31,12 @@ class GroupIT extends WithLocalEndpoints {
         return List.of(VIF_A, VIF_B, VIF_C, UNTAGGED, EDGE_VIF);
     }
 
-    private DxFailoverHandler handler(String group, int minVifs) {
+    private DxFailoverHandler handler(String group, int minVifs, String... overrides) {
         Map<String, String> env = new HashMap<>(Map.of("VIFGROUP", group, "MINVIFS", String.valueOf(minVifs),
                 "SNSARN", local.topicArn()));
+        for (int i = 0; i < overrides.length; i += 2) {
+            env.put(overrides[i], overrides[i + 1]);
+        }
         return new DxFailoverHandler(env, localClients(), Clock.systemUTC());
     }
 
@@ -101,7 +104,9 @@ class GroupIT extends WithLocalEndpoints {
         group.forEach(v -> aws.alarmInAlarm(v + " packet loss", null, true));
         aws.alarmInAlarm(UNTAGGED + " packet loss", null, true);
         aws.alarmInAlarm(EDGE_VIF + " packet loss", null, true);
-        DxFailoverHandler handler = handler("core", 250);
+        // The minimum is the point here, not the capacity: moto answers a 500-query GetMetricData in seconds, near
+        // the 10 s call timeout on a loaded machine (the split itself: ScaleTest and AdaptersTest).
+        DxFailoverHandler handler = handler("core", 250, "MAX_UTILIZATION", "0");
 
         Map<String, Object> pass = handler.handle(Map.of("action", "reconcile"), null);
 
@@ -116,7 +121,7 @@ class GroupIT extends WithLocalEndpoints {
         assertThat(group.stream().filter(v -> dx.vif(v).state().equals("available")).count()).isEqualTo(250);
         assertThat(dx.vif(UNTAGGED).state()).isEqualTo("available");
         assertThat(dx.vif(EDGE_VIF).state()).isEqualTo("available");
-        // One pass over the region's 305 VIFs, 100 a page: four calls; the traffic of 300 VIFs in two calls.
+        // One pass over the region's 305 VIFs, 100 a page: four calls.
         assertThat(dx.calls("DescribeVirtualInterfaces")).hasSize(4);
         assertThat(dx.calls("StartBgpFailoverTest")).hasSize(50);
         assertThat(aws.delivered()).hasSize(50).allSatisfy(m -> assertThat(m.attributes())

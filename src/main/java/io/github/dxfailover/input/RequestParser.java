@@ -4,6 +4,7 @@ import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.config.PracticeSettings;
 import io.github.dxfailover.config.VifId;
 import io.github.dxfailover.decision.Alarm;
+import io.github.dxfailover.decision.HealthEvent;
 import io.github.dxfailover.decision.OperatorCommand;
 import io.github.dxfailover.decision.VifDimension;
 import java.util.ArrayList;
@@ -19,8 +20,6 @@ import java.util.TreeSet;
 public final class RequestParser {
     public static final String EVENTBRIDGE_DETAIL_TYPE = "CloudWatch Alarm State Change";
     public static final String SCHEDULED_EVENT = "Scheduled Event";
-    public static final String HEALTH_SOURCE = "aws.health";
-    public static final String HEALTH_DETAIL_TYPE = "AWS Health Event";
     private static final String ACTIONS = "\"status\", \"failover\", \"restore\", \"reconcile\" or \"practice\"";
     private static final String EXPECTED_OBJECT = "expected a JSON object, found ";
 
@@ -57,7 +56,7 @@ public final class RequestParser {
             if ("aws.events".equals(input.get("source")) && SCHEDULED_EVENT.equals(input.get("detail-type"))) {
                 return new Request.Reconcile(); // a classic EventBridge scheduled rule (docs/behaviour.md §2, item 4)
             }
-            if (HEALTH_SOURCE.equals(input.get("source"))) {
+            if (HealthEvent.SOURCE.equals(input.get("source"))) {
                 return health(input); // docs/behaviour.md §2.6, §17
             }
             if ("aws.cloudwatch".equals(input.get("source"))) {
@@ -73,7 +72,7 @@ public final class RequestParser {
                     + "object with keys " + new TreeSet<>(input.keySet().stream().map(String::valueOf).toList()));
         } catch (BadInput e) {
             // AWS sent it: a Health event the function cannot read is told to the team (docs/behaviour.md §17).
-            return new Request.Invalid(e.getMessage(), HEALTH_SOURCE.equals(input.get("source")));
+            return new Request.Invalid(e.getMessage(), HealthEvent.SOURCE.equals(input.get("source")));
         }
     }
 
@@ -82,8 +81,8 @@ public final class RequestParser {
      * 24 hours, the affected IDs from {@code resources} and {@code detail.affectedEntities[].entityValue}.
      */
     private static Request health(Map<String, Object> event) {
-        if (!HEALTH_DETAIL_TYPE.equals(event.get("detail-type"))) {
-            throw new BadInput("detail-type: expected \"" + HEALTH_DETAIL_TYPE + "\" for source aws.health, found "
+        if (!HealthEvent.DETAIL_TYPE.equals(event.get("detail-type"))) {
+            throw new BadInput("detail-type: expected \"" + HealthEvent.DETAIL_TYPE + "\" for source aws.health, found "
                     + found(event.get("detail-type")));
         }
         Map<String, Object> detail = object(event, "detail", "detail");
