@@ -39,6 +39,8 @@ class GiveBackTest {
                 Arguments.of("down,test@30,test@90,test@60", 1, false, List.of("c"), true),
                 Arguments.of("down,test@30,test@90,test@60", 2, false, List.of("c", "d"), true),
                 Arguments.of("down,test@30,test@90,test@60", 3, false, List.of("c", "d", "b"), true),
+                // one healthy already: only the difference to the minimum is given back
+                Arguments.of("up,test@30,test@90,down", 2, false, List.of("c"), true),
                 // ties by VIF ID
                 Arguments.of("down,test@60,down,test@60", 1, false, List.of("b"), true),
                 // a practice run ends by its own watch (§16); a test already ended holds nothing out

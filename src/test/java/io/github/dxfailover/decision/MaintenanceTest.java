@@ -98,6 +98,38 @@ class MaintenanceTest {
                 .isEqualTo(Effect.DOWN);
     }
 
+    /** Two members of one LAG in one event: the LAG keeps one of its three, whichever list names the members. */
+    @Test
+    void aReducedLagLosesEveryMemberTheEventNames() {
+        List<Link> links = List.of(Link.connection("dxcon-a", "10Gbps"),
+                new Link("dxlag-bc", "10Gbps", 3, null, 1, List.of()), // members known by their lagId only
+                new Link("dxcon-m1", "10Gbps", 1, "dxlag-bc", 0, List.of()),
+                new Link("dxcon-m2", "10Gbps", 1, "dxlag-bc", 0, List.of()),
+                Link.connection("dxcon-d", "10Gbps"));
+        HealthEvent e = event("e1", "dxcon-m1", "dxcon-m2");
+        VifStates s = states();
+        assertThat(Maintenance.affected(e, s, links).get(B).effect()).isEqualTo(Effect.REDUCED);
+        // 10 Gbit/s of load on A's 10, the LAG's one member left (10) and D's 10: 33 %.
+        Maintenance.Verdict v = Maintenance.verdict(config(1, 30), s, Maintenance.affected(e, s, links), e.resources(),
+                links, Map.of(A, 4 * G, B, 2 * G, C, 2 * G, D, 2 * G));
+        assertThat(v.capacity().remainingCapacityBps()).isEqualTo(30_000_000_000L);
+        assertThat(v.risks()).containsExactly(Risk.OVER_CAPACITY);
+    }
+
+    @Test
+    void theLinksAreNeededOnlyForAResourceThatIsNoVifNorAVifsOwnLink() {
+        assertThat(Maintenance.needsLinks(event("e", A, "dxcon-a", "dxlag-bc"), states())).isFalse();
+        assertThat(Maintenance.needsLinks(event("e", "dxcon-m1"), states())).isTrue();
+    }
+
+    @Test
+    void theEventIdIsTheLastSegmentOfItsArn() {
+        assertThat(new HealthEvent("DIRECTCONNECT", "scheduledChange", "X", "open", "/e-2", START, END, List.of())
+                .eventId()).isEqualTo("e-2");
+        assertThat(new HealthEvent("DIRECTCONNECT", "scheduledChange", "X", "open", "e-3", START, END, List.of())
+                .eventId()).isEqualTo("e-3");
+    }
+
     @Test
     void theRecordIsItsTagValueAndReadsBack() {
         MaintenanceWindow w = new MaintenanceWindow(START, END, Effect.REDUCED, "dxcon-m2", "e1");

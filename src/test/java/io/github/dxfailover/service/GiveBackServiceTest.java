@@ -167,6 +167,14 @@ class GiveBackServiceTest {
     }
 
     @Test
+    void aNotificationThatFailsAfterAGiveBackIsReportedNotThrown() {
+        aws.underTest(VIF_A, "test-a", 10, 170).down(VIF_B, VIF_C).failing(Call.PUBLISH);
+        Result r = aws.service(minVifs(1)).handle(new Request.Reconcile(), Deadline.none());
+        assertThat(aws.calls("StopBgpFailoverTest")).containsExactly("StopBgpFailoverTest " + VIF_A);
+        assertThat(r.errors()).containsExactly("notification not sent: InternalError: injected");
+    }
+
+    @Test
     void aRunningPracticeRunIsLeftToItsOwnWatch() {
         aws.underTest(VIF_A, "t-practice", 10, 20).tagged(VIF_A, PracticeRecord.RUNNING, "t-practice")
                 .down(VIF_B, VIF_C);

@@ -112,6 +112,33 @@ class MaintenanceServiceTest {
     }
 
     @Test
+    void aRecordThatCannotBeWrittenFirstFailsTheInvocationAndAfterAWriteIsReported() {
+        aws.vifs.put(VIF_B, aws.vifs.get(VIF_B).on(connectionOf(VIF_A)));
+        aws.failing(io.github.dxfailover.port.AwsCallFailed.Call.TAG_RESOURCE, VIF_B);
+        Result r = aws.service(config("MAX_UTILIZATION", "0")).handle(notice("upcoming", START, END,
+                connectionOf(VIF_A)), Deadline.none());
+        assertThat(aws.calls("TagResource")).containsExactly("TagResource " + VIF_A, "TagResource " + VIF_B);
+        assertThat(r.errors()).singleElement().asString().startsWith("writing the practice record on " + VIF_B);
+        assertThat(aws.published).hasSize(1);
+
+        InMemoryAws first = new InMemoryAws().healthy(VIF_A, VIF_B, VIF_C)
+                .failing(io.github.dxfailover.port.AwsCallFailed.Call.TAG_RESOURCE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.service(config("MAX_UTILIZATION", "0"))
+                .handle(notice("upcoming", START, END, VIF_A), Deadline.none())).isInstanceOf(RetryableFailure.class);
+        assertThat(first.published).isEmpty();
+    }
+
+    @Test
+    void aRecordThatCannotBeRemovedIsReported() {
+        aws.tagged(VIF_A, MaintenanceWindow.TAG, START + "/" + END + " down " + VIF_A + " evt-1")
+                .failing(io.github.dxfailover.port.AwsCallFailed.Call.UNTAG_RESOURCE);
+        Result r = aws.service(config()).handle(notice("closed", START, END, VIF_A), Deadline.none());
+        assertThat(r.outcome()).isEqualTo(Outcome.MAINTENANCE_ENDED);
+        assertThat(r.errors()).hasSize(1);
+        assertThat(aws.published).isEmpty();
+    }
+
+    @Test
     void anotherHealthEventIsIgnoredWithoutACall() {
         Result r = aws.service(config()).handle(new Request.Maintenance(new HealthEvent("EC2", "scheduledChange",
                 "AWS_EC2_MAINTENANCE_SCHEDULED", "upcoming", "arn/e", START, END, List.of())), Deadline.none());
