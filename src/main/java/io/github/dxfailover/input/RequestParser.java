@@ -7,9 +7,17 @@ import io.github.dxfailover.decision.Alarm;
 import io.github.dxfailover.decision.HealthEvent;
 import io.github.dxfailover.decision.OperatorCommand;
 import io.github.dxfailover.decision.VifDimension;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -86,13 +94,13 @@ public final class RequestParser {
                     + found(event.get("detail-type")));
         }
         Map<String, Object> detail = object(event, "detail", "detail");
-        java.time.Instant start = time(detail, "startTime");
+        Instant start = time(detail, "startTime");
         if (start == null) {
             throw new BadInput("detail.startTime: expected a time (RFC 1123, as Health writes it, or ISO-8601), found "
                     + "nothing");
         }
-        java.time.Instant end = time(detail, "endTime");
-        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        Instant end = time(detail, "endTime");
+        Set<String> ids = new LinkedHashSet<>();
         if (event.get("resources") instanceof List<?> resources) {
             resources.forEach(r -> resourceId(r).ifPresent(ids::add));
         }
@@ -103,7 +111,7 @@ public final class RequestParser {
                 }
             }
         }
-        return new Request.Maintenance(new io.github.dxfailover.decision.HealthEvent(
+        return new Request.Maintenance(new HealthEvent(
                 optionalString(detail, "service", "detail.service"),
                 optionalString(detail, "eventTypeCategory", "detail.eventTypeCategory"),
                 optionalString(detail, "eventTypeCode", "detail.eventTypeCode"),
@@ -114,18 +122,18 @@ public final class RequestParser {
     }
 
     /** A time as Health writes it ("Sat, 05 Dec 2026 02:00:00 GMT") or ISO-8601; null when absent. */
-    private static java.time.Instant time(Map<String, Object> detail, String key) {
+    private static Instant time(Map<String, Object> detail, String key) {
         String text = optionalString(detail, key, "detail." + key, null);
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            return java.time.ZonedDateTime.parse(text.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+            return ZonedDateTime.parse(text.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
                     .toInstant();
-        } catch (java.time.format.DateTimeParseException rfc) {
+        } catch (DateTimeParseException rfc) {
             try {
-                return java.time.OffsetDateTime.parse(text.strip()).toInstant();
-            } catch (java.time.format.DateTimeParseException iso) {
+                return OffsetDateTime.parse(text.strip()).toInstant();
+            } catch (DateTimeParseException iso) {
                 throw new BadInput("detail." + key + ": expected a time (RFC 1123, as Health writes it, e.g. "
                         + "\"Sat, 05 Dec 2026 02:00:00 GMT\", or ISO-8601), found \"" + text + "\"");
             }
@@ -133,12 +141,12 @@ public final class RequestParser {
     }
 
     /** A Direct Connect ID, or an ARN ending in one ("arn:aws:directconnect:…:dxcon/dxcon-…"); else empty. */
-    private static java.util.Optional<String> resourceId(Object value) {
+    private static Optional<String> resourceId(Object value) {
         if (!(value instanceof String s)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String id = s.substring(s.lastIndexOf('/') + 1).strip();
-        return id.matches("dx(con|lag|vif)-[a-z0-9]+") ? java.util.Optional.of(id) : java.util.Optional.empty();
+        return id.matches("dx(con|lag|vif)-[a-z0-9]+") ? Optional.of(id) : Optional.empty();
     }
 
     /**

@@ -105,7 +105,7 @@ public final class Messages {
             case DESCRIBE_CONNECTIONS, DESCRIBE_LAGS -> "reading the connections' bandwidth from Direct Connect ("
                     + e.call().operation() + ") failed (nothing was changed): " + aws;
             case GET_METRIC_DATA -> "reading the VIFs' traffic from CloudWatch failed (nothing was changed): " + aws;
-            case TAG_RESOURCE, UNTAG_RESOURCE -> "writing the practice record on " + e.vifId() + " (" + e.call().operation()
+            case TAG_RESOURCE, UNTAG_RESOURCE -> "writing the function's record (a dx-failover:* tag) on " + e.vifId() + " (" + e.call().operation()
                     + ") failed: " + aws;
             case PUBLISH -> "notification not sent (nothing was changed): " + aws;
             default -> e.call().operation() + " failed (nothing was changed): " + aws;

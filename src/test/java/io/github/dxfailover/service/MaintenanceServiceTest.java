@@ -118,7 +118,7 @@ class MaintenanceServiceTest {
         Result r = aws.service(config("MAX_UTILIZATION", "0")).handle(notice("upcoming", START, END,
                 connectionOf(VIF_A)), Deadline.none());
         assertThat(aws.calls("TagResource")).containsExactly("TagResource " + VIF_A, "TagResource " + VIF_B);
-        assertThat(r.errors()).singleElement().asString().startsWith("writing the practice record on " + VIF_B);
+        assertThat(r.errors()).singleElement().asString().startsWith("writing the function's record (a dx-failover:* tag) on " + VIF_B);
         assertThat(aws.published).hasSize(1);
 
         InMemoryAws first = new InMemoryAws().healthy(VIF_A, VIF_B, VIF_C)
