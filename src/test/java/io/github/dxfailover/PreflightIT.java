@@ -47,7 +47,7 @@ class PreflightIT extends WithLocalEndpoints {
         // A preflight changes nothing and tells no one.
         assertThat(dx.calls()).extracting(FakeDirectConnect.Call::operation)
                 .containsOnly("DescribeVirtualInterfaces", "DescribeConnections", "DescribeLags",
-                        "ListVirtualInterfaceTestHistory");
+                        "ListVirtualInterfaceTestHistory", "DescribeTags");
         assertThat(dx.tests()).isEmpty();
         assertThat(aws.delivered()).isEmpty();
         assertThat(aws.supportCases()).isEmpty();
@@ -61,8 +61,14 @@ class PreflightIT extends WithLocalEndpoints {
             assertThat(result.get("reasons")).asList().isEmpty();
             assertThat(result.get("ready")).isEqualTo(true);
             assertThat(result.get("message")).asString().startsWith("READY: 3 of 3 listed VIFs healthy")
-                    .contains(VIF_A + " available, BGP up [ipv4 169.254.10.2/30 AS 65000 up; "
-                            + "ipv6 2001:db8::2/125 AS 65000 up], healthy");
+                    .contains("\n  " + VIF_A + " available, healthy; BGP ipv4 169.254.10.2/30 up; ipv6 2001:db8::2/125 "
+                            + "up\n");
+            // The records' permission, for all three VIFs in one read-only call by their ARNs (§14).
+            assertThat(dx.calls("DescribeTags")).singleElement().satisfies(c -> assertThat(c.request()
+                    .get("resourceArns")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly(
+                            "arn:aws:directconnect:eu-west-1:123456789012:dxvif/" + VIF_A,
+                            "arn:aws:directconnect:eu-west-1:123456789012:dxvif/" + VIF_B,
+                            "arn:aws:directconnect:eu-west-1:123456789012:dxvif/" + VIF_C));
             assertThat(support.calls()).isEqualTo(1);
         }
     }
@@ -96,6 +102,21 @@ class PreflightIT extends WithLocalEndpoints {
             assertThat((List<String>) result.get("reasons")).containsExactly(VIF_B + " has BGP sessions down "
                     + "(ipv4 169.254.10.2/30 AS 65000 up; ipv6 2001:db8::2/125 AS 65000 down)");
             assertThat(result.get("message")).asString().contains("3 of 3 listed VIFs healthy");
+        }
+    }
+
+    @Test
+    void aVifWhoseRecordsTheRoleMayNotWriteIsAReason() throws Exception {
+        dx.denyTags(VIF_C);
+        try (CannedJsonEndpoint support = CannedJsonEndpoint.answering(SEVERITIES)) {
+            Map<String, Object> result = status(support.endpoint());
+            assertThat(result.get("ready")).isEqualTo(false);
+            assertThat((List<String>) result.get("reasons")).singleElement().asString().startsWith("this function may "
+                    + "not write its records (practice runs, maintenance windows) on " + VIF_C + " (AccessDeniedException: "
+                    + "User: arn:aws:sts::123456789012:assumed-role/dx-failover/fn is not authorized to perform: "
+                    + "directconnect:DescribeTags on resource: arn:aws:directconnect:eu-west-1:123456789012:dxvif/"
+                    + VIF_C);
+            assertThat(dx.calls("DescribeTags")).hasSize(4);
         }
     }
 }

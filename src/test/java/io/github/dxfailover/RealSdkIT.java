@@ -238,7 +238,8 @@ class RealSdkIT extends WithLocalEndpoints {
 
         Map<String, Object> status = handler.handle(Map.of("action", "status"), null);
         assertThat(status.get("outcome")).isEqualTo("STATUS");
-        assertThat(status.get("message")).asString().contains(VIF_B + " testing, BGP down (failover test " + testId);
+        assertThat(status.get("message")).asString().contains(VIF_B + " testing, not healthy; BGP ")
+                .contains("\n      failover test " + testId + " until ");
         // The running test of B, and the preflight's permission check on each listed VIF: all read-only.
         assertThat(dx.calls("ListVirtualInterfaceTestHistory")).extracting(c -> c.request().get("virtualInterfaceId").asText())
                 .containsExactlyInAnyOrder(VIF_A, VIF_B, VIF_C);

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.directconnect.model.ConnectionState;
 import software.amazon.awssdk.services.directconnect.model.DescribeConnectionsResponse;
 import software.amazon.awssdk.services.directconnect.model.DescribeConnectionsRequest;
 import software.amazon.awssdk.services.directconnect.model.DescribeLagsRequest;
+import software.amazon.awssdk.services.directconnect.model.DescribeTagsRequest;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
 import software.amazon.awssdk.services.directconnect.model.DescribeLagsResponse;
 import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
@@ -166,6 +167,15 @@ public final class DirectConnect implements Vifs {
             client.untagResource(UntagResourceRequest.builder().resourceArn(arn(vif)).tagKeys(key).build());
         } catch (RuntimeException e) {
             throw AwsErrors.failed(Call.UNTAG_RESOURCE, vif.id(), e);
+        }
+    }
+
+    @Override
+    public void readTags(List<VifState> vifs) {
+        try {
+            client.describeTags(DescribeTagsRequest.builder().resourceArns(vifs.stream().map(this::arn).toList()).build());
+        } catch (RuntimeException e) {
+            throw AwsErrors.failed(Call.DESCRIBE_TAGS, vifs.size() == 1 ? vifs.get(0).id() : null, e);
         }
     }
 

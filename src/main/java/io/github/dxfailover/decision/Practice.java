@@ -131,7 +131,7 @@ public final class Practice {
             if (vif.isUnderTest()) {
                 out.add(new Blocker(Block.VIF_UNDER_TEST, vif.id(), null));
             } else if (!vif.healthy() && !vif.downForMaintenance()) { // a window is a blocker of its own
-                out.add(new Blocker(Block.VIF_NOT_HEALTHY, vif.id(), vif.state()));
+                out.add(new Blocker(Block.VIF_NOT_HEALTHY, vif.id(), vif.state() + ", BGP " + vif.bgp()));
             }
         }
         firing.stream().filter(FiringAlarm::actionsEnabled)

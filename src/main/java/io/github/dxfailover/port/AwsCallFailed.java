@@ -18,6 +18,7 @@ public final class AwsCallFailed extends RuntimeException {
         GET_METRIC_DATA("GetMetricData"),
         TAG_RESOURCE("TagResource"),
         UNTAG_RESOURCE("UntagResource"),
+        DESCRIBE_TAGS("DescribeTags"),
         DESCRIBE_ALARMS("DescribeAlarms"),
         PUBLISH("Publish"),
         GET_TOPIC_ATTRIBUTES("GetTopicAttributes"),

@@ -38,4 +38,10 @@ public interface Vifs {
 
     /** Removes one of the function's own tags from the VIF. */
     void untag(VifState vif, String key);
+
+    /**
+     * Reads the VIFs' tags with DescribeTags, and nothing more: the read-only call the role allows on exactly the VIFs
+     * it may write its records on (docs/behaviour.md §14), so a denial says a record could not be written there.
+     */
+    void readTags(List<VifState> vifs);
 }

@@ -50,6 +50,8 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
                     MaintenanceNotices maintenance) {
     private static final Logger LOG = LoggerFactory.getLogger(StatusReport.class);
     private static final String ACCESS_DENIED = "AccessDeniedException";
+    /** DescribeTags takes a list of ARNs; 20 keeps a request small (the API reference states no limit). */
+    private static final int TAGS_PER_CALL = 20;
 
     Result run() {
         List<String> reasons = new ArrayList<>();
@@ -72,7 +74,7 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
         }
         CapacityFigures figures = capacityFigures(states, reasons);
         Set<String> capacityUnknown = new LinkedHashSet<>();
-        List<String> vifLines = new ArrayList<>();
+        List<List<String>> vifLines = new ArrayList<>();
         Map<String, Instant> lastTestStarts = new HashMap<>();
         for (VifState vif : states.byId().values()) {
             String test = VifState.MISSING.equals(vif.state()) ? "" : testHistory(vif, reasons, lastTestStarts);
@@ -84,10 +86,12 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
                     capacityUnknown.add(StatusText.capacityUnknown(capacity));
                 }
             }
-            vifLines.add(StatusText.vifLine(vif, test, alarmed.getOrDefault(vif.id(), List.of()), ifTakenOut));
+            vifLines.add(StatusText.vif(vif, test, alarmed.getOrDefault(vif.id(), List.of()), ifTakenOut));
             StatusText.vifReason(vif).ifPresent(reasons::add);
         }
         reasons.addAll(capacityUnknown);
+        reasons.addAll(recordsDenied(states.byId().values().stream()
+                .filter(v -> !VifState.MISSING.equals(v.state())).toList()));
         // A group too small to take one out is no configuration error (a tag can change at any time), but the
         // function could protect nothing (docs/behaviour.md §18).
         if (config.managed() instanceof ManagedVifs.Group group && states.byId().size() < config.minVifs() + 1) {
@@ -101,12 +105,15 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
         supportPlanProblem().ifPresent(reasons::add);
 
         PracticeStatus practice = practice(states, firing, figures, lastTestStarts);
-        String message = StatusText.message(reasons, healthy, states.byId().size(), config.managed(), config.minVifs(),
-                config.dryRun(), vifLines) + StatusText.practice(practice.notProven(), practice.blockers(), practice.running(),
-                states.byId().values().stream().map(v -> StatusText.practiceRecord(v, lastTestStarts.get(v.id()))).toList(),
-                config.practice().maxAgeDays(), practice.next());
         List<MaintenanceReport> windows = windows(states);
-        return Result.of(Outcome.STATUS, null, message + StatusText.maintenance(windows), states, config.dryRun())
+        String message = StatusText.message(StatusText.headline(reasons.size(), healthy, states.byId().size(),
+                        config.managed(), config.minVifs(), config.dryRun()), reasons, vifLines,
+                StatusText.practice(practice.notProven(), practice.blockers(), practice.running(),
+                        states.byId().values().stream()
+                                .map(v -> StatusText.practiceRecord(v, lastTestStarts.get(v.id()))).toList(),
+                        config.practice().maxAgeDays(), practice.next()),
+                StatusText.maintenance(windows));
+        return Result.of(Outcome.STATUS, null, message, states, config.dryRun())
                 .withPreflight(Preflight.of(reasons, practice.notProven(), practice.blockers()))
                 .withMaintenance(windows);
     }
@@ -202,6 +209,31 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
             }
             return vif.isUnderTest() ? StatusText.testHistoryUnavailable(e) : "";
         }
+    }
+
+    /**
+     * The right to write the function's records on each VIF (the practice run's, §16, and the maintenance window's,
+     * §17), read with DescribeTags, which the role allows on the same VIFs as TagResource and UntagResource: one call
+     * per {@value #TAGS_PER_CALL} VIFs, each VIF of a denied call asked alone to say which. Only a denial is a reason: any
+     * other failure says nothing of the permission (docs/behaviour.md §14).
+     */
+    private List<String> recordsDenied(List<VifState> vifs) {
+        List<String> out = new ArrayList<>();
+        for (int from = 0; from < vifs.size(); from += TAGS_PER_CALL) {
+            List<VifState> some = vifs.subList(from, Math.min(vifs.size(), from + TAGS_PER_CALL));
+            try {
+                ports.vifs().readTags(some);
+            } catch (AwsCallFailed e) {
+                if (!ACCESS_DENIED.equals(e.code())) {
+                    LOG.warn("the record permission of {} could not be checked", some, e);
+                } else if (some.size() == 1) {
+                    out.add(StatusText.mayNotRecord(some.get(0).id(), config.managed(), e));
+                } else {
+                    some.forEach(v -> out.addAll(recordsDenied(List.of(v))));
+                }
+            }
+        }
+        return out;
     }
 
     /** Why a failover could open no case, or empty; nothing to check, and no call, with SUPPORT_CASE=false. */

@@ -71,6 +71,7 @@ public final class Notifications {
                     .append(", healthy = available with a BGP peer up):\n")
                     .append(VifText.table(r.vifs()));
         }
+        body.append(VifText.unreturned(r.vifs()));
         body.append('\n').append(whatNext);
         if (!r.errors().isEmpty()) {
             body.append("\nErrors:\n");
@@ -151,7 +152,7 @@ public final class Notifications {
             case IN_MAINTENANCE -> "Nothing was changed: Direct Connect's guide says not to run the BGP failover test "
                     + "during maintenance (BGP may come back early). " + vif + " may drop at any moment until the window "
                     + "ends; the other VIFs carry the traffic meanwhile.\n";
-            case NOT_MANAGED -> notManaged(vif);
+            case NOT_MANAGED -> notManaged(vif, r);
             case REJECTED -> "Nothing was changed. Rename the alarm so that its name starts with the VIF ID, "
                     + "for example 'dxvif-abcd1234 packet loss', or alarm on a probe metric (outside AWS/DX and "
                     + "DxFailover) with a VirtualInterfaceId dimension. A dimension on an AWS/DX metric (bandwidth, BGP "
@@ -180,12 +181,13 @@ public final class Notifications {
     }
 
     /** What to do about a VIF outside the managed set: add it to VIFLIST, or tag it (docs/behaviour.md §18). */
-    private String notManaged(String vif) {
+    private String notManaged(String vif, Result r) {
         return switch (config.managed()) {
             case ManagedVifs.Listed listed -> "Nothing was changed: " + vif + " is not in VIFLIST ("
                     + String.join(",", listed.ids()) + "). Add it there if this function should manage it.\n";
             case ManagedVifs.Group group -> "Nothing was changed: " + vif + " " + VifText.outside(group.name())
-                    + ". Tag it so if this function should manage it; it is managed from the next invocation on.\n";
+                    + ". Tag it so if this function should manage it; it is managed from the next invocation on.\n"
+                    + (r.vifs().isEmpty() ? VifText.tagOnNoVif(group.name()) : "");
         };
     }
 

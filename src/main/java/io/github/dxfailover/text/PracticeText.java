@@ -25,7 +25,7 @@ public final class PracticeText {
             case BLOCKING_ALARM_IN_ALARM -> "blocking alarm '" + b.subject() + "' is in ALARM";
             case BLOCKED_DATE -> "today (" + b.subject() + ", UTC) is in PRACTICE_BLOCKED_DATES";
             case VIF_UNDER_TEST -> b.subject() + " is under a failover test";
-            case VIF_NOT_HEALTHY -> b.subject() + " is not healthy (" + b.detail() + ")";
+            case VIF_NOT_HEALTHY -> b.subject() + " carries no traffic (" + b.detail() + ")";
             case ALARM_NAMES_LISTED_VIF -> "alarm '" + b.subject() + "' on " + b.detail() + " is in ALARM";
             case AT_MINIMUM -> "the healthy VIFs are not more than MINVIFS: none can be taken out";
             case CAPACITY_UNKNOWN -> "the capacity without " + b.subject() + " cannot be known (a practice run needs "

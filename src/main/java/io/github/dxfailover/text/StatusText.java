@@ -7,7 +7,9 @@ import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.VifState;
+import io.github.dxfailover.result.MaintenanceReport;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,14 +32,14 @@ public final class StatusText {
         return alarm.alarm().name() + (alarm.actionsEnabled() ? "" : " (actions disabled)");
     }
 
-    /** " (failover test T until E)" for a VIF under test, or that none was found. */
+    /** "failover test T until E" for a VIF under test, or that none was found. */
     public static String runningTest(Optional<FailoverTestRun> running) {
-        return running.map(t -> " (failover test " + t.testId() + " until " + t.endsAt() + ")")
-                .orElse(" (no running test found)");
+        return running.map(t -> "failover test " + t.testId() + " until " + t.endsAt())
+                .orElse("no running test found");
     }
 
     public static String testHistoryUnavailable(AwsCallFailed e) {
-        return " (test history unavailable: " + e.awsText() + ")";
+        return "test history unavailable: " + e.awsText();
     }
 
     /**
@@ -45,10 +47,23 @@ public final class StatusText {
      * its statement names another group than the one the VIF is tagged with (VIFGROUP, docs/behaviour.md §12, §18).
      */
     public static String mayNotTest(String vifId, ManagedVifs managed, AwsCallFailed e) {
+        return denied("run failover tests on " + vifId, e, managed, "failover-test statement");
+    }
+
+    /**
+     * DescribeTags denied: the role has no record statement for this VIF's ARN (VIFLIST), or its statement names another
+     * group (VIFGROUP), so neither a practice run (§16) nor a maintenance window (§17) could be recorded on it.
+     */
+    public static String mayNotRecord(String vifId, ManagedVifs managed, AwsCallFailed e) {
+        return denied("write its records (practice runs, maintenance windows) on " + vifId, e, managed,
+                "record statement (TagResource, UntagResource, DescribeTags)");
+    }
+
+    private static String denied(String what, AwsCallFailed e, ManagedVifs managed, String statement) {
         String group = VifText.groupOf(managed);
-        return "this function may not run failover tests on " + vifId + " (" + e.awsText() + "): " + (group == null
-                ? "its role lacks the failover-test statement for this VIF's ARN; redeploy with it in VifList"
-                : "its role's failover-test statement does not allow VIFs tagged " + VifText.groupTag(group)
+        return "this function may not " + what + " (" + e.awsText() + "): " + (group == null
+                ? "its role lacks the " + statement + " for this VIF's ARN; redeploy with it in VifList"
+                : "its role's " + statement + " does not allow VIFs tagged " + VifText.groupTag(group)
                 + "; redeploy the stack with VifGroup " + group + " (or give the role lambda-iam-policy-group.json "
                 + "with this group)");
     }
@@ -63,17 +78,36 @@ public final class StatusText {
         return "the failover-test history of " + vifId + " could not be read: " + e.awsText();
     }
 
-    /** "dxvif-… available, BGP up (test…) [ipv4 169.254.10.2/30 AS 65000 up], healthy, alarms in ALARM: …" */
-    public static String vifLine(VifState vif, String test, List<String> alarmNames, String ifTakenOut) {
-        StringBuilder out = new StringBuilder(vif.id()).append(' ').append(VifText.stateAndBgp(vif)).append(test);
-        if (!vif.peers().isEmpty()) {
-            out.append(" [").append(VifText.peers(vif)).append(']');
+    /**
+     * A VIF's lines: "dxvif-… available, healthy; BGP ipv4 169.254.10.2/30 up", then, indented, its running failover
+     * test, what the others would carry without it and its alarms in ALARM.
+     *
+     * @param test what status found of its running failover test, or "" when it is not under one
+     */
+    public static List<String> vif(VifState vif, String test, List<String> alarmNames, String ifTakenOut) {
+        List<String> out = new ArrayList<>();
+        out.add(vif.id() + " " + (VifState.MISSING.equals(vif.state()) ? "not returned by Direct Connect" : vif.state())
+                + ", " + health(vif) + "; " + (VifState.MISSING.equals(vif.state()) ? "BGP unknown"
+                : vif.peers().isEmpty() ? "no BGP peers" : "BGP " + VifText.peersBriefly(vif)));
+        if (!test.isEmpty()) {
+            out.add(DETAIL + test);
         }
-        out.append(vif.healthy() ? ", healthy" : ", not healthy").append(ifTakenOut);
+        if (!ifTakenOut.isEmpty()) {
+            out.add(DETAIL + ifTakenOut);
+        }
         if (!alarmNames.isEmpty()) {
-            out.append(", alarms in ALARM: ").append(String.join(", ", alarmNames));
+            out.add(DETAIL + "alarms in ALARM: " + String.join(", ", alarmNames));
         }
-        return out.toString();
+        return out;
+    }
+
+    /**
+     * "healthy" or "not healthy" (§4), with why where the line does not show it: an open maintenance window. Never
+     * "not healthy (available)": the state and the peers around it say why.
+     */
+    private static String health(VifState vif) {
+        return vif.healthy() ? "healthy"
+                : vif.carriesTraffic() ? "not healthy (AWS maintenance window open)" : "not healthy";
     }
 
     /** A listed VIF that is missing, down or half-down is something to fix or know; one under test is not. */
@@ -93,12 +127,12 @@ public final class StatusText {
         return Optional.empty();
     }
 
-    /** ", if taken out now the others would carry 3.0 Gbit/s on 1.0 Gbit/s: 300 % (MAX_UTILIZATION 80 %), over the limit" */
+    /** "taken out, the rest would carry 3.0 Gbit/s on 1.0 Gbit/s: 300 % (MAX_UTILIZATION 80 %), over the limit…" */
     public static String ifTakenOut(Capacity c) {
         if (!c.known()) {
-            return ", capacity if taken out now unknown";
+            return "taken out, what the rest would carry is unknown";
         }
-        return ", if taken out now the others would carry " + CapacityText.figures(c)
+        return "taken out, the rest would carry " + CapacityText.figures(c)
                 + (c.exceeded() ? ", over the limit: the capacity guard would keep it in service" : "");
     }
 
@@ -112,11 +146,10 @@ public final class StatusText {
         return Messages.failed(e) + ": the capacity guard would fail the same way";
     }
 
-    /** "dxvif-… last test 2026-11-20T03:00:00Z, last practice 2026-11-20T03:30:00Z PRACTICE_SUCCEEDED". */
+    /** "dxvif-… last test 2026-11-20T03:00:00Z; PRACTICE_SUCCEEDED 2026-11-20T03:30:00Z", or never tested / practised. */
     public static String practiceRecord(VifState vif, Instant lastTestStart) {
         return vif.id() + (lastTestStart == null ? " never tested" : " last test " + lastTestStart)
-                + vif.lastPractice().map(r -> ", last practice " + r.endedAt() + " " + r.outcome())
-                .orElse(", never practised");
+                + vif.lastPractice().map(r -> "; " + r.outcome() + " " + r.endedAt()).orElse("; never practised");
     }
 
     /** "dxvif-… (test t-1); outcome alarms: apps 5xx OK". */
@@ -125,15 +158,25 @@ public final class StatusText {
                 outcomeAlarms.stream().map(a -> a + " " + states.getOrDefault(a, "missing")).toList());
     }
 
-    /** What the message adds of practice runs: they say whether redundancy was shown, not whether the function is ready. */
-    public static String practice(List<String> notProven, List<String> blockers, String running,
-                                  List<String> records, int maxAgeDays, String next) {
-        return ". Practice runs: " + (running == null ? "none running" : "running on " + running)
-                + "; " + String.join("; ", records)
-                + (notProven.isEmpty() ? "; every VIF proven" : "; not proven (no PRACTICE_SUCCEEDED in the last "
-                + maxAgeDays + " days): " + String.join(", ", notProven))
-                + (blockers.isEmpty() ? "; a practice run could start now (next: " + next + ")"
-                : "; a practice run could not start now: " + String.join("; ", blockers));
+    /**
+     * What the message says of practice runs: they say whether redundancy was shown, not whether the function is
+     * ready (docs/behaviour.md §14, §16).
+     *
+     * @param running the running practice run, or null
+     * @param next    the VIF a practice run would take now
+     */
+    public static List<String> practice(List<String> notProven, List<String> blockers, String running,
+                                        List<String> records, int maxAgeDays, String next) {
+        List<String> out = new ArrayList<>();
+        out.add("Practice runs: " + (running == null ? "none running" : "running on " + running) + "; "
+                + (blockers.isEmpty() ? "a practice run could start now (next: " + next + ")"
+                : "a practice run could not start now:"));
+        blockers.forEach(b -> out.add(ITEM + b));
+        out.add(DETAIL.substring(2) + (notProven.isEmpty() ? "every VIF proven in the last " + maxAgeDays + " days"
+                : "not proven (no PRACTICE_SUCCEEDED in the last " + maxAgeDays + " days): "
+                + String.join(", ", notProven)));
+        records.forEach(r -> out.add(DETAIL.substring(2) + r));
+        return out;
     }
 
     public static String noneCanBeTakenOut(long healthy, int minVifs) {
@@ -165,28 +208,49 @@ public final class StatusText {
     }
 
     /**
-     * "READY: 3 of 3 listed VIFs healthy, …" (with a group "3 of 3 VIFs of group 'core' healthy, …") or
-     * "NOT READY (n reason(s): …): …", then every VIF.
+     * The first line, to read at a glance: "READY: 3 of 3 listed VIFs healthy, MINVIFS 1: 2 can be taken out now" or
+     * "NOT READY: 2 reasons; 1 of 3 VIFs of group 'core' healthy, MINVIFS 1: 0 can be taken out now".
      */
-    public static String message(List<String> reasons, long healthy, int managedCount, ManagedVifs managed,
-                                 int minVifs, boolean dryRun, List<String> vifLines) {
-        long spare = Math.max(0, healthy - minVifs);
-        return (reasons.isEmpty() ? "READY: " : "NOT READY (" + reasons.size() + " reason(s): "
-                + String.join("; ", reasons) + "): ")
-                + healthy + " of " + managedCount + " " + VifText.managedVifs(managed) + " healthy, MINVIFS is " + minVifs
-                + ", " + spare + " can be taken out now" + (dryRun ? ", DRY_RUN is on" : "")
-                + ". " + String.join("; ", vifLines);
+    public static String headline(int reasons, long healthy, int managedCount, ManagedVifs managed, int minVifs,
+                                  boolean dryRun) {
+        return (reasons == 0 ? "READY: " : "NOT READY: " + reasons + (reasons == 1 ? " reason; " : " reasons; "))
+                + healthy + " of " + managedCount + " " + VifText.managedVifs(managed) + " healthy, MINVIFS " + minVifs
+                + ": " + Math.max(0, healthy - minVifs) + " can be taken out now" + (dryRun ? " (DRY_RUN is on)" : "");
     }
 
-    /** The recorded maintenance windows, for the status message: "; AWS maintenance: <event> <when> (open) on …". */
-    public static String maintenance(List<io.github.dxfailover.result.MaintenanceReport> windows) {
-        if (windows.isEmpty()) {
-            return "";
+    /**
+     * The status message (docs/behaviour.md §14): the headline, then one line per reason, per VIF and its details,
+     * practice runs and maintenance windows; no line over 100 characters.
+     */
+    public static String message(String headline, List<String> reasons, List<List<String>> vifs, List<String> practice,
+                                 List<String> maintenance) {
+        List<String> lines = new ArrayList<>();
+        lines.add(headline);
+        if (!reasons.isEmpty()) {
+            lines.add("Reasons:");
+            reasons.forEach(r -> lines.add(ITEM + r));
         }
-        return ". AWS maintenance: " + String.join("; ", windows.stream().map(w -> w.eventId() + " "
-                + MaintenanceText.span(w.start(), w.end()) + (Boolean.TRUE.equals(w.open()) ? " (open now)" : "")
-                + " on " + String.join(", ", w.vifs().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .toList()) + ": " + w.verdict() + (w.reasons().isEmpty() ? "" : " (" + String.join("; ", w.reasons())
-                + ")")).toList());
+        lines.add("VIFs:");
+        vifs.forEach(v -> v.forEach(l -> lines.add("  " + l)));
+        lines.addAll(practice);
+        lines.addAll(maintenance);
+        return Lines.join(lines);
     }
+
+    /** The recorded maintenance windows: "AWS maintenance:", then "- <event> <when> (open now) on …: <verdict>". */
+    public static List<String> maintenance(List<MaintenanceReport> windows) {
+        if (windows.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        out.add("AWS maintenance:");
+        windows.forEach(w -> out.add(ITEM + w.eventId() + " " + MaintenanceText.span(w.start(), w.end())
+                + (Boolean.TRUE.equals(w.open()) ? " (open now)" : "") + " on " + String.join(", ", w.vifs().entrySet()
+                .stream().map(e -> e.getKey() + " " + e.getValue()).toList()) + ": " + w.verdict()
+                + (w.reasons().isEmpty() ? "" : " (" + String.join("; ", w.reasons()) + ")")));
+        return out;
+    }
+
+    private static final String ITEM = "  - ";
+    private static final String DETAIL = "    ";
 }

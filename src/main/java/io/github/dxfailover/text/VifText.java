@@ -46,6 +46,20 @@ public final class VifText {
         return out.isEmpty() ? "no BGP peers" : String.join("; ", out);
     }
 
+    /**
+     * Each peer as a short line needs it (docs/behaviour.md §14: family, peer address or ASN, status):
+     * "ipv4 169.254.10.2/30 up; ipv6 2001:db8::2/125 down".
+     */
+    static String peersBriefly(VifState vif) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < vif.peers().size(); i++) {
+            BgpPeer p = vif.peers().get(i);
+            out.add(p.label(i) + (p.peerAddress() != null ? " " + p.peerAddress() : p.asn() != null ? " AS " + p.asn()
+                    : "") + " " + p.status());
+        }
+        return String.join("; ", out);
+    }
+
     /** "ipv4 169.254.10.2/30 AS 65000 up". */
     static String peer(BgpPeer p, int index) {
         StringBuilder out = new StringBuilder(p.label(index));
@@ -64,5 +78,22 @@ public final class VifText {
         states.byId().values().forEach(v -> out.append("  ").append(v.id()).append("  ").append(stateAndBgp(v))
                 .append('\n'));
         return out.toString();
+    }
+
+    /**
+     * What to fix when Direct Connect did not return a listed VIF (docs/behaviour.md §4, §7): "" when all were returned.
+     * A group's VIFs are those Direct Connect returns with its tag, so none can be missing (§18).
+     */
+    static String unreturned(VifStates states) {
+        List<String> missing = states.byId().values().stream().filter(v -> VifState.MISSING.equals(v.state()))
+                .map(VifState::id).toList();
+        return missing.isEmpty() ? "" : "Fix VIFLIST: Direct Connect does not return " + String.join(", ", missing)
+                + " in this account and region.\n";
+    }
+
+    /** A group whose tag Direct Connect finds on no VIF: VIFGROUP misspelt, or the VIFs not tagged yet (§18). */
+    static String tagOnNoVif(String group) {
+        return "No VIF in this account and region carries the tag " + groupTag(group) + ": tag the VIFs to protect "
+                + "with it, or fix VIFGROUP.\n";
     }
 }

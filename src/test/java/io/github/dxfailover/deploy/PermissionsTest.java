@@ -143,13 +143,14 @@ class PermissionsTest {
                 default -> {
                     // The failover test and the function's own record tags (§16): on the listed VIFs only, or on
                     // every VIF whose own tag names the group. IAM does not list aws:ResourceTag for UntagResource
-                    // (only for the dxvif resource): there the condition applies where IAM evaluates it.
+                    // and DescribeTags (only for the dxvif resource): there the condition applies where IAM evaluates
+                    // it, and DescribeTags (status's read, §14) shares UntagResource's statement.
                     assertThat(action).as("an action with no known resource scope").startsWith("directconnect:");
                     if (variant == Variant.LIST) {
                         VIFS.forEach(v -> grants.add(new Grant(action, vifArn(v))));
                     } else {
                         grants.add(new Grant(action, vifArn("*") + " [dx-failover:group=" + GROUP_NAME
-                                + (action.equals("directconnect:UntagResource") ? " if set]" : "]")));
+                                + (UNTAG_STATEMENT.contains(action) ? " if set]" : "]")));
                     }
                 }
             }
@@ -286,7 +287,8 @@ class PermissionsTest {
                 "sns:Publish",
                 "support:CreateCase",
                 "directconnect:TagResource",
-                "directconnect:UntagResource");
+                "directconnect:UntagResource",
+                "directconnect:DescribeTags");
     }
 
     @ParameterizedTest
@@ -347,6 +349,10 @@ class PermissionsTest {
             "dx-failover:maintenance");
     private static final String GROUP_KEY = ManagedVifs.GROUP_TAG;
     private static final Set<String> TAG_ACTIONS = Set.of("directconnect:TagResource", "directconnect:UntagResource");
+    /** The read status makes to see the record statements are there (§14): in them, and nowhere else. */
+    private static final String DESCRIBE_TAGS = "directconnect:DescribeTags";
+    /** The group's statement whose group condition is IfExists (see expectedGrants). */
+    private static final Set<String> UNTAG_STATEMENT = Set.of("directconnect:UntagResource", DESCRIBE_TAGS);
 
     /**
      * IAM supports aws:TagKeys on TagResource and UntagResource of a dxvif (Service Authorization Reference, "Actions,
@@ -368,7 +374,8 @@ class PermissionsTest {
             assertThat(tagging).as(source).isNotEmpty();
             Set<String> actions = new TreeSet<>();
             for (JsonNode statement : tagging) {
-                assertThat(strings(statement.get("Action"))).as(source + ": " + statement).allMatch(TAG_ACTIONS::contains);
+                assertThat(strings(statement.get("Action"))).as(source + ": " + statement)
+                        .allMatch(a -> TAG_ACTIONS.contains(a) || a.equals(DESCRIBE_TAGS));
                 actions.addAll(strings(statement.get("Action")));
                 if (variant == Variant.LIST) {
                     assertThat(statement.get("Condition")).as(source + ": " + statement).isEqualTo(listKeys);
@@ -378,7 +385,8 @@ class PermissionsTest {
                     assertThat(statement.get("Condition").size()).as(source + ": " + statement).isEqualTo(2);
                 }
             }
-            assertThat(actions).as(source).isEqualTo(TAG_ACTIONS);
+            assertThat(actions).as(source).containsExactlyInAnyOrder("directconnect:TagResource",
+                    "directconnect:UntagResource", DESCRIBE_TAGS);
             // The failover test is conditional only on the VIF's group tag, and only with a group.
             for (JsonNode st : allowing.stream().filter(st -> !tagging.contains(st)).toList()) {
                 boolean failoverTest = strings(st.get("Action")).contains("directconnect:StartBgpFailoverTest");

@@ -18,9 +18,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -125,6 +127,8 @@ public final class FakeDirectConnect implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private int pageSize = 100;
+    /** VIFs whose tags the role may not touch: DescribeTags, TagResource and UntagResource naming them are denied. */
+    private final Set<String> tagsDenied = new HashSet<>();
 
     private FakeDirectConnect(Clock clock) throws IOException {
         this.clock = clock;
@@ -350,6 +354,7 @@ public final class FakeDirectConnect implements AutoCloseable {
                     case "StartBgpFailoverTest" -> start(request);
                     case "StopBgpFailoverTest" -> stop(request);
                     case "ListVirtualInterfaceTestHistory" -> history(request);
+                    case "DescribeTags" -> describeTags(request);
                     case "TagResource" -> tagResource(request, true);
                     case "UntagResource" -> tagResource(request, false);
                     case "DescribeConnections" -> page(request, "connections", connections.values().stream()
@@ -457,10 +462,48 @@ public final class FakeDirectConnect implements AutoCloseable {
         return page(request, "virtualInterfaceTestHistory", matching);
     }
 
+    /** As IAM answers a role without the record statement for these VIFs (docs/behaviour.md §12). */
+    public synchronized FakeDirectConnect denyTags(String... vifIds) {
+        tagsDenied.addAll(List.of(vifIds));
+        return this;
+    }
+
+    /** DescribeTags ({@code resourceArns}): each VIF's tags, or IAM's denial when any ARN is one the role may not touch. */
+    private Answer describeTags(JsonNode request) {
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode resourceTags = out.putArray("resourceTags");
+        for (JsonNode arn : request.path("resourceArns")) {
+            String id = vifIdOf(arn.asText());
+            if (tagsDenied.contains(id)) {
+                return denied("directconnect:DescribeTags", arn.asText());
+            }
+            Vif v = vifs.get(id);
+            if (v == null) {
+                return clientError("Resource " + arn.asText() + " is not a virtual interface ARN of this account");
+            }
+            ObjectNode entry = resourceTags.addObject().put("resourceArn", arn.asText());
+            ArrayNode tags = entry.putArray("tags");
+            v.tags.forEach((k, val) -> tags.addObject().put("key", k).put("value", val));
+        }
+        return new Answer(200, out);
+    }
+
+    private static String vifIdOf(String arn) {
+        return arn.replaceAll("^arn:aws[a-z-]*:directconnect:[a-z0-9-]+:\\d{12}:dxvif/", "");
+    }
+
+    private static Answer denied(String action, String arn) {
+        return new Answer(400, error("AccessDeniedException", "User: arn:aws:sts::123456789012:assumed-role/dx-failover/"
+                + "fn is not authorized to perform: " + action + " on resource: " + arn));
+    }
+
     /** TagResource ({@code tags: [{key, value}]}) or UntagResource ({@code tagKeys}) on a VIF's ARN. */
     private Answer tagResource(JsonNode request, boolean set) {
         String arn = text(request, "resourceArn");
-        String id = arn == null ? null : arn.replaceAll("^arn:aws[a-z-]*:directconnect:[a-z0-9-]+:\\d{12}:dxvif/", "");
+        String id = arn == null ? null : vifIdOf(arn);
+        if (tagsDenied.contains(id)) {
+            return denied("directconnect:" + (set ? "TagResource" : "UntagResource"), arn);
+        }
         Vif v = id == null || id.equals(arn) ? null : vifs.get(id);
         if (v == null) {
             return clientError("Resource " + arn + " is not a virtual interface ARN of this account");

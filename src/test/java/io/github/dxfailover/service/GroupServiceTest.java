@@ -80,6 +80,19 @@ class GroupServiceTest {
     }
 
     @Test
+    void aGroupWhoseTagIsOnNoVifSaysSoInTheNotification() {
+        region();
+        Result typo = aws.service(group("cor", 1)).handle(MockedAws.alarmFor(UNTAGGED + " loss"), Deadline.none());
+        assertThat(typo.outcome()).isEqualTo(Outcome.NOT_MANAGED);
+        assertThat(aws.published).singleElement().satisfies(n -> assertThat(n.body()).contains("No VIF in this account "
+                + "and region carries the tag dx-failover:group='cor': tag the VIFs to protect with it, or fix VIFGROUP."));
+
+        aws.published.clear();
+        aws.service(group("core", 1)).handle(MockedAws.alarmFor(UNTAGGED + " loss"), Deadline.none());
+        assertThat(aws.published).singleElement().satisfies(n -> assertThat(n.body()).doesNotContain("No VIF"));
+    }
+
+    @Test
     void anAlarmOnAnotherGroupsVifIsNotManagedAndPagesNobody() {
         Result r = region().service(group("core", 1)).handle(MockedAws.alarmFor(EDGE_VIF + " loss"), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.NOT_MANAGED);
@@ -154,7 +167,7 @@ class GroupServiceTest {
         assertThat(status.preflight().reasons()).contains("3 VIF(s) carry the tag dx-failover:group='core', fewer than "
                 + "MINVIFS+1 = 4: tag more VIFs with it, or lower MINVIFS, so that one can be taken out");
         assertThat(status.vifs().ids()).containsExactly(VIF_A, VIF_B, VIF_C);
-        assertThat(status.message()).contains("3 of 3 VIFs of group 'core' healthy, MINVIFS is 3, 0 can be taken out");
+        assertThat(status.message()).contains("3 of 3 VIFs of group 'core' healthy, MINVIFS 3: 0 can be taken out");
         // Tested per VIF of the group, not of the region.
         assertThat(aws.calls("ListVirtualInterfaceTestHistory")).containsExactlyInAnyOrder(
                 "ListVirtualInterfaceTestHistory " + VIF_A, "ListVirtualInterfaceTestHistory " + VIF_B,

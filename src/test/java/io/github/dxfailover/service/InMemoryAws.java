@@ -54,6 +54,7 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
     final List<String> calls = new ArrayList<>();
     private final Set<Call> failing = EnumSet.noneOf(Call.class);
     private final Set<String> failingOn = new java.util.HashSet<>();
+    private final Set<String> denied = new java.util.HashSet<>();
     private int tests;
 
     FailoverService service(FailoverConfig config) {
@@ -108,6 +109,12 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
     /** The call fails on this VIF only. */
     InMemoryAws failing(Call call, String vifId) {
         failingOn.add(call.operation() + " " + vifId);
+        return this;
+    }
+
+    /** The role may not read, and so not write, this VIF's tags: DescribeTags naming it is denied. */
+    InMemoryAws denyingTags(String vifId) {
+        denied.add(vifId);
         return this;
     }
 
@@ -175,6 +182,18 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
         Map<String, String> tags = new HashMap<>(vifs.get(vif.id()).tags());
         tags.remove(key);
         vifs.put(vif.id(), vifs.get(vif.id()).tagged(tags));
+    }
+
+    @Override
+    public void readTags(List<VifState> some) {
+        calls.add(Call.DESCRIBE_TAGS.operation() + " " + String.join(",", some.stream().map(VifState::id).toList()));
+        if (some.stream().anyMatch(v -> denied.contains(v.id()))) {
+            throw new AwsCallFailed(Call.DESCRIBE_TAGS, some.size() == 1 ? some.get(0).id() : null,
+                    "AccessDeniedException", "AccessDeniedException: not authorized", null);
+        }
+        if (failing.contains(Call.DESCRIBE_TAGS)) {
+            throw new AwsCallFailed(Call.DESCRIBE_TAGS, null, "InternalError", "InternalError: injected", null);
+        }
     }
 
     @Override

@@ -229,7 +229,7 @@ class MaintenanceServiceTest {
         assertThat(windows).singleElement().satisfies(w -> assertThat(w).containsEntry("eventId", "evt-1")
                 .containsEntry("open", false).containsEntry("verdict", "safe").containsEntry("vifs", Map.of(VIF_A, "down")));
         assertThat(r.preflight().ready()).isTrue();
-        assertThat(r.message()).contains("AWS maintenance: evt-1 ");
+        assertThat(r.message()).contains("\nAWS maintenance:\n  - evt-1 ").endsWith(" on " + VIF_A + " down: safe");
         assertThat(aws.calls("TagResource", "UntagResource", "Publish")).isEmpty();
     }
 }

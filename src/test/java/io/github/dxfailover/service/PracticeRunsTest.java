@@ -211,7 +211,7 @@ class PracticeRunsTest extends MockedAws {
                 "blocking alarm '" + BLOCKING + "' is in ALARM",
                 "alarm 'no-such-alarm' does not exist: a misspelt watch alarm would never end a run",
                 "today (2026-11-26, UTC) is in PRACTICE_BLOCKED_DATES",
-                VIF_C + " is not healthy (down)");
+                VIF_C + " carries no traffic (down, BGP up)");
         verify(dx, never()).startBgpFailoverTest(any(StartBgpFailoverTestRequest.class));
         verify(dx, never()).tagResource(any(TagResourceRequest.class));
         assertThat(published(1).get(0).message()).contains("PRACTICE_BLOCKED: no practice run on " + VIF_A);
@@ -371,9 +371,9 @@ class PracticeRunsTest extends MockedAws {
         assertThat(well.preflight().ready()).isTrue();
         assertThat(well.toMap()).containsEntry("notProven", List.of(VIF_B, VIF_C)) // B's success is 40 days old
                 .containsEntry("practiceBlockers", List.of());
-        assertThat(well.message()).contains("Practice runs: none running; " + VIF_A + " last test ")
-                .contains("last practice " + NOW.minusSeconds(86_400) + " PRACTICE_SUCCEEDED")
-                .contains(VIF_C + " never tested, never practised")
+        assertThat(well.message()).contains("\nPractice runs: none running; ").contains("\n  " + VIF_A + " last test ")
+                .contains("; PRACTICE_SUCCEEDED " + NOW.minusSeconds(86_400) + "\n")
+                .contains("\n  " + VIF_C + " never tested; never practised")
                 .contains("not proven (no PRACTICE_SUCCEEDED in the last 35 days): " + VIF_B + ", " + VIF_C)
                 .contains("a practice run could start now (next: " + VIF_B + ")");
 

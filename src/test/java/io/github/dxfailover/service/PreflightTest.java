@@ -75,11 +75,66 @@ class PreflightTest extends MockedAws {
         assertThat(r.preflight().ready()).isTrue();
         assertThat(r.preflight().reasons()).isEmpty();
         assertThat(r.toMap()).containsEntry("ready", true).containsEntry("reasons", List.of());
-        assertThat(r.message()).startsWith("READY: 3 of 3 listed VIFs healthy, MINVIFS is 1, 2 can be taken out now")
-                .contains(VIF_A + " available, BGP up [ipv4 169.254.10.2/30 AS 65000 up; ipv6 2001:db8::2/125 AS 65000 up], healthy");
+        assertThat(r.message()).startsWith("READY: 3 of 3 listed VIFs healthy, MINVIFS 1: 2 can be taken out now\n")
+                .contains("\n  " + VIF_A + " available, healthy; BGP ipv4 169.254.10.2/30 up; ipv6 2001:db8::2/125 up\n");
         verify(sns).getTopicAttributes(any(GetTopicAttributesRequest.class));
         verify(support).describeSeverityLevels(any(DescribeSeverityLevelsRequest.class));
         verifyNothingChangedOrSent();
+    }
+
+    /**
+     * docs/behaviour.md §14: the message reads on a phone — the answer and the healthy count against MINVIFS on its
+     * first line, then one short line per reason and per VIF, none over 100 characters — for a ready account and for
+     * one with reasons that are long sentences (an AWS error with a role's ARN in it).
+     */
+    @Test
+    void theMessageIsReadOnAPhoneReadyOrNot() {
+        allWell();
+        Result ready = service().handle(new Request.Status(), Deadline.none());
+        assertThat(ready.message().lines().findFirst()).hasValue("READY: 3 of 3 listed VIFs healthy, MINVIFS 1: 2 can "
+                + "be taken out now");
+        assertThat(ready.message().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+        String takenOut = "      taken out, the rest would carry 3.0 Gbit/s on 20.0 Gbit/s: 15.0 % (MAX_UTILIZATION 80 %)";
+        assertThat(vifLines(ready.message())).containsExactly(
+                        "  " + VIF_A + " available, healthy; BGP ipv4 169.254.10.2/30 up; ipv6 2001:db8::2/125 up",
+                        takenOut,
+                        "  " + VIF_B + " available, healthy; BGP ipv4 169.254.10.2/30 up; ipv6 2001:db8::2/125 up",
+                        takenOut,
+                        "  " + VIF_C + " available, healthy; BGP ipv4 169.254.10.2/30 up; ipv6 2001:db8::2/125 up",
+                        takenOut);
+
+        directConnectReturns(twoPeers(VIF_A, "up", "up"), twoPeers(VIF_B, "down", "down"));
+        when(sns.getTopicAttributes(any(GetTopicAttributesRequest.class))).thenThrow(AuthorizationErrorException
+                .builder().statusCode(403).awsErrorDetails(AwsErrorDetails.builder().errorCode("AuthorizationError")
+                        .errorMessage("User: arn:aws:sts::123456789012:assumed-role/my-dx-DxFailoverFunctionRole-"
+                                + "1A2B3C4D5E6F/my-dx-dx-failover is not authorized to perform: SNS:GetTopicAttributes "
+                                + "on resource: " + Fixtures.TOPIC).build()).build());
+        Result notReady = service().handle(new Request.Status(), Deadline.none());
+        List<String> reasons = notReady.preflight().reasons();
+        assertThat(reasons).hasSize(4);
+        List<String> lines = notReady.message().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("NOT READY: 4 reasons; 1 of 3 listed VIFs healthy, MINVIFS 1: 0 can be "
+                + "taken out now");
+        assertThat(lines.get(1)).isEqualTo("Reasons:");
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+        assertThat(vifLines(notReady.message())).filteredOn(l -> l.startsWith("  dxvif-")).containsExactly(
+                        "  " + VIF_A + " available, healthy; BGP ipv4 169.254.10.2/30 up; ipv6 2001:db8::2/125 up",
+                        "  " + VIF_B + " available, not healthy; BGP ipv4 169.254.10.2/30 down; ipv6 2001:db8::2/125 "
+                                + "down",
+                        "  " + VIF_C + " not returned by Direct Connect, not healthy; BGP unknown");
+        // The same words as the result's reasons, each from a line of its own ("  - "), wrapped where long (a word
+        // longer than a line, an ARN, is cut where the line ends: compared without white space).
+        List<String> reasonLines = lines.subList(2, lines.indexOf("VIFs:"));
+        assertThat(reasonLines).filteredOn(l -> l.startsWith("  - ")).hasSize(reasons.size());
+        String words = String.join("", reasonLines).replaceAll("\\s+", "");
+        reasons.forEach(reason -> assertThat(words).contains("-" + reason.replaceAll("\\s+", "")));
+        verifyNothingChangedOrSent();
+    }
+
+    /** The message's section of VIFs: the lines after "VIFs:" up to the practice runs. */
+    private static List<String> vifLines(String message) {
+        return message.lines().dropWhile(l -> !l.equals("VIFs:")).skip(1)
+                .takeWhile(l -> !l.startsWith("Practice runs:")).toList();
     }
 
     @Test
@@ -92,7 +147,8 @@ class PreflightTest extends MockedAws {
         assertThat(r.preflight().ready()).isFalse();
         assertThat(r.preflight().reasons()).singleElement().asString()
                 .contains("the notification topic " + Fixtures.TOPIC + " does not exist").contains("fix SNSARN");
-        assertThat(r.message()).startsWith("NOT READY (1 reason(s): the notification topic");
+        assertThat(r.message()).startsWith("NOT READY: 1 reason; 3 of 3 listed VIFs healthy")
+                .contains("\nReasons:\n  - the notification topic");
         verifyNothingChangedOrSent();
     }
 
@@ -145,8 +201,7 @@ class PreflightTest extends MockedAws {
         assertThat(r.preflight().reasons()).singleElement().asString().isEqualTo(VIF_A + " has BGP sessions down "
                 + "(ipv4 169.254.10.2/30 AS 65000 up; ipv6 2001:db8::2/125 AS 65000 down)");
         assertThat(r.message()).contains("3 of 3 listed VIFs healthy")
-                .contains(VIF_A + " available, BGP ipv4 up, ipv6 down [ipv4 169.254.10.2/30 AS 65000 up; "
-                        + "ipv6 2001:db8::2/125 AS 65000 down], healthy");
+                .contains(VIF_A + " available, healthy; BGP ipv4 169.254.10.2/30 up; ipv6 2001:db8::2/125 down");
         @SuppressWarnings("unchecked")
         Map<String, Object> vifA = (Map<String, Object>) ((Map<String, Object>) r.toMap().get("vifs")).get(VIF_A);
         assertThat(vifA.get("bgp")).isEqualTo("ipv4 up, ipv6 down");
@@ -197,7 +252,7 @@ class PreflightTest extends MockedAws {
         assertThat(r.outcome()).isEqualTo(Outcome.STATUS);
         assertThat(r.preflight().reasons()).first().asString()
                 .contains("reading the VIF states from Direct Connect failed").contains("connect timed out");
-        assertThat(r.message()).contains(VIF_A + " missing, BGP unknown");
+        assertThat(r.message()).contains(VIF_A + " not returned by Direct Connect, not healthy; BGP unknown");
         verifyNothingChangedOrSent();
     }
 

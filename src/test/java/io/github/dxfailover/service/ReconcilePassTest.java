@@ -245,8 +245,8 @@ class ReconcilePassTest extends MockedAws {
                 .actionsEnabled(false).build());
         // Without the capacity guard, whose figures each line would show too.
         Result r = statefulService(config(envWith("MAX_UTILIZATION", "0"))).handle(new Request.Status(), Deadline.none());
-        assertThat(r.message()).contains(VIF_A + " available, BGP up [peer 1 up], healthy, alarms in ALARM: "
-                + VIF_A + " loss, " + VIF_A + " latency (actions disabled); " + VIF_B + " available, BGP up [peer 1 up], healthy;");
+        assertThat(r.message()).contains("\n  " + VIF_A + " available, healthy; BGP peer 1 up\n      alarms in ALARM: "
+                + VIF_A + " loss, " + VIF_A + " latency (actions disabled)\n  " + VIF_B + " available, healthy; BGP peer 1 up\n");
         verifyNoChange();
     }
 

@@ -32,9 +32,10 @@ class StatusTest extends MockedAws {
                         test(VIF_A, "test-9", TEST_END)).build());
         Result r = service().handle(new Request.Status(), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.STATUS);
-        assertThat(r.message()).contains("1 of 3 listed VIFs healthy")
-                .contains(VIF_A + " testing, BGP down (failover test test-9 until " + TEST_END + ")")
-                .contains(VIF_B + " available, BGP up").contains(VIF_C + " missing, BGP unknown");
+        assertThat(r.message()).startsWith("NOT READY: ").contains("1 of 3 listed VIFs healthy")
+                .contains(VIF_A + " testing, not healthy; BGP peer 1 down\n      failover test test-9 until " + TEST_END + "\n")
+                .contains(VIF_B + " available, healthy; BGP ")
+                .contains(VIF_C + " not returned by Direct Connect, not healthy; BGP unknown");
         ArgumentCaptor<ListVirtualInterfaceTestHistoryRequest> list =
                 ArgumentCaptor.forClass(ListVirtualInterfaceTestHistoryRequest.class);
         verify(dx, times(2)).listVirtualInterfaceTestHistory(list.capture());
@@ -61,7 +62,8 @@ class StatusTest extends MockedAws {
                             test(VIF_A, "test-9", TEST_END)).build();
         });
         Result r = service().handle(new Request.Status(), Deadline.none());
-        assertThat(r.message()).contains(VIF_A + " testing, BGP down (failover test test-9 until " + TEST_END + ")")
+        assertThat(r.message()).contains(VIF_A + " testing, not healthy; BGP peer 1 down\n      failover test test-9 until "
+                        + TEST_END + "\n")
                 .contains(VIF_A + " last test " + NOW);
         verify(dx, times(3)).listVirtualInterfaceTestHistory(any(ListVirtualInterfaceTestHistoryRequest.class));
         verifyNoChange();
@@ -74,7 +76,8 @@ class StatusTest extends MockedAws {
                 .thenThrow(SdkClientException.create("read timed out"));
         Result r = service().handle(new Request.Status(), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.STATUS);
-        assertThat(r.message()).contains(VIF_A + " testing, BGP down (test history unavailable: read timed out)");
+        assertThat(r.message()).contains(VIF_A + " testing, not healthy; BGP peer 1 down\n      test history unavailable: "
+                + "read timed out");
         verifyNoChange();
     }
 }

@@ -46,9 +46,9 @@ class CapacityTextTest {
                 + "connection?); the bandwidth of dxcon-q is not one this function reads");
         assertThat(CapacityText.note(null)).isEmpty();
         assertThat(CapacityText.note(unknown)).startsWith("; capacity not checked: no traffic datapoints");
-        assertThat(StatusText.ifTakenOut(unknown)).isEqualTo(", capacity if taken out now unknown");
+        assertThat(StatusText.ifTakenOut(unknown)).isEqualTo("taken out, what the rest would carry is unknown");
         assertThat(StatusText.ifTakenOut(new Capacity(80, 1e9, 10_000_000_000L, List.of())))
-                .isEqualTo(", if taken out now the others would carry 1.0 Gbit/s on 10.0 Gbit/s: 10.0 % (MAX_UTILIZATION 80 %)");
+                .isEqualTo("taken out, the rest would carry 1.0 Gbit/s on 10.0 Gbit/s: 10.0 % (MAX_UTILIZATION 80 %)");
     }
 
     @Test
@@ -57,14 +57,14 @@ class CapacityTextTest {
         assertThat(StatusText.runningPractice(running, List.of("apps", "db"), Map.of("apps", "OK")))
                 .isEqualTo("dxvif-a (test t-1); outcome alarms: apps OK, db missing");
         assertThat(StatusText.practice(List.of(), List.of(), null, List.of("dxvif-a never tested"), 35, "dxvif-a"))
-                .isEqualTo(". Practice runs: none running; dxvif-a never tested; every VIF proven; a practice run "
-                        + "could start now (next: dxvif-a)");
+                .containsExactly("Practice runs: none running; a practice run could start now (next: dxvif-a)",
+                        "  every VIF proven in the last 35 days", "  dxvif-a never tested");
         assertThat(StatusText.practice(List.of("dxvif-a", "dxvif-b"), List.of("r1", "r2"), "dxvif-a (test t-1)",
-                List.of("x"), 14, "dxvif-b")).isEqualTo(". Practice runs: running on dxvif-a (test t-1); x; not proven "
-                + "(no PRACTICE_SUCCEEDED in the last 14 days): dxvif-a, dxvif-b; a practice run could not start now: "
-                + "r1; r2");
+                List.of("x"), 14, "dxvif-b")).containsExactly("Practice runs: running on dxvif-a (test t-1); a practice "
+                + "run could not start now:", "  - r1", "  - r2", "  not proven (no PRACTICE_SUCCEEDED in the last 14 "
+                + "days): dxvif-a, dxvif-b", "  x");
         assertThat(StatusText.practiceRecord(VifState.of("dxvif-a", "available", "up"), null))
-                .isEqualTo("dxvif-a never tested, never practised");
+                .isEqualTo("dxvif-a never tested; never practised");
     }
 
     @Test

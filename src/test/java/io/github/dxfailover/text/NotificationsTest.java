@@ -41,6 +41,7 @@ class NotificationsTest {
               dxvif-aaaa1111  available, BGP up
               dxvif-bbbb2222  down, BGP down
               dxvif-cccc3333  missing, BGP unknown
+            Fix VIFLIST: Direct Connect does not return dxvif-cccc3333 in this account and region.
 
             """;
 

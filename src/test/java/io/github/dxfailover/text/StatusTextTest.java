@@ -14,6 +14,7 @@ import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.VifState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -30,12 +31,26 @@ class StatusTextTest {
     }
 
     @Test
-    void eachVifReadsWithItsPeersHealthAndAlarms() {
-        assertThat(StatusText.vifLine(TWO_PEERS, " (t)", List.of("a1", "a2 (actions disabled)"), ""))
-                .isEqualTo(VIF_A + " available, BGP ipv4 up, ipv6 down (t) [ipv4 169.254.10.2/30 AS 65000 up; ipv6 down], "
-                        + "healthy, alarms in ALARM: a1, a2 (actions disabled)");
-        assertThat(StatusText.vifLine(VifState.missing(VIF_A), "", List.of(), ""))
-                .isEqualTo(VIF_A + " missing, BGP unknown, not healthy");
+    void eachVifReadsWithItsStateHealthAndEveryPeerThenItsDetails() {
+        assertThat(StatusText.vif(TWO_PEERS, "", List.of("a1", "a2 (actions disabled)"), "if taken out now x"))
+                .containsExactly(VIF_A + " available, healthy; BGP ipv4 169.254.10.2/30 up; ipv6 down",
+                        "    if taken out now x", "    alarms in ALARM: a1, a2 (actions disabled)");
+        // The peer address, else the ASN, else only the status (docs/behaviour.md §14).
+        assertThat(StatusText.vif(new VifState(VIF_A, "available", List.of(new BgpPeer("ipv4", null, 65000L, "up"),
+                BgpPeer.ofStatus("up"))), "", List.of(), "")).containsExactly(VIF_A + " available, healthy; BGP ipv4 AS "
+                + "65000 up; peer 2 up");
+        // Never "not healthy (available)": the peers after it say which session is down (§4).
+        assertThat(StatusText.vif(VifState.of(VIF_A, "available", "down", "down"), "", List.of(), ""))
+                .containsExactly(VIF_A + " available, not healthy; BGP peer 1 down; peer 2 down");
+        assertThat(StatusText.vif(VifState.of(VIF_A, "testing", "down"), "failover test t-1 until 07:00", List.of(), ""))
+                .containsExactly(VIF_A + " testing, not healthy; BGP peer 1 down", "    failover test t-1 until 07:00");
+        assertThat(StatusText.vif(VifState.of(VIF_A, "down", "down"), "", List.of(), ""))
+                .containsExactly(VIF_A + " down, not healthy; BGP peer 1 down");
+        assertThat(StatusText.vif(new VifState(VIF_A, "available", List.of(BgpPeer.ofStatus("up")), null, Map.of(), null,
+                true), "", List.of(), "")).containsExactly(VIF_A + " available, not healthy (AWS maintenance window "
+                + "open); BGP peer 1 up");
+        assertThat(StatusText.vif(VifState.missing(VIF_A), "", List.of(), ""))
+                .containsExactly(VIF_A + " not returned by Direct Connect, not healthy; BGP unknown");
         Instant since = Instant.parse("2026-11-26T04:00:00Z");
         Alarm alarm = new Alarm("a", "ALARM", "", "", "", "", List.of());
         assertThat(StatusText.alarmName(new FiringAlarm(alarm, since, false, since))).isEqualTo("a (actions disabled)");
@@ -46,11 +61,11 @@ class StatusTextTest {
     void aRunningTestAndTheTestHistory() {
         Instant end = Instant.parse("2026-11-26T07:00:00Z");
         assertThat(StatusText.runningTest(Optional.of(new FailoverTestRun("t-1", end))))
-                .isEqualTo(" (failover test t-1 until 2026-11-26T07:00:00Z)");
-        assertThat(StatusText.runningTest(Optional.empty())).isEqualTo(" (no running test found)");
+                .isEqualTo("failover test t-1 until 2026-11-26T07:00:00Z");
+        assertThat(StatusText.runningTest(Optional.empty())).isEqualTo("no running test found");
         AwsCallFailed denied = failed(Call.LIST_TEST_HISTORY, "AccessDeniedException");
-        assertThat(StatusText.testHistoryUnavailable(denied)).isEqualTo(" (test history unavailable: "
-                + "AccessDeniedException: m)");
+        assertThat(StatusText.testHistoryUnavailable(denied)).isEqualTo("test history unavailable: "
+                + "AccessDeniedException: m");
         assertThat(StatusText.mayNotTest(VIF_A, LISTED, denied)).isEqualTo("this function may not run failover tests on "
                 + VIF_A + " (AccessDeniedException: m): its role lacks the failover-test statement for this VIF's ARN; "
                 + "redeploy with it in VifList");
@@ -59,6 +74,15 @@ class StatusTextTest {
                 + VIF_A + " (AccessDeniedException: m): its role's failover-test statement does not allow VIFs tagged "
                 + "dx-failover:group='core network'; redeploy the stack with VifGroup core network (or give the role "
                 + "lambda-iam-policy-group.json with this group)");
+        AwsCallFailed tagsDenied = failed(Call.DESCRIBE_TAGS, "AccessDeniedException");
+        assertThat(StatusText.mayNotRecord(VIF_A, LISTED, tagsDenied)).isEqualTo("this function may not write its "
+                + "records (practice runs, maintenance windows) on " + VIF_A + " (AccessDeniedException: m): its role "
+                + "lacks the record statement (TagResource, UntagResource, DescribeTags) for this VIF's ARN; redeploy "
+                + "with it in VifList");
+        assertThat(StatusText.mayNotRecord(VIF_A, CORE, tagsDenied)).endsWith("its role's record statement "
+                + "(TagResource, UntagResource, DescribeTags) does not allow VIFs tagged dx-failover:group='core network'"
+                + "; redeploy the stack with VifGroup core network (or give the role lambda-iam-policy-group.json with "
+                + "this group)");
         assertThat(StatusText.testHistoryUnreadable(VIF_A, denied)).isEqualTo("the failover-test history of " + VIF_A
                 + " could not be read: AccessDeniedException: m");
     }
@@ -104,14 +128,52 @@ class StatusTextTest {
     }
 
     @Test
-    void theMessageSaysReadyOrEveryReason() {
-        assertThat(StatusText.message(List.of(), 3, 3, LISTED, 1, false, List.of("v1", "v2"))).isEqualTo("READY: 3 of "
-                + "3 listed VIFs healthy, MINVIFS is 1, 2 can be taken out now. v1; v2");
-        assertThat(StatusText.message(List.of("r1", "r2"), 1, 3, LISTED, 2, true, List.of("v1"))).isEqualTo("NOT READY "
-                + "(2 reason(s): r1; r2): 1 of 3 listed VIFs healthy, MINVIFS is 2, 0 can be taken out now, DRY_RUN is on. "
-                + "v1");
-        assertThat(StatusText.message(List.of(), 30, 30, CORE, 1, false, List.of("v1"))).isEqualTo("READY: 30 of 30 "
-                + "VIFs of group 'core network' healthy, MINVIFS is 1, 29 can be taken out now. v1");
+    void theFirstLineSaysReadyOrHowManyReasonsAndTheHealthyCountAgainstTheMinimum() {
+        assertThat(StatusText.headline(0, 3, 3, LISTED, 1, false))
+                .isEqualTo("READY: 3 of 3 listed VIFs healthy, MINVIFS 1: 2 can be taken out now");
+        assertThat(StatusText.headline(1, 1, 3, LISTED, 2, true))
+                .isEqualTo("NOT READY: 1 reason; 1 of 3 listed VIFs healthy, MINVIFS 2: 0 can be taken out now "
+                        + "(DRY_RUN is on)");
+        assertThat(StatusText.headline(2, 30, 30, CORE, 1, false))
+                .isEqualTo("NOT READY: 2 reasons; 30 of 30 VIFs of group 'core network' healthy, MINVIFS 1: 29 can be "
+                        + "taken out now");
+    }
+
+    @Test
+    void theMessageIsTheHeadlineThenOneShortLinePerReasonAndPerVif() {
+        assertThat(StatusText.message("READY: h", List.of(), List.of(List.of("v1", "    d1"), List.of("v2")),
+                List.of("Practice runs: p"), List.of())).isEqualTo("""
+                READY: h
+                VIFs:
+                  v1
+                      d1
+                  v2
+                Practice runs: p""");
+        assertThat(StatusText.message("NOT READY: 2 reasons", List.of("r1", "r2"), List.of(List.of("v1")), List.of(),
+                List.of("AWS maintenance:", "  - w"))).isEqualTo("""
+                NOT READY: 2 reasons
+                Reasons:
+                  - r1
+                  - r2
+                VIFs:
+                  v1
+                AWS maintenance:
+                  - w""");
+    }
+
+    @Test
+    void aLineOverAHundredCharactersGoesOnIndentedUnderItself() {
+        String reason = "this function may not run failover tests on " + VIF_A + " (AccessDeniedException: User: "
+                + "arn:aws:sts::123456789012:assumed-role/my-dx-DxFailoverFunctionRole-1A2B3C4D5E6F/my-dx-dx-failover-"
+                + "function is not authorized): its role lacks the failover-test statement";
+        String message = StatusText.message("NOT READY: 1 reason", List.of(reason), List.of(), List.of(), List.of());
+        assertThat(message.lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+        assertThat(message.lines().skip(3).takeWhile(l -> !l.equals("VIFs:"))).hasSize(2)
+                .allSatisfy(l -> assertThat(l).startsWith("      "));
+        // Nothing lost but the spaces where a line broke; a word longer than a line is cut where the line ends.
+        assertThat(message.lines().skip(2).takeWhile(l -> !l.equals("VIFs:")).map(String::strip)
+                .reduce("", String::concat).replace(" ", ""))
+                .isEqualTo(("- " + reason).replace(" ", ""));
     }
 
     @Test
