@@ -308,7 +308,7 @@ class RuntimeIT extends WithLocalEndpoints {
     }
 
     /**
-     * Every other payload that is not one JSON object, as the README's "Limits" lists them, is answered REJECTED
+     * Every other payload that is not one JSON object, as docs/behaviour.md §2 lists them, is answered REJECTED
      * with what was found: a one-element array too (Lambda's runtime used to unwrap it), an empty payload and
      * null are no input; the function goes on serving the next invocation.
      */

@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.support.model.CreateCaseRequest;
 import software.amazon.awssdk.services.support.model.CreateCaseResponse;
 
 /**
- * Every file in events/ through the handler, with the outcome the README's table promises for it: three
+ * Every file in events/ through the handler, with the outcome docs/try-it.md's table promises for it: three
  * healthy VIFs (dxvif-fgab1234, dxvif-fgcd5678, dxvif-fgef9012), MINVIFS 1; for the restore
  * sample, dxvif-fgab1234 is under test.
  */
@@ -54,7 +54,7 @@ public class SampleEventsTest {
     private static final String B = "dxvif-fgcd5678";
     private static final String C = "dxvif-fgef9012";
 
-    /** One row of the README's sample-events table: file, outcome, VIF (or null). */
+    /** One row of the sample-events table (docs/try-it.md): file, outcome, VIF (or null). */
     record Row(String file, String outcome, String vifId) {
         @Override
         public String toString() {
@@ -62,21 +62,34 @@ public class SampleEventsTest {
         }
     }
 
-    /** The README's table is the source of the promise, so the two cannot drift apart. */
-    static List<Row> readmeRows() throws Exception {
+    /**
+     * The table is the source of the promise, so the two cannot drift apart: it lives in docs/try-it.md, and a row
+     * in the README or any other page of docs/ is read the same way (and must not promise another outcome).
+     */
+    static List<Row> tableRows() throws Exception {
         Pattern row = Pattern.compile("^\\| `([\\w.-]+\\.json)` \\|[^|]*\\| `([A-Z_]+)`\\s*(dxvif-[a-z0-9]+)?\\s*\\|$");
-        List<Row> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("README.md"))) {
-            Matcher m = row.matcher(line.strip());
-            if (m.matches()) {
-                rows.add(new Row(m.group(1), m.group(2), m.group(3)));
+        List<Path> pages = new ArrayList<>(List.of(Path.of("README.md")));
+        try (var docs = Files.list(Path.of("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        Map<String, Row> rows = new java.util.LinkedHashMap<>();
+        for (Path page : pages) {
+            for (String line : Files.readAllLines(page)) {
+                Matcher m = row.matcher(line.strip());
+                if (m.matches()) {
+                    Row r = new Row(m.group(1), m.group(2), m.group(3));
+                    Row before = rows.putIfAbsent(r.file(), r);
+                    assertThat(before == null || before.equals(r)).as(page + " promises " + r + ", elsewhere " + before)
+                            .isTrue();
+                }
             }
         }
-        return rows;
+        assertThat(rows).as("the sample-events table of docs/try-it.md").isNotEmpty();
+        return List.copyOf(rows.values());
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("readmeRows")
+    @MethodSource("tableRows")
     void sampleGivesTheOutcomeTheReadmePromises(Row row) throws Exception {
         String event = Files.readString(Path.of("events", row.file()));
         boolean restore = row.file().equals("command-restore.json");
@@ -94,7 +107,7 @@ public class SampleEventsTest {
      * map and wrote the map the handler returned.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("readmeRows")
+    @MethodSource("tableRows")
     void theAnswerIsWhatLambdasRuntimeAnsweredWhenItReadAndWroteTheJson(Row row) throws Exception {
         String event = Files.readString(Path.of("events", row.file()));
         boolean restore = row.file().equals("command-restore.json");
@@ -109,7 +122,7 @@ public class SampleEventsTest {
     @Test
     void everySampleIsCovered() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("events"))) {
-            assertThat(readmeRows()).extracting(Row::file)
+            assertThat(tableRows()).extracting(Row::file)
                     .containsExactlyInAnyOrderElementsOf(files.map(f -> f.getFileName().toString()).toList());
         }
     }
