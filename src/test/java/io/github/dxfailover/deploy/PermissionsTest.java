@@ -40,12 +40,12 @@ class PermissionsTest {
     private static final Map<String, Class<?>> CLIENTS = Map.of(
             "directconnect", DirectConnectClient.class, "sns", SnsClient.class, "support", SupportClient.class,
             "cloudwatch", CloudWatchClient.class);
-    private static final String REGION = "eu-west-1";
-    private static final String ACCOUNT = "123456789012";
-    private static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:dx-failover";
-    private static final List<String> VIFS = List.of("dxvif-fgab1234", "dxvif-fgcd5678", "dxvif-fgef9012");
+    static final String REGION = "eu-west-1";
+    static final String ACCOUNT = "123456789012";
+    static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:dx-failover";
+    static final List<String> VIFS = List.of("dxvif-fgab1234", "dxvif-fgcd5678", "dxvif-fgef9012");
     /** A group name with a space and a slash, as tag values may have. */
-    private static final String GROUP_NAME = "core network/eu";
+    static final String GROUP_NAME = "core network/eu";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GROUP_TAG_KEY = "aws:ResourceTag/dx-failover:group";
 
@@ -158,7 +158,7 @@ class PermissionsTest {
         return grants;
     }
 
-    private static String vifArn(String vifId) {
+    static String vifArn(String vifId) {
         return "arn:aws:directconnect:" + REGION + ":" + ACCOUNT + ":dxvif/" + vifId;
     }
 
@@ -170,8 +170,13 @@ class PermissionsTest {
 
     /** The console policy's grants; a list of placeholder ARNs stands for the VIFs of VIFLIST. */
     static Set<Grant> jsonPolicyGrants(Variant variant) throws IOException {
+        return grants(jsonPolicyStatements(variant));
+    }
+
+    /** The grants of a policy's statements; a list of placeholder ARNs stands for the VIFs of VIFLIST. */
+    static Set<Grant> grants(List<JsonNode> statements) {
         Set<Grant> grants = new TreeSet<>();
-        for (JsonNode statement : jsonPolicyStatements(variant)) {
+        for (JsonNode statement : statements) {
             List<String> resources = strings(statement.get("Resource"));
             if (resources.stream().anyMatch(r -> r.matches(".*:dxvif/dxvif-EXAMPLE\\d"))) {
                 // one placeholder line per VIF in VIFLIST
@@ -261,7 +266,7 @@ class PermissionsTest {
         }
     }
 
-    private static List<String> strings(JsonNode node) {
+    static List<String> strings(JsonNode node) {
         List<String> out = new ArrayList<>();
         if (node.isArray()) {
             node.forEach(n -> out.add(n.asText()));
