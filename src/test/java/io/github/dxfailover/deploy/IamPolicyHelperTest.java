@@ -49,9 +49,31 @@ class IamPolicyHelperTest {
     record Run(int status, String out, String err) {
     }
 
+    /**
+     * The interpreter python3 on the PATH runs, asked once: a version manager's shim (pyenv) costs a second a start,
+     * and these tests start the helper some forty times.
+     */
+    private static String python;
+
+    private static synchronized String python() throws IOException, InterruptedException {
+        if (python == null) {
+            Process process;
+            try {
+                process = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)").start();
+            } catch (IOException e) {
+                throw new AssertionError("cannot run python3 (" + e.getMessage() + "): local/iam-policy needs Python 3 "
+                        + "on the PATH, as the tests do (README, Quick start)", e);
+            }
+            String executable = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertThat(process.waitFor()).as("python3 -c 'print(sys.executable)'").isZero();
+            python = executable;
+        }
+        return python;
+    }
+
     /** Runs the helper with python3 from the project's root, as a user would. */
     static Run run(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("python3", "local/iam-policy"));
+        List<String> command = new ArrayList<>(List.of(python(), "local/iam-policy"));
         command.addAll(args);
         Path out = Files.createTempFile("iam-policy", ".out");
         Path err = Files.createTempFile("iam-policy", ".err");
