@@ -3,13 +3,19 @@ package io.github.dxfailover.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dxfailover.config.VifId;
+import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.metrics.MetricLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -18,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The dashboard of template.yaml, resolved for sample parameters and read as CloudWatch reads a
  * dashboard body: it graphs only metrics the function writes (names from {@link MetricLines}) or
- * Direct Connect's own, and every listed VIF is in every per-VIF graph.
+ * Direct Connect's own, and every listed VIF is in every per-VIF graph. The README's picture of it
+ * (images/dashboard.svg) shows what the template's widgets show, for the parameters it was drawn for.
  */
 class DashboardTest {
     private static final List<String> VIFS = List.of("dxvif-fgab1234", "dxvif-fgcd5678", "dxvif-fgef9012");
@@ -57,34 +64,39 @@ class DashboardTest {
     /** Every metric the body graphs, from metric arrays and from SEARCH expressions. */
     private static List<Graphed> graphed(JsonNode body) {
         List<Graphed> out = new ArrayList<>();
-        for (JsonNode widget : body.get("widgets")) {
-            for (JsonNode row : widget.at("/properties/metrics")) {
-                JsonNode first = row.get(0);
-                if (first.isObject()) {
-                    String expression = first.get("expression").asText();
-                    Matcher m = SEARCH.matcher(expression);
-                    assertThat(m.matches()).as("a SEARCH expression: %s", expression).isTrue();
-                    List<String> schema = List.of(m.group(1).split(","));
-                    List<String> vifs = new ArrayList<>();
-                    Matcher v = VIF_TERM.matcher(m.group(2));
-                    while (v.find()) {
-                        vifs.add(v.group(1));
-                    }
-                    Matcher names = METRIC_NAME.matcher(m.group(2));
-                    int found = 0;
-                    while (names.find()) {
-                        found++;
-                        out.add(new Graphed(schema.get(0), names.group(1), schema.subList(1, schema.size()), vifs,
-                                expression));
-                    }
-                    assertThat(found).as("a metric name in %s", expression).isPositive();
-                } else {
-                    List<String> dimensions = new ArrayList<>();
-                    for (int i = 2; i + 1 < row.size() && row.get(i).isTextual(); i += 2) {
-                        dimensions.add(row.get(i).asText());
-                    }
-                    out.add(new Graphed(first.asText(), row.get(1).asText(), dimensions, List.of(), row.toString()));
+        body.get("widgets").forEach(widget -> out.addAll(graphedBy(widget)));
+        return out;
+    }
+
+    /** Every metric one widget graphs. */
+    private static List<Graphed> graphedBy(JsonNode widget) {
+        List<Graphed> out = new ArrayList<>();
+        for (JsonNode row : widget.at("/properties/metrics")) {
+            JsonNode first = row.get(0);
+            if (first.isObject()) {
+                String expression = first.get("expression").asText();
+                Matcher m = SEARCH.matcher(expression);
+                assertThat(m.matches()).as("a SEARCH expression: %s", expression).isTrue();
+                List<String> schema = List.of(m.group(1).split(","));
+                List<String> vifs = new ArrayList<>();
+                Matcher v = VIF_TERM.matcher(m.group(2));
+                while (v.find()) {
+                    vifs.add(v.group(1));
                 }
+                Matcher names = METRIC_NAME.matcher(m.group(2));
+                int found = 0;
+                while (names.find()) {
+                    found++;
+                    out.add(new Graphed(schema.get(0), names.group(1), schema.subList(1, schema.size()), vifs,
+                            expression));
+                }
+                assertThat(found).as("a metric name in %s", expression).isPositive();
+            } else {
+                List<String> dimensions = new ArrayList<>();
+                for (int i = 2; i + 1 < row.size() && row.get(i).isTextual(); i += 2) {
+                    dimensions.add(row.get(i).asText());
+                }
+                out.add(new Graphed(first.asText(), row.get(1).asText(), dimensions, List.of(), row.toString()));
             }
         }
         return out;
@@ -273,5 +285,136 @@ class DashboardTest {
         assertThat(drawn).as("images/dashboard.svg is out of date: run images/draw-dashboard.py")
                 .containsExactlyInAnyOrderEntriesOf(defined);
         assertThat(Files.exists(Path.of("images/dashboard.png"))).isTrue();
+    }
+
+    private static final Pattern PICTURE_WIDGET = Pattern.compile(
+            "<g data-widget=\"([^\"]+)\" data-grid=\"[0-9,]+\">(.*?)</g>", Pattern.DOTALL);
+    private static final Pattern ELEMENT = Pattern.compile("<\\w+((?: [A-Za-z0-9:-]+=\"[^\"]*\")*)\\s*/?>");
+    private static final Pattern DATA = Pattern.compile(" data-([a-z-]+)=\"([^\"]*)\"");
+
+    /** The data-* attributes of each element of an SVG fragment that has some, in document order. */
+    private static List<Map<String, String>> marked(String svg) {
+        List<Map<String, String>> out = new ArrayList<>();
+        Matcher e = ELEMENT.matcher(svg);
+        while (e.find()) {
+            Map<String, String> data = new LinkedHashMap<>();
+            Matcher a = DATA.matcher(e.group(1));
+            while (a.find()) {
+                data.put(a.group(1), a.group(2).replace("&quot;", "\"").replace("&#x27;", "'").replace("&lt;", "<")
+                        .replace("&gt;", ">").replace("&amp;", "&"));
+            }
+            if (!data.isEmpty()) {
+                out.add(data);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What the picture shows, against the template resolved for the parameters the picture names: the listed VIFs
+     * are the tests' IDs; each graph draws only metrics its widget graphs, per-VIF series only for VIFs its search
+     * names, every listed VIF in the AWS/DX graphs, the template's horizontal lines; the alarm list is the stack's
+     * alarms; the log table has the query's columns and lines the query's parse reads as the outcome and VIF shown.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePictureShowsForItsParametersWhatTheTemplatesWidgetsShow() throws Exception {
+        String svg = Files.readString(Path.of("images/dashboard.svg"));
+        Map<String, String> root = marked(svg.substring(0, svg.indexOf('>') + 1)).get(0);
+        Map<String, Object> parameters = new HashMap<>();
+        for (String p : root.get("parameters").split(";")) {
+            String[] kv = p.split("=", 2);
+            parameters.put(kv[0], kv[1].matches("\\d+") ? (Object) Integer.valueOf(kv[1]) : kv[1]);
+        }
+        assertThat(parameters).containsEntry("VifList", String.join(",", VIFS)).containsEntry("AWS::StackName", "my-dx")
+                .containsEntry("AWS::Region", "eu-west-1");
+        CfnTemplate t = template(parameters);
+        assertThat(t.failedAssertions()).as("parameters CloudFormation accepts").isEmpty();
+        Map<String, Object> dashboard = (Map<String, Object>) t.resources().get("Dashboard").get("Properties");
+        assertThat(root).containsEntry("dashboard", (String) dashboard.get("DashboardName"));
+
+        Map<String, List<Map<String, String>>> drawn = new HashMap<>();
+        Matcher g = PICTURE_WIDGET.matcher(svg);
+        while (g.find()) {
+            drawn.put(g.group(1).replace("&#x27;", "'"), marked(g.group(2)));
+        }
+        List<String> vifsDrawn = new ArrayList<>();
+        for (JsonNode w : body(t).get("widgets")) {
+            String title = w.at("/properties/title").asText();
+            List<Map<String, String>> elements = drawn.get(title);
+            assertThat(elements).as("drawn: %s", title).isNotNull();
+            switch (w.get("type").asText()) {
+                case "metric" -> {
+                    List<Graphed> graphed = graphedBy(w);
+                    List<Map<String, String>> series = elements.stream().filter(e -> e.containsKey("series")).toList();
+                    assertThat(series).as("series of %s", title).isNotEmpty().allSatisfy(e -> assertThat(graphed)
+                            .as("%s graphs %s", title, e).anySatisfy(gr -> {
+                                assertThat(gr.name()).isEqualTo(e.get("series"));
+                                if (e.containsKey("vif")) {
+                                    assertThat(gr.vifs()).contains(e.get("vif"));
+                                } else {
+                                    assertThat(gr.dimensions()).doesNotContain("VirtualInterfaceId");
+                                }
+                            }));
+                    series.forEach(e -> vifsDrawn.add(e.get("vif")));
+                    for (Graphed gr : graphed) {
+                        if (gr.namespace().equals("AWS/DX")) {
+                            assertThat(series.stream().filter(e -> gr.name().equals(e.get("series")))
+                                    .map(e -> e.get("vif"))).as("every listed VIF in %s", title)
+                                    .containsAll(VIFS);
+                        }
+                    }
+                    Map<String, String> lines = new TreeMap<>();
+                    w.at("/properties/annotations/horizontal").forEach(a -> lines.put(a.get("label").asText(),
+                            a.get("value").asText()));
+                    Map<String, String> linesDrawn = new TreeMap<>();
+                    elements.stream().filter(e -> e.containsKey("annotation"))
+                            .forEach(e -> linesDrawn.put(e.get("annotation"), e.get("value")));
+                    assertThat(linesDrawn).as("horizontal lines of %s", title).isEqualTo(lines);
+                }
+                case "alarm" -> {
+                    List<String> names = new ArrayList<>();
+                    w.at("/properties/alarms").forEach(a -> names.add((String) ((Map<String, Object>) t.resources()
+                            .get(a.asText().replaceAll("^getatt:|\\.Arn$", "")).get("Properties")).get("AlarmName")));
+                    assertThat(elements.stream().filter(e -> e.containsKey("alarm")).map(e -> e.get("alarm")))
+                            .containsExactlyElementsOf(names);
+                }
+                default -> {
+                    String query = w.at("/properties/query").asText();
+                    List<String> columns = Arrays.asList(query.replaceAll("^.*\\| display ", "").split(", "));
+                    assertThat(elements.stream().filter(e -> e.containsKey("column") && !e.containsKey("row"))
+                            .map(e -> e.get("column"))).as("the query's columns").containsExactlyElementsOf(columns);
+                    Map<String, Map<String, String>> rows = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
+                    elements.stream().filter(e -> e.containsKey("row")).forEach(e -> rows
+                            .computeIfAbsent(e.get("row"), r -> new HashMap<>()).put(e.get("column"), e.get("value")));
+                    Matcher limit = Pattern.compile("\\| limit (\\d+) \\|").matcher(query);
+                    assertThat(limit.find()).isTrue();
+                    assertThat(rows).hasSizeBetween(1, Integer.parseInt(limit.group(1)));
+                    Matcher parse = Pattern.compile("parse @message /(.*?)/ \\|").matcher(query);
+                    assertThat(parse.find()).isTrue();
+                    Pattern reads = Pattern.compile(parse.group(1));
+                    List<String> outcomes = Arrays.stream(Outcome.values()).map(Enum::name).toList();
+                    String previous = null;
+                    for (Map<String, String> row : rows.values()) {
+                        assertThat(row.keySet()).containsExactlyInAnyOrderElementsOf(columns);
+                        Matcher m = reads.matcher(row.get("@message"));
+                        assertThat(m.find()).as("the query reads %s", row).isTrue();
+                        assertThat(m.group("outcome")).isEqualTo(row.get("outcome")).isIn(outcomes);
+                        assertThat(m.group("vif")).isEqualTo(row.get("vif"));
+                        assertThat(row.get("vif").equals("none") || VifId.isValid(row.get("vif"))).as(row.get("vif"))
+                                .isTrue();
+                        if (!row.get("outcome").equals("NOT_MANAGED") && !row.get("vif").equals("none")) {
+                            assertThat(VIFS).contains(row.get("vif"));
+                        }
+                        if (previous != null) {
+                            assertThat(row.get("@timestamp")).as("sorted by @timestamp desc")
+                                    .isLessThanOrEqualTo(previous);
+                        }
+                        previous = row.get("@timestamp");
+                    }
+                }
+            }
+        }
+        assertThat(vifsDrawn).containsAll(VIFS);
     }
 }
