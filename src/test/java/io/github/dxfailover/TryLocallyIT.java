@@ -59,10 +59,18 @@ class TryLocallyIT {
         assertThat(run.output()).doesNotContain("\tat ").doesNotContain("Exception");
     }
 
+    /** The answer section: its exit code, and the outcome with the message's first line, before the JSON. */
+    private static void answeredFirst(Run run, int exitCode, String answer) {
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(exitCode);
+        assertThat(run.output()).contains("== Answer (exit code " + exitCode + ")\n  " + answer);
+        int json = run.output().indexOf("\n{");
+        assertThat(run.output().indexOf("== Answer")).as(run.output()).isPositive().isLessThan(json);
+    }
+
     @Test
     void failover() throws Exception {
         Run run = tryLocally();
-        assertThat(run.exitCode()).as(run.output()).isZero();
+        answeredFirst(run, 0, "FAILED_OVER: BGP failover test ");
         assertThat(run.output())
                 .contains("outcome=FAILED_OVER vif=dxvif-fgab1234")
                 .contains("\"outcome\" : \"FAILED_OVER\"")
@@ -156,12 +164,35 @@ class TryLocallyIT {
     }
 
     @Test
-    void configError() throws Exception {
+    void configErrorIsExitCode3() throws Exception {
         Run run = tryLocally("--env", "MINVIFS=0"); // an alarm: a status would notify no one (docs/behaviour.md §14)
-        assertThat(run.exitCode()).as(run.output()).isZero();
+        answeredFirst(run, 3, "CONFIG_ERROR: the function is misconfigured (1 problem(s)); nothing was done\n");
         assertThat(run.output()).contains("\"outcome\" : \"CONFIG_ERROR\"")
                 .contains("MINVIFS='0': expected an integer >= 1")
                 .contains("Subject: DX failover: CONFIG_ERROR in aws-dx-failover");
+    }
+
+    @Test
+    void anEventTheFunctionDoesNotTakeIsRejectedWithExitCode4(@TempDir Path tmp) throws Exception {
+        Path notAnAlarm = Files.writeString(tmp.resolve("not-an-alarm.json"), "{\"hello\": 1}");
+        Run run = tryLocally(notAnAlarm.toString());
+        answeredFirst(run, 4, "REJECTED: expected an EventBridge 'CloudWatch Alarm State Change' event");
+        assertThat(run.output()).contains("found an object with keys [hello]").contains("\"outcome\" : \"REJECTED\"");
+    }
+
+    /** A Direct Connect that refuses every connection: reading the VIF states fails, the function throws (§8). */
+    @Test
+    void aFailedInvocationIsExitCode1() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Run run = tryLocally("--env", "AWS_ENDPOINT_URL_DIRECT_CONNECT=http://127.0.0.1:" + closed);
+        answeredFirst(run, 1, "the invocation failed, Lambda would retry the event: reading the VIF states from Direct"
+                + " Connect failed (nothing was changed)");
+        assertThat(run.output()).contains("== Function error (Lambda would retry the event)")
+                .contains("\"errorType\" : \"io.github.dxfailover.service.RetryableFailure\"")
+                .contains("== VIFs after\n  dxvif-fgab1234  available  BGP up/up");
     }
 
     @Test
@@ -208,7 +239,12 @@ class TryLocallyIT {
     void helpAnswersAtOnceAndAnUnknownOptionIsNamed() throws Exception {
         Run help = tryLocally("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.output()).contains("usage: local/try-locally").contains("--alarms FILE");
+        assertThat(help.output()).contains("usage: local/try-locally").contains("--alarms FILE")
+                .contains("--allow-unknown-env").contains("Exit codes:")
+                .contains("\n  0  the function answered: any outcome but the two below, a status NOT READY included\n")
+                .contains("\n  1  the invocation failed").contains("\n  2  refused before anything started")
+                .contains("\n  3  the function answered CONFIG_ERROR").contains("\n  4  the function answered REJECTED")
+                .contains("\n  5  try-locally could not run the function");
         Run unknown = tryLocally("--foo");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.output()).contains("unknown option --foo").doesNotContain("\tat ");
@@ -217,13 +253,33 @@ class TryLocallyIT {
     @Test
     void statusIsReadyLocally() throws Exception {
         Run run = tryLocally("events/command-status.json");
-        assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("\"ready\" : true").contains("READY: 3 of 3 listed VIFs healthy");
+        answeredFirst(run, 0, "STATUS: READY: 3 of 3 listed VIFs healthy");
+        assertThat(run.output()).contains("\"ready\" : true");
+    }
+
+    /** A status that is not ready is an answer, not a failure: exit code 0, the reasons in the answer line. */
+    @Test
+    void aStatusThatIsNotReadyIsExitCode0() throws Exception {
+        Run run = tryLocally("events/command-status.json", "--state", "local/one-healthy.json");
+        answeredFirst(run, 0, "STATUS: NOT READY");
+        assertThat(run.output()).contains("\"ready\" : false");
     }
 
     @Test
-    void aVariableTheFunctionDoesNotReadIsWarnedAboutAndTheRunGoesOn() throws Exception {
-        Run run = tryLocally("--env", "MINVIF=2", "--env", "AWS_MAX_ATTEMPTS=2", "--env", "DRY_RUN=false");
+    void aVariableTheFunctionDoesNotReadStopsTheRunBeforeAnythingStarts(@TempDir Path tmp) throws Exception {
+        Run run = tryLocally(Map.of("TMPDIR", tmp.toString()), "--env", "MINVIF=2", "--env", "AWS_MAX_ATTEMPTS=2");
+        refusedInOneLine(run, "--env MINVIF=2", "found MINVIF", "did you mean MINVIFS?", "Nothing was started",
+                "--allow-unknown-env");
+        assertThat(run.output()).doesNotContain("== aws-dx-failover, locally").doesNotContain("== Result");
+        try (Stream<Path> left = Files.list(tmp)) { // no run folder: no moto, no fake, no function
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("try-locally-"));
+        }
+    }
+
+    @Test
+    void withAllowUnknownEnvAVariableTheFunctionDoesNotReadIsWarnedAboutAndTheRunGoesOn() throws Exception {
+        Run run = tryLocally("--env", "MINVIF=2", "--allow-unknown-env", "--env", "AWS_MAX_ATTEMPTS=2",
+                "--env", "DRY_RUN=false");
         assertThat(run.exitCode()).as(run.output()).isZero();
         List<String> warnings = run.output().lines().filter(l -> l.startsWith("warning:")).toList();
         assertThat(warnings).as(run.output()).containsExactly(

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.support.model.CaseDetails;
@@ -36,7 +37,9 @@ import software.amazon.awssdk.services.support.model.CaseDetails;
  */
 public final class TryLocally {
     private static final String USAGE = "usage: local/try-locally [EVENT_FILE] [--state VIFS_FILE] [--env NAME=VALUE]..."
-            + " [--alarm ALARM_NAME]... [--alarms ALARMS_FILE]";
+            + " [--allow-unknown-env] [--alarm ALARM_NAME]... [--alarms ALARMS_FILE]";
+    /** How long the function has to answer; Lambda would have timed it out before (template.yaml's Timeout). */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How many runs' log folders (try-locally-…) are kept in the temporary directory, this run's included. */
     static final int KEEP_RUNS = 5;
@@ -45,28 +48,56 @@ public final class TryLocally {
     private static final List<String> PLATFORM_PREFIXES =
             List.of("AWS_", "LAMBDA_", "JAVA_TOOL_OPTIONS", "JAVA_OPTS", "_JAVA_OPTIONS");
 
+    /**
+     * try-locally's exit codes: what a script can tell from the run without reading the output. --help lists them
+     * from here; {@code local/try-locally} itself exits with {@link #NOT_RUN}'s code when it cannot start Java.
+     */
+    enum Exit {
+        ANSWERED(0, "the function answered: any outcome but the two below, a status NOT READY included"),
+        INVOCATION_FAILED(1, "the invocation failed: the function threw, its init failed, or no answer within "
+                + ANSWER_WITHIN.toSeconds() + " s"),
+        USAGE(2, "refused before anything started: an unknown option or --env name, a file missing or not JSON"),
+        CONFIG_ERROR(3, "the function answered CONFIG_ERROR: the configuration (--env) is invalid"),
+        REJECTED(4, "the function answered REJECTED: not an event it takes, or an alarm that names no VIF"),
+        NOT_RUN(5, "try-locally could not run the function: no moto_server, a failed build, or moto, a fake"
+                + " or the function's JVM did not start");
+
+        final int code;
+        final String meaning;
+
+        Exit(int code, String meaning) {
+            this.code = code;
+            this.meaning = meaning;
+        }
+    }
+
     private TryLocally() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int status;
+    public static void main(String[] args) {
+        Exit exit;
         try {
-            status = run(args, System.out);
+            exit = run(args, System.out);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(USAGE);
-            status = 2;
+            exit = Exit.USAGE;
+        } catch (Exception e) { // not the function's failure but the harness's: a script must not read it as one
+            System.err.println("try-locally could not run the function:");
+            e.printStackTrace();
+            exit = Exit.NOT_RUN;
         }
-        System.exit(status);
+        System.exit(exit.code);
     }
 
-    /** Runs one event; returns 0 when the function answered (whatever it decided), 1 when it failed. */
-    static int run(String[] args, PrintStream out) throws Exception {
+    /** Runs one event; what it came to as an exit code (see {@link Exit}). */
+    static Exit run(String[] args, PrintStream out) throws Exception {
         List<Path> events = new ArrayList<>();
         Path state = Path.of("local", "three-healthy.json");
         Map<String, String> overrides = new HashMap<>();
         List<SeededAlarm> alarms = new ArrayList<>();
         List<Path> alarmFiles = new ArrayList<>();
+        boolean allowUnknownEnv = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--state" -> state = Path.of(value(args, ++i, "--state"));
@@ -80,6 +111,7 @@ public final class TryLocally {
                     }
                     overrides.put(pair.substring(0, eq), pair.substring(eq + 1));
                 }
+                case "--allow-unknown-env" -> allowUnknownEnv = true;
                 case "-h", "--help" -> {
                     out.println(USAGE);
                     out.println("""
@@ -103,17 +135,25 @@ public final class TryLocally {
                                                 tagged "dx-failover:group", for --env VIFGROUP=core) (README tables).
                               --env NAME=VALUE  any environment variable (VIFLIST defaults to every VIF of the state
                                                 file unless VIFGROUP is given, MINVIFS to 1); a name the function does
-                                                not read is warned about
+                                                not read (a typo: MINVIF) stops the run before anything starts
+                              --allow-unknown-env  run all the same with such names, each warned about (Lambda's,
+                                                the SDK's and the JVM's own, AWS_… and JAVA_…, always pass)
                               --alarm NAME      put an alarm of that name into ALARM first (for reconcile and status)
                               --alarms FILE     several, e.g. local/alarms.json: {"alarms": [{"name": "…",
                                                 "vif": "dxvif-…" (a VirtualInterfaceId dimension), "actionsEnabled": false}]}
 
-                            A file that is missing or not JSON is refused before anything starts (exit code 2).
+                            The answer comes first, after the event: the outcome and the first line of the result's
+                            message ("STATUS: READY: …"); then the function's decision log line and the result's JSON.
 
                             The function's full log and moto's are kept in a folder try-locally-… under the temporary
                             directory ($TMPDIR, else /tmp); the last line of the output names it. Each run first deletes
-                            older such folders so that only the newest %d remain, its own included.""".formatted(KEEP_RUNS));
-                    return 0;
+                            older such folders so that only the newest %d remain, its own included.
+
+                            Exit codes:""".formatted(KEEP_RUNS));
+                    for (Exit exit : Exit.values()) {
+                        out.println("  " + exit.code + "  " + exit.meaning);
+                    }
+                    return Exit.ANSWERED;
                 }
                 default -> {
                     if (args[i].startsWith("-")) {
@@ -133,9 +173,7 @@ public final class TryLocally {
         for (Path file : alarmFiles) {
             alarms.addAll(readAlarms(file));
         }
-        Set<String> read = variablesTheFunctionReads(overrides);
-        overrides.keySet().stream().sorted().forEach(name ->
-                unreadVariableWarning(name, overrides.get(name), read).ifPresent(System.err::println));
+        checkVariables(overrides, allowUnknownEnv);
         List<AutoCloseable> started = new ArrayList<>();
         Thread stopAll = new Thread(() -> closeAll(started));
         Runtime.getRuntime().addShutdownHook(stopAll); // Ctrl-C
@@ -198,8 +236,12 @@ public final class TryLocally {
             LocalLambda function = LocalLambda.start(LocalLambda.defaultZip(), LocalLambda.defaultRuntimeLib(), env,
                     List.of(), work.resolve("function.log"));
             started.add(function);
-            RuntimeApiEmulator.Answer answer = function.invoke(eventJson, Duration.ofSeconds(90));
+            Optional<RuntimeApiEmulator.Answer> answer = answer(function, eventJson);
+            Exit exit = exitFor(answer);
 
+            // The answer before the ~40 lines of log and JSON below, which say the same at length.
+            out.println("== Answer (exit code " + exit.code + ")");
+            out.println("  " + answerLine(answer));
             out.println("== Decision (from the function's log)");
             List<String> decision = function.output().lines()
                     .filter(l -> l.contains("decision - ") || l.contains(" ERROR ")).toList();
@@ -207,8 +249,12 @@ public final class TryLocally {
             if (decision.isEmpty()) {
                 out.println("  (none: the handler did not run; see the result)");
             }
-            out.println(answer.error() ? "== Function error (Lambda would retry the event)" : "== Result");
-            out.println(pretty(answer.body()));
+            if (answer.isEmpty()) {
+                out.println("== No answer within " + ANSWER_WITHIN.toSeconds() + " s (Lambda would retry the event)");
+            } else {
+                out.println(answer.get().error() ? "== Function error (Lambda would retry the event)" : "== Result");
+                out.println(pretty(answer.get().body()));
+            }
             out.println("== Notifications as SNS delivered them");
             List<LocalAws.Delivered> messages = aws.delivered();
             if (messages.isEmpty()) {
@@ -232,11 +278,71 @@ public final class TryLocally {
             out.print(dx.describeVifs());
             out.println("== The function's full log: " + work.resolve("function.log") + " (moto's: "
                     + work.resolve("moto.log") + ")");
-            return answer.error() ? 1 : 0;
+            return exit;
         } finally {
             closeAll(started);
             Runtime.getRuntime().removeShutdownHook(stopAll);
         }
+    }
+
+    /** The function's answer to the event, or none when it gave none in time: that invocation failed too. */
+    private static Optional<RuntimeApiEmulator.Answer> answer(LocalLambda function, String event)
+            throws InterruptedException {
+        try {
+            return Optional.of(function.invoke(event, ANSWER_WITHIN));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The exit code of an answer. CONFIG_ERROR and REJECTED say that what was given (the --env values, the event
+     * file) is wrong, so they are not 0; every other outcome is an answer, a status NOT READY included: that the
+     * network is not ready is what status was asked, and its "ready" says so.
+     */
+    static Exit exitFor(Optional<RuntimeApiEmulator.Answer> answer) {
+        if (answer.isEmpty() || answer.get().error()) {
+            return Exit.INVOCATION_FAILED;
+        }
+        return switch (field(answer.get().body(), "outcome")) {
+            case "CONFIG_ERROR" -> Exit.CONFIG_ERROR;
+            case "REJECTED" -> Exit.REJECTED;
+            default -> Exit.ANSWERED;
+        };
+    }
+
+    /**
+     * The answer in one line: the outcome and the first line of the result's message ("STATUS: READY: …"), or
+     * the first line of the error the invocation failed with.
+     */
+    static String answerLine(Optional<RuntimeApiEmulator.Answer> answer) {
+        if (answer.isEmpty()) {
+            return "no answer within " + ANSWER_WITHIN.toSeconds() + " s: the invocation failed";
+        }
+        String body = answer.get().body();
+        if (answer.get().error()) {
+            return "the invocation failed, Lambda would retry the event: " + firstLine(field(body, "errorMessage"));
+        }
+        String outcome = field(body, "outcome");
+        String message = firstLine(field(body, "message"));
+        if (outcome.isEmpty()) { // never from this function (docs/behaviour.md §10): say so rather than guess
+            return "a result without an outcome, see below";
+        }
+        return message.isEmpty() ? outcome : outcome + ": " + message;
+    }
+
+    /** A text field of a JSON object, or "" when the text is not such an object or has no such field. */
+    private static String field(String json, String name) {
+        try {
+            JsonNode value = JSON.readTree(json).path(name);
+            return value.isValueNode() ? value.asText() : "";
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse("").strip();
     }
 
     /** An alarm to put into ALARM before the event: its name, an optional VirtualInterfaceId dimension, muted or not. */
@@ -350,20 +456,45 @@ public final class TryLocally {
     }
 
     /**
-     * One line when {@code name}, given with --env, is read neither by the function nor by Lambda, the SDK or
-     * the JVM, with the closest name the function reads.
+     * Refuses --env names that neither the function nor Lambda, the SDK or the JVM reads, before anything starts:
+     * such a name is most often a typo, and the run would go on with the default it meant to change (a failover
+     * under MINVIFS=1 for --env MINVIF=2). With --allow-unknown-env each is only warned about.
      */
-    static Optional<String> unreadVariableWarning(String name, String value, Set<String> known) {
-        if (known.contains(name) || PLATFORM_PREFIXES.stream().anyMatch(name::startsWith)) {
-            return Optional.empty();
+    static void checkVariables(Map<String, String> overrides, boolean allowUnknown) {
+        Set<String> read = variablesTheFunctionReads(overrides);
+        List<String> unread = overrides.keySet().stream().sorted().filter(name -> !isRead(name, read)).toList();
+        if (allowUnknown) {
+            unread.forEach(name -> System.err.println(unreadVariableWarning(name, overrides.get(name), read)));
+        } else if (!unread.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n",
+                    unread.stream().map(name -> unreadVariableRefusal(name, overrides.get(name), read)).toList()));
         }
+    }
+
+    private static boolean isRead(String name, Set<String> known) {
+        return known.contains(name) || PLATFORM_PREFIXES.stream().anyMatch(name::startsWith);
+    }
+
+    /** The line that stops the run for a name given with --env that no one reads. */
+    private static String unreadVariableRefusal(String name, String value, Set<String> known) {
+        return "--env " + name + "=" + value + ": expected a variable the function reads, found " + name + "; "
+                + closestHint(name, known) + " Nothing was started; --allow-unknown-env runs all the same (" + name
+                + " without effect)";
+    }
+
+    /** The line that warns, under --allow-unknown-env, about a name given with --env that no one reads. */
+    private static String unreadVariableWarning(String name, String value, Set<String> known) {
+        return "warning: the function does not read " + name + " (--env " + name + "=" + value + " has no effect); "
+                + closestHint(name, known);
+    }
+
+    /** The name the function reads closest to {@code name} if one is close enough, else all of them; a sentence. */
+    private static String closestHint(String name, Set<String> known) {
         String closest = known.stream().min(Comparator.comparingInt((String k) -> distance(name, k))
                 .thenComparing(Comparator.naturalOrder())).orElse(null);
-        String hint = closest != null && distance(name, closest) <= Math.max(2, closest.length() / 3)
+        return closest != null && distance(name, closest) <= Math.max(2, closest.length() / 3)
                 ? "did you mean " + closest + "?"
-                : "it reads " + String.join(", ", known);
-        return Optional.of("warning: the function does not read " + name + " (--env " + name + "="
-                + value + " has no effect); " + hint);
+                : "it reads " + String.join(", ", known) + ".";
     }
 
     /** Levenshtein distance, ignoring case. */
