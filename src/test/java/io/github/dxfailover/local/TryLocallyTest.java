@@ -34,6 +34,17 @@ class TryLocallyTest {
         }
     }
 
+    /** docs/try-it.md lists every exit code, each with the words --help gives it (backticks aside). */
+    @Test
+    void theDocsListEveryExitCodeAsHelpDoes() throws java.io.IOException {
+        String page = java.nio.file.Files.readString(java.nio.file.Path.of("docs/try-it.md")).replace("`", "");
+        for (Exit exit : Exit.values()) {
+            String meaning = exit.meaning.replaceFirst("^the function answered: any outcome but the two below.*",
+                    "the function answered: any outcome but CONFIG_ERROR and REJECTED");
+            assertThat(page).as(exit.name()).contains("| " + exit.code + " | " + meaning + " |");
+        }
+    }
+
     @Test
     void aStatusThatIsNotReadyStillAnswered() {
         assertThat(TryLocally.exitFor(result("{\"outcome\": \"STATUS\", \"ready\": false, \"message\": \"NOT READY\"}")))
