@@ -115,8 +115,8 @@ class ReconcileIT extends WithLocalEndpoints {
         aws.alarmInAlarm(VIF_A + " packet loss", null, true);
         // Without the capacity guard, whose figures each VIF's line would show between these.
         Map<String, Object> result = handler("MAX_UTILIZATION", "0").handle(Map.of("action", "status"), null);
-        assertThat(result.get("message")).asString().contains(VIF_A + " available, BGP up "
-                + "[ipv4 169.254.10.2/30 AS 65000 up], healthy, alarms in ALARM: " + VIF_A + " packet loss");
+        assertThat(result.get("message")).asString().contains("\n  " + VIF_A + " available, healthy; BGP ipv4 "
+                + "169.254.10.2/30 up\n      alarms in ALARM: " + VIF_A + " packet loss\n");
         assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
     }
 

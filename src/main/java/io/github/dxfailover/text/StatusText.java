@@ -110,7 +110,11 @@ public final class StatusText {
                 : vif.carriesTraffic() ? "not healthy (AWS maintenance window open)" : "not healthy";
     }
 
-    /** A listed VIF that is missing, down or half-down is something to fix or know; one under test is not. */
+    /**
+     * A listed VIF that is missing, down or half-down is something to fix or know; one under test is not, nor one that
+     * carries traffic in an open maintenance window (§17: a window never makes status not ready; it counts as not
+     * healthy all the same, which the minimum's reason shows when it matters).
+     */
     public static Optional<String> vifReason(VifState vif) {
         if (VifState.MISSING.equals(vif.state())) {
             return Optional.of(vif.id() + " is not returned by Direct Connect in this account and region: fix VIFLIST");
@@ -118,7 +122,7 @@ public final class StatusText {
         if (vif.isUnderTest()) {
             return Optional.empty();
         }
-        if (!vif.healthy()) {
+        if (!vif.carriesTraffic()) {
             return Optional.of(vif.id() + " carries no traffic (" + VifText.stateAndBgp(vif) + ")");
         }
         if (vif.halfDown()) {

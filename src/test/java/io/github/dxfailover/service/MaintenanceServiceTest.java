@@ -232,4 +232,15 @@ class MaintenanceServiceTest {
         assertThat(r.message()).contains("\nAWS maintenance:\n  - evt-1 ").endsWith(" on " + VIF_A + " down: safe");
         assertThat(aws.calls("TagResource", "UntagResource", "Publish")).isEmpty();
     }
+
+    /** §17: an open window makes its VIF not healthy, but never status not ready; the VIF's line says why. */
+    @Test
+    void statusDuringAnOpenWindowCountsTheVifOutButStaysReady() {
+        aws.tagged(VIF_A, MaintenanceWindow.TAG, NOW.minusSeconds(600) + "/" + END + " down " + VIF_A + " evt-1");
+        Result r = aws.service(config("MAX_UTILIZATION", "0")).handle(new Request.Status(), Deadline.none());
+        assertThat(r.preflight().ready()).as(String.valueOf(r.preflight().reasons())).isTrue();
+        assertThat(r.message()).startsWith("READY: 2 of 3 listed VIFs healthy, MINVIFS 1: 1 can be taken out now\n")
+                .contains("\n  " + VIF_A + " available, not healthy (AWS maintenance window open); BGP ")
+                .contains("\nAWS maintenance:\n  - evt-1 ");
+    }
 }
