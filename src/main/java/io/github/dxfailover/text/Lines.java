@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Text an engineer reads on a phone: no line longer than {@link #WIDTH} characters (docs/behaviour.md §14). A longer
- * line breaks at its last space that fits, and goes on indented four more than it began; a word longer than a line
+ * line breaks at its last space that fits (never the one before a "%"), and goes on indented four more than it began; a word longer than a line
  * (an ARN in an AWS error) is cut where the line ends.
  */
 final class Lines {
@@ -28,6 +28,9 @@ final class Lines {
         String rest = line;
         while (rest.length() > WIDTH) {
             int cut = rest.lastIndexOf(' ', WIDTH);
+            while (cut > 0 && rest.charAt(cut + 1) == '%') { // "80 %" stays on one line
+                cut = rest.lastIndexOf(' ', cut - 1);
+            }
             int from = cut + 1;
             if (cut <= indent.length()) {
                 cut = WIDTH;

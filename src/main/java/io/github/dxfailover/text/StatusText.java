@@ -71,7 +71,7 @@ public final class StatusText {
     /** A group with fewer than MINVIFS+1 VIFs: none can ever be taken out (docs/behaviour.md §18). */
     public static String groupTooSmall(String group, int tagged, int minVifs) {
         return tagged + " VIF(s) carry the tag " + VifText.groupTag(group) + ", fewer than MINVIFS+1 = " + (minVifs + 1)
-                + ": tag more VIFs with it, or lower MINVIFS, so that one can be taken out";
+                + ": tag more VIFs with it" + (minVifs > 1 ? ", or lower MINVIFS," : "") + " so that one can be taken out";
     }
 
     public static String testHistoryUnreadable(String vifId, AwsCallFailed e) {
@@ -176,7 +176,8 @@ public final class StatusText {
                 + (blockers.isEmpty() ? "a practice run could start now (next: " + next + ")"
                 : "a practice run could not start now:"));
         blockers.forEach(b -> out.add(ITEM + b));
-        out.add(DETAIL.substring(2) + (notProven.isEmpty() ? "every VIF proven in the last " + maxAgeDays + " days"
+        out.add(DETAIL.substring(2) + (records.isEmpty() ? "no VIF to prove"
+                : notProven.isEmpty() ? "every VIF proven in the last " + maxAgeDays + " days"
                 : "not proven (no PRACTICE_SUCCEEDED in the last " + maxAgeDays + " days): "
                 + String.join(", ", notProven)));
         records.forEach(r -> out.add(DETAIL.substring(2) + r));

@@ -242,6 +242,7 @@ public final class TryLocally {
             // The answer before the ~40 lines of log and JSON below, which say the same at length.
             out.println("== Answer (exit code " + exit.code + ")");
             out.println("  " + answerLine(answer));
+            messageBelow(answer).forEach(l -> out.println("  " + l));
             out.println("== Decision (from the function's log)");
             List<String> decision = function.output().lines()
                     .filter(l -> l.contains("decision - ") || l.contains(" ERROR ")).toList();
@@ -329,6 +330,15 @@ public final class TryLocally {
             return "a result without an outcome, see below";
         }
         return message.isEmpty() ? outcome : outcome + ": " + message;
+    }
+
+    /**
+     * The lines of the result's message after its first, as written: status's reasons and VIFs (docs/behaviour.md
+     * §14) read laid out, not as one JSON string full of \n.
+     */
+    static List<String> messageBelow(Optional<RuntimeApiEmulator.Answer> answer) {
+        return answer.filter(a -> !a.error()).map(a -> field(a.body(), "message").lines().skip(1).toList())
+                .orElse(List.of());
     }
 
     /** A text field of a JSON object, or "" when the text is not such an object or has no such field. */

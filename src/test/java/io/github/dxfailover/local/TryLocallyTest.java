@@ -46,6 +46,15 @@ class TryLocallyTest {
     }
 
     @Test
+    void aMessageOfManyLinesIsShownLaidOutUnderTheAnswerLine() {
+        var status = result("{\"outcome\": \"STATUS\", \"message\": \"READY: 3 of 3\\nVIFs:\\n  dxvif-a available\"}");
+        assertThat(TryLocally.answerLine(status)).isEqualTo("STATUS: READY: 3 of 3");
+        assertThat(TryLocally.messageBelow(status)).containsExactly("VIFs:", "  dxvif-a available");
+        assertThat(TryLocally.messageBelow(result("{\"outcome\": \"FAILED_OVER\", \"message\": \"m\"}"))).isEmpty();
+        assertThat(TryLocally.messageBelow(thrown("{\"errorMessage\": \"a\\nb\"}"))).isEmpty();
+    }
+
+    @Test
     void aStatusThatIsNotReadyStillAnswered() {
         assertThat(TryLocally.exitFor(result("{\"outcome\": \"STATUS\", \"ready\": false, \"message\": \"NOT READY\"}")))
                 .isEqualTo(Exit.ANSWERED);

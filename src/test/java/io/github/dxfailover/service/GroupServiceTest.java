@@ -194,7 +194,7 @@ class GroupServiceTest {
         assertThat(aws.calls("StartBgpFailoverTest", "TagResource")).isEmpty();
         Result status = aws.service(config(env)).handle(new Request.Status(), Deadline.none());
         assertThat(status.preflight().reasons()).contains("0 VIF(s) carry the tag dx-failover:group='core', fewer "
-                + "than MINVIFS+1 = 2: tag more VIFs with it, or lower MINVIFS, so that one can be taken out");
+                + "than MINVIFS+1 = 2: tag more VIFs with it so that one can be taken out");
     }
 
     @Test

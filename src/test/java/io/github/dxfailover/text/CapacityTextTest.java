@@ -63,6 +63,8 @@ class CapacityTextTest {
                 List.of("x"), 14, "dxvif-b")).containsExactly("Practice runs: running on dxvif-a (test t-1); a practice "
                 + "run could not start now:", "  - r1", "  - r2", "  not proven (no PRACTICE_SUCCEEDED in the last 14 "
                 + "days): dxvif-a, dxvif-b", "  x");
+        assertThat(StatusText.practice(List.of(), List.of("r"), null, List.of(), 35, null))
+                .as("a group whose tag is on no VIF").contains("  no VIF to prove");
         assertThat(StatusText.practiceRecord(VifState.of("dxvif-a", "available", "up"), null))
                 .isEqualTo("dxvif-a never tested; never practised");
     }

@@ -162,6 +162,13 @@ class StatusTextTest {
     }
 
     @Test
+    void aFigureAndItsPercentSignStayOnOneLine() {
+        String line = "      taken out, the rest would carry 1.2 Gbit/s on 0 bit/s: no capacity left (MAX_UTILIZATION 80 %), over";
+        assertThat(Lines.wrap(line)).containsExactly("      taken out, the rest would carry 1.2 Gbit/s on 0 bit/s: no "
+                + "capacity left (MAX_UTILIZATION", "          80 %), over");
+    }
+
+    @Test
     void aLineOverAHundredCharactersGoesOnIndentedUnderItself() {
         String reason = "this function may not run failover tests on " + VIF_A + " (AccessDeniedException: User: "
                 + "arn:aws:sts::123456789012:assumed-role/my-dx-DxFailoverFunctionRole-1A2B3C4D5E6F/my-dx-dx-failover-"
@@ -179,8 +186,10 @@ class StatusTextTest {
     @Test
     void aGroupTooSmallToTakeOneOutSaysWhichTagAndHowMany() {
         assertThat(StatusText.groupTooSmall("core network", 1, 1)).isEqualTo("1 VIF(s) carry the tag "
-                + "dx-failover:group='core network', fewer than MINVIFS+1 = 2: tag more VIFs with it, or lower MINVIFS, "
-                + "so that one can be taken out");
+                + "dx-failover:group='core network', fewer than MINVIFS+1 = 2: tag more VIFs with it so that one can be "
+                + "taken out"); // MINVIFS 1 is the lowest there is
+        assertThat(StatusText.groupTooSmall("core", 2, 2)).endsWith("fewer than MINVIFS+1 = 3: tag more VIFs with it, "
+                + "or lower MINVIFS, so that one can be taken out");
     }
 
     private static final ManagedVifs LISTED = new ManagedVifs.Listed(List.of(VIF_A));
