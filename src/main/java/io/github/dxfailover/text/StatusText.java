@@ -158,8 +158,9 @@ public final class StatusText {
 
     /** "dxvif-… (test t-1); outcome alarms: apps 5xx OK". */
     public static String runningPractice(VifState vif, List<String> outcomeAlarms, Map<String, String> states) {
-        return vif.id() + " (test " + vif.practiceTestId().orElse("?") + "); outcome alarms: " + String.join(", ",
-                outcomeAlarms.stream().map(a -> a + " " + states.getOrDefault(a, "missing")).toList());
+        return vif.id() + " (test " + vif.practiceTestId().orElse("?") + "); outcome alarms: " + (outcomeAlarms.isEmpty()
+                ? "none configured" : String.join(", ",
+                outcomeAlarms.stream().map(a -> a + " " + states.getOrDefault(a, "missing")).toList()));
     }
 
     /**

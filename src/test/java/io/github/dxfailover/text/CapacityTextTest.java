@@ -56,6 +56,8 @@ class CapacityTextTest {
         VifState running = VifState.of("dxvif-a", "testing", "down").tagged(Map.of("dx-failover:practice", "t-1"));
         assertThat(StatusText.runningPractice(running, List.of("apps", "db"), Map.of("apps", "OK")))
                 .isEqualTo("dxvif-a (test t-1); outcome alarms: apps OK, db missing");
+        assertThat(StatusText.runningPractice(running, List.of(), Map.of()))
+                .isEqualTo("dxvif-a (test t-1); outcome alarms: none configured");
         assertThat(StatusText.practice(List.of(), List.of(), null, List.of("dxvif-a never tested"), 35, "dxvif-a"))
                 .containsExactly("Practice runs: none running; a practice run could start now (next: dxvif-a)",
                         "  every VIF proven in the last 35 days", "  dxvif-a never tested");
