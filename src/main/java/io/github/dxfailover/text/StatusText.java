@@ -86,9 +86,9 @@ public final class StatusText {
      */
     public static List<String> vif(VifState vif, String test, List<String> alarmNames, String ifTakenOut) {
         List<String> out = new ArrayList<>();
-        out.add(vif.id() + " " + (VifState.MISSING.equals(vif.state()) ? "not returned by Direct Connect" : vif.state())
-                + ", " + health(vif) + "; " + (VifState.MISSING.equals(vif.state()) ? "BGP unknown"
-                : vif.peers().isEmpty() ? "no BGP peers" : "BGP " + VifText.peersBriefly(vif)));
+        boolean missing = VifState.MISSING.equals(vif.state());
+        out.add(vif.id() + " " + (missing ? "not returned by Direct Connect" : vif.state()) + ", " + health(vif) + "; "
+                + (missing ? "BGP unknown" : vif.peers().isEmpty() ? "no BGP peers" : "BGP " + VifText.peersBriefly(vif)));
         if (!test.isEmpty()) {
             out.add(DETAIL + test);
         }

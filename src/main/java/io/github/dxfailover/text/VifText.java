@@ -6,6 +6,7 @@ import io.github.dxfailover.decision.VifState;
 import io.github.dxfailover.decision.VifStates;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** How a VIF, its BGP peers and the managed VIFs read in messages, notifications, cases and logs. */
 public final class VifText {
@@ -39,11 +40,7 @@ public final class VifText {
 
     /** Each peer with every detail Direct Connect gave: "ipv4 169.254.10.2/30 AS 65000 up; ipv6 …". */
     public static String peers(VifState vif) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < vif.peers().size(); i++) {
-            out.add(peer(vif.peers().get(i), i));
-        }
-        return out.isEmpty() ? "no BGP peers" : String.join("; ", out);
+        return vif.peers().isEmpty() ? "no BGP peers" : eachPeer(vif, VifText::peer);
     }
 
     /**
@@ -51,11 +48,15 @@ public final class VifText {
      * "ipv4 169.254.10.2/30 up; ipv6 2001:db8::2/125 down".
      */
     static String peersBriefly(VifState vif) {
+        return eachPeer(vif, (p, i) -> p.label(i) + (p.peerAddress() != null ? " " + p.peerAddress()
+                : p.asn() != null ? " AS " + p.asn() : "") + " " + p.status());
+    }
+
+    /** The peers, each as {@code words} says (given its place, for a peer Direct Connect names no family of). */
+    private static String eachPeer(VifState vif, BiFunction<BgpPeer, Integer, String> words) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < vif.peers().size(); i++) {
-            BgpPeer p = vif.peers().get(i);
-            out.add(p.label(i) + (p.peerAddress() != null ? " " + p.peerAddress() : p.asn() != null ? " AS " + p.asn()
-                    : "") + " " + p.status());
+            out.add(words.apply(vif.peers().get(i), i));
         }
         return String.join("; ", out);
     }
