@@ -162,6 +162,12 @@ class StatusTextTest {
     }
 
     @Test
+    void aLineOfAHundredCharactersStaysWhole() {
+        String line = "x".repeat(99) + " ";
+        assertThat(Lines.wrap(line)).containsExactly(line);
+    }
+
+    @Test
     void aFigureAndItsPercentSignStayOnOneLine() {
         String line = "      taken out, the rest would carry 1.2 Gbit/s on 0 bit/s: no capacity left (MAX_UTILIZATION 80 %), over";
         assertThat(Lines.wrap(line)).containsExactly("      taken out, the rest would carry 1.2 Gbit/s on 0 bit/s: no "
