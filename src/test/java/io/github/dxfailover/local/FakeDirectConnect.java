@@ -109,8 +109,11 @@ public final class FakeDirectConnect implements AutoCloseable {
     public record Connection(String id, String bandwidth, String state, String lagId) {
     }
 
-    /** A LAG as DescribeLags shows it: the bandwidth of each member, and the members. */
-    public record Lag(String id, String connectionsBandwidth, List<Connection> members) {
+    /**
+     * A LAG as DescribeLags shows it: the bandwidth of each member, the members, and {@code minimumLinks} (botocore's
+     * Lag shape, a Count: the members that must be available for the LAG to stay up).
+     */
+    public record Lag(String id, String connectionsBandwidth, List<Connection> members, int minimumLinks) {
     }
 
     /** A failover test as ListVirtualInterfaceTestHistory shows it. */
@@ -190,8 +193,20 @@ public final class FakeDirectConnect implements AutoCloseable {
             members.add(c);
             connections.put(c.id(), c);
         }
-        lags.put(id, new Lag(id, connectionsBandwidth, members));
+        lags.put(id, new Lag(id, connectionsBandwidth, members, 0));
         return this;
+    }
+
+    /** The LAG's {@code minimumLinks} as DescribeLags returns it (0 unless set). */
+    public synchronized FakeDirectConnect minimumLinks(String lagId, int minimumLinks) {
+        Lag l = lags.get(lagId);
+        lags.put(lagId, new Lag(l.id(), l.connectionsBandwidth(), l.members(), minimumLinks));
+        return this;
+    }
+
+    /** The LAG's members as DescribeConnections and DescribeLags name them: {@code dxcon-<LAG suffix><n>}, n from 1. */
+    public synchronized List<String> lagMembers(String lagId) {
+        return lags.get(lagId).members().stream().map(Connection::id).toList();
     }
 
     /**
@@ -553,7 +568,7 @@ public final class FakeDirectConnect implements AutoCloseable {
         ObjectNode n = JSON.createObjectNode().put("connectionsBandwidth", l.connectionsBandwidth())
                 .put("numberOfConnections", l.members().size()).put("lagId", l.id()).put("ownerAccount", "123456789012")
                 .put("lagName", "lag " + l.id()).put("lagState", "available").put("location", "EqFA5")
-                .put("region", "eu-west-1").put("minimumLinks", 0);
+                .put("region", "eu-west-1").put("minimumLinks", l.minimumLinks());
         ArrayNode members = n.putArray("connections");
         l.members().forEach(c -> members.add(connectionNode(c)));
         return n;
