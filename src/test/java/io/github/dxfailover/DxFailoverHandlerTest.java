@@ -155,7 +155,9 @@ class DxFailoverHandlerTest {
 
     /**
      * docs/behaviour.md §2: the handler reads the payload itself, so what is not one JSON object is an answer,
-     * REJECTED with what was expected and found, not a failure of the invocation; no AWS call is made.
+     * REJECTED with what was expected and found, not a failure of the invocation; nothing is changed. It is no
+     * operator's command, so the team is told (§7; issue 31, defect 5: an EventBridge rule with a broken input
+     * transformer reads no result).
      */
     @ParameterizedTest
     @MethodSource("payloadsThatAreNotAnObject")
@@ -168,6 +170,22 @@ class DxFailoverHandlerTest {
         assertThat(answer.get("message")).asString().startsWith(message);
         // Fields without a value are left out of the answer, as Lambda's serializer left them out (§10).
         assertThat(answer).containsOnlyKeys("outcome", "message", "vifs", "dryRun", "errors");
+        verifyNoInteractions(dx, support, cloudWatch);
+        ArgumentCaptor<PublishRequest> published = ArgumentCaptor.forClass(PublishRequest.class);
+        verify(sns, times(1)).publish(published.capture());
+        assertThat(published.getValue().subject()).isEqualTo("DX failover: REJECTED (no VIF) - input not understood");
+        assertThat(published.getValue().message()).startsWith("REJECTED: " + message)
+                .contains("Check what invokes the function");
+        assertThat(published.getValue().messageAttributes().get("outcome").stringValue()).isEqualTo("REJECTED");
+    }
+
+    /** An operator's command with a bad value is answered in its result only (docs/behaviour.md §7). */
+    @Test
+    void aCommandRejectedForItsOwnValueIsNotNotified() {
+        DxFailoverHandler handler = new DxFailoverHandler(Fixtures.env(), clients, CLOCK);
+        Map<String, Object> answer = Fixtures.invoke(handler, "{\"action\": \"failover\", \"virtualInterfaceId\": "
+                + "\"dxvif-aaaa1111\", \"minutes\": 0}");
+        assertThat(answer.get("outcome")).isEqualTo("REJECTED");
         verifyNoInteractions(dx, sns, support, cloudWatch);
     }
 

@@ -62,9 +62,13 @@ public final class GiveBack {
         }
         List<Held> held = new ArrayList<>();
         for (VifState vif : states.byId().values()) {
-            if (vif.isUnderTest() && vif.practiceTestId().isEmpty()) {
-                // A VIF whose test has ended by the history (its state lags) is not held out by anything.
-                runningTest.apply(vif.id()).ifPresent(t -> held.add(new Held(vif.id(), t.testId(), t.startedAt())));
+            if (vif.isUnderTest()) {
+                // A VIF whose test has ended by the history (its state lags) is not held out by anything; a running
+                // practice run ends by its own watch (§16). A stale practice tag does not make a test a practice run.
+                Optional<TestHistoryEntry> running = runningTest.apply(vif.id());
+                if (!Practice.isRunning(vif, running)) {
+                    running.ifPresent(t -> held.add(new Held(vif.id(), t.testId(), t.startedAt())));
+                }
             }
         }
         List<Held> ordered = held.stream().sorted(OLDEST_FIRST).toList();

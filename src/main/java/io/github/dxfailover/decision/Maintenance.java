@@ -5,6 +5,7 @@ import io.github.dxfailover.decision.MaintenanceWindow.Effect;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,8 +37,7 @@ public final class Maintenance {
      */
     public static Map<String, MaintenanceWindow> affected(HealthEvent e, VifStates states, List<Link> links) {
         Set<String> ids = new LinkedHashSet<>(e.resources());
-        Map<String, Link> byId = new HashMap<>();
-        links.forEach(l -> byId.put(l.id(), l));
+        Map<String, Link> byId = byId(links);
         Map<String, MaintenanceWindow> out = new LinkedHashMap<>();
         for (VifState v : states.byId().values()) {
             String link = v.connectionId();
@@ -50,10 +50,10 @@ public final class Maintenance {
                 out.put(v.id(), window(e, Effect.DOWN, link));
             } else if (link != null && byId.containsKey(link) && byId.get(link).isLag()) {
                 Link lag = byId.get(link);
-                List<String> members = ids.stream().filter(id -> lag.memberIds().contains(id)
-                        || byId.containsKey(id) && link.equals(byId.get(id).lagId())).toList();
+                List<String> members = membersNamed(lag, ids, byId);
                 if (!members.isEmpty()) {
-                    int left = lag.members() - members.size();
+                    // A member that is down already takes nothing more away: only the available ones are lost.
+                    long left = lag.members() - lost(lag, members);
                     boolean down = left <= 0 || left < lag.minimumLinks();
                     out.put(v.id(), window(e, down ? Effect.DOWN : Effect.REDUCED, members.get(0)));
                 }
@@ -130,14 +130,49 @@ public final class Maintenance {
                 .orElse(false)).findFirst();
     }
 
-    /** How many of the resources are members of the LAG (at least 1: the window reduces it). */
-    private static int membersOf(String lagId, List<String> resources, List<Link> links) {
+    /** The members of the LAG that the IDs name, whatever their state (the window concerns the LAG). */
+    private static List<String> membersNamed(Link lag, Collection<String> ids, Map<String, Link> byId) {
+        return ids.stream().filter(id -> lag.memberIds().contains(id)
+                || byId.containsKey(id) && lag.id().equals(byId.get(id).lagId())).distinct().toList();
+    }
+
+    /**
+     * How many of the named members the LAG loses: those available now (DescribeLags lists them); when Direct Connect
+     * gave no member list, every named member counts.
+     */
+    private static long lost(Link lag, Collection<String> members) {
+        return lag.memberIds().isEmpty() ? members.size() : members.stream().filter(lag.memberIds()::contains).count();
+    }
+
+    /** How many available members of the LAG the resources take away (docs/behaviour.md §17). */
+    private static int membersOf(String lagId, Collection<String> resources, Map<String, Link> byId) {
+        Link lag = byId.get(lagId);
+        return lag == null ? 0 : (int) lost(lag, membersNamed(lag, resources, byId));
+    }
+
+    /**
+     * The connections and LAGs as they stand at {@code now}: a LAG less its available members that an open window
+     * recorded on a VIF reduces (docs/behaviour.md §15, §17). Every capacity figure is read through here.
+     */
+    public static List<Link> at(List<Link> links, VifStates states, Instant now) {
+        Map<String, Set<String>> inMaintenance = new HashMap<>();
+        for (VifState v : states.byId().values()) {
+            v.maintenance().filter(w -> w.effect() == Effect.REDUCED && w.openAt(now) && v.connectionId() != null)
+                    .ifPresent(w -> inMaintenance.computeIfAbsent(v.connectionId(), k -> new LinkedHashSet<>())
+                            .add(w.resourceId()));
+        }
+        if (inMaintenance.isEmpty()) {
+            return links;
+        }
+        Map<String, Link> byId = byId(links);
+        return links.stream().map(l -> inMaintenance.containsKey(l.id())
+                ? l.withoutMembers(membersOf(l.id(), inMaintenance.get(l.id()), byId)) : l).toList();
+    }
+
+    private static Map<String, Link> byId(List<Link> links) {
         Map<String, Link> byId = new HashMap<>();
         links.forEach(l -> byId.put(l.id(), l));
-        Link lag = byId.get(lagId);
-        long n = resources.stream().filter(r -> lag != null && lag.memberIds().contains(r)
-                || byId.containsKey(r) && lagId.equals(byId.get(r).lagId())).count();
-        return (int) Math.max(1, n);
+        return byId;
     }
 
     /** Why a window is at risk. */
@@ -180,6 +215,7 @@ public final class Maintenance {
     public static Verdict verdict(FailoverConfig config, VifStates states, Map<String, MaintenanceWindow> windows,
                                   List<String> resources, List<Link> links, Map<String, Double> peaks) {
         MaintenanceWindow any = windows.values().iterator().next();
+        Map<String, Link> byId = byId(links);
         Set<String> down = new LinkedHashSet<>();
         Map<String, Integer> membersOut = new HashMap<>();
         for (VifState v : states.byId().values()) {
@@ -190,8 +226,8 @@ public final class Maintenance {
                 if (w.effect() == Effect.DOWN) {
                     down.add(v.id());
                 } else if (v.connectionId() != null) {
-                    membersOut.merge(v.connectionId(), w == mine ? membersOf(v.connectionId(), resources, links) : 1,
-                            Math::max);
+                    membersOut.merge(v.connectionId(), membersOf(v.connectionId(), w == mine ? resources
+                            : List.of(w.resourceId()), byId), Math::max);
                 }
             }
         }

@@ -290,6 +290,18 @@ public final class Practice {
                 .map(VifState::id).toList();
     }
 
+    /**
+     * Whether the VIF's practice run is running: it is under test and its {@code dx-failover:practice} tag names the
+     * test running now (docs/behaviour.md §16 Watching). A tag naming a test that has ended is a run to judge, not a
+     * running one, whatever test holds the VIF now.
+     *
+     * @param running the test running on the VIF now, from its history
+     */
+    public static boolean isRunning(VifState vif, Optional<TestHistoryEntry> running) {
+        return vif.isUnderTest() && vif.practiceTestId().isPresent()
+                && running.map(t -> vif.practiceTestId().get().equals(t.testId())).orElse(false);
+    }
+
     /** Alarms naming this VIF are the run's doing: while it runs, and until {@link #SETTLING} after it ended. */
     public static boolean settling(VifState vif, Instant now) {
         return vif.practiceTestId().isPresent()

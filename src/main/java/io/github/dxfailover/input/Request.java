@@ -37,12 +37,14 @@ public sealed interface Request {
     /**
      * Input that is none of the above; {@code problem} says what was expected and what was found.
      *
-     * @param notified whether the team hears of it: an AWS Health event the function cannot read, yes; an operator's
-     *               typo or unknown input, no (docs/behaviour.md §7)
+     * @param notified whether the team hears of it: an operator's command rejected for its own values is answered in
+     *                 its result alone; anything else (no JSON object, an unknown shape, an event AWS sent that cannot
+     *                 be read) may come from a caller that reads no result, so it is notified (docs/behaviour.md §7)
+     * @param healthEvent whether it is an AWS Health event (its message points to the Health dashboard, §17)
      */
-    record Invalid(String problem, boolean notified) implements Request {
-        public Invalid(String problem) {
-            this(problem, false);
+    record Invalid(String problem, boolean notified, boolean healthEvent) implements Request {
+        public Invalid(String problem, boolean notified) {
+            this(problem, notified, false);
         }
     }
 }

@@ -45,17 +45,17 @@ public final class RequestParser {
         try {
             value = Payload.read(payload);
         } catch (Payload.Malformed e) {
-            return new Request.Invalid(EXPECTED_OBJECT + "text that is not JSON (" + e.getMessage() + ")");
+            return new Request.Invalid(EXPECTED_OBJECT + "text that is not JSON (" + e.getMessage() + ")", true);
         }
         if (value == null || value instanceof Map) {
             return parse((Map<String, Object>) value);
         }
-        return new Request.Invalid(EXPECTED_OBJECT + found(value));
+        return new Request.Invalid(EXPECTED_OBJECT + found(value), true);
     }
 
     public static Request parse(Map<String, Object> input) {
         if (input == null) {
-            return new Request.Invalid(EXPECTED_OBJECT + "nothing");
+            return new Request.Invalid(EXPECTED_OBJECT + "nothing", true);
         }
         try {
             if (input.containsKey("action")) {
@@ -77,10 +77,12 @@ public final class RequestParser {
             }
             return new Request.Invalid("expected an EventBridge 'CloudWatch Alarm State Change' event, a CloudWatch "
                     + "alarm action, a scheduled event, or an operator command {\"action\": " + ACTIONS + "}; found an "
-                    + "object with keys " + new TreeSet<>(input.keySet().stream().map(String::valueOf).toList()));
+                    + "object with keys " + new TreeSet<>(input.keySet().stream().map(String::valueOf).toList()), true);
         } catch (BadInput e) {
-            // AWS sent it: a Health event the function cannot read is told to the team (docs/behaviour.md §17).
-            return new Request.Invalid(e.getMessage(), HealthEvent.SOURCE.equals(input.get("source")));
+            // Only an operator's command is answered in its result alone: anything else may have come from a caller
+            // that reads no result (EventBridge, an alarm action), so the team is told (docs/behaviour.md §7).
+            return new Request.Invalid(e.getMessage(), !input.containsKey("action"),
+                    HealthEvent.SOURCE.equals(input.get("source")));
         }
     }
 

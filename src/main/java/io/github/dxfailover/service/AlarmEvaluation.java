@@ -53,27 +53,32 @@ record AlarmEvaluation(FailoverConfig config, Ports ports, Clock clock, Notifier
         }
         GiveBacks.Given given = managed ? giveBacks.run(states, now, true) : GiveBacks.Given.none(states);
         Decision decision = Decision.decide(config, trigger, given.states(), Set.of(), capacity.once(given.states()));
-        Result result = act(trigger, decision, given.states(), read, minutes, deadline);
-        return withWatch(given.into(result), watched);
+        return withWatch(act(trigger, decision, given, read, minutes, deadline), watched);
     }
 
-    private Result act(Trigger trigger, Decision decision, VifStates decidedOn, VifStates read, Integer minutes,
+    /**
+     * Acts on the decision. Its message is true when it is sent (docs/behaviour.md §7): it carries what was given back
+     * first and lists the VIFs as they are after it.
+     */
+    private Result act(Trigger trigger, Decision decision, GiveBacks.Given given, VifStates read, Integer minutes,
                        Deadline deadline) {
+        VifStates decidedOn = given.states();
         return switch (decision.outcome()) {
-            case IGNORED -> Answers.decided(decision, trigger, decidedOn, read, config);
+            case IGNORED -> given.into(Answers.decided(decision, trigger, decidedOn, read, config));
             case FAILED_OVER -> {
                 if (!deadline.allows(FailoverStart.BUDGET, clock)) {
                     // Nothing changed: better Lambda's retry than a test without its case and notification (§8).
                     throw new RetryableFailure(Messages.noTimeToStart(decision.vifId()), null);
                 }
-                yield start.run(trigger, decision, read, minutes == null ? config.failoverMinutes() : minutes);
+                yield start.run(trigger, decision, read, decidedOn, given::into,
+                        minutes == null ? config.failoverMinutes() : minutes);
             }
             default -> {
-                Result decided = Answers.decided(decision, trigger, decidedOn, read, config);
+                Result decided = given.into(Answers.decided(decision, trigger, decidedOn, read, config));
                 // Nothing has changed, so a failed notification throws: the retry is safe and the message is the point.
                 // Another deployment's VIF pages nobody from this one (docs/behaviour.md §18).
                 if (!decision.silent()) {
-                    notifier.beforeChange(writer.forResult(decided, trigger));
+                    notifier.beforeChange(writer.forResult(decided, trigger, decidedOn));
                 }
                 yield decided;
             }

@@ -1,6 +1,7 @@
 package io.github.dxfailover.service;
 
 import io.github.dxfailover.decision.CapacityFigures;
+import io.github.dxfailover.decision.Maintenance;
 import io.github.dxfailover.decision.VifState;
 import io.github.dxfailover.decision.VifStates;
 import io.github.dxfailover.port.Traffic;
@@ -34,6 +35,6 @@ record CapacityReads(Vifs vifs, Traffic traffic, Clock clock) {
     CapacityFigures read(VifStates states) {
         List<VifState> carrying = states.byId().values().stream().filter(VifState::healthy).toList();
         Instant now = clock.instant();
-        return CapacityFigures.of(vifs.readLinks(), traffic.readPeakLoads(carrying, now.minus(CapacityFigures.LOAD_WINDOW), now));
+        return CapacityFigures.of(Maintenance.at(vifs.readLinks(), states, now), traffic.readPeakLoads(carrying, now.minus(CapacityFigures.LOAD_WINDOW), now));
     }
 }

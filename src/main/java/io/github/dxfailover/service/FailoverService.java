@@ -65,11 +65,11 @@ public final class FailoverService {
         }
     }
 
-    /** Bad input: REJECTED; only an AWS Health event the function cannot read is told to the team (§7, §17). */
+    /** Bad input: REJECTED; told to the team unless it is an operator's command, whose answer is read (§7, §17). */
     private Result rejected(Request.Invalid invalid) {
         Result r = Result.of(Outcome.REJECTED, null, invalid.problem(), VifStates.notRead(), config.dryRun());
         if (invalid.notified()) {
-            notifier.beforeChange(writer.forUnreadableEvent(r));
+            notifier.beforeChange(writer.forUnreadableInput(r, invalid.healthEvent()));
         }
         return r;
     }

@@ -34,6 +34,16 @@ record FailoverStart(FailoverConfig config, Ports ports, Notifier notifier, Noti
 
     /** A failed start is notified and thrown; after the start nothing throws (docs/behaviour.md §8). */
     Result run(Trigger trigger, Decision decision, VifStates read, int minutes) {
+        return run(trigger, decision, read, read, r -> r, minutes);
+    }
+
+    /**
+     * @param now   the VIF states before the start as this invocation left them (after a give back): what the message
+     *              lists (docs/behaviour.md §7)
+     * @param first what this invocation did before the start, added to the result before it is worded
+     */
+    Result run(Trigger trigger, Decision decision, VifStates read, VifStates now,
+               java.util.function.UnaryOperator<Result> first, int minutes) {
         String vifId = decision.vifId();
         FailoverTestRun test;
         try {
@@ -41,17 +51,17 @@ record FailoverStart(FailoverConfig config, Ports ports, Notifier notifier, Noti
         } catch (AwsCallFailed e) {
             String why = Messages.failed(e);
             LOG.error(why, e);
-            Result failed = Result.of(Outcome.ERROR, vifId, why, read, false);
-            notifier.send(writer.forResult(failed, trigger)); // a failure here is logged; the start's is thrown
+            Result failed = first.apply(Result.of(Outcome.ERROR, vifId, why, read, false));
+            notifier.send(writer.forResult(failed, trigger, now)); // a failure here is logged; the start's is thrown
             throw new RetryableFailure(why, e);
         }
         // From here on the VIF is out of service: nothing may throw (docs/behaviour.md §8).
-        Result result = Answers.started(decision, read, test, minutes);
+        Result result = first.apply(Answers.started(decision, read, test, minutes));
         LOG.info("failover test {} started on {} until {}", test.testId(), vifId, test.endsAt());
         if (config.supportCase()) {
             result = withSupportCase(result, trigger, minutes);
         }
-        return notifier.afterChange(result, writer.forResult(result, trigger));
+        return notifier.afterChange(result, writer.forResult(result, trigger, now));
     }
 
     private Result withSupportCase(Result result, Trigger trigger, int minutes) {

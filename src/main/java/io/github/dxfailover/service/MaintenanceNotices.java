@@ -52,7 +52,8 @@ record MaintenanceNotices(FailoverConfig config, Ports ports, Clock clock, Notif
         affected.forEach((id, w) -> recordings.put(id, Maintenance.recording(states.get(id).maintenance(), w, now)));
         boolean repeat = recordings.values().stream().allMatch(r -> r == Maintenance.Recording.ALREADY);
         Maintenance.Verdict verdict = verdict(event, states, affected, links, now);
-        List<String> errors = repeat || config.dryRun() ? List.of() : record(states, affected, recordings);
+        Written written = repeat || config.dryRun() ? Written.NOTHING : record(states, affected, recordings);
+        List<String> errors = written.errors();
         Result result = Result.of(Outcome.MAINTENANCE_NOTED, null,
                         MaintenanceText.noted(event, affected, verdict, !config.dryRun()), states, config.dryRun())
                 .withMaintenance(List.of(report(event, affected, verdict, null)))
@@ -62,11 +63,19 @@ record MaintenanceNotices(FailoverConfig config, Ports ports, Clock clock, Notif
         }
         var notice = writer.forMaintenance(result, MaintenanceText.lines(event, affected, verdict),
                 MaintenanceText.whatNext(affected, verdict.safe()));
-        return errors.size() < affected.size() && !config.dryRun() ? notifier.afterChange(result, notice)
-                : withNotice(result, notice);
+        // Whether a record was written decides how a failed publish is handled, never a count of errors (§8).
+        return written.count() > 0 ? notifier.afterChange(result, notice) : withNotice(result, notice);
     }
 
-    /** Nothing was written (DRY_RUN, or every write failed): a failed publish fails the invocation. */
+    /** What {@link #record} wrote: how many records, and the failures after the first. */
+    private record Written(int count, List<String> errors) {
+        static final Written NOTHING = new Written(0, List.of());
+    }
+
+    /**
+     * Nothing was written (DRY_RUN, or every affected VIF keeps another event's window): a failed publish fails the
+     * invocation, so that Lambda's retry tells the team (the message is all this invocation does).
+     */
     private Result withNotice(Result result, io.github.dxfailover.port.Notification notice) {
         notifier.beforeChange(notice);
         return result;
@@ -91,8 +100,8 @@ record MaintenanceNotices(FailoverConfig config, Ports ports, Clock clock, Notif
     }
 
     /** Writes each record the rules allow; a failure after nothing was written fails the invocation (§8). */
-    private List<String> record(VifStates states, Map<String, MaintenanceWindow> affected,
-                                Map<String, Maintenance.Recording> recordings) {
+    private Written record(VifStates states, Map<String, MaintenanceWindow> affected,
+                           Map<String, Maintenance.Recording> recordings) {
         List<String> errors = new ArrayList<>();
         int written = 0;
         for (var entry : affected.entrySet()) {
@@ -111,7 +120,7 @@ record MaintenanceNotices(FailoverConfig config, Ports ports, Clock clock, Notif
                 errors.add(why);
             }
         }
-        return errors;
+        return new Written(written, errors);
     }
 
     /** An end: the records of its event, and those naming its resources in its window, removed; never notified. */

@@ -127,7 +127,7 @@ record PracticeRuns(FailoverConfig config, Ports ports, Clock clock, Notifier no
         VifState vif = practised.get();
         String testId = vif.practiceTestId().orElseThrow();
         Optional<TestHistoryEntry> test = test(vif.id(), testId);
-        if (test.isPresent() && test.get().runningAt(now) && vif.isUnderTest()) {
+        if (Practice.isRunning(vif, test.filter(t -> t.runningAt(now)))) {
             Map<String, String> watchStates = ports.alarms().statesOf(config.practice().watchAlarms());
             return Practice.watch(config, vif.id(), states, watchStates, firing, now)
                     .map(ending -> end(vif, test.get(), ending, states, notifyDryRun));
@@ -135,12 +135,21 @@ record PracticeRuns(FailoverConfig config, Ports ports, Clock clock, Notifier no
         return Optional.of(judge(vif, testId, test, states, now, notifyDryRun));
     }
 
-    /** The operator's restore of the practised VIF: PRACTICE_INTERRUPTED, "ended by an operator" (§16). */
-    Result endByOperator(VifState vif, VifStates states) {
-        String testId = vif.practiceTestId().orElseThrow();
-        TestHistoryEntry test = test(vif.id(), testId).orElse(new TestHistoryEntry(testId, null, null, null));
-        return end(vif, test, new Practice.Ending(Outcome.PRACTICE_INTERRUPTED, Practice.Interruption.OPERATOR,
-                null), states, true).result();
+    /**
+     * The operator's restore of a VIF whose practice run is running: PRACTICE_INTERRUPTED, "ended by an operator"
+     * (§16); empty when no practice run is running on it (no tag, or a tag naming a test that has ended: a plain
+     * restore). Without a practice tag no call is made.
+     */
+    Optional<Result> endByOperator(VifState vif, VifStates states) {
+        if (vif.practiceTestId().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<TestHistoryEntry> running = TestHistoryEntry.running(ports.vifs().history(vif.id()), clock.instant());
+        if (!Practice.isRunning(vif, running)) {
+            return Optional.empty();
+        }
+        return Optional.of(end(vif, running.get(), new Practice.Ending(Outcome.PRACTICE_INTERRUPTED,
+                Practice.Interruption.OPERATOR, null), states, true).result());
     }
 
     /** The practice run's test in the VIF's history (every page of it). */

@@ -27,8 +27,9 @@ record RestoreCommand(FailoverConfig config, Ports ports, Notifier notifier, Not
             }
             return decided;
         }
-        if (states.get(vifId).practiceTestId().isPresent()) {
-            return practice.endByOperator(states.get(vifId), states);
+        java.util.Optional<Result> practiceEnded = practice.endByOperator(states.get(vifId), states);
+        if (practiceEnded.isPresent()) {
+            return practiceEnded.get();
         }
         FailoverTestRun test = ports.vifs().stop(vifId);
         Result restored = Answers.restored(decision, states, test);

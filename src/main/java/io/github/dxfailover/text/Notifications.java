@@ -8,6 +8,7 @@ import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.OperatorCommand;
 import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.decision.Trigger;
+import io.github.dxfailover.decision.VifStates;
 import io.github.dxfailover.result.Result;
 import java.util.List;
 
@@ -23,7 +24,15 @@ public final class Notifications {
 
     /** What an alarm, a reconcile pass's alarm or a failover command led to. */
     public Notification forResult(Result r, Trigger trigger) {
-        return compose(r, trigger.title(), triggerLines(trigger), whatNext(r));
+        return forResult(r, trigger, r.vifs());
+    }
+
+    /**
+     * The same, listing the VIFs as {@code now}: after what the invocation did before this message (a give back, a
+     * practice run ended), so that the message is true when it is sent (docs/behaviour.md §7).
+     */
+    public Notification forResult(Result r, Trigger trigger, VifStates now) {
+        return compose(r, trigger.title(), triggerLines(trigger), whatNext(r), now);
     }
 
     /** What a practice run did: started, blocked, ended or judged, or would have under DRY_RUN (§16). */
@@ -48,10 +57,19 @@ public final class Notifications {
         return compose(r, "AWS maintenance", lines, whatNext);
     }
 
-    /** An AWS Health event the function could not read (docs/behaviour.md §17): nothing was changed. */
-    public Notification forUnreadableEvent(Result r) {
-        return compose(r, "AWS Health event", "Source: AWS Health (aws.health)\n", "Nothing was changed. Look the "
-                + "event up in the AWS Health dashboard; until the function reads it, it knows of no window.\n");
+    /**
+     * Input the function could not read that no operator is reading the answer of (docs/behaviour.md §7): an AWS Health
+     * event (§17), or a payload from an EventBridge rule or an alarm action that is no JSON object or no known shape.
+     */
+    public Notification forUnreadableInput(Result r, boolean healthEvent) {
+        if (healthEvent) {
+            return compose(r, "AWS Health event", "Source: AWS Health (aws.health)\n", "Nothing was changed. Look the "
+                    + "event up in the AWS Health dashboard; until the function reads it, it knows of no window.\n");
+        }
+        return compose(r, "input not understood", "Source: an invocation whose payload the function cannot read\n",
+                "Nothing was changed. Check what invokes the function (an EventBridge rule and its input transformer, "
+                        + "an alarm action, a schedule's input): until it sends what the function reads, the function "
+                        + "acts on none of it.\n");
     }
 
     /** The tests ended to hold the minimum (docs/behaviour.md §19): one per invocation that gave back. */
@@ -61,17 +79,22 @@ public final class Notifications {
     }
 
     private Notification compose(Result r, String title, String triggerLines, String whatNext) {
+        return compose(r, title, triggerLines, whatNext, r.vifs());
+    }
+
+    private Notification compose(Result r, String title, String triggerLines, String whatNext, VifStates now) {
         String subject = "DX failover: " + r.outcome() + " " + (r.vifId() == null ? "(no VIF)" : r.vifId())
                 + " - " + title;
         StringBuilder body = new StringBuilder();
         body.append(r.outcome()).append(": ").append(r.message()).append("\n\n");
         body.append(triggerLines);
-        if (!r.vifs().isEmpty()) {
-            body.append("\nVIFs when this was decided, before acting (MINVIFS=").append(config.minVifs())
+        if (!now.isEmpty()) {
+            body.append(now.equals(r.vifs()) ? "\nVIFs when this was decided, before acting (MINVIFS="
+                            : "\nVIFs now, after what this invocation did first (MINVIFS=").append(config.minVifs())
                     .append(", healthy = available with a BGP peer up):\n")
-                    .append(VifText.table(r.vifs()));
+                    .append(VifText.table(now));
         }
-        body.append(VifText.unreturned(r.vifs()));
+        body.append(VifText.unreturned(now));
         body.append('\n').append(whatNext);
         if (!r.errors().isEmpty()) {
             body.append("\nErrors:\n");
@@ -125,6 +148,7 @@ public final class Notifications {
 
     private String whatNext(Result r) {
         String vif = r.vifId();
+        String nothing = nothingChanged(r);
         return switch (r.outcome()) {
             case FAILED_OVER -> "Done: BGP failover test " + r.testId() + " started on " + vif
                     + "; its BGP sessions are DOWN and traffic moves to the other VIFs.\n"
@@ -143,13 +167,14 @@ public final class Notifications {
                     + (config.supportCase() ? " and opened " + article(config.supportSeverity()) + " "
                     + config.supportSeverity() + " support case" : "")
                     + ".\n";
-            case MINIMUM_REACHED -> "Nothing was changed: " + vif + " stays in service so that at least "
+            case MINIMUM_REACHED -> (givenBack(r, vif) ? vif + " was just given back (its failover test ended) and "
+                    + "stays in service" : nothing + vif + " stays in service") + " so that at least "
                     + config.minVifs() + " healthy VIF(s) remain. Investigate the alarm and the other VIFs.\n";
-            case CAPACITY_REACHED -> "Nothing was changed: " + vif + " stays in service because the other VIFs could not "
+            case CAPACITY_REACHED -> nothing + vif + " stays in service because the other VIFs could not "
                     + "carry its traffic (" + CapacityText.figures(r.capacity().capacity()) + "). Investigate the alarm; "
                     + "move load off the network or add capacity before taking " + vif + " out.\n";
-            case ALREADY_UNAVAILABLE -> "Nothing was changed: " + vif + " already carries no traffic.\n";
-            case IN_MAINTENANCE -> "Nothing was changed: Direct Connect's guide says not to run the BGP failover test "
+            case ALREADY_UNAVAILABLE -> nothing + vif + " already carries no traffic.\n";
+            case IN_MAINTENANCE -> nothing + "Direct Connect's guide says not to run the BGP failover test "
                     + "during maintenance (BGP may come back early). " + vif + " may drop at any moment until the window "
                     + "ends; the other VIFs carry the traffic meanwhile.\n";
             case NOT_MANAGED -> notManaged(vif, r);
@@ -178,6 +203,15 @@ public final class Notifications {
                     + "{\"action\": \"status\"}.\n";
             default -> "";
         };
+    }
+
+    /** "Nothing was changed", unless the same invocation gave VIFs back first: then nothing more was (§7, §19). */
+    private static String nothingChanged(Result r) {
+        return r.givenBack().isEmpty() ? "Nothing was changed: " : "Nothing more was changed after the give back: ";
+    }
+
+    private static boolean givenBack(Result r, String vif) {
+        return r.givenBack().stream().anyMatch(g -> g.vifId().equals(vif));
     }
 
     /** What to do about a VIF outside the managed set: add it to VIFLIST, or tag it (docs/behaviour.md §18). */

@@ -116,6 +116,54 @@ class MaintenanceTest {
         assertThat(v.risks()).containsExactly(Risk.OVER_CAPACITY);
     }
 
+    /**
+     * Issue 31, defect 2: a notice for a LAG member that is down already. The LAG (three members, minimumLinks 2) has
+     * two members available; the notice takes none of them: its VIFs are reduced, not down, and the verdict is safe.
+     */
+    @Test
+    void aNoticeForAMemberThatIsDownAlreadyTakesNothingMoreAway() {
+        List<Link> links = List.of(Link.connection("dxcon-a", "10Gbps"),
+                new Link("dxlag-bc", "10Gbps", 2, null, 2, List.of("dxcon-m1", "dxcon-m2")), // m3 is down
+                new Link("dxcon-m1", "10Gbps", 1, "dxlag-bc", 0, List.of()),
+                new Link("dxcon-m2", "10Gbps", 1, "dxlag-bc", 0, List.of()),
+                new Link("dxcon-m3", "10Gbps", 1, "dxlag-bc", 0, List.of()),
+                Link.connection("dxcon-d", "10Gbps"));
+        HealthEvent e = event("e1", "dxcon-m3");
+        VifStates s = states();
+        Map<String, MaintenanceWindow> affected = Maintenance.affected(e, s, links);
+        assertThat(affected.get(B).effect()).isEqualTo(Effect.REDUCED);
+        assertThat(affected.get(C).effect()).isEqualTo(Effect.REDUCED);
+        // 16 Gbit/s of load on A's 10, the LAG's two members (20) and D's 10: 40 %, as before the notice.
+        Maintenance.Verdict v = Maintenance.verdict(config(1, 80), s, affected, e.resources(), links,
+                Map.of(A, 4 * G, B, 4 * G, C, 4 * G, D, 4 * G));
+        assertThat(v.safe()).isTrue();
+        assertThat(v.healthyDuring()).isEqualTo(4);
+        assertThat(v.capacity().remainingCapacityBps()).isEqualTo(40_000_000_000L);
+        assertThat(v.capacity().projectedPercent()).isEqualTo(40.0);
+    }
+
+    /**
+     * Issue 31, defect 1: capacity counts a LAG's members less those in an open window that reduces it. Four 10G
+     * members, one in maintenance now: 30 Gbit/s, not 40; a window that has not opened yet, or ended, takes nothing.
+     */
+    @Test
+    void anOpenWindowOnALagMemberTakesItsBandwidthFromTheCapacity() {
+        List<Link> links = List.of(Link.connection("dxcon-a", "10Gbps"),
+                new Link("dxlag-bc", "10Gbps", 4, null, 1, List.of("dxcon-m1", "dxcon-m2", "dxcon-m3", "dxcon-m4")));
+        String open = NOW.minus(Duration.ofHours(1)) + "/" + NOW.plus(Duration.ofHours(1)) + " reduced dxcon-m2 e1";
+        VifStates s = states(recorded(B, "dxlag-bc", open));
+        Map<String, Long> bps = CapacityFigures.of(Maintenance.at(links, s, NOW), Map.of()).linkBps();
+        assertThat(bps).containsEntry("dxlag-bc", 30_000_000_000L).containsEntry("dxcon-a", 10_000_000_000L);
+
+        String later = START + "/" + END + " reduced dxcon-m2 e1";
+        assertThat(CapacityFigures.of(Maintenance.at(links, states(recorded(B, "dxlag-bc", later)), NOW), Map.of())
+                .linkBps()).containsEntry("dxlag-bc", 40_000_000_000L);
+        // Both VIFs of the LAG record the same member: it is lost once.
+        VifStates both = states(recorded(B, "dxlag-bc", open), recorded(C, "dxlag-bc", open));
+        assertThat(CapacityFigures.of(Maintenance.at(links, both, NOW), Map.of()).linkBps())
+                .containsEntry("dxlag-bc", 30_000_000_000L);
+    }
+
     @Test
     void theLinksAreNeededOnlyForAResourceThatIsNoVifNorAVifsOwnLink() {
         assertThat(Maintenance.needsLinks(event("e", A, "dxcon-a", "dxlag-bc"), states())).isFalse();

@@ -170,9 +170,9 @@ class RequestParserTest {
     void numbersOfAPayloadAreCheckedAsBefore() {
         assertThat(((Request.Evaluate) payload(FAILOVER_FOR_MINUTES + "6e1}")).minutes()).isEqualTo(60);
         assertThat(payload(FAILOVER_FOR_MINUTES + "60.5}")).isEqualTo(new Request.Invalid(
-                "minutes: expected a whole number from 1 to 4320, found a number (60.5)"));
+                "minutes: expected a whole number from 1 to 4320, found a number (60.5)", false));
         assertThat(payload(FAILOVER_FOR_MINUTES + "12345678901}")).isEqualTo(new Request.Invalid(
-                "minutes: expected a whole number from 1 to 4320, found a number (12345678901)"));
+                "minutes: expected a whole number from 1 to 4320, found a number (12345678901)", false));
     }
 
     static Stream<Arguments> payloadsThatAreNotAnObject() throws IOException {
@@ -286,12 +286,12 @@ class RequestParserTest {
     void aHealthEventWithoutAReadableStartIsRejectedAndTold() {
         Request missing = RequestParser.parse(health(detail(null, null), null));
         assertThat(missing).isEqualTo(new Request.Invalid("detail.startTime: expected a time (RFC 1123, as Health "
-                + "writes it, or ISO-8601), found nothing", true));
+                + "writes it, or ISO-8601), found nothing", true, true));
         Request unreadable = RequestParser.parse(health(detail("next Saturday", null), null));
         assertThat(unreadable).isEqualTo(new Request.Invalid("detail.startTime: expected a time (RFC 1123, as Health "
-                + "writes it, e.g. \"Sat, 05 Dec 2026 02:00:00 GMT\", or ISO-8601), found \"next Saturday\"", true));
+                + "writes it, e.g. \"Sat, 05 Dec 2026 02:00:00 GMT\", or ISO-8601), found \"next Saturday\"", true, true));
         Request noDetail = RequestParser.parse(Map.of("source", "aws.health", "detail-type", "AWS Health Event"));
-        assertThat(noDetail).isEqualTo(new Request.Invalid("detail: expected an object, found nothing", true));
+        assertThat(noDetail).isEqualTo(new Request.Invalid("detail: expected an object, found nothing", true, true));
         assertThat(RequestParser.parse(Map.of("action", "nope"))).isInstanceOf(Request.Invalid.class)
                 .extracting(x -> ((Request.Invalid) x).notified()).isEqualTo(false);
     }

@@ -148,7 +148,7 @@ class MaintenanceServiceTest {
 
     @Test
     void anUnreadableHealthEventIsRejectedAndNotified() {
-        Result r = aws.service(config()).handle(new Request.Invalid("detail.startTime: expected a time", true),
+        Result r = aws.service(config()).handle(new Request.Invalid("detail.startTime: expected a time", true, true),
                 Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(aws.published).singleElement().satisfies(n -> assertThat(n.subject())
@@ -162,6 +162,32 @@ class MaintenanceServiceTest {
         assertThat(aws.calls("TagResource")).isEmpty();
         assertThat(r.message()).endsWith("(not recorded on the VIFs' tags)");
         assertThat(aws.published).hasSize(1);
+    }
+
+    /**
+     * Issue 31, defect 1 (§15 × §17): B runs on a LAG of four 10G members, one of them in an open window that reduces
+     * it. The capacity left if A is taken out is 30 + 1 Gbit/s for 26 Gbit/s of load (83.9 %), not 40 + 1 (63.4 %):
+     * CAPACITY_REACHED, nothing started, no case.
+     */
+    @Test
+    void anAlarmCountsALagLessItsMembersInAnOpenWindow() {
+        aws.vifs.put(VIF_B, aws.vifs.get(VIF_B).on("dxlag-bbbb"));
+        aws.tagged(VIF_B, MaintenanceWindow.TAG, NOW.minusSeconds(600) + "/" + END + " reduced dxcon-m2 evt-1");
+        aws.links.addAll(List.of(Link.connection(connectionOf(VIF_A), "10Gbps"),
+                new Link("dxlag-bbbb", "10Gbps", 4, null, 1, List.of("dxcon-m1", "dxcon-m2", "dxcon-m3", "dxcon-m4")),
+                Link.connection(connectionOf(VIF_C), "1Gbps")));
+        for (var load : Map.of(VIF_A, 20e9, VIF_B, 5e9, VIF_C, 1e9).entrySet()) {
+            aws.traffic.put(load.getKey(), Map.of(NOW.minus(Duration.ofMinutes(10)), load.getValue()));
+        }
+        Result r = aws.service(config()).handle(new Request.Evaluate(alarm(VIF_A + " loss", "ALARM"), null),
+                Deadline.none());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.CAPACITY_REACHED);
+        assertThat(r.capacity().capacity().remainingCapacityBps()).isEqualTo(31_000_000_000L);
+        assertThat(aws.calls("StartBgpFailoverTest")).isEmpty();
+        assertThat(aws.cases).isEmpty();
+        assertThat(aws.published).singleElement().extracting(Notification::outcome)
+                .isEqualTo(Outcome.CAPACITY_REACHED);
     }
 
     /** An open window on A: its alarm is IN_MAINTENANCE, notified; the §4 path makes no extra call for it. */

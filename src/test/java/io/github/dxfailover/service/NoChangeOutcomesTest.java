@@ -39,11 +39,20 @@ class NoChangeOutcomesTest extends MockedAws {
         verifyNoInteractions(dx, sns, support);
     }
 
+    /** Input of no known shape changes nothing; it is no operator's command, so it is told (§7; issue 31, defect 5). */
     @Test
-    void invalidInputCallsNothing() {
+    void invalidInputChangesNothingAndIsTold() {
         Result r = service().handle(RequestParser.parse(Map.of("foo", "bar")), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(r.message()).contains("[foo]");
+        verifyNoInteractions(dx, support);
+        verify(sns).publish(any(software.amazon.awssdk.services.sns.model.PublishRequest.class));
+    }
+
+    @Test
+    void aCommandWithABadValueCallsNothing() {
+        Result r = service().handle(RequestParser.parse(Map.of("action", "fail-over")), Deadline.none());
+        assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
         verifyNoInteractions(dx, sns, support);
     }
 

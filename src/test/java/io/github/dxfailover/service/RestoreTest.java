@@ -84,7 +84,7 @@ class RestoreTest extends MockedAws {
 
     @Test
     void aRejectedCommandIsAnsweredInItsResultOnly() {
-        Result r = service().handle(new Request.Invalid("expected a VIF ID, found 'x'"), Deadline.none());
+        Result r = service().handle(new Request.Invalid("expected a VIF ID, found 'x'", false), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
         verifyNoInteractions(dx, sns, support);
     }
