@@ -1,18 +1,39 @@
 package io.github.dxfailover;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.github.dxfailover.decision.Alarm;
+import io.github.dxfailover.decision.HealthEvent;
+import io.github.dxfailover.decision.OperatorCommand;
+import io.github.dxfailover.decision.Trigger;
+import io.github.dxfailover.decision.VifDimension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Who may depend on whom (CONTRIBUTING.md, "Code map"), over the compiled classes of src/main: the
  * pure decisions and the AWS adapters never reach up into the service or the operator text, the
- * decisions know no AWS SDK type, and the packages form no cycle.
+ * decisions know no AWS SDK type, the text words values only, the parser knows nothing downstream and reads no rule of
+ * the decisions, the adapters know no input nor result, and the packages form no cycle.
  */
 class ArchitectureTest {
     private static final String BASE = "io.github.dxfailover";
@@ -44,6 +65,91 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(BASE + ".service..", "software.amazon..")
                 .because("every sentence is written from values, never while calling AWS")
                 .check(MAIN);
+    }
+
+    @Test
+    void theTextWordsValuesOnlyAndKnowsNoAdapterNorInput() {
+        String because = "a sentence is written from the values of decision, config, result and port; an AWS error "
+                + "code it words is part of the port's contract (port.Topic), not of one adapter, so that a fake of "
+                + "the port, or another adapter, is worded the same";
+        noClasses().that().resideInAPackage(BASE + ".text..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".aws..", BASE + ".service..",
+                        BASE + ".input..")
+                .because(because)
+                .check(MAIN);
+        assertThat(sourceLinesNaming("text", Set.of("aws", "service", "input"), Set.of())).as(because).isEmpty();
+    }
+
+    @Test
+    void theInputReadsThePayloadAndKnowsNothingDownstream() {
+        String because = "the parser only turns the payload into a Request: its problems are its own "
+                + "(Request.Invalid), it calls no AWS and answers nothing; the service does the rest";
+        noClasses().that().resideInAPackage(BASE + ".input..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".aws..", BASE + ".service..",
+                        BASE + ".text..", BASE + ".result..", BASE + ".port..", BASE + ".metrics..")
+                .because(because)
+                .check(MAIN);
+        assertThat(sourceLinesNaming("input", Set.of("aws", "service", "text", "result", "port", "metrics"), Set.of()))
+                .as(because).isEmpty();
+    }
+
+    @Test
+    void theInputBuildsTheTriggersAndReadsNoRuleOfTheDecisions() {
+        String because = "how a payload is read (the envelope's source and detail-type, a Health window without an "
+                + "end) is the parser's fact, written in input; the decisions' rules are applied to what it built, "
+                + "later, by the service";
+        List<Class<?>> triggers = List.of(Alarm.class, HealthEvent.class, OperatorCommand.class, Trigger.class,
+                VifDimension.class);
+        noClasses().that().resideInAPackage(BASE + ".input..")
+                .should().dependOnClassesThat(resideInAPackage(BASE + ".decision..")
+                        .and(not(belongToAnyOf(triggers.toArray(Class<?>[]::new)))))
+                .because(because)
+                .check(MAIN);
+        assertThat(sourceLinesNaming("input", Set.of("decision"),
+                triggers.stream().map(Class::getSimpleName).collect(Collectors.toSet()))).as(because).isEmpty();
+    }
+
+    @Test
+    void theAdaptersReturnValuesAndKnowNoInputNorResult() {
+        String because = "an adapter implements a port over the SDK: it returns decision values and throws "
+                + "AwsCallFailed; what was asked (input), what is answered (result), the metric lines and the "
+                + "sentences are input's, result's, metrics' and text's business";
+        noClasses().that().resideInAPackage(BASE + ".aws..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".service..", BASE + ".text..",
+                        BASE + ".input..", BASE + ".result..", BASE + ".metrics..")
+                .because(because)
+                .check(MAIN);
+        assertThat(sourceLinesNaming("aws", Set.of("service", "text", "input", "result", "metrics"), Set.of()))
+                .as(because).isEmpty();
+    }
+
+    /**
+     * The lines of src/main/java's {@code pkg} that name (import, or write out in full) a class of one of the packages
+     * {@code forbidden}, other than the classes {@code allowed} (simple names). ArchUnit reads the bytecode, where javac
+     * has copied a String or number constant into the class that reads it: a dependency on such a constant alone
+     * leaves no access to see (text's on aws.SnsTopic.NOT_FOUND did not), while the source still names its class.
+     */
+    private static List<String> sourceLinesNaming(String pkg, Set<String> forbidden, Set<String> allowed) {
+        Pattern named = Pattern.compile(Pattern.quote(BASE) + "\\.(" + String.join("|", forbidden)
+                + ")\\.(\\*|[A-Z]\\w*)");
+        Path dir = Path.of("src/main/java", BASE.replace('.', '/'), pkg);
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    Matcher m = named.matcher(lines.get(i));
+                    while (m.find()) {
+                        if (!allowed.contains(m.group(2))) {
+                            out.add(dir.relativize(file) + ":" + (i + 1) + " names " + m.group());
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     @Test

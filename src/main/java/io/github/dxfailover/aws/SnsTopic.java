@@ -16,10 +16,6 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  * attributes subscribers filter on, and checks that the topic can be used.
  */
 public record SnsTopic(SnsClient client, String topicArn) implements Topic {
-    /** What SNS answers for a topic that does not exist, and for a caller that may not use it. */
-    public static final String NOT_FOUND = "NotFound";
-    public static final String AUTHORIZATION_ERROR = "AuthorizationError";
-
     /** Publishes, or throws {@link AwsCallFailed}. */
     @Override
     public void publish(Notification n) {

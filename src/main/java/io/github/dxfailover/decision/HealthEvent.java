@@ -19,9 +19,6 @@ import java.util.Locale;
  */
 public record HealthEvent(String service, String category, String typeCode, String statusCode, String eventArn,
                           Instant start, Instant end, List<String> resources) {
-    /** How EventBridge delivers it: {@code source} and {@code detail-type}. */
-    public static final String SOURCE = "aws.health";
-    public static final String DETAIL_TYPE = "AWS Health Event";
     public static final String DIRECT_CONNECT = "DIRECTCONNECT";
     public static final String SCHEDULED_CHANGE = "scheduledChange";
 

@@ -20,8 +20,6 @@ import java.util.Set;
  * of the network can carry the window.
  */
 public final class Maintenance {
-    /** A window without an end lasts this long. */
-    public static final Duration DEFAULT_LENGTH = Duration.ofHours(24);
     /** Each VIF's load for the verdict: its highest 5-minute average over this long before the notice. */
     public static final Duration PEAK_WINDOW = Duration.ofHours(24);
 

@@ -7,6 +7,7 @@ import io.github.dxfailover.decision.Alarm;
 import io.github.dxfailover.decision.HealthEvent;
 import io.github.dxfailover.decision.OperatorCommand;
 import io.github.dxfailover.decision.VifDimension;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -28,6 +29,11 @@ import java.util.TreeSet;
 public final class RequestParser {
     public static final String EVENTBRIDGE_DETAIL_TYPE = "CloudWatch Alarm State Change";
     public static final String SCHEDULED_EVENT = "Scheduled Event";
+    /** How EventBridge delivers an AWS Health event: {@code source} and {@code detail-type} (docs/behaviour.md §2.6). */
+    public static final String HEALTH_SOURCE = "aws.health";
+    public static final String HEALTH_DETAIL_TYPE = "AWS Health Event";
+    /** A Health window without an end lasts this long from its start (docs/behaviour.md §2.6, §17). */
+    public static final Duration HEALTH_WINDOW_WITHOUT_END = Duration.ofHours(24);
     private static final String ACTIONS = "\"status\", \"failover\", \"restore\", \"reconcile\" or \"practice\"";
     private static final String EXPECTED_OBJECT = "expected a JSON object, found ";
 
@@ -64,7 +70,7 @@ public final class RequestParser {
             if ("aws.events".equals(input.get("source")) && SCHEDULED_EVENT.equals(input.get("detail-type"))) {
                 return new Request.Reconcile(); // a classic EventBridge scheduled rule (docs/behaviour.md §2, item 4)
             }
-            if (HealthEvent.SOURCE.equals(input.get("source"))) {
+            if (HEALTH_SOURCE.equals(input.get("source"))) {
                 return health(input); // docs/behaviour.md §2.6, §17
             }
             if ("aws.cloudwatch".equals(input.get("source"))) {
@@ -82,7 +88,7 @@ public final class RequestParser {
             // Only an operator's command is answered in its result alone: anything else may have come from a caller
             // that reads no result (EventBridge, an alarm action), so the team is told (docs/behaviour.md §7).
             return new Request.Invalid(e.getMessage(), !input.containsKey("action"),
-                    HealthEvent.SOURCE.equals(input.get("source")));
+                    HEALTH_SOURCE.equals(input.get("source")));
         }
     }
 
@@ -91,8 +97,8 @@ public final class RequestParser {
      * 24 hours, the affected IDs from {@code resources} and {@code detail.affectedEntities[].entityValue}.
      */
     private static Request health(Map<String, Object> event) {
-        if (!HealthEvent.DETAIL_TYPE.equals(event.get("detail-type"))) {
-            throw new BadInput("detail-type: expected \"" + HealthEvent.DETAIL_TYPE + "\" for source aws.health, found "
+        if (!HEALTH_DETAIL_TYPE.equals(event.get("detail-type"))) {
+            throw new BadInput("detail-type: expected \"" + HEALTH_DETAIL_TYPE + "\" for source aws.health, found "
                     + found(event.get("detail-type")));
         }
         Map<String, Object> detail = object(event, "detail", "detail");
@@ -119,7 +125,7 @@ public final class RequestParser {
                 optionalString(detail, "eventTypeCode", "detail.eventTypeCode"),
                 optionalString(detail, "statusCode", "detail.statusCode"),
                 string(detail, "eventArn", "detail.eventArn"),
-                start, end != null ? end : start.plus(io.github.dxfailover.decision.Maintenance.DEFAULT_LENGTH),
+                start, end != null ? end : start.plus(HEALTH_WINDOW_WITHOUT_END),
                 List.copyOf(ids)));
     }
 

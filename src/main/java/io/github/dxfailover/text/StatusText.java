@@ -1,7 +1,7 @@
 package io.github.dxfailover.text;
 
 import io.github.dxfailover.port.AwsCallFailed;
-import io.github.dxfailover.aws.SnsTopic;
+import io.github.dxfailover.port.Topic;
 import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.FailoverTestRun;
@@ -191,10 +191,10 @@ public final class StatusText {
 
     /** Why notifications could not reach the team (GetTopicAttributes failed). */
     public static String topicProblem(String topicArn, AwsCallFailed e) {
-        if (SnsTopic.NOT_FOUND.equals(e.code())) {
+        if (Topic.NOT_FOUND.equals(e.code())) {
             return "the notification topic " + topicArn + " does not exist (" + e.awsText() + "): create it or fix SNSARN";
         }
-        if (SnsTopic.AUTHORIZATION_ERROR.equals(e.code())) {
+        if (Topic.AUTHORIZATION_ERROR.equals(e.code())) {
             return "this function may not use the notification topic " + topicArn + " (" + e.awsText()
                     + "): its role needs sns:GetTopicAttributes and sns:Publish on it";
         }
