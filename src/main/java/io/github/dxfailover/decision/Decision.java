@@ -86,7 +86,7 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
             // Direct Connect's guide: no failover test during maintenance (docs/behaviour.md §17).
             return new Decision(Outcome.IN_MAINTENANCE, Why.IN_MAINTENANCE, vifId);
         }
-        if (states.healthyCount() <= config.minVifs()) {
+        if (!Minimum.of(config).allowsTakingOut(states.healthyCount())) {
             return new Decision(Outcome.MINIMUM_REACHED, Why.AT_MINIMUM, vifId);
         }
         Capacity capacity = Capacity.step(config, states, takenOut, vifId, figures);

@@ -33,9 +33,9 @@ public final class GiveBack {
      *
      * @param tests         the tests to end, in order; empty when the minimum holds or nothing holds a VIF out
      * @param healthyBefore the healthy VIFs before
-     * @param minVifs       MINVIFS
+     * @param minimum       MINVIFS
      */
-    public record Plan(List<Held> tests, long healthyBefore, int minVifs) {
+    public record Plan(List<Held> tests, long healthyBefore, Minimum minimum) {
         public Plan {
             tests = List.copyOf(tests);
         }
@@ -57,8 +57,9 @@ public final class GiveBack {
     public static Plan plan(FailoverConfig config, VifStates states,
                             Function<String, Optional<TestHistoryEntry>> runningTest) {
         long healthy = states.healthyCount();
-        if (healthy >= config.minVifs()) {
-            return new Plan(List.of(), healthy, config.minVifs());
+        Minimum minimum = Minimum.of(config);
+        if (!minimum.isBelow(healthy)) {
+            return new Plan(List.of(), healthy, minimum);
         }
         List<Held> held = new ArrayList<>();
         for (VifState vif : states.byId().values()) {
@@ -72,7 +73,7 @@ public final class GiveBack {
             }
         }
         List<Held> ordered = held.stream().sorted(OLDEST_FIRST).toList();
-        int needed = (int) (config.minVifs() - healthy);
-        return new Plan(ordered.subList(0, Math.min(needed, ordered.size())), healthy, config.minVifs());
+        int needed = (int) minimum.missing(healthy);
+        return new Plan(ordered.subList(0, Math.min(needed, ordered.size())), healthy, minimum);
     }
 }

@@ -189,7 +189,7 @@ public final class Maintenance {
      * @param healthyDuring the VIFs that stay healthy during it
      * @param capacity      the projection (§15, with the 24-hour peaks), or null when MAX_UTILIZATION is 0
      */
-    public record Verdict(List<Risk> risks, long healthyDuring, int minVifs, Capacity capacity) {
+    public record Verdict(List<Risk> risks, long healthyDuring, Minimum minimum, Capacity capacity) {
         public Verdict {
             risks = List.copyOf(risks);
         }
@@ -231,7 +231,8 @@ public final class Maintenance {
         }
         long healthyDuring = states.byId().values().stream().filter(v -> v.healthy() && !down.contains(v.id())).count();
         List<Risk> risks = new ArrayList<>();
-        if (healthyDuring < config.minVifs()) {
+        Minimum minimum = Minimum.of(config);
+        if (minimum.isBelow(healthyDuring)) {
             risks.add(Risk.BELOW_MINIMUM);
         }
         Capacity capacity = null;
@@ -254,6 +255,6 @@ public final class Maintenance {
                 risks.add(Risk.OVER_CAPACITY);
             }
         }
-        return new Verdict(risks, healthyDuring, config.minVifs(), capacity);
+        return new Verdict(risks, healthyDuring, minimum, capacity);
     }
 }

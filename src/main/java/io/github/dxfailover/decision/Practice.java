@@ -137,7 +137,7 @@ public final class Practice {
         firing.stream().filter(FiringAlarm::actionsEnabled)
                 .filter(f -> !p.watches(f.alarm().name()) && f.vifId() != null && states.manages(f.vifId()))
                 .forEach(f -> out.add(new Blocker(Block.ALARM_NAMES_LISTED_VIF, f.alarm().name(), f.vifId())));
-        if (states.healthyCount() <= config.minVifs()) {
+        if (!Minimum.of(config).allowsTakingOut(states.healthyCount())) {
             out.add(new Blocker(Block.AT_MINIMUM, null, null));
         }
         if (capacity != null && !capacity.known()) {

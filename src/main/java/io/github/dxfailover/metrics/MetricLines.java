@@ -144,7 +144,7 @@ public final class MetricLines {
     private static void passGauges(Result r, Instant now, Line invocation, Map<String, Line> perVif) {
         long healthy = r.vifs().healthyCount();
         invocation.value(HEALTHY_VIFS, healthy, COUNT);
-        invocation.value(MARGIN_OVER_MINIMUM, healthy - r.reconciled().minVifs(), COUNT);
+        invocation.value(MARGIN_OVER_MINIMUM, r.reconciled().minimum().margin(healthy), COUNT);
         invocation.value(VIFS_NOT_PROVEN, r.reconciled().notProven().size(), COUNT);
         for (VifState v : r.vifs().byId().values()) {
             Line line = perVif.get(v.id());

@@ -1,5 +1,6 @@
 package io.github.dxfailover.result;
 
+import io.github.dxfailover.decision.Minimum;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * MINVIFS it held to and the listed VIFs not proven by a practice run (§16).
  */
 public record ReconcileSummary(List<ReconcileAction> actions, int muted, int unlisted, int namingNoVif, int settling,
-                               int minVifs, List<String> notProven) {
+                               Minimum minimum, List<String> notProven) {
     public ReconcileSummary {
         actions = List.copyOf(actions);
         notProven = List.copyOf(notProven);

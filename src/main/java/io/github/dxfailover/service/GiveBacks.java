@@ -71,7 +71,7 @@ record GiveBacks(FailoverConfig config, Ports ports, Notifier notifier, Notifica
                     continue;
                 }
                 LOG.info("gave back {}: failover test {} ended, {} healthy VIF(s) against MINVIFS {}", held.vifId(),
-                        held.testId(), plan.healthyBefore(), config.minVifs());
+                        held.testId(), plan.healthyBefore(), plan.minimum().vifs());
             }
             given.add(new GivenBack(held.vifId(), held.testId(), held.startedAt()));
             after = after.withTestEnded(held.vifId());

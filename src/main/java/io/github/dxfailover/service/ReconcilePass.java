@@ -1,5 +1,6 @@
 package io.github.dxfailover.service;
 
+import io.github.dxfailover.decision.Minimum;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.Decision;
 import io.github.dxfailover.decision.FiringAlarm;
@@ -95,7 +96,7 @@ record ReconcilePass(FailoverConfig config, Ports ports, Clock clock, FailoverSt
                 .withErrors(errors)
                 .withErrors(practice.map(Result::errors).orElse(List.of()))
                 .withReconciliation(new ReconcileSummary(actions, plan.muted(), plan.unlisted(), plan.namingNoVif(),
-                        plan.settling(), config.minVifs(),
+                        plan.settling(), Minimum.of(config),
                         Practice.notProven(read, clock.instant(), config.practice().maxAgeDays())));
         return practice.map(p -> r.withPractice(p.practice())).orElse(r);
     }

@@ -1,5 +1,6 @@
 package io.github.dxfailover.service;
 
+import io.github.dxfailover.decision.Minimum;
 import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.port.SupportDesk;
 import io.github.dxfailover.config.FailoverConfig;
@@ -94,12 +95,13 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
                 .filter(v -> !VifState.MISSING.equals(v.state())).toList()));
         // A group too small to take one out is no configuration error (a tag can change at any time), but the
         // function could protect nothing (docs/behaviour.md §18).
-        if (config.managed() instanceof ManagedVifs.Group group && states.byId().size() < config.minVifs() + 1) {
-            reasons.add(StatusText.groupTooSmall(group.name(), states.byId().size(), config.minVifs()));
+        Minimum minimum = Minimum.of(config);
+        if (config.managed() instanceof ManagedVifs.Group group && minimum.tooFewToTakeOut(states.byId().size())) {
+            reasons.add(StatusText.groupTooSmall(group.name(), states.byId().size(), minimum.vifs()));
         }
         long healthy = states.healthyCount();
-        if (healthy <= config.minVifs()) {
-            reasons.add(StatusText.noneCanBeTakenOut(healthy, config.minVifs()));
+        if (!minimum.allowsTakingOut(healthy)) {
+            reasons.add(StatusText.noneCanBeTakenOut(healthy, minimum.vifs()));
         }
         ports.topic().checkAccess().ifPresent(e -> reasons.add(StatusText.topicProblem(ports.topic().topicArn(), e)));
         supportPlanProblem().ifPresent(reasons::add);
@@ -107,7 +109,7 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
         PracticeStatus practice = practice(states, firing, figures, lastTestStarts);
         List<MaintenanceReport> windows = windows(states);
         String message = StatusText.message(StatusText.headline(reasons.size(), healthy, states.byId().size(),
-                        config.managed(), config.minVifs(), config.dryRun()), reasons, vifLines,
+                        config.managed(), minimum, config.dryRun()), reasons, vifLines,
                 StatusText.practice(practice.notProven(), practice.blockers(), practice.running(),
                         states.byId().values().stream()
                                 .map(v -> StatusText.practiceRecord(v, lastTestStarts.get(v.id()))).toList(),

@@ -1,5 +1,6 @@
 package io.github.dxfailover.text;
 
+import io.github.dxfailover.decision.Minimum;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.GiveBack;
 import io.github.dxfailover.decision.Outcome;
@@ -37,7 +38,7 @@ public final class GiveBackText {
 
     /** "1 healthy VIF(s), fewer than MINVIFS (2)". */
     static String belowMinimum(GiveBack.Plan plan) {
-        return plan.healthyBefore() + " healthy VIF(s), fewer than MINVIFS (" + plan.minVifs() + ")";
+        return plan.healthyBefore() + " healthy VIF(s), fewer than MINVIFS (" + plan.minimum().vifs() + ")";
     }
 
     /** The lines of the notification between the headline and the VIF table. */
@@ -46,7 +47,7 @@ public final class GiveBackText {
         List<String> down = r.vifs().byId().values().stream().filter(v -> !v.healthy() && !given(r, v))
                 .map(v -> v.id() + " (" + VifText.stateAndBgp(v) + ")").toList();
         out.append("The network is below its minimum: ").append(r.vifs().healthyCount())
-                .append(" healthy VIF(s), MINVIFS is ").append(config.minVifs()).append(".\n");
+                .append(" healthy VIF(s), MINVIFS is ").append(Minimum.of(config).vifs()).append(".\n");
         if (!down.isEmpty()) {
             out.append("Not carrying traffic: ").append(String.join(", ", down)).append(".\n");
         }

@@ -40,7 +40,7 @@ public final class MaintenanceText {
         for (Maintenance.Risk r : v.risks()) {
             out.add(switch (r) {
                 case BELOW_MINIMUM -> "only " + v.healthyDuring() + " VIF(s) would stay healthy, fewer than MINVIFS ("
-                        + v.minVifs() + ")";
+                        + v.minimum().vifs() + ")";
                 case OVER_CAPACITY -> "the VIFs that stay would carry " + CapacityText.figures(v.capacity())
                         + ", more than they can";
                 case CAPACITY_UNKNOWN -> "the capacity of the VIFs that stay cannot be known: "
@@ -60,7 +60,7 @@ public final class MaintenanceText {
                                boolean recorded) {
         return "AWS maintenance " + e.eventId() + " " + span(e.start(), e.end()) + " on "
                 + String.join(", ", e.resources()) + " affects " + vifs(affected) + ": " + verdictWord(v)
-                + (v.safe() ? " (" + v.healthyDuring() + " VIF(s) stay healthy, MINVIFS is " + v.minVifs() + ")"
+                + (v.safe() ? " (" + v.healthyDuring() + " VIF(s) stay healthy, MINVIFS is " + v.minimum().vifs() + ")"
                 : ": " + String.join("; ", reasons(v)))
                 + (recorded ? "" : " (not recorded on the VIFs' tags)");
     }
@@ -83,7 +83,7 @@ public final class MaintenanceText {
                 ? " goes down (" : " loses bandwidth (").append(w.resourceId()).append(")\n"));
         out.append("Verdict: ").append(verdictWord(v).toUpperCase(java.util.Locale.ROOT)).append(" — ")
                 .append(v.healthyDuring()).append(" VIF(s) stay healthy during the window, MINVIFS is ")
-                .append(v.minVifs());
+                .append(v.minimum().vifs());
         if (v.capacity() != null && v.capacity().known() && !v.risks().contains(Maintenance.Risk.OVER_CAPACITY)) {
             out.append("; the VIFs that stay would carry ").append(CapacityText.figures(v.capacity()))
                     .append(" (their busiest 5 minutes of the last 24 hours, summed)");

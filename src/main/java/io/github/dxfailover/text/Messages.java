@@ -1,5 +1,6 @@
 package io.github.dxfailover.text;
 
+import io.github.dxfailover.decision.Minimum;
 import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.port.SupportDesk;
 import io.github.dxfailover.config.FailoverConfig;
@@ -31,7 +32,7 @@ public final class Messages {
      */
     public static String reason(Decision d, Trigger trigger, VifStates seen, FailoverConfig config) {
         String vif = d.vifId();
-        String count = seen.healthyCount() + " healthy VIF(s), MINVIFS is " + config.minVifs() + ": ";
+        String count = seen.healthyCount() + " healthy VIF(s), MINVIFS is " + Minimum.of(config).vifs() + ": ";
         return switch (d.why()) {
             case NOT_IN_ALARM -> "alarm state is " + ((Alarm) trigger).state()
                     + ", only ALARM acts";

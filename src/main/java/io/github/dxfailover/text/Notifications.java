@@ -1,5 +1,6 @@
 package io.github.dxfailover.text;
 
+import io.github.dxfailover.decision.Minimum;
 import io.github.dxfailover.port.Notification;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.config.ManagedVifs;
@@ -90,7 +91,7 @@ public final class Notifications {
         body.append(triggerLines);
         if (!now.isEmpty()) {
             body.append(now.equals(r.vifs()) ? "\nVIFs when this was decided, before acting (MINVIFS="
-                            : "\nVIFs now, after what this invocation did first (MINVIFS=").append(config.minVifs())
+                            : "\nVIFs now, after what this invocation did first (MINVIFS=").append(Minimum.of(config).vifs())
                     .append(", healthy = available with a BGP peer up):\n")
                     .append(VifText.table(now));
         }
@@ -169,7 +170,7 @@ public final class Notifications {
                     + ".\n";
             case MINIMUM_REACHED -> (givenBack(r, vif) ? vif + " was just given back (its failover test ended) and "
                     + "stays in service" : nothing + vif + " stays in service") + " so that at least "
-                    + config.minVifs() + " healthy VIF(s) remain. Investigate the alarm and the other VIFs.\n";
+                    + Minimum.of(config).vifs() + " healthy VIF(s) remain. Investigate the alarm and the other VIFs.\n";
             case CAPACITY_REACHED -> nothing + vif + " stays in service because the other VIFs could not "
                     + "carry its traffic (" + CapacityText.figures(r.capacity().capacity()) + "). Investigate the alarm; "
                     + "move load off the network or add capacity before taking " + vif + " out.\n";

@@ -1,5 +1,6 @@
 package io.github.dxfailover.text;
 
+import io.github.dxfailover.decision.Minimum;
 import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.port.Topic;
 import io.github.dxfailover.config.ManagedVifs;
@@ -217,11 +218,12 @@ public final class StatusText {
      * The first line, to read at a glance: "READY: 3 of 3 listed VIFs healthy, MINVIFS 1: 2 can be taken out now" or
      * "NOT READY: 2 reasons; 1 of 3 VIFs of group 'core' healthy, MINVIFS 1: 0 can be taken out now".
      */
-    public static String headline(int reasons, long healthy, int managedCount, ManagedVifs managed, int minVifs,
+    public static String headline(int reasons, long healthy, int managedCount, ManagedVifs managed, Minimum minimum,
                                   boolean dryRun) {
         return (reasons == 0 ? "READY: " : "NOT READY: " + reasons + (reasons == 1 ? " reason; " : " reasons; "))
-                + healthy + " of " + managedCount + " " + VifText.managedVifs(managed) + " healthy, MINVIFS " + minVifs
-                + ": " + Math.max(0, healthy - minVifs) + " can be taken out now" + (dryRun ? " (DRY_RUN is on)" : "");
+                + healthy + " of " + managedCount + " " + VifText.managedVifs(managed) + " healthy, MINVIFS "
+                + minimum.vifs() + ": " + minimum.spare(healthy) + " can be taken out now"
+                + (dryRun ? " (DRY_RUN is on)" : "");
     }
 
     /**

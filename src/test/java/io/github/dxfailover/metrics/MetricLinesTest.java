@@ -1,5 +1,6 @@
 package io.github.dxfailover.metrics;
 
+import io.github.dxfailover.decision.Minimum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -110,7 +111,7 @@ class MetricLinesTest {
         ReconcileAction start = new ReconcileAction(C, C + " loss", Outcome.FAILED_OVER, "dxfail-2", "case-1",
                 projected(1.25e9, 2_000_000_000L));
         Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false)
-                .withReconciliation(new ReconcileSummary(List.of(start), 0, 0, 0, 0, 2, List.of(C, D)));
+                .withReconciliation(new ReconcileSummary(List.of(start), 0, 0, 0, 0, new Minimum(2), List.of(C, D)));
 
         List<Emitted> lines = emitted(MetricLines.of(pass, NOW));
 
@@ -135,7 +136,7 @@ class MetricLinesTest {
                 "dx-failover:maintenance", NOW.minusSeconds(600) + "/" + NOW.plusSeconds(3600) + " down dxcon-a e1")),
                 vif(B, "available", "up"))).at(NOW);
         Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false)
-                .withReconciliation(new ReconcileSummary(List.of(), 0, 0, 0, 0, 1, List.of()));
+                .withReconciliation(new ReconcileSummary(List.of(), 0, 0, 0, 0, new Minimum(1), List.of()));
         List<Emitted> lines = emitted(MetricLines.of(pass, NOW));
         assertThat(lines.get(0).metrics()).containsEntry("HealthyVifs", 1.0).containsEntry("MarginOverMinimum", 0.0);
         assertThat(lines.get(1).metrics()).containsExactly(entry("Healthy", 0.0), entry("UnderTest", 0.0),
@@ -147,7 +148,7 @@ class MetricLinesTest {
     void aPassBelowTheMinimumHasANegativeMarginAndNoProofAge() throws Exception {
         VifStates read = VifStates.select(new ManagedVifs.Listed(List.of(A, B)), List.of(vif(A, "down", "down")));
         Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false)
-                .withReconciliation(new ReconcileSummary(List.of(), 0, 0, 0, 0, 1, List.of(A, B)));
+                .withReconciliation(new ReconcileSummary(List.of(), 0, 0, 0, 0, new Minimum(1), List.of(A, B)));
 
         List<Emitted> lines = emitted(MetricLines.of(pass, NOW));
 
@@ -165,7 +166,7 @@ class MetricLinesTest {
         Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false).withReconciliation(new ReconcileSummary(
                 List.of(new ReconcileAction(A, A + " loss", Outcome.FAILED_OVER, "dxfail-6", null, null),
                         new ReconcileAction(B, B + " loss", Outcome.FAILED_OVER, "dxfail-7", null, null)),
-                0, 0, 0, 0, 1, List.of(A, B, C)));
+                0, 0, 0, 0, new Minimum(1), List.of(A, B, C)));
 
         List<Emitted> lines = emitted(MetricLines.of(pass, NOW));
 
@@ -179,7 +180,7 @@ class MetricLinesTest {
     void aPracticeRunAPassJudgedIsCountedOnItsVif() throws Exception {
         VifStates read = VifStates.select(new ManagedVifs.Listed(List.of(A, B)), List.of(vif(A, "available", "up"), vif(B, "available", "up")));
         Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false)
-                .withReconciliation(new ReconcileSummary(List.of(), 0, 0, 0, 0, 1, List.of()))
+                .withReconciliation(new ReconcileSummary(List.of(), 0, 0, 0, 0, new Minimum(1), List.of()))
                 .withPractice(new PracticeReport(B, "dxfail-3", Outcome.PRACTICE_SUCCEEDED, null, NOW, List.of(), null));
 
         List<Emitted> lines = emitted(MetricLines.of(pass, NOW));
@@ -204,7 +205,7 @@ class MetricLinesTest {
     void aFailedPassCountsErrorAndWhatItStartedPerVif() throws Exception {
         VifStates read = VifStates.select(new ManagedVifs.Listed(List.of(A, B)), List.of(vif(A, "available", "up"), vif(B, "available", "up")));
         Result partial = Result.of(Outcome.RECONCILED, null, "m", read, false).withReconciliation(new ReconcileSummary(
-                List.of(new ReconcileAction(A, A + " loss", Outcome.FAILED_OVER, "dxfail-5", null, null)), 0, 0, 0, 0, 1, List.of()));
+                List.of(new ReconcileAction(A, A + " loss", Outcome.FAILED_OVER, "dxfail-5", null, null)), 0, 0, 0, 0, new Minimum(1), List.of()));
 
         List<Emitted> lines = emitted(MetricLines.ofFailure(partial, NOW));
 

@@ -1,5 +1,6 @@
 package io.github.dxfailover.text;
 
+import io.github.dxfailover.decision.Minimum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dxfailover.decision.Capacity;
@@ -42,7 +43,7 @@ class MaintenanceTextTest {
 
     @Test
     void aSafeNoticeSaysHowManyStayAndWhatTheFunctionWillDo() {
-        Maintenance.Verdict safe = new Maintenance.Verdict(List.of(), 2, 1,
+        Maintenance.Verdict safe = new Maintenance.Verdict(List.of(), 2, new Minimum(1),
                 new Capacity(80, 1e9, 10_000_000_000L, List.of()));
         assertThat(MaintenanceText.noted(EVENT, affected(), safe, true)).isEqualTo("AWS maintenance e-1 Sat 5 Dec 2026 "
                 + "02:00 to 06:30 UTC (4 h 30 min) on dxcon-a, dxcon-m1 affects " + A + " down, " + B + " reduced: "
@@ -65,7 +66,7 @@ class MaintenanceTextTest {
     @Test
     void anAtRiskNoticeGivesEveryReason() {
         Maintenance.Verdict risky = new Maintenance.Verdict(List.of(Maintenance.Risk.BELOW_MINIMUM,
-                Maintenance.Risk.CAPACITY_UNKNOWN), 0, 1, new Capacity(80, 0, 0, List.of(new Capacity.Gap(
+                Maintenance.Risk.CAPACITY_UNKNOWN), 0, new Minimum(1), new Capacity(80, 0, 0, List.of(new Capacity.Gap(
                 Capacity.Missing.NO_DATAPOINTS, B, "dxcon-b"))));
         assertThat(MaintenanceText.reasons(risky)).containsExactly("only 0 VIF(s) would stay healthy, fewer than "
                 + "MINVIFS (1)", "the capacity of the VIFs that stay cannot be known: "
@@ -99,7 +100,7 @@ class MaintenanceTextTest {
 
     @Test
     void aGiveBackSaysHowLongTheTestRan() {
-        io.github.dxfailover.decision.GiveBack.Plan p = new io.github.dxfailover.decision.GiveBack.Plan(List.of(), 0, 2);
+        io.github.dxfailover.decision.GiveBack.Plan p = new io.github.dxfailover.decision.GiveBack.Plan(List.of(), 0, new Minimum(2));
         Result r = GiveBackText.result(p, List.of(new GivenBack(A, "t-1", START), new GivenBack(B, "t-2", null)),
                 List.of(), io.github.dxfailover.decision.VifStates.notRead(), START.plusSeconds(125 * 60),
                 io.github.dxfailover.Fixtures.config());

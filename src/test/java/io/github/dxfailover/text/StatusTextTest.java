@@ -1,5 +1,6 @@
 package io.github.dxfailover.text;
 
+import io.github.dxfailover.decision.Minimum;
 import io.github.dxfailover.aws.AwsErrors;
 import static io.github.dxfailover.Fixtures.VIF_A;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,12 +130,12 @@ class StatusTextTest {
 
     @Test
     void theFirstLineSaysReadyOrHowManyReasonsAndTheHealthyCountAgainstTheMinimum() {
-        assertThat(StatusText.headline(0, 3, 3, LISTED, 1, false))
+        assertThat(StatusText.headline(0, 3, 3, LISTED, new Minimum(1), false))
                 .isEqualTo("READY: 3 of 3 listed VIFs healthy, MINVIFS 1: 2 can be taken out now");
-        assertThat(StatusText.headline(1, 1, 3, LISTED, 2, true))
+        assertThat(StatusText.headline(1, 1, 3, LISTED, new Minimum(2), true))
                 .isEqualTo("NOT READY: 1 reason; 1 of 3 listed VIFs healthy, MINVIFS 2: 0 can be taken out now "
                         + "(DRY_RUN is on)");
-        assertThat(StatusText.headline(2, 30, 30, CORE, 1, false))
+        assertThat(StatusText.headline(2, 30, 30, CORE, new Minimum(1), false))
                 .isEqualTo("NOT READY: 2 reasons; 30 of 30 VIFs of group 'core network' healthy, MINVIFS 1: 29 can be "
                         + "taken out now");
     }
