@@ -12,97 +12,152 @@ import java.util.Map;
 
 /**
  * What one invocation returns, whatever its outcome (docs/behaviour.md §10). {@link #toMap()}
- * gives the JSON object Lambda shows.
+ * gives the JSON object Lambda shows. Immutable: each {@code with…} returns a copy.
  *
- * @param outcome    what was decided or done
- * @param vifId      the VIF concerned, or null
- * @param message    one human sentence
- * @param vifs       the managed VIFs as read before acting (empty when they were not read)
- * @param testId     id of the failover test started, stopped or running, or null
- * @param testEndsAt when BGP comes back by itself, or null
- * @param caseId     support case opened, or null
- * @param caseNotOpened why a failover opened no support case, or null
- * @param dryRun     whether DRY_RUN was on
- * @param errors     failures that did not stop the invocation (case, notification)
- * @param reconciled what a reconcile pass decided per VIF, or null for any other request
- * @param preflight  whether the function is ready, for the status command; null otherwise
- * @param capacity   the capacity step of the decision (docs/behaviour.md §15), or null when it did not run
- * @param practice   the practice run this invocation started, blocked, ended or judged (§16), or null
- * @param givenBack  the failover tests an alarm or command ended first to hold the minimum (§19); empty otherwise
- * @param maintenance a Health notice's window (§17), or status's recorded windows; null otherwise
+ * @param outcome what was decided or done
+ * @param vifId   the VIF concerned, or null
+ * @param message one human sentence
+ * @param vifs    the managed VIFs as read before acting (empty when they were not read)
+ * @param dryRun  whether DRY_RUN was on
+ * @param errors  failures that did not stop the invocation (case, notification)
+ * @param test    the failover test started, stopped or running, and its support case
+ * @param reports what only some jobs answer: a reconcile pass's actions, status's preflight, the capacity step,
+ *                a practice run, what was given back, maintenance windows
  */
-public record Result(Outcome outcome, String vifId, String message, VifStates vifs, String testId,
-                     Instant testEndsAt, String caseId, CaseNotOpened caseNotOpened, boolean dryRun,
-                     List<String> errors, ReconcileSummary reconciled, Preflight preflight,
-                     CapacityReport capacity, PracticeReport practice, List<GivenBack> givenBack,
-                     List<MaintenanceReport> maintenance) {
+public record Result(Outcome outcome, String vifId, String message, VifStates vifs, boolean dryRun,
+                     List<String> errors, TestReport test, Reports reports) {
     /** The result says of its {@code vifs} when they were read (docs/behaviour.md §10). */
     static final String VIFS_READ = "before acting";
 
+    /**
+     * The failover test of this invocation and its support case.
+     *
+     * @param testId        id of the failover test started, stopped or running, or null
+     * @param endsAt        when BGP comes back by itself, or null
+     * @param caseId        support case opened, or null
+     * @param caseNotOpened why a failover opened no support case, or null
+     */
+    public record TestReport(String testId, Instant endsAt, String caseId, CaseNotOpened caseNotOpened) {
+        static final TestReport NONE = new TestReport(null, null, null, null);
+    }
+
+    /**
+     * The parts of a result only some jobs have; each null (or empty) when the job has none.
+     *
+     * @param reconciled  what a reconcile pass decided per VIF
+     * @param preflight   whether the function is ready, for the status command
+     * @param capacity    the capacity step of the decision (docs/behaviour.md §15)
+     * @param practice    the practice run this invocation started, blocked, ended or judged (§16)
+     * @param givenBack   the failover tests an alarm or command ended first to hold the minimum (§19)
+     * @param maintenance a Health notice's window (§17), or status's recorded windows
+     */
+    public record Reports(ReconcileSummary reconciled, Preflight preflight, CapacityReport capacity,
+                          PracticeReport practice, List<GivenBack> givenBack, List<MaintenanceReport> maintenance) {
+        static final Reports NONE = new Reports(null, null, null, null, List.of(), null);
+
+        public Reports {
+            givenBack = List.copyOf(givenBack);
+            maintenance = maintenance == null ? null : List.copyOf(maintenance);
+        }
+    }
+
     public Result {
         errors = List.copyOf(errors);
-        givenBack = List.copyOf(givenBack);
-        maintenance = maintenance == null ? null : List.copyOf(maintenance);
     }
 
     public static Result of(Outcome outcome, String vifId, String message, VifStates vifs, boolean dryRun) {
-        return new Builder(outcome, vifId, message, vifs, dryRun).build();
+        return new Result(outcome, vifId, message, vifs, dryRun, List.of(), TestReport.NONE, Reports.NONE);
     }
 
-    /** The same result with some parts changed: every wither below is one of these. */
-    public Result with(java.util.function.Consumer<Builder> change) {
-        Builder b = new Builder(this);
-        change.accept(b);
-        return b.build();
+    public String testId() {
+        return test.testId();
+    }
+
+    public Instant testEndsAt() {
+        return test.endsAt();
+    }
+
+    public String caseId() {
+        return test.caseId();
+    }
+
+    public CaseNotOpened caseNotOpened() {
+        return test.caseNotOpened();
+    }
+
+    public ReconcileSummary reconciled() {
+        return reports.reconciled();
+    }
+
+    public Preflight preflight() {
+        return reports.preflight();
+    }
+
+    public CapacityReport capacity() {
+        return reports.capacity();
+    }
+
+    public PracticeReport practice() {
+        return reports.practice();
+    }
+
+    public List<GivenBack> givenBack() {
+        return reports.givenBack();
+    }
+
+    public List<MaintenanceReport> maintenance() {
+        return reports.maintenance();
     }
 
     public Result withMessage(String text) {
-        return with(b -> b.message = text);
+        return new Result(outcome, vifId, text, vifs, dryRun, errors, test, reports);
     }
 
-    public Result withTest(FailoverTestRun test) {
-        return with(b -> {
-            b.testId = test.testId();
-            b.testEndsAt = test.endsAt();
-        });
+    public Result withTest(FailoverTestRun run) {
+        return with(new TestReport(run.testId(), run.endsAt(), test.caseId(), test.caseNotOpened()));
     }
 
     public Result withCase(String id) {
-        return with(b -> b.caseId = id);
+        return with(new TestReport(test.testId(), test.endsAt(), id, test.caseNotOpened()));
     }
 
     /** No case was opened: why, and the sentence for {@code errors}. */
     public Result withCaseNotOpened(CaseNotOpened why, String error) {
-        return with(b -> {
-            b.caseNotOpened = why;
-            b.errors.add(error);
-        });
+        return with(new TestReport(test.testId(), test.endsAt(), test.caseId(), why)).withError(error);
     }
 
     public Result withCapacity(CapacityReport report) {
-        return with(b -> b.capacity = report);
+        Reports r = reports;
+        return with(new Reports(r.reconciled(), r.preflight(), report, r.practice(), r.givenBack(), r.maintenance()));
     }
 
     public Result withPractice(PracticeReport report) {
-        return with(b -> b.practice = report);
+        Reports r = reports;
+        return with(new Reports(r.reconciled(), r.preflight(), r.capacity(), report, r.givenBack(), r.maintenance()));
     }
 
-    public Result withReconciliation(ReconcileSummary r) {
-        return with(b -> b.reconciled = r);
+    public Result withReconciliation(ReconcileSummary summary) {
+        Reports r = reports;
+        return with(new Reports(summary, r.preflight(), r.capacity(), r.practice(), r.givenBack(), r.maintenance()));
     }
 
     public Result withPreflight(Preflight p) {
-        return with(b -> b.preflight = p);
+        Reports r = reports;
+        return with(new Reports(r.reconciled(), p, r.capacity(), r.practice(), r.givenBack(), r.maintenance()));
     }
 
     /** The VIFs this invocation gave back (docs/behaviour.md §19), before its own decision. */
     public Result withGivenBack(List<GivenBack> given) {
-        return with(b -> b.givenBack.addAll(given));
+        Reports r = reports;
+        List<GivenBack> all = new ArrayList<>(r.givenBack());
+        all.addAll(given);
+        return with(new Reports(r.reconciled(), r.preflight(), r.capacity(), r.practice(), all, r.maintenance()));
     }
 
     /** A maintenance notice's projection (one), or status's recorded windows (docs/behaviour.md §17). */
     public Result withMaintenance(List<MaintenanceReport> windows) {
-        return with(b -> b.maintenance = windows);
+        Reports r = reports;
+        return with(new Reports(r.reconciled(), r.preflight(), r.capacity(), r.practice(), r.givenBack(), windows));
     }
 
     public Result withError(String error) {
@@ -110,55 +165,20 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
     }
 
     public Result withErrors(List<String> more) {
-        return more.isEmpty() ? this : with(b -> b.errors.addAll(more));
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(errors);
+        all.addAll(more);
+        return new Result(outcome, vifId, message, vifs, dryRun, all, test, reports);
     }
 
-    /** The parts of a result being put together; only {@link #with} hands one out. */
-    public static final class Builder {
-        private final Outcome outcome;
-        private final String vifId;
-        private final VifStates vifs;
-        private final boolean dryRun;
-        public String message;
-        public String testId;
-        public Instant testEndsAt;
-        public String caseId;
-        public CaseNotOpened caseNotOpened;
-        public final List<String> errors = new ArrayList<>();
-        public ReconcileSummary reconciled;
-        public Preflight preflight;
-        public CapacityReport capacity;
-        public PracticeReport practice;
-        public final List<GivenBack> givenBack = new ArrayList<>();
-        public List<MaintenanceReport> maintenance;
+    private Result with(TestReport t) {
+        return new Result(outcome, vifId, message, vifs, dryRun, errors, t, reports);
+    }
 
-        private Builder(Outcome outcome, String vifId, String message, VifStates vifs, boolean dryRun) {
-            this.outcome = outcome;
-            this.vifId = vifId;
-            this.message = message;
-            this.vifs = vifs;
-            this.dryRun = dryRun;
-        }
-
-        private Builder(Result r) {
-            this(r.outcome, r.vifId, r.message, r.vifs, r.dryRun);
-            testId = r.testId;
-            testEndsAt = r.testEndsAt;
-            caseId = r.caseId;
-            caseNotOpened = r.caseNotOpened;
-            errors.addAll(r.errors);
-            reconciled = r.reconciled;
-            preflight = r.preflight;
-            capacity = r.capacity;
-            practice = r.practice;
-            givenBack.addAll(r.givenBack);
-            maintenance = r.maintenance;
-        }
-
-        private Result build() {
-            return new Result(outcome, vifId, message, vifs, testId, testEndsAt, caseId, caseNotOpened, dryRun, errors,
-                    reconciled, preflight, capacity, practice, givenBack, maintenance);
-        }
+    private Result with(Reports r) {
+        return new Result(outcome, vifId, message, vifs, dryRun, errors, test, r);
     }
 
     /** {@link #toMap()} as the JSON text the handler answers (docs/behaviour.md §10). */
@@ -184,38 +204,38 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
         if (!vifs.isEmpty()) {
             out.put("vifsRead", VIFS_READ);
         }
-        out.put("testId", testId);
-        out.put("testEndsAt", testEndsAt == null ? null : testEndsAt.toString());
-        out.put("caseId", caseId);
+        out.put("testId", testId());
+        out.put("testEndsAt", testEndsAt() == null ? null : testEndsAt().toString());
+        out.put("caseId", caseId());
         out.put("dryRun", dryRun);
         out.put("errors", new ArrayList<>(errors));
-        if (preflight != null) {
-            out.put("ready", preflight.ready());
-            out.put("reasons", new ArrayList<>(preflight.reasons()));
-            out.put("notProven", new ArrayList<>(preflight.notProven()));
-            out.put("practiceBlockers", new ArrayList<>(preflight.practiceBlockers()));
+        if (preflight() != null) {
+            out.put("ready", preflight().ready());
+            out.put("reasons", new ArrayList<>(preflight().reasons()));
+            out.put("notProven", new ArrayList<>(preflight().notProven()));
+            out.put("practiceBlockers", new ArrayList<>(preflight().practiceBlockers()));
         }
-        if (!givenBack.isEmpty()) {
-            out.put("givenBack", givenBack.stream().map(GivenBack::toMap).toList());
+        if (!givenBack().isEmpty()) {
+            out.put("givenBack", givenBack().stream().map(GivenBack::toMap).toList());
         }
-        if (capacity != null) {
-            out.put("capacity", capacity.toMap());
+        if (capacity() != null) {
+            out.put("capacity", capacity().toMap());
         }
-        if (practice != null) {
-            out.put("practice", practice.toMap());
+        if (practice() != null) {
+            out.put("practice", practice().toMap());
         }
-        if (maintenance != null) {
+        if (maintenance() != null) {
             // A notice's result holds its one window; status lists every recorded one (docs/behaviour.md §17).
-            out.put("maintenance", preflight == null && maintenance.size() == 1 ? maintenance.get(0).toMap()
-                    : maintenance.stream().map(MaintenanceReport::toMap).toList());
+            out.put("maintenance", preflight() == null && maintenance().size() == 1 ? maintenance().get(0).toMap()
+                    : maintenance().stream().map(MaintenanceReport::toMap).toList());
         }
-        if (reconciled != null) {
-            out.put("actions", reconciled.actions().stream().map(ReconcileAction::toMap).toList());
+        if (reconciled() != null) {
+            out.put("actions", reconciled().actions().stream().map(ReconcileAction::toMap).toList());
             Map<String, Object> skipped = new LinkedHashMap<>();
-            skipped.put("muted", reconciled.muted());
-            skipped.put("unlisted", reconciled.unlisted());
-            skipped.put("namingNoVif", reconciled.namingNoVif());
-            skipped.put("settling", reconciled.settling());
+            skipped.put("muted", reconciled().muted());
+            skipped.put("unlisted", reconciled().unlisted());
+            skipped.put("namingNoVif", reconciled().namingNoVif());
+            skipped.put("settling", reconciled().settling());
             out.put("skipped", skipped);
         }
         return out;
