@@ -1,6 +1,5 @@
 package io.github.dxfailover.aws;
 
-import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.port.AwsCallFailed.Call;
 import io.github.dxfailover.port.Vifs;
@@ -9,7 +8,6 @@ import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.Link;
 import io.github.dxfailover.decision.TestHistoryEntry;
 import io.github.dxfailover.decision.VifState;
-import io.github.dxfailover.decision.VifStates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,10 +54,10 @@ public final class DirectConnect implements Vifs {
 
     /**
      * Every VIF of the region in one pass, 100 a page (docs/behaviour.md §18: 300 VIFs, three calls), with the
-     * tags that choose a group's VIFs and hold the practice-run record; the managed ones picked out of them.
+     * tags that choose a group's VIFs and hold the function's records.
      */
     @Override
-    public VifStates readStates(ManagedVifs managed) {
+    public List<VifState> readAll() {
         List<VifState> returned = new ArrayList<>();
         try {
             Pages.each(token -> client.describeVirtualInterfaces(DescribeVirtualInterfacesRequest.builder()
@@ -75,7 +73,7 @@ public final class DirectConnect implements Vifs {
         } catch (RuntimeException e) {
             throw AwsErrors.failed(Call.DESCRIBE_VIRTUAL_INTERFACES, null, e);
         }
-        return VifStates.select(managed, returned);
+        return returned;
     }
 
     @Override

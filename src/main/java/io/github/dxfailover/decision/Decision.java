@@ -94,7 +94,8 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
             return new Decision(Outcome.CAPACITY_REACHED, Why.OVER_CAPACITY, vifId, capacity);
         }
         // An unknown capacity does not block: the minimum still holds, and the message says it was not checked.
-        return config.dryRun() ? new Decision(Outcome.DRY_RUN, Why.WOULD_START, vifId, capacity)
+        return planned(config, Outcome.FAILED_OVER) == Outcome.DRY_RUN
+                ? new Decision(Outcome.DRY_RUN, Why.WOULD_START, vifId, capacity)
                 : new Decision(Outcome.FAILED_OVER, Why.STARTING, vifId, capacity);
     }
 
@@ -110,8 +111,16 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
         if (!states.get(vifId).isUnderTest()) {
             return new Decision(Outcome.NOTHING_TO_RESTORE, Why.NO_TEST_RUNNING, vifId);
         }
-        return config.dryRun() ? new Decision(Outcome.DRY_RUN, Why.WOULD_STOP, vifId)
+        return planned(config, Outcome.RESTORED) == Outcome.DRY_RUN ? new Decision(Outcome.DRY_RUN, Why.WOULD_STOP, vifId)
                 : new Decision(Outcome.RESTORED, Why.STOPPING, vifId);
+    }
+
+    /**
+     * The outcome of a plan that changes something: itself, or DRY_RUN when DRY_RUN=true (docs/behaviour.md §5). The one
+     * rule that reads DRY_RUN: the plan is the same either way, and the service's one apply then changes nothing.
+     */
+    public static Outcome planned(FailoverConfig config, Outcome changing) {
+        return config.dryRun() ? Outcome.DRY_RUN : changing;
     }
 
     /** A VIF outside the managed set is never touched; another group's is also nobody's business here (§18). */

@@ -1,5 +1,6 @@
 package io.github.dxfailover.decision;
 
+import java.util.Set;
 import io.github.dxfailover.config.FailoverConfig;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,14 +57,23 @@ public final class GiveBack {
      */
     public static Plan plan(FailoverConfig config, VifStates states,
                             Function<String, Optional<TestHistoryEntry>> runningTest) {
-        long healthy = states.healthyCount();
+        return plan(config, states, Set.of(), runningTest);
+    }
+
+    /**
+     * @param restored the VIFs whose practice run this invocation has just ended (§16 Watching): paths restored, so
+     *                 they count among the healthy before anything else is given back, and are never given back
+     */
+    public static Plan plan(FailoverConfig config, VifStates states, Set<String> restored,
+                            Function<String, Optional<TestHistoryEntry>> runningTest) {
+        long healthy = states.healthyCount() + restored.stream().filter(id -> !states.get(id).healthy()).count();
         Minimum minimum = Minimum.of(config);
         if (!minimum.isBelow(healthy)) {
             return new Plan(List.of(), healthy, minimum);
         }
         List<Held> held = new ArrayList<>();
         for (VifState vif : states.byId().values()) {
-            if (vif.isUnderTest()) {
+            if (vif.isUnderTest() && !restored.contains(vif.id())) {
                 // A VIF whose test has ended by the history (its state lags) is not held out by anything; a running
                 // practice run ends by its own watch (§16). A stale practice tag does not make a test a practice run.
                 Optional<TestHistoryEntry> running = runningTest.apply(vif.id());

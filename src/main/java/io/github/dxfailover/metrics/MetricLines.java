@@ -130,7 +130,7 @@ public final class MetricLines {
         }
         if (r != null) {
             // The tests an alarm or a command ended first, to hold the minimum (§19).
-            r.givenBack().forEach(g -> counted.add(new Counted(r.dryRun() ? Outcome.DRY_RUN : Outcome.GIVEN_BACK,
+            r.givenBack().forEach(g -> counted.add(new Counted(g.applied() ? Outcome.GIVEN_BACK : Outcome.DRY_RUN,
                     g.vifId())));
         }
         if (r != null && r.practice() != null && r.practice().outcome() != outcome) {

@@ -1,11 +1,9 @@
 package io.github.dxfailover.port;
 
-import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.Link;
 import io.github.dxfailover.decision.TestHistoryEntry;
 import io.github.dxfailover.decision.VifState;
-import io.github.dxfailover.decision.VifStates;
 import java.util.List;
 
 /**
@@ -16,10 +14,10 @@ import java.util.List;
 public interface Vifs {
 
     /**
-     * The managed VIFs, picked out of one pass over every page of the region's VIFs (docs/behaviour.md §4, §18):
-     * VIFLIST's (a listed VIF not returned is missing) or the group's by their tag.
+     * Every VIF of the region with its tags, in one pass over every page (docs/behaviour.md §4, §18). Which of them
+     * are managed is the service's to say, not the adapter's.
      */
-    VifStates readStates(ManagedVifs managed);
+    List<VifState> readAll();
 
     /** Every connection and LAG of the account and region (docs/behaviour.md §15). */
     List<Link> readLinks();

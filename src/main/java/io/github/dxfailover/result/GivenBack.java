@@ -10,8 +10,13 @@ import java.util.Map;
  * @param vifId         the VIF given back
  * @param testId        the test that was ended (or, under DRY_RUN, would have been)
  * @param testStartedAt when that test started
+ * @param applied       whether the test was ended; false under DRY_RUN (the plan not applied)
  */
-public record GivenBack(String vifId, String testId, Instant testStartedAt) {
+public record GivenBack(String vifId, String testId, Instant testStartedAt, boolean applied) {
+    /** A test that was ended. */
+    public GivenBack(String vifId, String testId, Instant testStartedAt) {
+        this(vifId, testId, testStartedAt, true);
+    }
 
     /** {@code {"virtualInterfaceId", "testId", "testStartedAt"}}. */
     public Map<String, Object> toMap() {

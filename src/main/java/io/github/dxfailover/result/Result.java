@@ -69,6 +69,15 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
         return new Result(outcome, vifId, message, vifs, dryRun, List.of(), TestReport.NONE, Reports.NONE);
     }
 
+    /** A result; whether DRY_RUN was on is said once, by the service, with {@link #withDryRun}. */
+    public static Result of(Outcome outcome, String vifId, String message, VifStates vifs) {
+        return of(outcome, vifId, message, vifs, false);
+    }
+
+    public Result withDryRun(boolean on) {
+        return new Result(outcome, vifId, message, vifs, on, errors, test, reports);
+    }
+
     public String testId() {
         return test.testId();
     }

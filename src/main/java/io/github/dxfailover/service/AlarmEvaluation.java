@@ -12,7 +12,6 @@ import io.github.dxfailover.result.Result;
 import io.github.dxfailover.text.Answers;
 import io.github.dxfailover.text.Messages;
 import io.github.dxfailover.text.Notifications;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,55 +21,56 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An alarm's state change or an operator's failover command (docs/behaviour.md §2–§4, §7, §15, §16, §19), in one
- * direction: read the VIFs, watch a practice run, give back, decide once (the capacity figures read only if the
- * decision asks for them), act on the decision, and word the result last.
+ * direction: observe the VIFs, watch a practice run, give back, decide once (the capacity figures read only if the
+ * decision asks for them), apply the decision, and word the result last.
  */
-record AlarmEvaluation(FailoverConfig config, Ports ports, Clock clock, Notifier notifier, Notifications writer,
-                       FailoverStart start, PracticeRuns practice, GiveBacks giveBacks, CapacityReads capacity) {
+record AlarmEvaluation(FailoverConfig config, Apply apply, Notifier notifier, Notifications writer,
+                       PracticeRuns practice, GiveBacks giveBacks) {
     private static final Logger LOG = LoggerFactory.getLogger(AlarmEvaluation.class);
 
-    Result run(Trigger trigger, Integer minutes, Deadline deadline) {
+    Result run(Observation seen, Trigger trigger, Integer minutes, Deadline deadline) {
         if (trigger instanceof Alarm alarm && config.practice().watches(alarm.name())) {
-            return watchAlarm(alarm);
+            return watchAlarm(seen, alarm);
         }
         if (!trigger.asksToAct()) {
             return Answers.decided(Decision.notInAlarm((Alarm) trigger), trigger, VifStates.notRead(),
                     VifStates.notRead(), config);
         }
-        if (trigger instanceof Alarm alarm && isMuted(alarm)) {
+        if (trigger instanceof Alarm alarm && isMuted(seen, alarm)) {
             return Answers.decided(Decision.muted(alarm), trigger, VifStates.notRead(), VifStates.notRead(), config);
         }
-        Instant now = clock.instant();
-        VifStates read = ports.vifs().readStates(config.managed()).at(now);
+        Instant now = seen.now();
+        VifStates read = seen.vifs();
         String vifId = trigger.vifId();
         boolean managed = vifId != null && read.manages(vifId);
         // A practice run is watched first: an alarm on another managed VIF ends it (docs/behaviour.md §16).
         Optional<PracticeRuns.Watched> watched = managed
-                ? practice.watch(read, firing(trigger, now), now, true) : Optional.empty();
+                ? practice.watch(seen, read, firing(trigger, now), true) : Optional.empty();
         VifStates states = watched.map(PracticeRuns.Watched::states).orElse(read);
         if (managed && trigger instanceof Alarm && Practice.settling(states.get(vifId), now)) {
             return withWatch(Answers.decided(Decision.settling(vifId), trigger, states, read, config), watched);
         }
-        GiveBacks.Given given = managed ? giveBacks.run(states, now, true) : GiveBacks.Given.none(states);
-        Decision decision = Decision.decide(config, trigger, given.states(), Set.of(), capacity.once(given.states()));
-        return withWatch(act(trigger, decision, given, read, minutes, deadline), watched);
+        GiveBacks.Given given = managed ? giveBacks.run(seen, states, restored(watched), true)
+                : GiveBacks.Given.none(states);
+        Decision decision = Decision.decide(config, trigger, given.states(), Set.of(), seen.capacity(given.states()));
+        return withWatch(act(seen, trigger, decision, given, read, minutes, deadline), watched);
     }
 
     /**
      * Acts on the decision. Its message is true when it is sent (docs/behaviour.md §7): it carries what was given back
      * first and lists the VIFs as they are after it.
      */
-    private Result act(Trigger trigger, Decision decision, GiveBacks.Given given, VifStates read, Integer minutes,
-                       Deadline deadline) {
+    private Result act(Observation seen, Trigger trigger, Decision decision, GiveBacks.Given given, VifStates read,
+                       Integer minutes, Deadline deadline) {
         VifStates decidedOn = given.states();
         return switch (decision.outcome()) {
             case IGNORED -> given.into(Answers.decided(decision, trigger, decidedOn, read, config));
             case FAILED_OVER -> {
-                if (!deadline.allows(FailoverStart.BUDGET, clock)) {
+                if (!seen.fits(deadline, Apply.BUDGET)) {
                     // Nothing changed: better Lambda's retry than a test without its case and notification (§8).
                     throw new RetryableFailure(Messages.noTimeToStart(decision.vifId()), null);
                 }
-                yield start.run(trigger, decision, read, decidedOn, given::into,
+                yield apply.failover(trigger, decision, read, decidedOn, given::into,
                         minutes == null ? config.failoverMinutes() : minutes);
             }
             default -> {
@@ -90,18 +90,23 @@ record AlarmEvaluation(FailoverConfig config, Ports ports, Clock clock, Notifier
         return trigger instanceof Alarm alarm ? List.of(new FiringAlarm(alarm, now, true, now)) : List.of();
     }
 
+    /** The VIF whose practice run the watch just ended, if any: give back counts it healthy (§19). */
+    static Set<String> restored(Optional<PracticeRuns.Watched> watched) {
+        return watched.map(PracticeRuns.Watched::restored).orElse(Set.of());
+    }
+
     private static Result withWatch(Result result, Optional<PracticeRuns.Watched> watched) {
         return watched.map(w -> result.withPractice(w.result().practice()).withErrors(w.result().errors()))
                 .orElse(result);
     }
 
     /** An outcome or blocking alarm (docs/behaviour.md §16): ALARM ends a practice run that is on; else nothing. */
-    private Result watchAlarm(Alarm alarm) {
+    private Result watchAlarm(Observation seen, Alarm alarm) {
         if (!alarm.isInAlarm()) {
             return Answers.decided(Decision.notInAlarm(alarm), alarm, VifStates.notRead(), VifStates.notRead(), config);
         }
-        VifStates states = ports.vifs().readStates(config.managed()).at(clock.instant());
-        return practice.watch(states, List.of(), clock.instant(), true).map(PracticeRuns.Watched::result)
+        VifStates states = seen.vifs();
+        return practice.watch(seen, states, List.of(), true).map(PracticeRuns.Watched::result)
                 .orElseGet(() -> Answers.decided(Decision.watchOnly(), alarm, states, states, config));
     }
 
@@ -110,12 +115,12 @@ record AlarmEvaluation(FailoverConfig config, Ports ports, Clock clock, Notifier
      * changes anyway). A failed look-up does not block a failover: the alarm is acted on, as if not muted. With a
      * group any VIF may be managed: whether it is, only the read that follows says (docs/behaviour.md §18).
      */
-    private boolean isMuted(Alarm alarm) {
+    private boolean isMuted(Observation seen, Alarm alarm) {
         if (alarm.vifId() == null || !config.managed().mayManage(alarm.vifId())) {
             return false;
         }
         try {
-            return ports.alarms().actionsEnabled(alarm.name()).map(enabled -> !enabled).orElse(false);
+            return seen.actionsEnabled(alarm.name()).map(enabled -> !enabled).orElse(false);
         } catch (AwsCallFailed e) {
             LOG.warn("could not check whether alarm '{}' is muted ({}); acting on it", alarm.name(), e.awsText());
             return false;

@@ -4,19 +4,12 @@ import io.github.dxfailover.input.Request;
 import io.github.dxfailover.result.Result;
 
 /**
- * What a Lambda container is, once its environment has been read ({@link Wiring#container}): ready to act, or
- * misconfigured and answering CONFIG_ERROR to everything (docs/behaviour.md §5).
+ * What a Lambda container is, once its environment has been read ({@link Wiring#container}): ready to act (the
+ * {@link FailoverService}), or misconfigured and answering CONFIG_ERROR to everything (docs/behaviour.md §5).
  */
-public sealed interface Container {
+public sealed interface Container permits FailoverService, Container.Misconfigured {
 
     Result handle(Request request, String functionName, Deadline deadline);
-
-    record Ready(FailoverService service) implements Container {
-        @Override
-        public Result handle(Request request, String functionName, Deadline deadline) {
-            return service.handle(request, deadline);
-        }
-    }
 
     record Misconfigured(ConfigErrorReport report) implements Container {
         @Override

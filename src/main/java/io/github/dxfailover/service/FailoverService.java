@@ -1,65 +1,80 @@
 package io.github.dxfailover.service;
 
-import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.decision.VifStates;
 import io.github.dxfailover.input.Request;
+import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.result.Result;
 import io.github.dxfailover.text.Messages;
 import io.github.dxfailover.text.Notifications;
 import java.time.Clock;
 
 /**
- * Decides and acts on one request, each job in its own class: an alarm or failover command
- * ({@link AlarmEvaluation}), a restore ({@link RestoreCommand}), the reconcile pass
- * ({@link ReconcilePass}), practice runs ({@link PracticeRuns}) and the status preflight
- * ({@link StatusReport}), all over the same {@link Ports} (docs/behaviour.md §4, §6–§8, §13, §14, §16, §19).
+ * A container ready to act: each request gets its own {@link Observation} (one picture of the network per
+ * invocation) and goes to its job: an alarm or failover command ({@link AlarmEvaluation}), a restore
+ * ({@link RestoreCommand}), the reconcile pass ({@link ReconcilePass}), practice runs ({@link PracticeRuns}), AWS
+ * maintenance ({@link MaintenanceNotices}) and the status preflight ({@link StatusReport}) (docs/behaviour.md §4,
+ * §6–§8, §13, §14, §16, §17, §19). Built by {@link Wiring}, the one place that wires.
  */
-public final class FailoverService {
+public final class FailoverService implements Container {
     private final FailoverConfig config;
+    private final Ports ports;
+    private final Clock clock;
+    private final Apply apply;
+    private final Notifier notifier;
+    private final Notifications writer;
     private final AlarmEvaluation evaluation;
     private final RestoreCommand restore;
     private final ReconcilePass reconcile;
     private final StatusReport status;
     private final PracticeRuns practice;
     private final MaintenanceNotices maintenance;
-    private final Notifier notifier;
-    private final Notifications writer;
 
-    /** AWS comes in as ports: {@link Wiring} builds them over the SDK clients, tests hand in fakes. */
-    public FailoverService(FailoverConfig config, Ports ports, Clock clock) {
+    /** The jobs, with what they share; only {@link Wiring} builds one. */
+    record Jobs(AlarmEvaluation evaluation, RestoreCommand restore, ReconcilePass reconcile, StatusReport status,
+                PracticeRuns practice, MaintenanceNotices maintenance) {
+    }
+
+    FailoverService(FailoverConfig config, Ports ports, Clock clock, Apply apply, Notifier notifier,
+                    Notifications writer, Jobs jobs) {
         this.config = config;
-        this.notifier = new Notifier(ports.topic());
-        this.writer = new Notifications(config);
-        CapacityReads capacity = new CapacityReads(ports.vifs(), ports.traffic(), clock);
-        FailoverStart start = new FailoverStart(config, ports, notifier, writer);
-        GiveBacks giveBacks = new GiveBacks(config, ports, notifier, writer);
-        this.practice = new PracticeRuns(config, ports, clock, notifier, writer, capacity);
-        this.evaluation = new AlarmEvaluation(config, ports, clock, notifier, writer, start, practice, giveBacks,
-                capacity);
-        this.restore = new RestoreCommand(config, ports, notifier, writer, practice);
-        this.maintenance = new MaintenanceNotices(config, ports, clock, notifier, writer);
-        this.status = new StatusReport(config, ports, clock, capacity, maintenance);
-        this.reconcile = new ReconcilePass(config, ports, clock, start, practice, giveBacks, capacity, maintenance);
+        this.ports = ports;
+        this.clock = clock;
+        this.apply = apply;
+        this.notifier = notifier;
+        this.writer = writer;
+        this.evaluation = jobs.evaluation();
+        this.restore = jobs.restore();
+        this.reconcile = jobs.reconcile();
+        this.status = jobs.status();
+        this.practice = jobs.practice();
+        this.maintenance = jobs.maintenance();
+    }
+
+    @Override
+    public Result handle(Request request, String functionName, Deadline deadline) {
+        return handle(request, deadline);
     }
 
     /**
      * A call that fails before anything changed fails the invocation, so that Lambda retries it (docs/behaviour.md §8);
      * its message says what failed and that nothing was changed. {@code deadline} is when Lambda ends the invocation:
-     * no failover test starts that could not be finished before it.
+     * no failover test starts that could not be finished before it. Every result says whether DRY_RUN was on.
      */
     public Result handle(Request request, Deadline deadline) {
+        Observation seen = new Observation(config, ports, clock);
         try {
-            return switch (request) {
-                case Request.Evaluate e -> evaluation.run(e.trigger(), e.minutes(), deadline);
-                case Request.Status s -> status.run();
-                case Request.Restore r -> restore.run(r.vifId());
-                case Request.Reconcile r -> reconcile.run(deadline);
-                case Request.Practice p -> practice.start(p.vifId(), p.minutes(), deadline);
-                case Request.Maintenance m -> maintenance.run(m.event());
+            Result result = switch (request) {
+                case Request.Evaluate e -> evaluation.run(seen, e.trigger(), e.minutes(), deadline);
+                case Request.Status s -> status.run(seen);
+                case Request.Restore r -> restore.run(seen, r.vifId());
+                case Request.Reconcile r -> reconcile.run(seen, deadline);
+                case Request.Practice p -> practice.start(seen, p.vifId(), p.minutes(), deadline);
+                case Request.Maintenance m -> maintenance.run(seen, m.event());
                 case Request.Invalid i -> rejected(i);
             };
+            return result.withDryRun(!apply.applies());
         } catch (AwsCallFailed e) {
             throw new RetryableFailure(Messages.failed(e), e);
         }
@@ -67,7 +82,7 @@ public final class FailoverService {
 
     /** Bad input: REJECTED; told to the team unless it is an operator's command, whose answer is read (§7, §17). */
     private Result rejected(Request.Invalid invalid) {
-        Result r = Result.of(Outcome.REJECTED, null, invalid.problem(), VifStates.notRead(), config.dryRun());
+        Result r = Result.of(Outcome.REJECTED, null, invalid.problem(), VifStates.notRead()).withDryRun(!apply.applies());
         if (invalid.notified()) {
             notifier.beforeChange(writer.forUnreadableInput(r, invalid.healthEvent()));
         }

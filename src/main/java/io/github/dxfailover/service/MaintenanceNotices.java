@@ -14,7 +14,6 @@ import io.github.dxfailover.result.Result;
 import io.github.dxfailover.text.MaintenanceText;
 import io.github.dxfailover.text.Messages;
 import io.github.dxfailover.text.Notifications;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,34 +27,31 @@ import org.slf4j.LoggerFactory;
  * tags, projected against the minimum and the capacity, and notified once; an end removes its records, silently;
  * the reconcile pass removes records whose window has ended. Under DRY_RUN nothing is written.
  */
-record MaintenanceNotices(FailoverConfig config, Ports ports, Clock clock, Notifier notifier,
-                          Notifications writer) {
+record MaintenanceNotices(FailoverConfig config, Apply apply, Notifier notifier, Notifications writer) {
     private static final Logger LOG = LoggerFactory.getLogger(MaintenanceNotices.class);
 
-    Result run(HealthEvent event) {
+    Result run(Observation seen, HealthEvent event) {
         if (!event.isMaintenance()) {
-            return Result.of(Outcome.IGNORED, null, MaintenanceText.notAWindow(event), VifStates.notRead(),
-                    config.dryRun());
+            return Result.of(Outcome.IGNORED, null, MaintenanceText.notAWindow(event), VifStates.notRead());
         }
-        Instant now = clock.instant();
-        VifStates states = ports.vifs().readStates(config.managed()).at(now);
+        Instant now = seen.now();
+        VifStates states = seen.vifs();
         if (event.isEnd() || !event.end().isAfter(now)) {
             return ended(event, states);
         }
-        List<Link> links = config.capacityChecked() || Maintenance.needsLinks(event, states)
-                ? ports.vifs().readLinks() : List.of();
+        List<Link> links = config.capacityChecked() || Maintenance.needsLinks(event, states) ? seen.links() : List.of();
         Map<String, MaintenanceWindow> affected = Maintenance.affected(event, states, links);
         if (affected.isEmpty()) {
-            return Result.of(Outcome.IGNORED, null, MaintenanceText.touchesNoVif(event), states, config.dryRun());
+            return Result.of(Outcome.IGNORED, null, MaintenanceText.touchesNoVif(event), states);
         }
         Map<String, Maintenance.Recording> recordings = new LinkedHashMap<>();
         affected.forEach((id, w) -> recordings.put(id, Maintenance.recording(states.get(id).maintenance(), w, now)));
         boolean repeat = recordings.values().stream().allMatch(r -> r == Maintenance.Recording.ALREADY);
-        Maintenance.Verdict verdict = verdict(event, states, affected, links, now);
-        Written written = repeat || config.dryRun() ? Written.NOTHING : record(states, affected, recordings);
+        Maintenance.Verdict verdict = verdict(seen, event, states, affected, links);
+        Written written = repeat ? Written.NOTHING : record(states, affected, recordings);
         List<String> errors = written.errors();
         Result result = Result.of(Outcome.MAINTENANCE_NOTED, null,
-                        MaintenanceText.noted(event, affected, verdict, !config.dryRun()), states, config.dryRun())
+                        MaintenanceText.noted(event, affected, verdict, apply.applies()), states)
                 .withMaintenance(List.of(report(event, affected, verdict, null)))
                 .withErrors(errors);
         if (repeat) {
@@ -82,11 +78,11 @@ record MaintenanceNotices(FailoverConfig config, Ports ports, Clock clock, Notif
     }
 
     /** The window's projection now, with each VIF's busiest 5 minutes of the last 24 hours (one GetMetricData). */
-    Maintenance.Verdict verdict(HealthEvent event, VifStates states, Map<String, MaintenanceWindow> affected,
-                                List<Link> links, Instant now) {
+    Maintenance.Verdict verdict(Observation seen, HealthEvent event, VifStates states,
+                                Map<String, MaintenanceWindow> affected, List<Link> links) {
         Map<String, Double> peaks = config.capacityChecked()
-                ? ports.traffic().readPeakLoads(states.byId().values().stream().filter(VifState::healthy).toList(),
-                now.minus(Maintenance.PEAK_WINDOW), now) : Map.of();
+                ? seen.peakLoads(states.byId().values().stream().filter(VifState::healthy).toList(),
+                seen.now().minus(Maintenance.PEAK_WINDOW)) : Map.of();
         return Maintenance.verdict(config, states, affected, event.resources(), links, peaks);
     }
 
@@ -109,8 +105,9 @@ record MaintenanceNotices(FailoverConfig config, Ports ports, Clock clock, Notif
                 continue;
             }
             try {
-                ports.vifs().tag(states.get(entry.getKey()), MaintenanceWindow.TAG, entry.getValue().tagValue());
-                written++;
+                if (apply.tag(states.get(entry.getKey()), MaintenanceWindow.TAG, entry.getValue().tagValue())) {
+                    written++;
+                }
             } catch (AwsCallFailed e) {
                 String why = Messages.failed(e);
                 LOG.error(why, e);
@@ -126,9 +123,9 @@ record MaintenanceNotices(FailoverConfig config, Ports ports, Clock clock, Notif
     /** An end: the records of its event, and those naming its resources in its window, removed; never notified. */
     private Result ended(HealthEvent event, VifStates states) {
         List<String> removed = Maintenance.endedBy(event, states);
-        List<String> errors = config.dryRun() ? List.of() : remove(states, removed);
-        return Result.of(Outcome.MAINTENANCE_ENDED, null, MaintenanceText.ended(event, removed, config.dryRun()),
-                states, config.dryRun()).withErrors(errors);
+        List<String> errors = remove(states, removed);
+        return Result.of(Outcome.MAINTENANCE_ENDED, null, MaintenanceText.ended(event, removed, !apply.applies()),
+                states).withErrors(errors);
     }
 
     /** Removes the records of these VIFs; a failure is reported, not thrown (the next pass removes ended ones). */
@@ -136,7 +133,7 @@ record MaintenanceNotices(FailoverConfig config, Ports ports, Clock clock, Notif
         List<String> errors = new ArrayList<>();
         for (String id : vifIds) {
             try {
-                ports.vifs().untag(states.get(id), MaintenanceWindow.TAG);
+                apply.untag(states.get(id), MaintenanceWindow.TAG);
             } catch (AwsCallFailed e) {
                 String why = Messages.failed(e);
                 LOG.error(why, e);

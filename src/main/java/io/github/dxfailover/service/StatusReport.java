@@ -23,7 +23,6 @@ import io.github.dxfailover.decision.HealthEvent;
 import io.github.dxfailover.decision.Link;
 import io.github.dxfailover.decision.MaintenanceWindow;
 import io.github.dxfailover.result.MaintenanceReport;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,18 +46,17 @@ import org.slf4j.LoggerFactory;
  * whether the function is ready and every reason it is not. A read that fails here is a reason, not an exception: a
  * status must always answer.
  */
-record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityReads capacity,
-                    MaintenanceNotices maintenance) {
+record StatusReport(FailoverConfig config, Ports ports, Apply apply, MaintenanceNotices maintenance) {
     private static final Logger LOG = LoggerFactory.getLogger(StatusReport.class);
     private static final String ACCESS_DENIED = "AccessDeniedException";
     /** DescribeTags takes a list of ARNs; 20 keeps a request small (the API reference states no limit). */
     private static final int TAGS_PER_CALL = 20;
 
-    Result run() {
+    Result run(Observation seen) {
         List<String> reasons = new ArrayList<>();
         VifStates states;
         try {
-            states = ports.vifs().readStates(config.managed()).at(clock.instant());
+            states = seen.vifs();
         } catch (AwsCallFailed e) {
             LOG.warn("VIF states unavailable for status", e);
             reasons.add(StatusText.vifsUnreadable(e));
@@ -67,18 +65,18 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
         Map<String, List<String>> alarmed = Map.of();
         List<FiringAlarm> firing = List.of();
         try {
-            firing = ports.alarms().readFiring();
+            firing = seen.firing();
             alarmed = alarmNamesByVif(firing, states);
         } catch (AwsCallFailed e) {
             LOG.warn("alarms unavailable for status", e);
             reasons.add(StatusText.alarmsUnreadable(e));
         }
-        CapacityFigures figures = capacityFigures(states, reasons);
+        CapacityFigures figures = capacityFigures(seen, states, reasons);
         Set<String> capacityUnknown = new LinkedHashSet<>();
         List<List<String>> vifLines = new ArrayList<>();
         Map<String, Instant> lastTestStarts = new HashMap<>();
         for (VifState vif : states.byId().values()) {
-            String test = VifState.MISSING.equals(vif.state()) ? "" : testHistory(vif, reasons, lastTestStarts);
+            String test = VifState.MISSING.equals(vif.state()) ? "" : testHistory(seen, vif, reasons, lastTestStarts);
             String ifTakenOut = "";
             Capacity capacity = vif.healthy() ? Capacity.step(config, states, Set.of(), vif.id(), () -> figures) : null;
             if (capacity != null) {
@@ -106,16 +104,16 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
         ports.topic().checkAccess().ifPresent(e -> reasons.add(StatusText.topicProblem(ports.topic().topicArn(), e)));
         supportPlanProblem().ifPresent(reasons::add);
 
-        PracticeStatus practice = practice(states, firing, figures, lastTestStarts);
-        List<MaintenanceReport> windows = windows(states);
+        PracticeStatus practice = practice(seen, states, firing, figures, lastTestStarts);
+        List<MaintenanceReport> windows = windows(seen, states);
         String message = StatusText.message(StatusText.headline(reasons.size(), healthy, states.byId().size(),
-                        config.managed(), minimum, config.dryRun()), reasons, vifLines,
+                        config.managed(), minimum, !apply.applies()), reasons, vifLines,
                 StatusText.practice(practice.notProven(), practice.blockers(), practice.running(),
                         states.byId().values().stream()
                                 .map(v -> StatusText.practiceRecord(v, lastTestStarts.get(v.id()))).toList(),
                         config.practice().maxAgeDays(), practice.next()),
                 StatusText.maintenance(windows));
-        return Result.of(Outcome.STATUS, null, message, states, config.dryRun())
+        return Result.of(Outcome.STATUS, null, message, states)
                 .withPreflight(Preflight.of(reasons, practice.notProven(), practice.blockers()))
                 .withMaintenance(windows);
     }
@@ -124,8 +122,8 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
      * Every recorded maintenance window not ended, one per event, with its verdict computed now as on notice
      * (docs/behaviour.md §17): none makes the function not ready. No record, no call.
      */
-    private List<MaintenanceReport> windows(VifStates states) {
-        Instant now = clock.instant();
+    private List<MaintenanceReport> windows(Observation seen, VifStates states) {
+        Instant now = seen.now();
         Map<String, Map<String, MaintenanceWindow>> byEvent = new LinkedHashMap<>();
         for (VifState v : states.byId().values()) {
             v.maintenance().filter(w -> !w.endedAt(now))
@@ -140,10 +138,10 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
                     affected.values().stream().map(MaintenanceWindow::resourceId).distinct().toList());
             try {
                 if (links == null) {
-                    links = config.capacityChecked() ? ports.vifs().readLinks() : List.of();
+                    links = config.capacityChecked() ? seen.links() : List.of();
                 }
                 out.add(MaintenanceNotices.report(event, affected,
-                        maintenance.verdict(event, states, affected, links, now), any.openAt(now)));
+                        maintenance.verdict(seen, event, states, affected, links), any.openAt(now)));
             } catch (AwsCallFailed e) {
                 LOG.warn("maintenance verdict unavailable for status", e);
                 out.add(new MaintenanceReport(event.eventId(), event.start(), event.end(), event.resources(),
@@ -157,14 +155,14 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
     private record PracticeStatus(List<String> notProven, List<String> blockers, String running, String next) {
     }
 
-    private PracticeStatus practice(VifStates states, List<FiringAlarm> firing, CapacityFigures figures,
-                                    Map<String, Instant> lastTestStarts) {
-        Instant now = clock.instant();
+    private PracticeStatus practice(Observation seen, VifStates states, List<FiringAlarm> firing,
+                                    CapacityFigures figures, Map<String, Instant> lastTestStarts) {
+        Instant now = seen.now();
         List<String> notProven = Practice.notProven(states, now, config.practice().maxAgeDays());
         Map<String, String> watchStates = new HashMap<>();
         List<String> blockers = new ArrayList<>();
         try {
-            watchStates.putAll(ports.alarms().statesOf(config.practice().watchAlarms()));
+            watchStates.putAll(seen.watchAlarms());
         } catch (AwsCallFailed e) {
             blockers.add(Messages.failed(e));
         }
@@ -177,12 +175,12 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
     }
 
     /** The capacity figures of §15 when the guard is on; a failed read is a reason, and null. */
-    private CapacityFigures capacityFigures(VifStates states, List<String> reasons) {
+    private CapacityFigures capacityFigures(Observation seen, VifStates states, List<String> reasons) {
         if (!config.capacityChecked() || states.healthyCount() == 0) {
             return null;
         }
         try {
-            return capacity.read(states);
+            return seen.capacity(states).get();
         } catch (AwsCallFailed e) {
             LOG.warn("capacity figures unavailable for status", e);
             reasons.add(StatusText.capacityUnreadable(e));
@@ -195,11 +193,12 @@ record StatusReport(FailoverConfig config, Ports ports, Clock clock, CapacityRea
      * allows on exactly the ARNs it may start and stop tests on. A denial means a failover on this VIF
      * would be denied too.
      */
-    private String testHistory(VifState vif, List<String> reasons, Map<String, Instant> lastTestStarts) {
+    private String testHistory(Observation seen, VifState vif, List<String> reasons,
+                               Map<String, Instant> lastTestStarts) {
         try {
-            List<TestHistoryEntry> history = ports.vifs().history(vif.id());
+            List<TestHistoryEntry> history = seen.history(vif.id());
             TestHistoryEntry.lastStart(history).ifPresent(t -> lastTestStarts.put(vif.id(), t));
-            var running = TestHistoryEntry.running(history, clock.instant())
+            var running = TestHistoryEntry.running(history, seen.now())
                     .map(t -> new FailoverTestRun(t.testId(), t.endsAt()));
             return vif.isUnderTest() ? StatusText.runningTest(running) : "";
         } catch (AwsCallFailed e) {

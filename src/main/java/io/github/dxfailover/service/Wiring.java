@@ -7,12 +7,13 @@ import io.github.dxfailover.aws.SnsTopic;
 import io.github.dxfailover.aws.SupportCases;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.config.InvalidConfigException;
+import io.github.dxfailover.text.Notifications;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * The one place that builds the adapters of {@code aws} over the SDK clients and hands them to the service as its
- * {@link Ports}: once per container, from the environment.
+ * The one place that wires: it builds the adapters of {@code aws} over the SDK clients, hands them to the service as
+ * its {@link Ports}, and builds the jobs over them, once per container, from the environment.
  */
 public final class Wiring {
     private Wiring() {
@@ -28,11 +29,29 @@ public final class Wiring {
             return new Container.Misconfigured(new ConfigErrorReport(e,
                     topic == null ? null : new Notifier(new SnsTopic(clients.sns(), topic))));
         }
-        return new Container.Ready(service(config, clients, clock));
+        return service(config, clients, clock);
     }
 
     public static FailoverService service(FailoverConfig config, AwsClients clients, Clock clock) {
-        return new FailoverService(config, ports(config, clients, clock), clock);
+        return service(config, ports(config, clients, clock), clock);
+    }
+
+    /** The service over any ports: the SDK's adapters, or a test's in-memory fakes. */
+    public static FailoverService service(FailoverConfig config, Ports ports, Clock clock) {
+        Notifier notifier = new Notifier(ports.topic());
+        Notifications writer = new Notifications(config);
+        // DRY_RUN is the plan not applied: the one apply is built not to change anything (docs/behaviour.md §5).
+        Apply apply = new Apply(config, ports, notifier, writer, !config.dryRun());
+        PracticeRuns practice = new PracticeRuns(config, apply, notifier, writer);
+        GiveBacks giveBacks = new GiveBacks(config, apply, notifier, writer);
+        MaintenanceNotices maintenance = new MaintenanceNotices(config, apply, notifier, writer);
+        FailoverService.Jobs jobs = new FailoverService.Jobs(
+                new AlarmEvaluation(config, apply, notifier, writer, practice, giveBacks),
+                new RestoreCommand(config, apply, notifier, writer, practice),
+                new ReconcilePass(config, apply, practice, giveBacks, maintenance),
+                new StatusReport(config, ports, apply, maintenance),
+                practice, maintenance);
+        return new FailoverService(config, ports, clock, apply, notifier, writer, jobs);
     }
 
     public static Ports ports(FailoverConfig config, AwsClients clients, Clock clock) {

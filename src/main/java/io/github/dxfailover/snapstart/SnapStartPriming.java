@@ -1,8 +1,7 @@
 package io.github.dxfailover.snapstart;
 
 import io.github.dxfailover.aws.AwsClients;
-import io.github.dxfailover.aws.DirectConnect;
-import io.github.dxfailover.config.ManagedVifs;
+import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
 import io.github.dxfailover.decision.VifDimension;
 import io.github.dxfailover.input.RequestParser;
 import io.github.dxfailover.result.JsonText;
@@ -81,8 +80,9 @@ public final class SnapStartPriming implements Resource {
     /** Never throws: a priming failure only means a slower first invocation. */
     public void prime() {
         try {
-            // The real client, read-only (the policy allows it on *): warms its HTTP and TLS path.
-            new DirectConnect(clients.dx(), Clock.systemUTC()).readStates(new ManagedVifs.Listed(List.of()));
+            // The real client, read-only (the policy allows it on *): warms its HTTP and TLS path. No adapter is built
+            // here: the service's are wired in one place (service.Wiring), and priming reaches them through the handler.
+            clients.dx().describeVirtualInterfaces(DescribeVirtualInterfacesRequest.builder().build());
             // Everything else through the entry point, answered in-process.
             var settings = clients.dx().serviceClientConfiguration();
             AwsClients inProcess = AwsClients.create(settings.region(), settings.credentialsProvider(),

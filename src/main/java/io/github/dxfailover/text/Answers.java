@@ -25,8 +25,8 @@ public final class Answers {
      */
     public static Result decided(Decision d, Trigger trigger, VifStates decidedOn, VifStates read,
                                  FailoverConfig config) {
-        return Result.of(d.outcome(), d.vifId(), Messages.reason(d, trigger, decidedOn, config), read,
-                config.dryRun()).withCapacity(Messages.capacityReport(d.capacity()));
+        return Result.of(d.outcome(), d.vifId(), Messages.reason(d, trigger, decidedOn, config), read)
+                .withCapacity(Messages.capacityReport(d.capacity()));
     }
 
     /** The failover test of a FAILED_OVER decision runs. */

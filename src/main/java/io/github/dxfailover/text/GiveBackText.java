@@ -19,21 +19,21 @@ public final class GiveBackText {
 
     /** The result the give-back notification is written from: GIVEN_BACK, or DRY_RUN for what would have been. */
     public static Result result(GiveBack.Plan plan, List<GivenBack> given, List<String> errors, VifStates read,
-                                Instant now, FailoverConfig config) {
+                                Instant now) {
         String vifs = String.join(", ", given.stream().map(g -> g.vifId() + " (test " + g.testId() + ", running "
                 + ran(g.testStartedAt(), now) + ")").toList());
-        String message = belowMinimum(plan) + (config.dryRun() ? "; would end the failover test on " + vifs
-                + " (DRY_RUN)" : "; ended the failover test on " + vifs + " so that the network has that path back");
+        boolean applied = given.stream().allMatch(GivenBack::applied); // none is, under DRY_RUN
+        String message = belowMinimum(plan) + (applied ? "; ended the failover test on " + vifs + " so that the "
+                + "network has that path back" : "; would end the failover test on " + vifs + " (DRY_RUN)");
         String vifId = given.isEmpty() ? null : given.get(0).vifId();
-        return Result.of(config.dryRun() ? Outcome.DRY_RUN : Outcome.GIVEN_BACK, vifId, message, read,
-                config.dryRun()).withGivenBack(given).withErrors(errors);
+        return Result.of(applied ? Outcome.GIVEN_BACK : Outcome.DRY_RUN, vifId, message, read).withGivenBack(given)
+                .withErrors(errors);
     }
 
     /** The first Stop failed: nothing was given back, and the invocation fails so that Lambda retries. */
-    public static Result failed(GiveBack.Plan plan, GiveBack.Held held, String why, VifStates read,
-                                FailoverConfig config) {
+    public static Result failed(GiveBack.Plan plan, GiveBack.Held held, String why, VifStates read) {
         return Result.of(Outcome.ERROR, held.vifId(), belowMinimum(plan) + "; could not give " + held.vifId()
-                + " back: " + why, read, config.dryRun());
+                + " back: " + why, read);
     }
 
     /** "1 healthy VIF(s), fewer than MINVIFS (2)". */
@@ -52,7 +52,7 @@ public final class GiveBackText {
             out.append("Not carrying traffic: ").append(String.join(", ", down)).append(".\n");
         }
         for (GivenBack g : r.givenBack()) {
-            out.append(r.dryRun() ? "Would end: " : "Ended: ").append("failover test ").append(g.testId()).append(" on ")
+            out.append(g.applied() ? "Ended: " : "Would end: ").append("failover test ").append(g.testId()).append(" on ")
                     .append(g.vifId()).append(", running since ")
                     .append(g.testStartedAt() == null ? "an unknown time" : g.testStartedAt().toString()).append(".\n");
         }
@@ -66,7 +66,8 @@ public final class GiveBackText {
     static String whatNext(Result r) {
         String vifs = String.join(", ", r.givenBack().stream().map(GivenBack::vifId).toList());
         boolean one = r.givenBack().size() == 1;
-        return (r.dryRun() ? "Nothing was changed (DRY_RUN=true). Without it, next: " : "Next: ") + vifs
+        return (r.outcome() == Outcome.DRY_RUN ? "Nothing was changed (DRY_RUN=true). Without it, next: " : "Next: ")
+                + vifs
                 + (one ? " is" : " are") + " back in service but may still carry traffic badly: " + (one ? "its" : "their")
                 + " alarms still count, and the function takes " + (one ? "it" : "them") + " out again once enough "
                 + "other VIFs are healthy. No new support case was opened. Restore the VIFs that are down first.\n";

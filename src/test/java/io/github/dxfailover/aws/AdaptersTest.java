@@ -141,8 +141,7 @@ class AdaptersTest {
             when(client.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(
                     DescribeVirtualInterfacesResponse.builder().virtualInterfaces(VirtualInterface.builder()
                             .virtualInterfaceId("dxvif-aaaa1111").ownerAccount("123456789012").build()).build());
-            var vif = new DirectConnect(client, Clock.systemUTC()).readStates(new ManagedVifs.Listed(List.of("dxvif-aaaa1111")))
-                    .get("dxvif-aaaa1111");
+            var vif = new DirectConnect(client, Clock.systemUTC()).readAll().get(0);
             // Another adapter, as after a new container: the ARN comes from the VIF as read, not from a cache.
             new DirectConnect(client, Clock.systemUTC()).tag(vif, "dx-failover:practice", "t-1");
             ArgumentCaptor<TagResourceRequest> tag = ArgumentCaptor.forClass(TagResourceRequest.class);

@@ -58,7 +58,7 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
     private int tests;
 
     FailoverService service(FailoverConfig config) {
-        return new FailoverService(config, new Ports(this, this, this, this, this), clock);
+        return Wiring.service(config, new Ports(this, this, this, this, this), clock);
     }
 
     /** A VIF available with its BGP up. */
@@ -131,9 +131,9 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
     }
 
     @Override
-    public VifStates readStates(ManagedVifs managed) {
+    public List<VifState> readAll() {
         call(Call.DESCRIBE_VIRTUAL_INTERFACES, null);
-        return VifStates.select(managed, vifs.values());
+        return List.copyOf(vifs.values());
     }
 
     @Override

@@ -265,7 +265,7 @@ class ReconcilePassTest extends MockedAws {
 
     @Test
     void theTimeKeptForOneStartIsItsThreeCallsAtTheirTimeoutAndAMargin() {
-        assertThat(FailoverStart.BUDGET).isEqualTo(AwsClients.CALL_TIMEOUT.multipliedBy(3).plusSeconds(5));
+        assertThat(Apply.BUDGET).isEqualTo(AwsClients.CALL_TIMEOUT.multipliedBy(3).plusSeconds(5));
     }
 
     @Test

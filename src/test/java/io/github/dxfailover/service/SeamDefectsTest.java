@@ -79,6 +79,23 @@ class SeamDefectsTest {
     }
 
     /**
+     * §16 × §19: the watch ends A's practice run (B is down); A is a path restored, so it counts among the healthy
+     * before anything else is given back: C's operator test goes on (MINVIFS 1 holds with A).
+     */
+    @Test
+    void aPracticeRunTheWatchJustEndedCountsAsHealthyForTheGiveBack() {
+        aws.underTest(VIF_A, "t-practice", 10, 20).tagged(VIF_A, PracticeRecord.RUNNING, "t-practice")
+                .down(VIF_B).underTest(VIF_C, "t-operator", 30, 30);
+
+        Result r = aws.service(config()).handle(new Request.Reconcile(), Deadline.none());
+
+        assertThat(r.practice().outcome()).isEqualTo(Outcome.PRACTICE_INTERRUPTED);
+        assertThat(aws.calls("StopBgpFailoverTest")).containsExactly("StopBgpFailoverTest " + VIF_A);
+        assertThat(r.reconciled().actions()).isEmpty();
+        assertThat(aws.published).extracting(Notification::outcome).containsExactly(Outcome.PRACTICE_INTERRUPTED);
+    }
+
+    /**
      * Defect 4 (§8, §17): every VIF the notice affects keeps another event's window, so nothing is written; the
      * message is all the invocation does, so a failed publish fails it (Lambda retries) instead of being swallowed.
      */
