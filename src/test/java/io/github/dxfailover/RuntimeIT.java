@@ -301,7 +301,11 @@ class RuntimeIT extends WithLocalEndpoints {
             assertThat(dx.tests()).isEmpty();
             assertThat(dx.vif(VIF_A).state()).isEqualTo("available");
             assertThat(dx.vif(VIF_B).state()).isEqualTo("available");
-            assertThat(aws.delivered()).isEmpty();
+            // No operator reads an EventBridge rule's answer: the team is told (docs/behaviour.md §7).
+            assertThat(aws.delivered()).singleElement().satisfies(d -> {
+                assertThat(d.subject()).isEqualTo("DX failover: REJECTED (no VIF) - input not understood");
+                assertThat(d.attributes()).containsEntry("outcome", "REJECTED");
+            });
             assertThat(aws.supportCases()).isEmpty();
             assertThat(function.output()).contains("outcome=REJECTED vif=none").contains("\"REJECTED\":1");
         }
@@ -335,7 +339,9 @@ class RuntimeIT extends WithLocalEndpoints {
             assertThat(after.error()).isFalse();
             assertThat(JSON.readTree(after.body()).get("outcome").asText()).isEqualTo("STATUS");
             assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
-            assertThat(aws.delivered()).isEmpty();
+            // Each is told (none is an operator's command), and the status query is not.
+            assertThat(aws.delivered()).hasSize(payloads.size())
+                    .allSatisfy(d -> assertThat(d.attributes()).containsEntry("outcome", "REJECTED"));
         }
     }
 

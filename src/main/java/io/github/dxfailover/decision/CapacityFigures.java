@@ -1,5 +1,8 @@
 package io.github.dxfailover.decision;
 
+import java.util.Set;
+import java.util.LinkedHashSet;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +28,35 @@ public record CapacityFigures(Map<String, Long> linkBps, Map<String, String> not
         peakLoadBps = Map.copyOf(peakLoadBps);
     }
 
+    /**
+     * The figures at {@code now}: a LAG counts its available members less those in an open maintenance window recorded
+     * on a VIF that runs on it, which reduces it (docs/behaviour.md §15, §17).
+     */
+    public static CapacityFigures of(List<Link> links, Map<String, Double> peakLoadBps, VifStates states,
+                                     Instant now) {
+        Map<String, Set<String>> inMaintenance = new HashMap<>();
+        for (VifState v : states.byId().values()) {
+            v.maintenance().filter(w -> w.effect() == MaintenanceWindow.Effect.REDUCED && w.openAt(now)
+                            && v.connectionId() != null)
+                    .ifPresent(w -> inMaintenance.computeIfAbsent(v.connectionId(), k -> new LinkedHashSet<>())
+                            .add(w.resourceId()));
+        }
+        if (inMaintenance.isEmpty()) {
+            return of(links, peakLoadBps);
+        }
+        Map<String, Link> byId = new HashMap<>();
+        links.forEach(l -> byId.put(l.id(), l));
+        return of(links.stream().map(l -> inMaintenance.containsKey(l.id())
+                ? l.withoutMembers((int) l.availableAmong(l.membersAmong(inMaintenance.get(l.id()), byId))) : l)
+                .toList(), peakLoadBps);
+    }
+
     /** The figures from what Direct Connect and CloudWatch returned. */
     public static CapacityFigures of(List<Link> links, Map<String, Double> peakLoadBps) {
         Map<String, Long> bps = new HashMap<>();
         Map<String, String> notUnderstood = new HashMap<>();
         for (Link link : links) {
-            OptionalLong each = Bandwidth.bps(link.bandwidth());
+            OptionalLong each = Link.bps(link.bandwidth());
             if (each.isPresent()) {
                 bps.put(link.id(), each.getAsLong() * link.members());
             } else {

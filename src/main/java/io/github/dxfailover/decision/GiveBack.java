@@ -66,7 +66,7 @@ public final class GiveBack {
      */
     public static Plan plan(FailoverConfig config, VifStates states, Set<String> restored,
                             Function<String, Optional<TestHistoryEntry>> runningTest) {
-        long healthy = states.healthyCount() + restored.stream().filter(id -> !states.get(id).healthy()).count();
+        long healthy = states.healthyCount(restored);
         Minimum minimum = Minimum.of(config);
         if (!minimum.isBelow(healthy)) {
             return new Plan(List.of(), healthy, minimum);

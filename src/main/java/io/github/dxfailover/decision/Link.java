@@ -1,5 +1,10 @@
 package io.github.dxfailover.decision;
 
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.OptionalLong;
+import java.util.Map;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -14,6 +19,8 @@ import java.util.List;
  * @param memberIds    for a LAG, its connections in state available (empty for a connection)
  */
 public record Link(String id, String bandwidth, int members, String lagId, int minimumLinks, List<String> memberIds) {
+    private static final Pattern BANDWIDTH = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([MG])bps");
+
     public Link {
         memberIds = List.copyOf(memberIds);
     }
@@ -25,6 +32,33 @@ public record Link(String id, String bandwidth, int members, String lagId, int m
 
     public boolean isLag() {
         return id.startsWith("dxlag-");
+    }
+
+    /** The bit/s of one bandwidth text as Direct Connect writes it ("50Mbps" … "400Gbps", §15), or empty. */
+    public static OptionalLong bps(String text) {
+        Matcher m = text == null ? null : BANDWIDTH.matcher(text.strip());
+        if (m == null || !m.matches()) {
+            return OptionalLong.empty();
+        }
+        double unit = m.group(2).equals("G") ? 1e9 : 1e6;
+        return OptionalLong.of(Math.round(Double.parseDouble(m.group(1)) * unit));
+    }
+
+    /**
+     * The members of this LAG that the IDs name, whatever their state (a window on a member concerns its LAG, §17):
+     * those in its member list, and connections whose {@code lagId} is this LAG.
+     */
+    public List<String> membersAmong(Collection<String> ids, Map<String, Link> byId) {
+        return ids.stream().filter(i -> memberIds.contains(i) || byId.containsKey(i) && id.equals(byId.get(i).lagId()))
+                .distinct().toList();
+    }
+
+    /**
+     * How many of these members the LAG loses when they go down: those available now (DescribeLags lists them); a
+     * member that is down already takes nothing more away. Without a member list, every one counts.
+     */
+    public long availableAmong(Collection<String> members) {
+        return memberIds.isEmpty() ? members.size() : members.stream().filter(memberIds::contains).count();
     }
 
     /** The same LAG with fewer available members (a member under maintenance, §17). */

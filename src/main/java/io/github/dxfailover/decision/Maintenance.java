@@ -48,10 +48,10 @@ public final class Maintenance {
                 out.put(v.id(), window(e, Effect.DOWN, link));
             } else if (link != null && byId.containsKey(link) && byId.get(link).isLag()) {
                 Link lag = byId.get(link);
-                List<String> members = membersNamed(lag, ids, byId);
+                List<String> members = lag.membersAmong(ids, byId);
                 if (!members.isEmpty()) {
                     // A member that is down already takes nothing more away: only the available ones are lost.
-                    long left = lag.members() - lost(lag, members);
+                    long left = lag.members() - lag.availableAmong(members);
                     boolean down = left <= 0 || left < lag.minimumLinks();
                     out.put(v.id(), window(e, down ? Effect.DOWN : Effect.REDUCED, members.get(0)));
                 }
@@ -128,43 +128,10 @@ public final class Maintenance {
                 .orElse(false)).findFirst();
     }
 
-    /** The members of the LAG that the IDs name, whatever their state (the window concerns the LAG). */
-    private static List<String> membersNamed(Link lag, Collection<String> ids, Map<String, Link> byId) {
-        return ids.stream().filter(id -> lag.memberIds().contains(id)
-                || byId.containsKey(id) && lag.id().equals(byId.get(id).lagId())).distinct().toList();
-    }
-
-    /**
-     * How many of the named members the LAG loses: those available now (DescribeLags lists them); when Direct Connect
-     * gave no member list, every named member counts.
-     */
-    private static long lost(Link lag, Collection<String> members) {
-        return lag.memberIds().isEmpty() ? members.size() : members.stream().filter(lag.memberIds()::contains).count();
-    }
-
     /** How many available members of the LAG the resources take away (docs/behaviour.md §17). */
     private static int membersOf(String lagId, Collection<String> resources, Map<String, Link> byId) {
         Link lag = byId.get(lagId);
-        return lag == null ? 0 : (int) lost(lag, membersNamed(lag, resources, byId));
-    }
-
-    /**
-     * The connections and LAGs as they stand at {@code now}: a LAG less its available members that an open window
-     * recorded on a VIF reduces (docs/behaviour.md §15, §17). Every capacity figure is read through here.
-     */
-    public static List<Link> at(List<Link> links, VifStates states, Instant now) {
-        Map<String, Set<String>> inMaintenance = new HashMap<>();
-        for (VifState v : states.byId().values()) {
-            v.maintenance().filter(w -> w.effect() == Effect.REDUCED && w.openAt(now) && v.connectionId() != null)
-                    .ifPresent(w -> inMaintenance.computeIfAbsent(v.connectionId(), k -> new LinkedHashSet<>())
-                            .add(w.resourceId()));
-        }
-        if (inMaintenance.isEmpty()) {
-            return links;
-        }
-        Map<String, Link> byId = byId(links);
-        return links.stream().map(l -> inMaintenance.containsKey(l.id())
-                ? l.withoutMembers(membersOf(l.id(), inMaintenance.get(l.id()), byId)) : l).toList();
+        return lag == null ? 0 : (int) lag.availableAmong(lag.membersAmong(resources, byId));
     }
 
     private static Map<String, Link> byId(List<Link> links) {

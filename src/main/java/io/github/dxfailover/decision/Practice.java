@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  */
 public final class Practice {
     /** Alarms naming the practised VIF are presumed to be the run's doing until this long after it ended. */
-    public static final Duration SETTLING = Duration.ofMinutes(15);
+    public static final Duration SETTLING = PracticeRecord.SETTLING;
     /** The traffic before a run, and the margin cut from each end of the run's own window. */
     public static final Duration BEFORE = Duration.ofMinutes(30);
     public static final Duration MARGIN = Duration.ofMinutes(5);
@@ -300,11 +300,5 @@ public final class Practice {
     public static boolean isRunning(VifState vif, Optional<TestHistoryEntry> running) {
         return vif.isUnderTest() && vif.practiceTestId().isPresent()
                 && running.map(t -> vif.practiceTestId().get().equals(t.testId())).orElse(false);
-    }
-
-    /** Alarms naming this VIF are the run's doing: while it runs, and until {@link #SETTLING} after it ended. */
-    public static boolean settling(VifState vif, Instant now) {
-        return vif.practiceTestId().isPresent()
-                || vif.lastPractice().map(r -> now.isBefore(r.endedAt().plus(SETTLING))).orElse(false);
     }
 }

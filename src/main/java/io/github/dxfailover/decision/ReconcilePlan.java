@@ -65,7 +65,7 @@ public record ReconcilePlan(List<Step> steps, int muted, int unlisted, int namin
                 namingNoVif++;
             } else if (!states.manages(vifId)) {
                 unlisted++;
-            } else if (Practice.settling(states.get(vifId), alarm.seenAt())) {
+            } else if (states.get(vifId).settlingAt(alarm.seenAt())) {
                 settling++;
             } else {
                 // A VIF with several alarms in ALARM is one candidate, dated by its oldest alarm.

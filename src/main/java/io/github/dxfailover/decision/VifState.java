@@ -61,6 +61,14 @@ public record VifState(String id, String state, List<BgpPeer> peers, String conn
         return java.util.Optional.ofNullable(tags.get(PracticeRecord.RUNNING));
     }
 
+    /**
+     * Alarms naming it are a practice run's doing (docs/behaviour.md §16 Settling): while its run is on, and until
+     * {@link PracticeRecord#SETTLING} after the run ended.
+     */
+    public boolean settlingAt(java.time.Instant now) {
+        return practiceTestId().isPresent() || lastPractice().map(r -> r.settlingAt(now)).orElse(false);
+    }
+
     /** Its last practice run, when its tag records one it can read. */
     public java.util.Optional<PracticeRecord> lastPractice() {
         return PracticeRecord.parse(tags.get(PracticeRecord.LAST));

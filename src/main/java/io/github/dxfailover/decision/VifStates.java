@@ -118,6 +118,11 @@ public record VifStates(Map<String, VifState> byId, Map<String, String> otherGro
         return byId.values().stream().filter(VifState::healthy).count();
     }
 
+    /** The healthy VIFs, counting these too (paths this invocation restored, docs/behaviour.md §19). */
+    public long healthyCount(java.util.Set<String> restored) {
+        return byId.values().stream().filter(v -> v.healthy() || restored.contains(v.id())).count();
+    }
+
     public boolean isEmpty() {
         return byId.isEmpty();
     }

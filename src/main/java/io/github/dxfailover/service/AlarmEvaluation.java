@@ -1,10 +1,10 @@
 package io.github.dxfailover.service;
 
+import io.github.dxfailover.decision.Minimum;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.Alarm;
 import io.github.dxfailover.decision.Decision;
 import io.github.dxfailover.decision.FiringAlarm;
-import io.github.dxfailover.decision.Practice;
 import io.github.dxfailover.decision.Trigger;
 import io.github.dxfailover.decision.VifStates;
 import io.github.dxfailover.port.AwsCallFailed;
@@ -44,14 +44,16 @@ record AlarmEvaluation(FailoverConfig config, Apply apply, Notifier notifier, No
         String vifId = trigger.vifId();
         boolean managed = vifId != null && read.manages(vifId);
         // A practice run is watched first: an alarm on another managed VIF ends it (docs/behaviour.md §16).
-        Optional<PracticeRuns.Watched> watched = managed
+        Optional<PracticeRuns.Watched> watched = managed && read.practised().isPresent()
                 ? practice.watch(seen, read, firing(trigger, now), true) : Optional.empty();
         VifStates states = watched.map(PracticeRuns.Watched::states).orElse(read);
-        if (managed && trigger instanceof Alarm && Practice.settling(states.get(vifId), now)) {
+        if (managed && trigger instanceof Alarm && states.get(vifId).settlingAt(now)) {
             return withWatch(Answers.decided(Decision.settling(vifId), trigger, states, read, config), watched);
         }
-        GiveBacks.Given given = managed ? giveBacks.run(seen, states, restored(watched), true)
-                : GiveBacks.Given.none(states);
+        // Give back only below the minimum (§19): above it, the alarm's path passes no give-back code at all.
+        Set<String> restored = restored(watched);
+        GiveBacks.Given given = managed && Minimum.of(config).isBelow(states.healthyCount(restored))
+                ? giveBacks.run(seen, states, restored, true) : GiveBacks.Given.none(states);
         Decision decision = Decision.decide(config, trigger, given.states(), Set.of(), seen.capacity(given.states()));
         return withWatch(act(seen, trigger, decision, given, read, minutes, deadline), watched);
     }

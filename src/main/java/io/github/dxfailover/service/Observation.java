@@ -4,7 +4,6 @@ import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.CapacityFigures;
 import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.Link;
-import io.github.dxfailover.decision.Maintenance;
 import io.github.dxfailover.decision.TestHistoryEntry;
 import io.github.dxfailover.decision.VifState;
 import io.github.dxfailover.decision.VifStates;
@@ -106,8 +105,8 @@ final class Observation {
         return () -> {
             if (figures == null) {
                 List<VifState> carrying = states.byId().values().stream().filter(VifState::healthy).toList();
-                figures = CapacityFigures.of(Maintenance.at(links(), states, now),
-                        ports.traffic().readPeakLoads(carrying, now.minus(CapacityFigures.LOAD_WINDOW), now));
+                figures = CapacityFigures.of(links(),
+                        ports.traffic().readPeakLoads(carrying, now.minus(CapacityFigures.LOAD_WINDOW), now), states, now);
             }
             return figures;
         };

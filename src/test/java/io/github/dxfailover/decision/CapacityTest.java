@@ -42,13 +42,13 @@ class CapacityTest {
         "2Gbps,2000000000", "10Gbps,10000000000", "25Gbps,25000000000", "100Gbps,100000000000",
         "400Gbps,400000000000", "' 10Gbps ',10000000000"})
     void bandwidthsFrom50MbpsTo400Gbps(String text, long bps) {
-        assertThat(Bandwidth.bps(text)).hasValue(bps);
+        assertThat(Link.bps(text)).hasValue(bps);
     }
 
     @ParameterizedTest
     @CsvSource(nullValues = "NULL", value = {"NULL", "''", "10G", "10 Gbit/s", "fast", "10gbps", "1Tbps"})
     void aBandwidthNotUnderstoodIsNoNumber(String text) {
-        assertThat(Bandwidth.bps(text)).isEqualTo(OptionalLong.empty());
+        assertThat(Link.bps(text)).isEqualTo(OptionalLong.empty());
     }
 
     @Test

@@ -152,15 +152,15 @@ class MaintenanceTest {
                 new Link("dxlag-bc", "10Gbps", 4, null, 1, List.of("dxcon-m1", "dxcon-m2", "dxcon-m3", "dxcon-m4")));
         String open = NOW.minus(Duration.ofHours(1)) + "/" + NOW.plus(Duration.ofHours(1)) + " reduced dxcon-m2 e1";
         VifStates s = states(recorded(B, "dxlag-bc", open));
-        Map<String, Long> bps = CapacityFigures.of(Maintenance.at(links, s, NOW), Map.of()).linkBps();
+        Map<String, Long> bps = CapacityFigures.of(links, Map.of(), s, NOW).linkBps();
         assertThat(bps).containsEntry("dxlag-bc", 30_000_000_000L).containsEntry("dxcon-a", 10_000_000_000L);
 
         String later = START + "/" + END + " reduced dxcon-m2 e1";
-        assertThat(CapacityFigures.of(Maintenance.at(links, states(recorded(B, "dxlag-bc", later)), NOW), Map.of())
+        assertThat(CapacityFigures.of(links, Map.of(), states(recorded(B, "dxlag-bc", later)), NOW)
                 .linkBps()).containsEntry("dxlag-bc", 40_000_000_000L);
         // Both VIFs of the LAG record the same member: it is lost once.
         VifStates both = states(recorded(B, "dxlag-bc", open), recorded(C, "dxlag-bc", open));
-        assertThat(CapacityFigures.of(Maintenance.at(links, both, NOW), Map.of()).linkBps())
+        assertThat(CapacityFigures.of(links, Map.of(), both, NOW).linkBps())
                 .containsEntry("dxlag-bc", 30_000_000_000L);
     }
 

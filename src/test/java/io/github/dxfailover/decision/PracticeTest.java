@@ -213,10 +213,10 @@ class PracticeTest {
 
         VifState running = VifState.of(VIF_A, "testing", "down").tagged(Map.of(PracticeRecord.RUNNING, "t-2"));
         VifState justEnded = VifState.of(VIF_A, "available", "up").tagged(Map.of(PracticeRecord.LAST, r.tagValue()));
-        assertThat(Practice.settling(running, NOW)).isTrue();
-        assertThat(Practice.settling(justEnded, Instant.parse("2026-12-01T03:04:59Z"))).isTrue();
-        assertThat(Practice.settling(justEnded, Instant.parse("2026-12-01T03:05:00Z"))).isFalse();
-        assertThat(Practice.settling(VifState.of(VIF_A, "available", "up"), NOW)).isFalse();
+        assertThat(running.settlingAt(NOW)).isTrue();
+        assertThat(justEnded.settlingAt(Instant.parse("2026-12-01T03:04:59Z"))).isTrue();
+        assertThat(justEnded.settlingAt(Instant.parse("2026-12-01T03:05:00Z"))).isFalse();
+        assertThat(VifState.of(VIF_A, "available", "up").settlingAt(NOW)).isFalse();
 
         FiringAlarm onA = new FiringAlarm(alarm(VIF_A + " loss", "ALARM"), NOW, true, NOW);
         VifStates s = VifStates.select(CONFIG.managed(), List.of(running, VifState.of(VIF_B, "available", "up"),
