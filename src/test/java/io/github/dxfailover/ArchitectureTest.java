@@ -164,6 +164,25 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** DRY_RUN is the plan not applied: that holds only if every change goes through the one apply (§5, §8). */
+    @Test
+    void onlyTheOneApplyChangesAws() {
+        noClasses().that().resideOutsideOfPackages(BASE + ".aws..", BASE + ".port..")
+                .and().doNotHaveFullyQualifiedName(BASE + ".service.Apply")
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                                "start|stop|tag|untag|open"))
+                        .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                                com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                        com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                                io.github.dxfailover.port.Vifs.class)
+                                                .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                                        io.github.dxfailover.port.SupportDesk.class))))))
+                .because("service.Apply is the one place that starts or stops a failover test, writes a record or "
+                        + "opens a case: under DRY_RUN it changes nothing (docs/behaviour.md §5)")
+                .check(MAIN);
+    }
+
     @Test
     void theServiceAsksAwsThroughItsPortsAndOnlyTheWiringNamesTheAdapters() {
         noClasses().that().resideInAPackage(BASE + ".service..").and().doNotHaveSimpleName("Wiring")
