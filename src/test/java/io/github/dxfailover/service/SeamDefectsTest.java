@@ -41,16 +41,21 @@ class SeamDefectsTest {
         return Fixtures.config(env);
     }
 
+    /** A's practice tag names a test that ended two days ago; an operator's test holds A now. */
+    private void staleTagOnAUnderAnOperatorsTest() {
+        aws.underTest(VIF_A, "t-operator", 20, 40).tagged(VIF_A, PracticeRecord.RUNNING, "t-old-practice");
+        aws.history.get(VIF_A).add(new TestHistoryEntry("t-old-practice", "COMPLETED",
+                NOW.minus(Duration.ofDays(2)).minus(Duration.ofMinutes(30)), NOW.minus(Duration.ofDays(2))));
+    }
+
     /**
      * Defect 3 (§16, §2.3): A's practice tag names a test that ended two days ago; A is now under an operator's test.
      * A restore is a plain restore: RESTORED, the operator's test stopped, no practice record written.
      */
     @Test
     void aRestoreWithAStalePracticeTagIsAPlainRestore() {
-        aws.underTest(VIF_A, "t-operator", 20, 40).healthy(VIF_B, VIF_C)
-                .tagged(VIF_A, PracticeRecord.RUNNING, "t-old-practice");
-        aws.history.get(VIF_A).add(new TestHistoryEntry("t-old-practice", "COMPLETED",
-                NOW.minus(Duration.ofDays(2)).minus(Duration.ofMinutes(30)), NOW.minus(Duration.ofDays(2))));
+        staleTagOnAUnderAnOperatorsTest();
+        aws.healthy(VIF_B, VIF_C);
 
         Result r = aws.service(config()).handle(new Request.Restore(VIF_A), Deadline.none());
 
@@ -65,10 +70,8 @@ class SeamDefectsTest {
     /** The same stale tag does not keep a give back (§19) from ending the operator's test. */
     @Test
     void aStalePracticeTagDoesNotShieldATestFromTheGiveBack() {
-        aws.underTest(VIF_A, "t-operator", 20, 40).down(VIF_B, VIF_C)
-                .tagged(VIF_A, PracticeRecord.RUNNING, "t-old-practice");
-        aws.history.get(VIF_A).add(new TestHistoryEntry("t-old-practice", "COMPLETED",
-                NOW.minus(Duration.ofDays(2)).minus(Duration.ofMinutes(30)), NOW.minus(Duration.ofDays(2))));
+        staleTagOnAUnderAnOperatorsTest();
+        aws.down(VIF_B, VIF_C);
         aws.alarmStates.put("app-latency", "OK");
 
         Result r = aws.service(config("PRACTICE_OUTCOME_ALARMS", "app-latency"))
