@@ -7,7 +7,6 @@ import io.github.dxfailover.decision.Decision;
 import io.github.dxfailover.decision.FiringAlarm;
 import io.github.dxfailover.decision.Trigger;
 import io.github.dxfailover.decision.VifStates;
-import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.result.Result;
 import io.github.dxfailover.text.Answers;
 import io.github.dxfailover.text.Messages;
@@ -16,8 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An alarm's state change or an operator's failover command (docs/behaviour.md §2–§4, §7, §15, §16, §19), in one
@@ -26,8 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 record AlarmEvaluation(FailoverConfig config, Apply apply, Notifier notifier, Notifications writer,
                        PracticeRuns practice, GiveBacks giveBacks) {
-    private static final Logger LOG = LoggerFactory.getLogger(AlarmEvaluation.class);
-
     Result run(Observation seen, Trigger trigger, Integer minutes, Deadline deadline) {
         if (trigger instanceof Alarm alarm && config.practice().watches(alarm.name())) {
             return watchAlarm(seen, alarm);
@@ -114,18 +109,14 @@ record AlarmEvaluation(FailoverConfig config, Apply apply, Notifier notifier, No
 
     /**
      * An alarm in ALARM on a VIF that may be managed whose actions an operator disabled (EventBridge sends its
-     * changes anyway). A failed look-up does not block a failover: the alarm is acted on, as if not muted. With a
-     * group any VIF may be managed: whether it is, only the read that follows says (docs/behaviour.md §18).
+     * changes anyway). A failed look-up is a failed read before a change: it throws, and Lambda retries — an
+     * operator's mute is never overridden on a guess (docs/behaviour.md §8). With a group any VIF may be managed:
+     * whether it is, only the read that follows says (§18).
      */
     private boolean isMuted(Observation seen, Alarm alarm) {
         if (alarm.vifId() == null || !config.managed().mayManage(alarm.vifId())) {
             return false;
         }
-        try {
-            return seen.actionsEnabled(alarm.name()).map(enabled -> !enabled).orElse(false);
-        } catch (AwsCallFailed e) {
-            LOG.warn("could not check whether alarm '{}' is muted ({}); acting on it", alarm.name(), e.awsText());
-            return false;
-        }
+        return seen.actionsEnabled(alarm.name()).map(enabled -> !enabled).orElse(false);
     }
 }
