@@ -1,5 +1,8 @@
 package io.github.dxfailover.aws;
 
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -61,10 +64,13 @@ public record AwsClients(DirectConnectClient dx, SnsClient sns, SupportClient su
                 .build();
         var dxBuilder = DirectConnectClient.builder().region(region).credentialsProvider(credentials)
                 .httpClient(http).overrideConfiguration(timeouts);
+        // Publish and CreateCase take no idempotency token: an attempt whose answer was lost may have delivered the
+        // message or opened the case, so it is never sent again; only an answer that says it was not done is retried.
+        ClientOverrideConfiguration once = timeouts.toBuilder().retryStrategy(retriedOnlyWhenAnswered()).build();
         var snsBuilder = SnsClient.builder().region(region).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(timeouts);
+                .httpClient(http).overrideConfiguration(once);
         var supportBuilder = SupportClient.builder().region(region).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(timeouts);
+                .httpClient(http).overrideConfiguration(once);
         var cloudWatchBuilder = CloudWatchClient.builder().region(region).credentialsProvider(credentials)
                 .httpClient(http).overrideConfiguration(timeouts);
         if (dxEndpoint != null) {
@@ -76,6 +82,17 @@ public record AwsClients(DirectConnectClient dx, SnsClient sns, SupportClient su
             cloudWatchBuilder.endpointOverride(awsEndpoint);
         }
         return new AwsClients(dxBuilder.build(), snsBuilder.build(), supportBuilder.build(), cloudWatchBuilder.build());
+    }
+
+    /**
+     * Standard retries (3 attempts, jittered backoff) for throttling and server errors only, that is when AWS answered
+     * that the call was not carried out; never after a timeout or a broken connection (docs/behaviour.md §8).
+     */
+    static RetryStrategy retriedOnlyWhenAnswered() {
+        return DefaultRetryStrategy.standardStrategyBuilder().maxAttempts(3).useClientDefaults(false)
+                .retryOnException(t -> t instanceof SdkServiceException s
+                        && (s.isThrottlingException() || s.statusCode() >= 500))
+                .build();
     }
 
     private static Duration attemptTimeout(Duration callTimeout) {

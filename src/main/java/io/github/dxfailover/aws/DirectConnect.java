@@ -1,5 +1,6 @@
 package io.github.dxfailover.aws;
 
+import java.util.Map;
 import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.port.AwsCallFailed.Call;
 import io.github.dxfailover.port.Vifs;
@@ -169,9 +170,14 @@ public final class DirectConnect implements Vifs {
     }
 
     @Override
-    public void readTags(List<VifState> vifs) {
+    public Map<String, Map<String, String>> readTags(List<VifState> vifs) {
         try {
-            client.describeTags(DescribeTagsRequest.builder().resourceArns(vifs.stream().map(this::arn).toList()).build());
+            Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+            client.describeTags(DescribeTagsRequest.builder().resourceArns(vifs.stream().map(this::arn).toList()).build())
+                    .resourceTags().forEach(r -> out.put(r.resourceArn().substring(r.resourceArn().lastIndexOf('/') + 1),
+                            r.tags().stream().collect(Collectors.toMap(Tag::key, t -> t.value() == null ? "" : t.value(),
+                                    (a, b) -> b))));
+            return out;
         } catch (RuntimeException e) {
             throw AwsErrors.failed(Call.DESCRIBE_TAGS, vifs.size() == 1 ? vifs.get(0).id() : null, e);
         }

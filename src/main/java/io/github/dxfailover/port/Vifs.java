@@ -1,5 +1,6 @@
 package io.github.dxfailover.port;
 
+import java.util.Map;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.Link;
 import io.github.dxfailover.decision.TestHistoryEntry;
@@ -39,7 +40,8 @@ public interface Vifs {
 
     /**
      * Reads the VIFs' tags with DescribeTags, and nothing more: the read-only call the role allows on exactly the VIFs
-     * it may write its records on (docs/behaviour.md §14), so a denial says a record could not be written there.
+     * it may write its records on (docs/behaviour.md §14), so a denial says a record could not be written there;
+     * and how a write whose answer was lost is read back (§8). Each VIF's tags by its ID.
      */
-    void readTags(List<VifState> vifs);
+    Map<String, Map<String, String>> readTags(List<VifState> vifs);
 }

@@ -1,5 +1,10 @@
 package io.github.dxfailover.service;
 
+import java.util.Map;
+import java.util.List;
+import java.util.Comparator;
+import java.time.Clock;
+import io.github.dxfailover.decision.TestHistoryEntry;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.Decision;
 import io.github.dxfailover.decision.FailoverTestRun;
@@ -28,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * @param applies false under DRY_RUN
  */
-record Apply(FailoverConfig config, Ports ports, Notifier notifier, Notifications writer, boolean applies) {
+record Apply(FailoverConfig config, Ports ports, Clock clock, Notifier notifier, Notifications writer,
+             boolean applies) {
     private static final Logger LOG = LoggerFactory.getLogger(Apply.class);
     /**
      * What the calls after a start may take at worst: Start, CreateCase and Publish at their call timeout (10 s,
@@ -37,30 +43,96 @@ record Apply(FailoverConfig config, Ports ports, Notifier notifier, Notification
      */
     static final Duration BUDGET = Duration.ofSeconds(35);
 
-    /** Starts a failover test; empty under DRY_RUN. A failure throws {@link AwsCallFailed}. */
+    /**
+     * Starts a failover test; empty under DRY_RUN. A call that fails is read back (§8: its answer may be lost, or an
+     * SDK retry may have met the test the first attempt started): a test running on the VIF now is the test started.
+     * Only a VIF with no running test was asked to start, so a running one is this call's. Otherwise it throws
+     * {@link AwsCallFailed}.
+     */
     Optional<FailoverTestRun> start(String vifId, int minutes) {
-        return applies ? Optional.of(ports.vifs().start(vifId, minutes)) : Optional.empty();
+        return applies ? Optional.of(started(vifId, minutes)) : Optional.empty();
     }
 
-    /** Ends the VIF's failover test now; empty under DRY_RUN. A failure throws {@link AwsCallFailed}. */
+    /**
+     * Ends the VIF's failover test now; empty under DRY_RUN. A call that fails is read back: a VIF whose history shows
+     * no running test was stopped. Otherwise it throws {@link AwsCallFailed}.
+     */
     Optional<FailoverTestRun> stop(String vifId) {
-        return applies ? Optional.of(ports.vifs().stop(vifId)) : Optional.empty();
+        if (!applies) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ports.vifs().stop(vifId));
+        } catch (AwsCallFailed e) {
+            List<TestHistoryEntry> tests = readBack(e, () -> ports.vifs().history(vifId));
+            if (TestHistoryEntry.running(tests, clock.instant()).isPresent()) {
+                throw e;
+            }
+            LOG.warn("StopBgpFailoverTest on {} failed ({}), yet no test runs on it: read back as stopped", vifId,
+                    e.awsText());
+            TestHistoryEntry last = tests.stream().filter(t -> t.startedAt() != null)
+                    .max(Comparator.comparing(TestHistoryEntry::startedAt)).orElse(null);
+            return Optional.of(new FailoverTestRun(last == null ? null : last.testId(), clock.instant()));
+        }
     }
 
-    /** Writes one of the function's records on the VIF; false under DRY_RUN. */
+    /** Writes one of the function's records on the VIF; false under DRY_RUN. A failed call is read back (§8). */
     boolean tag(VifState vif, String key, String value) {
         if (applies) {
-            ports.vifs().tag(vif, key, value);
+            try {
+                ports.vifs().tag(vif, key, value);
+            } catch (AwsCallFailed e) {
+                if (!value.equals(tagsOf(vif, e).get(key))) {
+                    throw e;
+                }
+                LOG.warn("TagResource {} on {} failed ({}), yet the record reads back as written", key, vif.id(),
+                        e.awsText());
+            }
         }
         return applies;
     }
 
-    /** Removes one of the function's records from the VIF; false under DRY_RUN. */
+    /** Removes one of the function's records from the VIF; false under DRY_RUN. A failed call is read back (§8). */
     boolean untag(VifState vif, String key) {
         if (applies) {
-            ports.vifs().untag(vif, key);
+            try {
+                ports.vifs().untag(vif, key);
+            } catch (AwsCallFailed e) {
+                if (tagsOf(vif, e).containsKey(key)) {
+                    throw e;
+                }
+                LOG.warn("UntagResource {} on {} failed ({}), yet the record reads back as removed", key, vif.id(),
+                        e.awsText());
+            }
         }
         return applies;
+    }
+
+    private FailoverTestRun started(String vifId, int minutes) {
+        try {
+            return ports.vifs().start(vifId, minutes);
+        } catch (AwsCallFailed e) {
+            TestHistoryEntry running = TestHistoryEntry.running(readBack(e, () -> ports.vifs().history(vifId)),
+                    clock.instant()).orElseThrow(() -> e);
+            LOG.warn("StartBgpFailoverTest on {} failed ({}), yet test {} runs on it: read back as started", vifId,
+                    e.awsText(), running.testId());
+            return new FailoverTestRun(running.testId(), running.endsAt() != null ? running.endsAt()
+                    : clock.instant().plus(java.time.Duration.ofMinutes(minutes)));
+        }
+    }
+
+    private Map<String, String> tagsOf(VifState vif, AwsCallFailed failed) {
+        return readBack(failed, () -> ports.vifs().readTags(List.of(vif))).getOrDefault(vif.id(), Map.of());
+    }
+
+    /** The read that settles a failed write; when it fails too, nothing is known: the write's own failure stands. */
+    private static <T> T readBack(AwsCallFailed failed, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (AwsCallFailed e) {
+            LOG.error("reading back after {} failed too: {}", failed.getMessage(), e.awsText());
+            throw failed;
+        }
     }
 
     /**
@@ -77,7 +149,7 @@ record Apply(FailoverConfig config, Ports ports, Notifier notifier, Notification
         String vifId = decision.vifId();
         FailoverTestRun test;
         try {
-            test = ports.vifs().start(vifId, minutes);
+            test = started(vifId, minutes);
         } catch (AwsCallFailed e) {
             String why = Messages.failed(e);
             LOG.error(why, e);
@@ -98,8 +170,9 @@ record Apply(FailoverConfig config, Ports ports, Notifier notifier, Notification
         try {
             return result.withCase(ports.support().open(SupportCaseText.of(trigger, result, minutes)));
         } catch (RuntimeException e) {
+            // No answer at all (no AWS error code): CreateCase may have opened the case (§8).
             CaseNotOpened why = e instanceof AwsCallFailed failed
-                    ? new CaseNotOpened(SupportDesk.isNoSupportPlan(failed), failed.awsText())
+                    ? new CaseNotOpened(SupportDesk.isNoSupportPlan(failed), failed.awsText(), failed.code() == null)
                     : new CaseNotOpened(false, String.valueOf(e.getMessage()));
             String sentence = Messages.caseNotOpened(why);
             LOG.error(sentence, e);

@@ -129,6 +129,11 @@ public final class Messages {
 
     /** Why no case was opened, for {@code errors} and the notification (docs/behaviour.md §6). */
     public static String caseNotOpened(CaseNotOpened c) {
+        if (c.maybeOpen()) {
+            return "support case: CreateCase got no answer (" + c.awsError() + "), so a case may be open: look in the "
+                    + "AWS Support Center (Your support cases) before opening one; the function does not send it again; "
+                    + "the failover stands";
+        }
         return "support case not opened: " + (c.noSupportPlan() ? NO_SUPPORT_PLAN : c.awsError()) + "; the failover stands";
     }
 

@@ -155,7 +155,9 @@ public final class Notifications {
                     + "; its BGP sessions are DOWN and traffic moves to the other VIFs.\n"
                     + "Next: " + Messages.comesBackAt(vif, r.testEndsAt()) + ".\n"
                     + restoreHint(vif)
-                    + "Support case: " + (r.caseId() != null ? r.caseId() : "none opened (" + noCaseReason(r) + ")")
+                    + "Support case: " + (r.caseId() != null ? r.caseId() : r.caseNotOpened() != null
+                    && r.caseNotOpened().maybeOpen() ? "may be open (" + noCaseReason(r) + ")"
+                    : "none opened (" + noCaseReason(r) + ")")
                     + "\n";
             case DRY_RUN -> r.practice() != null ? "Nothing was changed (DRY_RUN=true). Without it the function would "
                     + "have " + (r.practice().outcome() == Outcome.DRY_RUN ? "started the practice run"

@@ -52,8 +52,12 @@ class FailoverFailuresTest extends MockedAws {
         assertThat(p.message()).contains("already under test");
     }
 
+    /**
+     * CreateCase without an answer after the start: the failover stands, and the case may be open (Support takes no
+     * idempotency token, so it is not sent again): the result and the message say so and where to look (§8).
+     */
     @Test
-    void caseFailureAfterTheStartDoesNotThrow() {
+    void aCaseWhoseAnswerIsLostAfterTheStartMayBeOpenAndIsNotSentAgain() {
         allHealthy();
         FailoverService service = service();
         when(support.createCase(any(CreateCaseRequest.class))).thenThrow(SdkClientException.create("read timed out"));
@@ -61,8 +65,26 @@ class FailoverFailuresTest extends MockedAws {
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
         assertThat(r.testId()).isEqualTo("test-1");
         assertThat(r.caseId()).isNull();
-        assertThat(r.errors()).singleElement().asString().contains("support case not opened: read timed out");
-        assertThat(published().message()).contains("Support case: none opened (support case not opened: read timed out");
+        assertThat(r.errors()).singleElement().asString().startsWith("support case: CreateCase got no answer (read "
+                + "timed out), so a case may be open: look in the AWS Support Center");
+        assertThat(published().message()).contains("Support case: may be open (support case: CreateCase got no answer");
+        org.mockito.Mockito.verify(support, org.mockito.Mockito.times(1)).createCase(any(CreateCaseRequest.class));
+    }
+
+    @Test
+    void aCaseRefusedAfterTheStartIsNotOpenedAndTheFailoverStands() {
+        allHealthy();
+        FailoverService service = service();
+        when(support.createCase(any(CreateCaseRequest.class))).thenThrow(software.amazon.awssdk.services.support.model
+                .SupportException.builder().statusCode(400).awsErrorDetails(software.amazon.awssdk.awscore.exception
+                        .AwsErrorDetails.builder().errorCode("CaseCreationLimitExceeded").errorMessage("too many").build())
+                .build());
+        Result r = service.handle(alarmFor(VIF_A), Deadline.none());
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
+        assertThat(r.errors()).singleElement().asString()
+                .isEqualTo("support case not opened: CaseCreationLimitExceeded: too many; the failover stands");
+        assertThat(published().message()).contains("Support case: none opened (support case not opened: "
+                + "CaseCreationLimitExceeded");
     }
 
     @Test

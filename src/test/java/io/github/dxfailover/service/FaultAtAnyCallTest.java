@@ -1,5 +1,9 @@
 package io.github.dxfailover.service;
 
+import io.github.dxfailover.result.Result;
+import io.github.dxfailover.result.ReconcileAction;
+import io.github.dxfailover.port.Notification;
+import io.github.dxfailover.decision.Outcome;
 import static io.github.dxfailover.Fixtures.VIF_A;
 import static io.github.dxfailover.Fixtures.VIF_B;
 import static io.github.dxfailover.Fixtures.VIF_C;
@@ -18,6 +22,59 @@ import org.junit.jupiter.api.Test;
  */
 class FaultAtAnyCallTest {
     private final InMemoryAws aws = new InMemoryAws().healthy(VIF_A, VIF_B, VIF_C);
+
+    /**
+     * Defect 5: StartBgpFailoverTest's answer is lost on the alarm path. The VIF is read back: the test runs, so it
+     * is a test started — FAILED_OVER, its case, its one message — and a retried event adds nothing.
+     */
+    @Test
+    void aStartWhoseAnswerIsLostIsReadBackAsStarted() {
+        aws.losingAnswer(Call.START_BGP_FAILOVER_TEST);
+        FailoverService service = aws.service(Fixtures.config());
+
+        Result r = service.handle(new Request.Evaluate(alarm(VIF_A + " loss", "ALARM"), null), Deadline.none());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
+        assertThat(r.testId()).isEqualTo("test-1");
+        assertThat(r.caseId()).isEqualTo("case-1");
+        assertThat(aws.calls("StartBgpFailoverTest", "ListVirtualInterfaceTestHistory")).containsExactly(
+                "StartBgpFailoverTest " + VIF_A, "ListVirtualInterfaceTestHistory " + VIF_A);
+        assertThat(aws.published).singleElement().extracting(Notification::outcome).isEqualTo(Outcome.FAILED_OVER);
+
+        Result retry = service.handle(new Request.Evaluate(alarm(VIF_A + " loss", "ALARM"), null), Deadline.none());
+        assertThat(retry.outcome()).isEqualTo(Outcome.ALREADY_UNAVAILABLE);
+        assertThat(aws.cases).hasSize(1);
+        assertThat(aws.calls("StartBgpFailoverTest")).hasSize(1);
+    }
+
+    /** A start that failed for good (nothing runs on the VIF) is notified and fails the invocation, as before. */
+    @Test
+    void aStartThatFailedAndReadsBackNotStartedIsNotifiedAndThrown() {
+        aws.failing(Call.START_BGP_FAILOVER_TEST);
+
+        assertThatThrownBy(() -> aws.service(Fixtures.config()).handle(new Request.Evaluate(
+                alarm(VIF_A + " loss", "ALARM"), null), Deadline.none())).isInstanceOf(RetryableFailure.class);
+        assertThat(aws.calls("ListVirtualInterfaceTestHistory")).containsExactly(
+                "ListVirtualInterfaceTestHistory " + VIF_A);
+        assertThat(aws.published).singleElement().extracting(Notification::outcome).isEqualTo(Outcome.ERROR);
+        assertThat(aws.cases).isEmpty();
+    }
+
+    /** Defect 5, give back: a StopBgpFailoverTest whose answer is lost, yet the test ended, is a VIF given back. */
+    @Test
+    void aGiveBackWhoseStopAnswerIsLostIsReadBackAsGivenBack() {
+        InMemoryAws below = new InMemoryAws().underTest(VIF_A, "test-a", 10, 170).down(VIF_B, VIF_C)
+                .losingAnswer(Call.STOP_BGP_FAILOVER_TEST);
+
+        Result r = below.service(Fixtures.config()).handle(new Request.Reconcile(), Deadline.none());
+
+        assertThat(r.reconciled().actions()).extracting(ReconcileAction::outcome).containsExactly(Outcome.GIVEN_BACK);
+        assertThat(r.errors()).isEmpty();
+        assertThat(below.published).singleElement().satisfies(n -> {
+            assertThat(n.outcome()).isEqualTo(Outcome.GIVEN_BACK);
+            assertThat(n.body()).doesNotContain("could not give");
+        });
+    }
 
     /** Defect 6: the alarm's own mute check fails: the invocation fails before any change, nothing is guessed. */
     @Test

@@ -53,6 +53,7 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
     /** Each call made, as "Operation" or "Operation vifId". */
     final List<String> calls = new ArrayList<>();
     private final Set<Call> failing = EnumSet.noneOf(Call.class);
+    private final Set<Call> losing = EnumSet.noneOf(Call.class);
     private final Set<String> failingOn = new java.util.HashSet<>();
     private final Set<String> denied = new java.util.HashSet<>();
     private int tests;
@@ -106,6 +107,19 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
         return this;
     }
 
+    /** The call is carried out, and its answer is lost: it fails as a timed-out call does (docs/behaviour.md §8). */
+    InMemoryAws losingAnswer(Call call) {
+        losing.add(call);
+        return this;
+    }
+
+    /** After a call's work: a lost answer fails it anyway. */
+    private void answer(Call call, String vifId) {
+        if (losing.contains(call)) {
+            throw new AwsCallFailed(call, vifId, null, "Unable to execute HTTP request: Read timed out", null);
+        }
+    }
+
     /** The call fails on this VIF only. */
     InMemoryAws failing(Call call, String vifId) {
         failingOn.add(call.operation() + " " + vifId);
@@ -155,6 +169,7 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
         Instant end = NOW.plus(Duration.ofMinutes(minutes));
         history.computeIfAbsent(vifId, v -> new ArrayList<>()).add(new TestHistoryEntry(testId, "IN_PROGRESS", NOW, end));
         vifs.put(vifId, vifs.get(vifId).withTestRunning());
+        answer(Call.START_BGP_FAILOVER_TEST, vifId);
         return new FailoverTestRun(testId, end);
     }
 
@@ -167,6 +182,7 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
                         "no test running", null));
         tests.set(tests.indexOf(running), new TestHistoryEntry(running.testId(), "COMPLETED", running.startedAt(), NOW));
         vifs.put(vifId, vifs.get(vifId).withTestEnded());
+        answer(Call.STOP_BGP_FAILOVER_TEST, vifId);
         return new FailoverTestRun(running.testId(), NOW);
     }
 
@@ -174,6 +190,7 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
     public void tag(VifState vif, String key, String value) {
         call(Call.TAG_RESOURCE, vif.id());
         tagged(vif.id(), key, value);
+        answer(Call.TAG_RESOURCE, vif.id());
     }
 
     @Override
@@ -182,10 +199,11 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
         Map<String, String> tags = new HashMap<>(vifs.get(vif.id()).tags());
         tags.remove(key);
         vifs.put(vif.id(), vifs.get(vif.id()).tagged(tags));
+        answer(Call.UNTAG_RESOURCE, vif.id());
     }
 
     @Override
-    public void readTags(List<VifState> some) {
+    public Map<String, Map<String, String>> readTags(List<VifState> some) {
         calls.add(Call.DESCRIBE_TAGS.operation() + " " + String.join(",", some.stream().map(VifState::id).toList()));
         if (some.stream().anyMatch(v -> denied.contains(v.id()))) {
             throw new AwsCallFailed(Call.DESCRIBE_TAGS, some.size() == 1 ? some.get(0).id() : null,
@@ -194,6 +212,9 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
         if (failing.contains(Call.DESCRIBE_TAGS)) {
             throw new AwsCallFailed(Call.DESCRIBE_TAGS, null, "InternalError", "InternalError: injected", null);
         }
+        Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+        some.forEach(v -> out.put(v.id(), vifs.get(v.id()).tags()));
+        return out;
     }
 
     @Override
@@ -241,6 +262,7 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
     public void publish(Notification n) {
         call(Call.PUBLISH, n.vifId());
         published.add(n);
+        answer(Call.PUBLISH, n.vifId());
     }
 
     @Override
@@ -257,6 +279,7 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
     public String open(SupportCase supportCase) {
         call(Call.CREATE_CASE, null);
         cases.add(supportCase);
+        answer(Call.CREATE_CASE, null);
         return "case-" + cases.size();
     }
 

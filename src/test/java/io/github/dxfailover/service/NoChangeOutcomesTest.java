@@ -141,11 +141,15 @@ class NoChangeOutcomesTest extends MockedAws {
         verifyNoInteractions(dx, sns, support);
     }
 
+    /** A failed mute look-up is a failed read before a change: it throws, nothing is changed (§8; issue 36). */
     @Test
-    void aFailedMuteLookUpDoesNotBlockTheFailover() {
+    void aFailedMuteLookUpFailsTheInvocationBeforeAnyChange() {
         allHealthy();
         when(cloudWatch.describeAlarms(any(DescribeAlarmsRequest.class)))
                 .thenThrow(SdkClientException.create("connect timed out"));
-        assertThat(service().handle(alarmFor(VIF_A + " loss"), Deadline.none()).outcome()).isEqualTo(Outcome.FAILED_OVER);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service().handle(alarmFor(VIF_A + " loss"),
+                Deadline.none())).isInstanceOf(RetryableFailure.class).hasMessageContaining("connect timed out");
+        verifyNoChange();
+        verifyNoInteractions(sns);
     }
 }
