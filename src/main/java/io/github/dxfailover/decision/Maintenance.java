@@ -53,7 +53,10 @@ public final class Maintenance {
                     // A member that is down already takes nothing more away: only the available ones are lost.
                     long left = lag.members() - lag.availableAmong(members);
                     boolean down = left <= 0 || left < lag.minimumLinks();
-                    out.put(v.id(), window(e, down ? Effect.DOWN : Effect.REDUCED, members.get(0)));
+                    // The record names a member the window takes away (an available one) when there is one.
+                    String named = members.stream().filter(m -> lag.availableAmong(List.of(m)) > 0).findFirst()
+                            .orElse(members.get(0));
+                    out.put(v.id(), window(e, down ? Effect.DOWN : Effect.REDUCED, named));
                 }
             }
         }

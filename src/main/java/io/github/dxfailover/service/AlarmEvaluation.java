@@ -67,7 +67,7 @@ record AlarmEvaluation(FailoverConfig config, Apply apply, Notifier notifier, No
                     // Nothing changed: better Lambda's retry than a test without its case and notification (§8).
                     throw new RetryableFailure(Messages.noTimeToStart(decision.vifId()), null);
                 }
-                yield apply.failover(trigger, decision, read, decidedOn, given::into,
+                yield apply.failover(trigger, decision, read, given.now(), given::into,
                         minutes == null ? config.failoverMinutes() : minutes);
             }
             default -> {
@@ -75,7 +75,7 @@ record AlarmEvaluation(FailoverConfig config, Apply apply, Notifier notifier, No
                 // Nothing has changed, so a failed notification throws: the retry is safe and the message is the point.
                 // Another deployment's VIF pages nobody from this one (docs/behaviour.md §18).
                 if (!decision.silent()) {
-                    notifier.beforeChange(writer.forResult(decided, trigger, decidedOn));
+                    notifier.beforeChange(writer.forResult(decided, trigger, given.now()));
                 }
                 yield decided;
             }

@@ -149,7 +149,9 @@ record Apply(FailoverConfig config, Ports ports, Clock clock, Notifier notifier,
         String vifId = decision.vifId();
         FailoverTestRun test;
         try {
-            test = started(vifId, minutes);
+            // DRY_RUN never decides FAILED_OVER; should it ever, nothing starts here.
+            test = start(vifId, minutes).orElseThrow(() -> new IllegalStateException(
+                    "expected no FAILED_OVER under DRY_RUN, found one for " + vifId));
         } catch (AwsCallFailed e) {
             String why = Messages.failed(e);
             LOG.error(why, e);

@@ -29,12 +29,13 @@ record GiveBacks(FailoverConfig config, Apply apply, Notifier notifier, Notifica
      * What was given back, and the VIF states with those VIFs healthy again, for the decisions that follow.
      *
      * @param given  each test ended (or, under DRY_RUN, that would have been)
-     * @param states the states the invocation decides on from here
+     * @param states the states the invocation decides on from here (under DRY_RUN, as if the plan were applied)
+     * @param now    the states as the invocation really left them: what a later message lists (§7)
      * @param errors failures after a first success (docs/behaviour.md §8)
      */
-    record Given(List<GivenBack> given, VifStates states, List<String> errors) {
+    record Given(List<GivenBack> given, VifStates states, VifStates now, List<String> errors) {
         static Given none(VifStates states) {
-            return new Given(List.of(), states, List.of());
+            return new Given(List.of(), states, states, List.of());
         }
 
         /** An alarm's or command's result, with what was given back before it. */
@@ -56,6 +57,7 @@ record GiveBacks(FailoverConfig config, Apply apply, Notifier notifier, Notifica
         List<GivenBack> given = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         VifStates after = states;
+        VifStates applied = states;
         for (GiveBack.Held held : plan.tests()) {
             Optional<FailoverTestRun> stopped;
             try {
@@ -75,6 +77,9 @@ record GiveBacks(FailoverConfig config, Apply apply, Notifier notifier, Notifica
                     held.vifId(), held.testId(), plan.healthyBefore(), plan.minimum().vifs()));
             given.add(new GivenBack(held.vifId(), held.testId(), held.startedAt(), stopped.isPresent()));
             after = after.withTestEnded(held.vifId());
+            if (stopped.isPresent()) {
+                applied = applied.withTestEnded(held.vifId());
+            }
         }
         Result notice = GiveBackText.result(plan, given, errors, states, seen.now());
         if (given.stream().anyMatch(GivenBack::applied)) {
@@ -82,6 +87,6 @@ record GiveBacks(FailoverConfig config, Apply apply, Notifier notifier, Notifica
         } else if (notifyDryRun) {
             notifier.beforeChange(writer.forGiveBack(notice));
         }
-        return new Given(given, after, errors);
+        return new Given(given, after, applied, errors);
     }
 }

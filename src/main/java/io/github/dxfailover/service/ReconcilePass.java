@@ -35,7 +35,8 @@ record ReconcilePass(FailoverConfig config, Apply apply, PracticeRuns practice, 
     Result run(Observation seen, Deadline deadline) {
         List<FiringAlarm> firing = seen.firing();
         VifStates read = seen.vifs();
-        // Practice runs first (docs/behaviour.md §16): a run ended here still counts as not healthy below.
+        // Practice runs first (docs/behaviour.md §16): a run ended here counts as not healthy for the candidates
+        // below, and as a path restored for the give back (§19).
         Optional<PracticeRuns.Watched> practiced = practice.watch(seen, read, firing, false);
         VifStates watched = practiced.map(PracticeRuns.Watched::states).orElse(read);
         GiveBacks.Given given = giveBacks.run(seen, watched, AlarmEvaluation.restored(practiced), false);

@@ -1,5 +1,6 @@
 package io.github.dxfailover.text;
 
+import io.github.dxfailover.result.GivenBack;
 import io.github.dxfailover.decision.Minimum;
 import io.github.dxfailover.port.Notification;
 import io.github.dxfailover.config.FailoverConfig;
@@ -208,13 +209,17 @@ public final class Notifications {
         };
     }
 
-    /** "Nothing was changed", unless the same invocation gave VIFs back first: then nothing more was (§7, §19). */
+    /**
+     * "Nothing was changed", unless the same invocation gave VIFs back first: then nothing more was (§7, §19). Under
+     * DRY_RUN nothing was given back, so nothing was changed.
+     */
     private static String nothingChanged(Result r) {
-        return r.givenBack().isEmpty() ? "Nothing was changed: " : "Nothing more was changed after the give back: ";
+        return r.givenBack().stream().noneMatch(GivenBack::applied) ? "Nothing was changed: "
+                : "Nothing more was changed after the give back: ";
     }
 
     private static boolean givenBack(Result r, String vif) {
-        return r.givenBack().stream().anyMatch(g -> g.vifId().equals(vif));
+        return r.givenBack().stream().anyMatch(g -> g.applied() && g.vifId().equals(vif));
     }
 
     /** What to do about a VIF outside the managed set: add it to VIFLIST, or tag it (docs/behaviour.md §18). */

@@ -142,6 +142,15 @@ class MaintenanceTest {
         assertThat(v.capacity().projectedPercent()).isEqualTo(40.0);
     }
 
+    /** A notice naming a member that is down and one that is available records the available one (§15 reads it). */
+    @Test
+    void theRecordNamesAMemberTheWindowTakesAway() {
+        List<Link> links = List.of(new Link("dxlag-bc", "10Gbps", 2, null, 1, List.of("dxcon-m1", "dxcon-m2")),
+                new Link("dxcon-m3", "10Gbps", 1, "dxlag-bc", 0, List.of()));
+        MaintenanceWindow w = Maintenance.affected(event("e1", "dxcon-m3", "dxcon-m1"), states(), links).get(B);
+        assertThat(w.effect().word() + " " + w.resourceId()).isEqualTo("reduced dxcon-m1");
+    }
+
     /**
      * Issue 31, defect 1: capacity counts a LAG's members less those in an open window that reduces it. Four 10G
      * members, one in maintenance now: 30 Gbit/s, not 40; a window that has not opened yet, or ended, takes nothing.

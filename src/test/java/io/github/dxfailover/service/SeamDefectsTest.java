@@ -143,4 +143,23 @@ class SeamDefectsTest {
                 .contains("available").doesNotContain("testing");
         assertThat(new ArrayList<>(aws.calls("StartBgpFailoverTest"))).isEmpty();
     }
+
+    /** The same under DRY_RUN: nothing was given back, so the second message says nothing was changed, A testing. */
+    @Test
+    void underDryRunTheMessageAfterAGiveBackThatWouldHaveBeenSaysNothingWasChanged() {
+        aws.underTest(VIF_A, "t-operator", 20, 40).down(VIF_B, VIF_C);
+
+        Result r = aws.service(config("DRY_RUN", "true")).handle(new Request.Evaluate(alarm(VIF_A + " loss", "ALARM"),
+                null), Deadline.none());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.MINIMUM_REACHED);
+        assertThat(aws.calls("StopBgpFailoverTest", "StartBgpFailoverTest")).isEmpty();
+        assertThat(aws.published).extracting(Notification::outcome)
+                .containsExactly(Outcome.DRY_RUN, Outcome.MINIMUM_REACHED);
+        String body = aws.published.get(1).body();
+        assertThat(body).contains("Nothing was changed: " + VIF_A + " stays in service")
+                .doesNotContain("was just given back").contains("VIFs when this was decided, before acting");
+        assertThat(body.lines().filter(l -> l.contains(VIF_A) && l.startsWith("  ")).findFirst().orElseThrow())
+                .contains("testing");
+    }
 }
