@@ -166,12 +166,23 @@ record StatusReport(FailoverConfig config, Ports ports, Apply apply, Maintenance
         } catch (AwsCallFailed e) {
             blockers.add(Messages.failed(e));
         }
-        String running = states.practised()
-                .map(v -> StatusText.runningPractice(v, config.practice().outcomeAlarms(), watchStates)).orElse(null);
+        // A tag naming a test that has ended is a run not yet judged, not a running one (§16: status writes no tag).
+        String running = states.practised().map(v -> runningNow(seen, v)
+                ? StatusText.runningPractice(v, config.practice().outcomeAlarms(), watchStates)
+                : StatusText.endedPractice(v)).orElse(null);
         Practice.Candidate candidate = Practice.candidate(config, null, states, lastTestStarts, watchStates, firing,
                 now, config.practice().minutes(), () -> figures);
         blockers.addAll(PracticeText.blockers(candidate.blockers()));
         return new PracticeStatus(notProven, blockers, running, candidate.vifId());
+    }
+
+    /** Whether the VIF's practice run is running; an unreadable history leaves it so, as its tag says. */
+    private static boolean runningNow(Observation seen, VifState vif) {
+        try {
+            return Practice.isRunning(vif, seen.runningTest(vif.id()));
+        } catch (AwsCallFailed e) {
+            return true;
+        }
     }
 
     /** The capacity figures of §15 when the guard is on; a failed read is a reason, and null. */

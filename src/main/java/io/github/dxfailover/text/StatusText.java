@@ -164,17 +164,24 @@ public final class StatusText {
                 outcomeAlarms.stream().map(a -> a + " " + states.getOrDefault(a, "missing")).toList()));
     }
 
+    /** A practice run whose test has ended and that no pass has judged yet (docs/behaviour.md §16). */
+    public static String endedPractice(VifState vif) {
+        return "none; " + vif.id() + "'s run (test " + vif.practiceTestId().orElse("?") + ") has ended, not yet "
+                + "judged: the next reconcile pass judges it";
+    }
+
     /**
      * What the message says of practice runs: they say whether redundancy was shown, not whether the function is
      * ready (docs/behaviour.md §14, §16).
      *
-     * @param running the running practice run, or null
+     * @param running the running practice run, an ended one not yet judged ({@link #endedPractice}), or null
      * @param next    the VIF a practice run would take now
      */
     public static List<String> practice(List<String> notProven, List<String> blockers, String running,
                                         List<String> records, int maxAgeDays, String next) {
         List<String> out = new ArrayList<>();
-        out.add("Practice runs: " + (running == null ? "none running" : "running on " + running) + "; "
+        out.add("Practice runs: " + (running == null ? "none running" : running.startsWith("none; ") ? running
+                : "running on " + running) + "; "
                 + (blockers.isEmpty() ? "a practice run could start now (next: " + next + ")"
                 : "a practice run could not start now:"));
         blockers.forEach(b -> out.add(ITEM + b));

@@ -67,6 +67,19 @@ class SeamDefectsTest {
         assertThat(aws.published).singleElement().extracting(Notification::outcome).isEqualTo(Outcome.RESTORED);
     }
 
+    /** Status shows the stale tag as a run that has ended and is not yet judged, never as running; it writes no tag. */
+    @Test
+    void statusShowsARunWhoseTestEndedAsNotYetJudged() {
+        staleTagOnAUnderAnOperatorsTest();
+        aws.healthy(VIF_B, VIF_C);
+
+        Result r = aws.service(config()).handle(new Request.Status(), Deadline.none());
+
+        assertThat(r.message()).contains(VIF_A + "'s run (test t-old-practice) has ended, not yet judged")
+                .doesNotContain("running on " + VIF_A);
+        assertThat(aws.calls("TagResource", "UntagResource", "StopBgpFailoverTest")).isEmpty();
+    }
+
     /** The same stale tag does not keep a give back (§19) from ending the operator's test. */
     @Test
     void aStalePracticeTagDoesNotShieldATestFromTheGiveBack() {
