@@ -80,10 +80,22 @@ record PracticeRuns(FailoverConfig config, Apply apply, Notifier notifier, Notif
         return begin(states.get(vifId), runMinutes, states);
     }
 
-    /** Starts the test and writes the record; a record that cannot be written stops the test at once (§16 step 4). */
+    /**
+     * Starts the test and writes the record; a record that cannot be written stops the test at once (§16 step 4). A
+     * start that failed (and does not read back as started, §8) is notified, then the invocation fails.
+     */
     private Result begin(VifState vif, int minutes, VifStates states) {
         String vifId = vif.id();
-        FailoverTestRun test = apply.start(vifId, minutes).orElseThrow();
+        FailoverTestRun test;
+        try {
+            test = apply.start(vifId, minutes).orElseThrow();
+        } catch (AwsCallFailed e) {
+            String why = Messages.failed(e);
+            LOG.error(why, e);
+            Result failed = Result.of(Outcome.ERROR, vifId, why, states);
+            notifier.send(writer.forPractice(failed)); // a failure here is logged; the start's is thrown
+            throw new RetryableFailure(why, e);
+        }
         try {
             apply.tag(vif, PracticeRecord.RUNNING, test.testId());
         } catch (AwsCallFailed e) {

@@ -1,5 +1,6 @@
 package io.github.dxfailover.service;
 
+import io.github.dxfailover.decision.PracticeRecord;
 import io.github.dxfailover.result.Result;
 import io.github.dxfailover.result.ReconcileAction;
 import io.github.dxfailover.port.Notification;
@@ -74,6 +75,44 @@ class FaultAtAnyCallTest {
             assertThat(n.outcome()).isEqualTo(Outcome.GIVEN_BACK);
             assertThat(n.body()).doesNotContain("could not give");
         });
+    }
+
+    private FailoverService practising() {
+        aws.alarmStates.put("app-latency", "OK");
+        java.util.Map<String, String> env = Fixtures.env();
+        env.put("PRACTICE_OUTCOME_ALARMS", "app-latency");
+        env.put("MAX_UTILIZATION", "0");
+        return aws.service(Fixtures.config(env));
+    }
+
+    /**
+     * Defect 1: a practice start whose answer is lost is read back as started, so its record is written and the run
+     * is watched: PRACTICE_STARTED, the tag on the VIF, one message.
+     */
+    @Test
+    void aPracticeStartWhoseAnswerIsLostIsRecordedAndWatched() {
+        aws.losingAnswer(Call.START_BGP_FAILOVER_TEST);
+
+        Result r = practising().handle(new Request.Practice(VIF_A, null), Deadline.none());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.PRACTICE_STARTED);
+        assertThat(aws.vifs.get(VIF_A).tags()).containsEntry(PracticeRecord.RUNNING, "test-1");
+        assertThat(aws.published).singleElement().extracting(Notification::outcome)
+                .isEqualTo(Outcome.PRACTICE_STARTED);
+    }
+
+    /** Defect 1: a practice start that fails (nothing started) is told, then the invocation fails (§8). */
+    @Test
+    void aPracticeStartThatFailsIsToldThenThrown() {
+        aws.failing(Call.START_BGP_FAILOVER_TEST);
+
+        assertThatThrownBy(() -> practising().handle(new Request.Practice(VIF_A, null), Deadline.none()))
+                .isInstanceOf(RetryableFailure.class);
+        assertThat(aws.published).singleElement().satisfies(n -> {
+            assertThat(n.outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(n.subject()).contains("practice run");
+        });
+        assertThat(aws.vifs.get(VIF_A).tags()).doesNotContainKey(PracticeRecord.RUNNING);
     }
 
     /** Defect 6: the alarm's own mute check fails: the invocation fails before any change, nothing is guessed. */
