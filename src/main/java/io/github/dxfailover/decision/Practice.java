@@ -150,7 +150,9 @@ public final class Practice {
 
     /** Why a running practice run ends now. */
     public enum Interruption {
-        OUTCOME_ALARM, BLOCKING_ALARM, ALARM_ON_OTHER_VIF, OTHER_VIF_NOT_HEALTHY, OPERATOR, MAINTENANCE
+        OUTCOME_ALARM, BLOCKING_ALARM, ALARM_ON_OTHER_VIF, OTHER_VIF_NOT_HEALTHY, OPERATOR, MAINTENANCE,
+        /** An earlier invocation decided the ending and wrote it on the tag; this one finishes it (§8). */
+        DECIDED_EARLIER
     }
 
     /**
@@ -158,6 +160,11 @@ public final class Practice {
      * @param subject the alarm or the VIF concerned, or null
      */
     public record Ending(Outcome outcome, Interruption why, String subject) {
+    }
+
+    /** An ending an earlier invocation decided and wrote on the practice tag (§8): finished with that outcome. */
+    public static Ending decidedEarlier(Outcome outcome) {
+        return new Ending(outcome, Interruption.DECIDED_EARLIER, null);
     }
 
     /** Watching: the first reason the run on {@code practised} must end now, or empty when it may go on. */

@@ -56,9 +56,31 @@ public record VifState(String id, String state, List<BgpPeer> peers, String conn
         return new VifState(id, state, peers, connectionId, newTags, ownerAccount, downForMaintenance);
     }
 
-    /** The test ID of the practice run the function started on it, when its tag says one is on (§16). */
+    /**
+     * The test ID of the practice run the function started on it, when its tag says one is on (§16): the tag's first
+     * word ({@code <test ID>}, or {@code <test ID> <OUTCOME>} once the watch decided how the run ends).
+     */
     public java.util.Optional<String> practiceTestId() {
-        return java.util.Optional.ofNullable(tags.get(PracticeRecord.RUNNING));
+        String tag = tags.get(PracticeRecord.RUNNING);
+        return tag == null || tag.isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.of(tag.strip().split("\\s+")[0]);
+    }
+
+    /**
+     * How the watch decided the run ends, when it wrote that on the tag before stopping the test: a later invocation
+     * finishes the record and the message with it, and never judges the run from the traffic (docs/behaviour.md §8).
+     */
+    public java.util.Optional<Outcome> practiceDecided() {
+        String tag = tags.get(PracticeRecord.RUNNING);
+        String[] words = tag == null ? new String[0] : tag.strip().split("\\s+");
+        if (words.length < 2) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Outcome.valueOf(words[1]));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**

@@ -126,8 +126,9 @@ record PracticeRuns(FailoverConfig config, Apply apply, Notifier notifier, Notif
 
     /**
      * Watching (§16): the managed VIF whose {@code dx-failover:practice} tag names a test is the run that is on.
-     * A running one is ended when it must be; one whose test ended by itself is judged from the traffic.
-     * Empty when no run is on, or it goes on. No tag: no call at all.
+     * A running one is ended when it must be; one whose test ended by itself is judged from the traffic. A run whose
+     * ending an earlier invocation decided, or recorded without telling it, is finished with that outcome and never
+     * judged again (§8). Empty when no run is on, or it goes on. No tag: no call at all.
      *
      * @param notifyDryRun whether what DRY_RUN keeps from happening is notified: on events and commands, not in a
      *                     reconcile pass (docs/behaviour.md §13 step 4)
@@ -141,6 +142,16 @@ record PracticeRuns(FailoverConfig config, Apply apply, Notifier notifier, Notif
         String testId = vif.practiceTestId().orElseThrow();
         Instant now = seen.now();
         Optional<TestHistoryEntry> test = test(seen, vif.id(), testId);
+        Optional<PracticeRecord> recorded = vif.lastPractice().filter(r -> r.testId().equals(testId));
+        if (recorded.isPresent()) {
+            // Recorded by an earlier invocation that could not tell it or remove the tag: tell it now (§8).
+            return Optional.of(retold(vif, recorded.get(), test, states));
+        }
+        if (vif.practiceDecided().isPresent()) {
+            TestHistoryEntry t = test.orElse(new TestHistoryEntry(testId, null, null, null));
+            return Optional.of(end(vif, t, Practice.decidedEarlier(vif.practiceDecided().get()), states, now,
+                    notifyDryRun)).map(w -> new Watched(w.result(), w.states(), Set.of(vif.id())));
+        }
         if (Practice.isRunning(vif, test.filter(t -> t.runningAt(now)))) {
             return Practice.watch(config, vif.id(), states, seen.watchAlarms(), firing, now)
                     .map(ending -> end(vif, test.get(), ending, states, now, notifyDryRun))
@@ -171,11 +182,24 @@ record PracticeRuns(FailoverConfig config, Apply apply, Notifier notifier, Notif
         return seen.history(vifId).stream().filter(t -> testId.equals(t.testId())).findFirst();
     }
 
-    /** Ends the run now and records why: PRACTICE_FAILED or PRACTICE_INTERRUPTED, one notification. */
+    /**
+     * Ends the run now and records why: PRACTICE_FAILED or PRACTICE_INTERRUPTED, one notification. The decision is
+     * written on the practice tag first, so that whatever fails after it, no later invocation judges the run from the
+     * traffic (§8); then the test is stopped (unless it has ended already), recorded and told.
+     */
     private Watched end(VifState vif, TestHistoryEntry test, Practice.Ending ending, VifStates states, Instant now,
                         boolean notifyDryRun) {
         String vifId = vif.id();
-        Optional<FailoverTestRun> stopped = apply.stop(vifId);
+        List<String> errors = new java.util.ArrayList<>();
+        try {
+            apply.tag(vif, PracticeRecord.RUNNING, test.testId() + " " + ending.outcome());
+        } catch (AwsCallFailed e) {
+            // The run must end all the same: an outcome alarm in ALARM means the applications suffer.
+            errors.add(recordNotWritten(e));
+        }
+        // A test an earlier invocation already stopped is not stopped again.
+        Optional<FailoverTestRun> stopped = test.runningAt(now) ? apply.stop(vifId)
+                : apply.applies() ? Optional.of(new FailoverTestRun(test.testId(), test.endsAt())) : Optional.empty();
         if (stopped.isEmpty()) {
             Result dry = Result.of(Outcome.DRY_RUN, vifId, PracticeText.wouldEnd(vifId, ending, test.startedAt(), now),
                             states)
@@ -186,8 +210,33 @@ record PracticeRuns(FailoverConfig config, Apply apply, Notifier notifier, Notif
         Result result = Result.of(ending.outcome(), vifId, PracticeText.ended(vifId, ending, test.startedAt(), endedAt),
                         states)
                 .withTest(stopped.get())
-                .withPractice(new PracticeReport(vifId, test.testId(), ending.outcome(), null, endedAt, List.of(), null));
-        return recorded(result, vif, new PracticeRecord(endedAt, ending.outcome(), test.testId()), states, notifyDryRun);
+                .withPractice(new PracticeReport(vifId, test.testId(), ending.outcome(), null, endedAt, List.of(), null))
+                .withErrors(errors);
+        // A stopped test is a change the team must hear of now, even should its record wait for the next pass.
+        return recorded(result, vif, new PracticeRecord(endedAt, ending.outcome(), test.testId()), states,
+                notifyDryRun, true);
+    }
+
+    /** A run recorded by an earlier invocation whose message or tag removal failed: told now, the tag removed. */
+    private Watched retold(VifState vif, PracticeRecord record, Optional<TestHistoryEntry> test, VifStates states) {
+        Result result = Result.of(record.outcome(), vif.id(), PracticeText.retold(vif.id(), record), states)
+                .withPractice(new PracticeReport(vif.id(), record.testId(), record.outcome(), null, record.endedAt(),
+                        List.of(), null));
+        Result told = notifier.afterChange(result, writer.forPractice(result));
+        if (told.errors().isEmpty()) {
+            try {
+                apply.untag(vif, PracticeRecord.RUNNING);
+            } catch (AwsCallFailed e) {
+                told = told.withError(recordNotWritten(e));
+            }
+        }
+        return new Watched(told, states.withPracticeRecorded(vif.id(), record));
+    }
+
+    private static String recordNotWritten(AwsCallFailed e) {
+        String why = Messages.failed(e) + ": the next pass tries again";
+        LOG.error(why, e);
+        return why;
     }
 
     /** Judges a run whose test ended by itself, from the traffic before and during it (one GetMetricData). */
@@ -205,7 +254,7 @@ record PracticeRuns(FailoverConfig config, Apply apply, Notifier notifier, Notif
         PracticeRecord record = new PracticeRecord(end, j.outcome(), testId);
         PracticeReport report = new PracticeReport(vif.id(), testId, j.outcome(), null, end, List.of(), evidence);
         Result result = Result.of(j.outcome(), vif.id(), PracticeText.judged(vif.id(), j), states).withPractice(report);
-        return recorded(result, vif, record, states, notifyDryRun);
+        return recorded(result, vif, record, states, notifyDryRun, false);
     }
 
     /** Under DRY_RUN nothing was changed: notified on events and commands (a failure throws), silent in a pass. */
@@ -217,21 +266,22 @@ record PracticeRuns(FailoverConfig config, Apply apply, Notifier notifier, Notif
     }
 
     /**
-     * The record on the VIF: {@code dx-failover:last-practice} written, {@code dx-failover:practice} removed; then the
-     * one notification. After the test has ended nothing may throw (§8): failures are in errors. Under DRY_RUN nothing
+     * The record on the VIF: {@code dx-failover:last-practice} written; then the one notification; then
+     * {@code dx-failover:practice} removed, the sign that the run was recorded and told. After the test has ended
+     * nothing may throw (§8): failures are in errors, and the next invocation finishes what is missing (the tag stays
+     * until then). A record that cannot be written leaves the message to the next pass, unless the invocation
+     * changed something the team must hear of now ({@code tellAnyway}: it stopped the test). Under DRY_RUN nothing
      * is written: the result says what would have been recorded.
      */
     private Watched recorded(Result result, VifState vif, PracticeRecord record, VifStates states,
-                             boolean notifyDryRun) {
+                             boolean notifyDryRun, boolean tellAnyway) {
         Result r = result;
-        boolean applied = true;
+        boolean applied;
         try {
             applied = apply.tag(vif, PracticeRecord.LAST, record.tagValue());
-            apply.untag(vif, PracticeRecord.RUNNING);
         } catch (AwsCallFailed e) {
-            String why = Messages.failed(e) + ": the next pass tries again";
-            LOG.error(why, e);
-            r = r.withError(why);
+            r = r.withError(recordNotWritten(e));
+            return new Watched(tellAnyway ? notifier.afterChange(r, writer.forPractice(r)) : r, states);
         }
         VifStates after = states.withPracticeRecorded(vif.id(), record);
         if (!applied) {
@@ -240,6 +290,15 @@ record PracticeRuns(FailoverConfig config, Apply apply, Notifier notifier, Notif
             return dryRun(dry, after, notifyDryRun); // the run did end
         }
         LOG.info("practice run {} on {}: {}", record.testId(), vif.id(), record.outcome());
-        return new Watched(notifier.afterChange(r, writer.forPractice(r)), after);
+        Result told = notifier.afterChange(r, writer.forPractice(r));
+        if (told.errors().size() == r.errors().size()) {
+            // Told: the tag goes, and with it the run. Not told: it stays, and the next pass tells it (§8).
+            try {
+                apply.untag(vif, PracticeRecord.RUNNING);
+            } catch (AwsCallFailed e) {
+                told = told.withError(recordNotWritten(e));
+            }
+        }
+        return new Watched(told, after);
     }
 }

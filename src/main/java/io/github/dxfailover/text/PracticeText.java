@@ -1,5 +1,6 @@
 package io.github.dxfailover.text;
 
+import io.github.dxfailover.decision.PracticeRecord;
 import io.github.dxfailover.config.PracticeSettings;
 import io.github.dxfailover.decision.MaintenanceWindow;
 import io.github.dxfailover.decision.Practice.Blocker;
@@ -85,6 +86,7 @@ public final class PracticeText {
             case OTHER_VIF_NOT_HEALTHY -> e.subject() + " is no longer healthy";
             case OPERATOR -> "ended by an operator";
             case MAINTENANCE -> "an AWS maintenance window opened on " + e.subject();
+            case DECIDED_EARLIER -> "as an earlier invocation decided (it could not finish the record or the message)";
         };
     }
 
@@ -96,6 +98,13 @@ public final class PracticeText {
         return vifId + " carried " + CapacityText.rate(j.practisedBefore()) + " before and "
                 + CapacityText.rate(j.practisedDuring()) + " during; the other VIFs rose from "
                 + CapacityText.rate(j.othersBefore()) + " to " + CapacityText.rate(j.othersDuring());
+    }
+
+    /** A run an earlier invocation recorded but could not tell (docs/behaviour.md §8): told now, as recorded. */
+    public static String retold(String vifId, PracticeRecord record) {
+        return "practice run on " + vifId + " (test " + record.testId() + ") ended " + record.endedAt() + " as "
+                + record.outcome() + ", recorded then on the VIF's tag; told now, since the message could not be sent "
+                + "or the run's tag removed then (this may repeat a message already sent)";
     }
 
     public static String judged(String vifId, Judgement j) {

@@ -115,6 +115,63 @@ class FaultAtAnyCallTest {
         assertThat(aws.vifs.get(VIF_A).tags()).doesNotContainKey(PracticeRecord.RUNNING);
     }
 
+    /** A's practice run is on (test t-p, 10 of 30 minutes gone) and its outcome alarm is in ALARM. */
+    private FailoverService practiceRunFailing() {
+        aws.underTest(VIF_A, "t-p", 10, 20).tagged(VIF_A, PracticeRecord.RUNNING, "t-p");
+        FailoverService service = practising();
+        aws.alarmStates.put("app-latency", "ALARM");
+        return service;
+    }
+
+    /**
+     * Defect 2: the watch ends the run on its outcome alarm, but last-practice cannot be written. The team hears of
+     * PRACTICE_FAILED at once; the next pass finishes the record with that outcome (its tag says so) and never judges
+     * the run from the traffic: no PRACTICE_INCONCLUSIVE.
+     */
+    @Test
+    void aFailedRunWhoseRecordCannotBeWrittenKeepsItsOutcome() {
+        FailoverService service = practiceRunFailing();
+        aws.failingTag(PracticeRecord.LAST);
+
+        Result first = service.handle(new Request.Reconcile(), Deadline.none());
+
+        assertThat(first.practice().outcome()).isEqualTo(Outcome.PRACTICE_FAILED);
+        assertThat(first.errors()).singleElement().asString().contains("the next pass tries again");
+        assertThat(aws.vifs.get(VIF_A).tags()).containsEntry(PracticeRecord.RUNNING, "t-p PRACTICE_FAILED");
+        aws.failingTag(null);
+
+        Result next = service.handle(new Request.Reconcile(), Deadline.none());
+
+        assertThat(next.practice().outcome()).isEqualTo(Outcome.PRACTICE_FAILED);
+        assertThat(aws.vifs.get(VIF_A).tags()).doesNotContainKey(PracticeRecord.RUNNING)
+                .hasEntrySatisfying(PracticeRecord.LAST, v -> assertThat(v).contains(" PRACTICE_FAILED t-p"));
+        assertThat(aws.published).extracting(Notification::outcome)
+                .containsExactly(Outcome.PRACTICE_FAILED, Outcome.PRACTICE_FAILED);
+        assertThat(aws.calls("GetMetricData")).as("never judged from the traffic").isEmpty();
+        assertThat(aws.calls("StopBgpFailoverTest")).hasSize(1);
+    }
+
+    /** What must be told is told until it is (§8): a recorded run whose message failed is told by the next pass. */
+    @Test
+    void aRecordedRunWhoseMessageFailedIsToldByTheNextPass() {
+        FailoverService service = practiceRunFailing();
+        aws.failing(Call.PUBLISH);
+
+        Result first = service.handle(new Request.Reconcile(), Deadline.none());
+
+        assertThat(first.errors()).singleElement().asString().startsWith("notification not sent");
+        assertThat(aws.vifs.get(VIF_A).tags()).containsKey(PracticeRecord.RUNNING);
+        aws.clearFaults();
+
+        Result next = service.handle(new Request.Reconcile(), Deadline.none());
+
+        assertThat(next.practice().outcome()).isEqualTo(Outcome.PRACTICE_FAILED);
+        assertThat(next.message()).contains("told now");
+        assertThat(aws.published).extracting(Notification::outcome).containsExactly(Outcome.PRACTICE_FAILED);
+        assertThat(aws.vifs.get(VIF_A).tags()).doesNotContainKey(PracticeRecord.RUNNING);
+        assertThat(aws.calls("GetMetricData", "StopBgpFailoverTest")).containsExactly("StopBgpFailoverTest " + VIF_A);
+    }
+
     /** Defect 6: the alarm's own mute check fails: the invocation fails before any change, nothing is guessed. */
     @Test
     void aFailedMuteCheckFailsTheInvocationInsteadOfOverridingAMute() {

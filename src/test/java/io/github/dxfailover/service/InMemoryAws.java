@@ -54,6 +54,7 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
     final List<String> calls = new ArrayList<>();
     private final Set<Call> failing = EnumSet.noneOf(Call.class);
     private final Set<Call> losing = EnumSet.noneOf(Call.class);
+    private String failingTagKey;
     private final Set<String> failingOn = new java.util.HashSet<>();
     private final Set<String> denied = new java.util.HashSet<>();
     private int tests;
@@ -104,6 +105,21 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
 
     InMemoryAws failing(Call call) {
         failing.add(call);
+        return this;
+    }
+
+    /** Every injected fault cleared: the next invocation meets a healthy AWS. */
+    InMemoryAws clearFaults() {
+        failing.clear();
+        failingOn.clear();
+        losing.clear();
+        failingTagKey = null;
+        return this;
+    }
+
+    /** TagResource writing this key fails (and nothing is written), once the fault is set; {@code null} clears it. */
+    InMemoryAws failingTag(String key) {
+        failingTagKey = key;
         return this;
     }
 
@@ -189,6 +205,9 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
     @Override
     public void tag(VifState vif, String key, String value) {
         call(Call.TAG_RESOURCE, vif.id());
+        if (key.equals(failingTagKey)) {
+            throw new AwsCallFailed(Call.TAG_RESOURCE, vif.id(), "InternalError", "InternalError: injected", null);
+        }
         tagged(vif.id(), key, value);
         answer(Call.TAG_RESOURCE, vif.id());
     }
