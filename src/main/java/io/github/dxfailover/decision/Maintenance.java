@@ -96,8 +96,8 @@ public final class Maintenance {
             return Recording.WRITE;
         }
         MaintenanceWindow r = recorded.get();
-        if (r.equals(notice)) {
-            return Recording.ALREADY;
+        if (r.sameWindow(notice)) {
+            return Recording.ALREADY; // told or not: an untold one is told by the notice's own path (§8)
         }
         if (r.eventId().equals(notice.eventId()) || r.endedAt(now) || r.start().isAfter(notice.start())) {
             return Recording.WRITE;

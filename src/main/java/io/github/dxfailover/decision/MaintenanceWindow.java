@@ -7,13 +7,38 @@ import java.util.Optional;
 
 /**
  * The maintenance window recorded on a VIF (docs/behaviour.md §17): the tag {@code dx-failover:maintenance} =
- * {@code <start ISO-8601>/<end ISO-8601> <down|reduced> <resource ID> <event ID>}.
+ * {@code <start ISO-8601>/<end ISO-8601> <down|reduced> <resource ID> <event ID>}, followed by {@code untold} while
+ * its message has not been sent (§8: what must be told is told until it is).
  *
  * @param resourceId the resource the event names that affects this VIF (for a LAG member, the member's dxcon-)
  * @param eventId    the last segment of the Health event's ARN
+ * @param told       whether the team was told of the window; false from the record's first write until its message
+ *                   was sent
  */
-public record MaintenanceWindow(Instant start, Instant end, Effect effect, String resourceId, String eventId) {
+public record MaintenanceWindow(Instant start, Instant end, Effect effect, String resourceId, String eventId,
+                                boolean told) {
     public static final String TAG = "dx-failover:maintenance";
+    private static final String UNTOLD = "untold";
+
+    /** A window as a notice gives it, told. */
+    public MaintenanceWindow(Instant start, Instant end, Effect effect, String resourceId, String eventId) {
+        this(start, end, effect, resourceId, eventId, true);
+    }
+
+    /** The same window, not yet told: how a notice first records it. */
+    public MaintenanceWindow untold() {
+        return new MaintenanceWindow(start, end, effect, resourceId, eventId, false);
+    }
+
+    /** The same window, told. */
+    public MaintenanceWindow asTold() {
+        return new MaintenanceWindow(start, end, effect, resourceId, eventId, true);
+    }
+
+    /** The same window of the same event, told or not. */
+    public boolean sameWindow(MaintenanceWindow other) {
+        return asTold().equals(other.asTold());
+    }
 
     /** What the window does to the VIF. */
     public enum Effect {
@@ -28,7 +53,7 @@ public record MaintenanceWindow(Instant start, Instant end, Effect effect, Strin
     }
 
     public String tagValue() {
-        return start + "/" + end + " " + effect.word() + " " + resourceId + " " + eventId;
+        return start + "/" + end + " " + effect.word() + " " + resourceId + " " + eventId + (told ? "" : " " + UNTOLD);
     }
 
     /** Empty for no tag, or a value this function did not write. */
@@ -38,12 +63,13 @@ public record MaintenanceWindow(Instant start, Instant end, Effect effect, Strin
         }
         String[] parts = tag.strip().split("\\s+");
         String[] window = parts[0].split("/");
-        if (parts.length != 4 || window.length != 2) {
+        boolean untold = parts.length == 5 && UNTOLD.equals(parts[4]);
+        if (parts.length != 4 && !untold || window.length != 2) {
             return Optional.empty();
         }
         try {
             return Optional.of(new MaintenanceWindow(Instant.parse(window[0]), Instant.parse(window[1]),
-                    Effect.valueOf(parts[1].toUpperCase(Locale.ROOT)), parts[2], parts[3]));
+                    Effect.valueOf(parts[1].toUpperCase(Locale.ROOT)), parts[2], parts[3], !untold));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             return Optional.empty();
         }

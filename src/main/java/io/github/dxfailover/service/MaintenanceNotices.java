@@ -1,5 +1,6 @@
 package io.github.dxfailover.service;
 
+import java.util.Optional;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.decision.HealthEvent;
 import io.github.dxfailover.decision.Link;
@@ -48,24 +49,106 @@ record MaintenanceNotices(FailoverConfig config, Apply apply, Notifier notifier,
         affected.forEach((id, w) -> recordings.put(id, Maintenance.recording(states.get(id).maintenance(), w, now)));
         boolean repeat = recordings.values().stream().allMatch(r -> r == Maintenance.Recording.ALREADY);
         Maintenance.Verdict verdict = verdict(seen, event, states, affected, links);
-        Written written = repeat ? Written.NOTHING : record(states, affected, recordings);
-        List<String> errors = written.errors();
-        Result result = Result.of(Outcome.MAINTENANCE_NOTED, null,
-                        MaintenanceText.noted(event, affected, verdict, apply.applies()), states)
-                .withMaintenance(List.of(report(event, affected, verdict, null)))
-                .withErrors(errors);
-        if (repeat) {
-            return result; // the same window is on every VIF already: an open event repeats the notice, silently
+        // An earlier invocation may have recorded this window and failed to tell it: then it is told now (§8).
+        List<String> untold = affected.keySet().stream()
+                .filter(id -> states.get(id).maintenance().map(w -> !w.told()).orElse(false)).toList();
+        if (repeat && untold.isEmpty()) {
+            // The same window, told, is on every VIF already: an open event repeats the notice, silently.
+            return noted(event, affected, verdict, states, List.of());
         }
-        var notice = writer.forMaintenance(result, MaintenanceText.lines(event, affected, verdict),
-                MaintenanceText.whatNext(affected, verdict.safe()));
-        // Whether a record was written decides how a failed publish is handled, never a count of errors (§8).
-        return written.count() > 0 ? notifier.afterChange(result, notice) : withNotice(result, notice);
+        Written written = repeat ? Written.NOTHING : record(states, affected, recordings);
+        Result result = noted(event, affected, verdict, states, written.errors());
+        var notice = notice(result, event, affected, verdict);
+        List<String> recorded = new ArrayList<>(written.vifs());
+        recorded.addAll(untold);
+        if (recorded.isEmpty()) {
+            return withNotice(result, notice); // nothing written: the message is all this invocation does
+        }
+        // Records were written (or were there untold): the message follows a change, and once it is sent the
+        // records say so; a record left untold is told by the next pass (§8).
+        Result told = notifier.afterChange(result, notice);
+        return told.errors().size() > result.errors().size() ? told
+                : told.withErrors(markTold(states, affected, recorded));
     }
 
-    /** What {@link #record} wrote: how many records, and the failures after the first. */
-    private record Written(int count, List<String> errors) {
-        static final Written NOTHING = new Written(0, List.of());
+    private Result noted(HealthEvent event, Map<String, MaintenanceWindow> affected, Maintenance.Verdict verdict,
+                         VifStates states, List<String> errors) {
+        return Result.of(Outcome.MAINTENANCE_NOTED, null, MaintenanceText.noted(event, affected, verdict,
+                        apply.applies()), states)
+                .withMaintenance(List.of(report(event, affected, verdict, null)))
+                .withErrors(errors);
+    }
+
+    private io.github.dxfailover.port.Notification notice(Result result, HealthEvent event,
+                                                          Map<String, MaintenanceWindow> affected,
+                                                          Maintenance.Verdict verdict) {
+        return writer.forMaintenance(result, MaintenanceText.lines(event, affected, verdict),
+                MaintenanceText.whatNext(affected, verdict.safe()));
+    }
+
+    /** The records of these VIFs rewritten as told; a failure is reported (the next pass may tell it again). */
+    private List<String> markTold(VifStates states, Map<String, MaintenanceWindow> affected, List<String> vifIds) {
+        List<String> errors = new ArrayList<>();
+        for (String id : vifIds) {
+            try {
+                apply.tag(states.get(id), MaintenanceWindow.TAG, affected.get(id).asTold().tagValue());
+            } catch (AwsCallFailed e) {
+                String why = Messages.failed(e);
+                LOG.error(why, e);
+                errors.add(why);
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * Windows recorded whose message was never sent (docs/behaviour.md §8): each told now, as on notice (its verdict
+     * computed now), then its records marked told. No untold record, no call. Failures are reported, never thrown.
+     */
+    List<String> tellUntold(Observation seen, VifStates states) {
+        Map<String, Map<String, MaintenanceWindow>> byEvent = recordedWindows(states, seen.now(), false);
+        if (!apply.applies()) {
+            return List.of(); // under DRY_RUN no record could be marked told: the message would repeat every pass
+        }
+        List<String> errors = new ArrayList<>();
+        for (Map<String, MaintenanceWindow> affected : byEvent.values()) {
+            HealthEvent event = recordedEvent(affected, seen.now());
+            List<Link> links = config.capacityChecked() ? seen.links() : List.of();
+            Maintenance.Verdict verdict = verdict(seen, event, states, affected, links);
+            Result result = noted(event, affected, verdict, states, List.of());
+            Optional<String> failed = notifier.send(notice(result, event, affected, verdict));
+            if (failed.isPresent()) {
+                errors.add(failed.get());
+            } else {
+                errors.addAll(markTold(states, affected, List.copyOf(affected.keySet())));
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * The recorded windows that have not ended, by event ID and VIF; all of them, or only the untold ones.
+     */
+    static Map<String, Map<String, MaintenanceWindow>> recordedWindows(VifStates states, Instant now, boolean all) {
+        Map<String, Map<String, MaintenanceWindow>> byEvent = new LinkedHashMap<>();
+        for (VifState v : states.byId().values()) {
+            v.maintenance().filter(w -> !w.endedAt(now) && (all || !w.told()))
+                    .ifPresent(w -> byEvent.computeIfAbsent(w.eventId(), e -> new LinkedHashMap<>()).put(v.id(), w));
+        }
+        return byEvent;
+    }
+
+    /** The Health event a set of records stands for: its window, its resources, upcoming or open now. */
+    static HealthEvent recordedEvent(Map<String, MaintenanceWindow> affected, Instant now) {
+        MaintenanceWindow any = affected.values().iterator().next();
+        return new HealthEvent(HealthEvent.DIRECT_CONNECT, HealthEvent.SCHEDULED_CHANGE, "recorded",
+                any.openAt(now) ? "open" : "upcoming", any.eventId(), any.start(), any.end(),
+                affected.values().stream().map(MaintenanceWindow::resourceId).distinct().toList());
+    }
+
+    /** What {@link #record} wrote: the VIFs whose record was written, and the failures after the first. */
+    private record Written(List<String> vifs, List<String> errors) {
+        static final Written NOTHING = new Written(List.of(), List.of());
     }
 
     /**
@@ -95,29 +178,32 @@ record MaintenanceNotices(FailoverConfig config, Apply apply, Notifier notifier,
                 Messages.capacityReport(verdict.capacity()), open);
     }
 
-    /** Writes each record the rules allow; a failure after nothing was written fails the invocation (§8). */
+    /**
+     * Writes each record the rules allow, untold until its message is sent; a failure after nothing was written
+     * fails the invocation (§8).
+     */
     private Written record(VifStates states, Map<String, MaintenanceWindow> affected,
                            Map<String, Maintenance.Recording> recordings) {
         List<String> errors = new ArrayList<>();
-        int written = 0;
+        List<String> vifs = new ArrayList<>();
         for (var entry : affected.entrySet()) {
             if (recordings.get(entry.getKey()) != Maintenance.Recording.WRITE) {
                 continue;
             }
             try {
-                if (apply.tag(states.get(entry.getKey()), MaintenanceWindow.TAG, entry.getValue().tagValue())) {
-                    written++;
+                if (apply.tag(states.get(entry.getKey()), MaintenanceWindow.TAG, entry.getValue().untold().tagValue())) {
+                    vifs.add(entry.getKey());
                 }
             } catch (AwsCallFailed e) {
                 String why = Messages.failed(e);
                 LOG.error(why, e);
-                if (written == 0) {
+                if (vifs.isEmpty()) {
                     throw new RetryableFailure(why, e);
                 }
                 errors.add(why);
             }
         }
-        return new Written(written, errors);
+        return new Written(vifs, errors);
     }
 
     /** An end: the records of its event, and those naming its resources in its window, removed; never notified. */

@@ -124,18 +124,12 @@ record StatusReport(FailoverConfig config, Ports ports, Apply apply, Maintenance
      */
     private List<MaintenanceReport> windows(Observation seen, VifStates states) {
         Instant now = seen.now();
-        Map<String, Map<String, MaintenanceWindow>> byEvent = new LinkedHashMap<>();
-        for (VifState v : states.byId().values()) {
-            v.maintenance().filter(w -> !w.endedAt(now))
-                    .ifPresent(w -> byEvent.computeIfAbsent(w.eventId(), e -> new LinkedHashMap<>()).put(v.id(), w));
-        }
+        Map<String, Map<String, MaintenanceWindow>> byEvent = MaintenanceNotices.recordedWindows(states, now, true);
         List<MaintenanceReport> out = new ArrayList<>();
         List<Link> links = null;
         for (Map<String, MaintenanceWindow> affected : byEvent.values()) {
             MaintenanceWindow any = affected.values().iterator().next();
-            HealthEvent event = new HealthEvent(HealthEvent.DIRECT_CONNECT, HealthEvent.SCHEDULED_CHANGE, "recorded",
-                    any.openAt(now) ? "open" : "upcoming", any.eventId(), any.start(), any.end(),
-                    affected.values().stream().map(MaintenanceWindow::resourceId).distinct().toList());
+            HealthEvent event = MaintenanceNotices.recordedEvent(affected, now);
             try {
                 if (links == null) {
                     links = config.capacityChecked() ? seen.links() : List.of();

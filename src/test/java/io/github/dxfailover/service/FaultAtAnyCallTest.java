@@ -172,6 +172,74 @@ class FaultAtAnyCallTest {
         assertThat(aws.calls("GetMetricData", "StopBgpFailoverTest")).containsExactly("StopBgpFailoverTest " + VIF_A);
     }
 
+    private static Request notice(String status) {
+        java.time.Instant start = InMemoryAws.NOW.plus(java.time.Duration.ofDays(1));
+        return new Request.Maintenance(new io.github.dxfailover.decision.HealthEvent("DIRECTCONNECT", "scheduledChange",
+                "AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED", status, "arn:aws:health:eu-west-1::event/DIRECTCONNECT/"
+                + "AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED/evt-1", start, start.plus(java.time.Duration.ofHours(4)),
+                java.util.List.of(VIF_A)));
+    }
+
+    private String record(String vif) {
+        return aws.vifs.get(vif).tags().get(io.github.dxfailover.decision.MaintenanceWindow.TAG);
+    }
+
+    /** Defect 3: TagResource's answer is lost; the record reads back as written, so the notice is told at once. */
+    @Test
+    void aNoticeWhoseRecordAnswerIsLostIsToldAtOnce() {
+        aws.losingAnswer(Call.TAG_RESOURCE);
+        FailoverService service = aws.service(Fixtures.config(Fixtures.envWith("MAX_UTILIZATION", "0")));
+
+        Result r = service.handle(notice("upcoming"), Deadline.none());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.MAINTENANCE_NOTED);
+        assertThat(aws.published).singleElement().extracting(Notification::outcome)
+                .isEqualTo(Outcome.MAINTENANCE_NOTED);
+        assertThat(record(VIF_A)).endsWith(" evt-1");
+    }
+
+    /**
+     * Defect 3: Publish fails after the record was written. The record says untold; the next reconcile pass tells
+     * it (one message) and marks it told; a pass after that is silent.
+     */
+    @Test
+    void aNoticeWhoseMessageFailedIsToldByTheNextPass() {
+        FailoverService service = aws.service(Fixtures.config(Fixtures.envWith("MAX_UTILIZATION", "0")));
+        aws.failing(Call.PUBLISH);
+
+        Result r = service.handle(notice("upcoming"), Deadline.none());
+
+        assertThat(r.errors()).singleElement().asString().startsWith("notification not sent");
+        assertThat(record(VIF_A)).endsWith(" evt-1 untold");
+        aws.clearFaults();
+
+        service.handle(new Request.Reconcile(), Deadline.none());
+
+        assertThat(aws.published).singleElement().satisfies(n -> {
+            assertThat(n.outcome()).isEqualTo(Outcome.MAINTENANCE_NOTED);
+            assertThat(n.body()).contains(VIF_A);
+        });
+        assertThat(record(VIF_A)).endsWith(" evt-1");
+        service.handle(new Request.Reconcile(), Deadline.none());
+        assertThat(aws.published).hasSize(1);
+    }
+
+    /** The same event again (an open event repeating the notice) tells a window recorded but untold. */
+    @Test
+    void theSameNoticeAgainTellsAWindowStillUntold() {
+        FailoverService service = aws.service(Fixtures.config(Fixtures.envWith("MAX_UTILIZATION", "0")));
+        aws.failing(Call.PUBLISH);
+        service.handle(notice("upcoming"), Deadline.none());
+        aws.clearFaults();
+
+        Result again = service.handle(notice("open"), Deadline.none());
+
+        assertThat(again.errors()).isEmpty();
+        assertThat(aws.published).singleElement().extracting(Notification::outcome)
+                .isEqualTo(Outcome.MAINTENANCE_NOTED);
+        assertThat(record(VIF_A)).endsWith(" evt-1");
+    }
+
     /** Defect 6: the alarm's own mute check fails: the invocation fails before any change, nothing is guessed. */
     @Test
     void aFailedMuteCheckFailsTheInvocationInsteadOfOverridingAMute() {

@@ -65,8 +65,9 @@ class MaintenanceServiceTest {
         Result r = aws.service(config()).handle(notice("upcoming", START, END, connectionOf(VIF_A)), Deadline.none());
 
         assertThat(r.outcome()).isEqualTo(Outcome.MAINTENANCE_NOTED);
+        // Recorded untold, told, then marked told (docs/behaviour.md §8, §17).
         assertThat(aws.calls).containsExactly("DescribeVirtualInterfaces", "DescribeConnections", "GetMetricData",
-                "TagResource " + VIF_A, "Publish");
+                "TagResource " + VIF_A, "Publish", "TagResource " + VIF_A);
         assertThat(aws.vifs.get(VIF_A).tags()).containsEntry(MaintenanceWindow.TAG,
                 START + "/" + END + " down " + connectionOf(VIF_A) + " evt-1");
         Map<String, Object> m = (Map<String, Object>) r.toMap().get("maintenance");
@@ -86,7 +87,8 @@ class MaintenanceServiceTest {
     void withTheCapacityUncheckedANoticeReadsNoTraffic() {
         Result r = aws.service(config("MAX_UTILIZATION", "0")).handle(notice("upcoming", START, END, VIF_A),
                 Deadline.none());
-        assertThat(aws.calls).containsExactly("DescribeVirtualInterfaces", "TagResource " + VIF_A, "Publish");
+        assertThat(aws.calls).containsExactly("DescribeVirtualInterfaces", "TagResource " + VIF_A, "Publish",
+                "TagResource " + VIF_A);
         assertThat(r.message()).contains(": safe (2 VIF(s) stay healthy, MINVIFS is 1)");
     }
 
@@ -117,7 +119,9 @@ class MaintenanceServiceTest {
         aws.failing(io.github.dxfailover.port.AwsCallFailed.Call.TAG_RESOURCE, VIF_B);
         Result r = aws.service(config("MAX_UTILIZATION", "0")).handle(notice("upcoming", START, END,
                 connectionOf(VIF_A)), Deadline.none());
-        assertThat(aws.calls("TagResource")).containsExactly("TagResource " + VIF_A, "TagResource " + VIF_B);
+        // B's record failed; A's was written, told, and marked told.
+        assertThat(aws.calls("TagResource")).containsExactly("TagResource " + VIF_A, "TagResource " + VIF_B,
+                "TagResource " + VIF_A);
         assertThat(r.errors()).singleElement().asString().startsWith("writing the function's record (a dx-failover:* tag) on " + VIF_B);
         assertThat(aws.published).hasSize(1);
 
