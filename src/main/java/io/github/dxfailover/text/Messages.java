@@ -124,7 +124,9 @@ public final class Messages {
 
     /** A notification that failed after a change: reported in {@code errors}, never thrown (docs/behaviour.md §8). */
     public static String notificationNotSent(AwsCallFailed e) {
-        return "notification not sent: " + e.awsText();
+        // No AWS error code: no answer came (a timeout), so SNS may have delivered it; it is not sent again (§8).
+        return e.code() == null ? "notification not sent, or sent without an answer (Publish: " + e.awsText()
+                + "): SNS may have delivered it" : "notification not sent: " + e.awsText();
     }
 
     /** Why no case was opened, for {@code errors} and the notification (docs/behaviour.md §6). */
