@@ -51,6 +51,10 @@ public final class FakeDirectConnect implements AutoCloseable {
 
         record Latency(Duration delay) implements Fault {
         }
+
+        /** The call is carried out, and its answer comes only after {@code delay}: past the client's attempt timeout. */
+        record LostAnswer(Duration delay) implements Fault {
+        }
     }
 
     /** A VIF: state, and the BGP status of each peer. */
@@ -378,6 +382,9 @@ public final class FakeDirectConnect implements AutoCloseable {
                             .map(FakeDirectConnect::lagNode).toList());
                     default -> new Answer(400, error("UnknownOperationException", "fake does not serve " + operation));
                 };
+            }
+            if (fault instanceof Fault.LostAnswer lost) {
+                sleep(lost.delay()); // done, but the client has given up on this attempt by the time it hears
             }
             send(exchange, answer.status(), answer.body());
         }
