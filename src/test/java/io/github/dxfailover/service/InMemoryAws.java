@@ -55,6 +55,9 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
     private final Set<Call> failing = EnumSet.noneOf(Call.class);
     private final Set<Call> losing = EnumSet.noneOf(Call.class);
     private String failingTagKey;
+    private int faultPosition = -1;
+    private Fault faultKind;
+    private boolean lostHere;
     private final Set<String> failingOn = new java.util.HashSet<>();
     private final Set<String> denied = new java.util.HashSet<>();
     private int tests;
@@ -129,8 +132,25 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
         return this;
     }
 
+    /** A fault at one call position of the sweep (issue 36): persistent 5xx, persistent throttling, lost answer. */
+    enum Fault { SERVER_ERROR, THROTTLE, LOST_ANSWER }
+
+    /** The call at this position of {@link #calls} meets the fault; every other call succeeds. */
+    InMemoryAws faultAt(int position, Fault fault) {
+        faultPosition = position;
+        faultKind = fault;
+        return this;
+    }
+
+    private static final Set<Call> WRITES = EnumSet.of(Call.START_BGP_FAILOVER_TEST, Call.STOP_BGP_FAILOVER_TEST,
+            Call.TAG_RESOURCE, Call.UNTAG_RESOURCE, Call.PUBLISH, Call.CREATE_CASE);
+
     /** After a call's work: a lost answer fails it anyway. */
     private void answer(Call call, String vifId) {
+        if (lostHere) {
+            lostHere = false;
+            throw new AwsCallFailed(call, vifId, null, "Unable to execute HTTP request: Read timed out", null);
+        }
         if (losing.contains(call)) {
             throw new AwsCallFailed(call, vifId, null, "Unable to execute HTTP request: Read timed out", null);
         }
@@ -157,6 +177,21 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
         calls.add(call.operation() + (vifId == null ? "" : " " + vifId));
         if (failing.contains(call) || failingOn.contains(call.operation() + " " + vifId)) {
             throw new AwsCallFailed(call, vifId, "InternalError", "InternalError: injected", null);
+        }
+        if (calls.size() - 1 == faultPosition) {
+            switch (faultKind) {
+                case SERVER_ERROR -> throw new AwsCallFailed(call, vifId, "InternalError", "InternalError: injected",
+                        null);
+                case THROTTLE -> throw new AwsCallFailed(call, vifId, "ThrottlingException", "ThrottlingException: "
+                        + "Rate exceeded", null);
+                case LOST_ANSWER -> {
+                    if (!WRITES.contains(call)) {
+                        throw new AwsCallFailed(call, vifId, null, "Unable to execute HTTP request: Read timed out",
+                                null);
+                    }
+                    lostHere = true; // carried out; its answer never comes
+                }
+            }
         }
     }
 
@@ -224,6 +259,10 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
     @Override
     public Map<String, Map<String, String>> readTags(List<VifState> some) {
         calls.add(Call.DESCRIBE_TAGS.operation() + " " + String.join(",", some.stream().map(VifState::id).toList()));
+        if (calls.size() - 1 == faultPosition) {
+            throw new AwsCallFailed(Call.DESCRIBE_TAGS, null, faultKind == Fault.LOST_ANSWER ? null : "InternalError",
+                    "injected at position " + faultPosition, null);
+        }
         if (some.stream().anyMatch(v -> denied.contains(v.id()))) {
             throw new AwsCallFailed(Call.DESCRIBE_TAGS, some.size() == 1 ? some.get(0).id() : null,
                     "AccessDeniedException", "AccessDeniedException: not authorized", null);
