@@ -72,6 +72,24 @@ class PracticeIT extends WithLocalEndpoints {
         assertThat(aws.supportCases()).isEmpty();
     }
 
+    /**
+     * Issue 36, defect 1, over the real SDK: the practice start's answer is lost (carried out, answered after the
+     * attempt timeout); the SDK's second attempt meets the running test, the history says it runs: the run is
+     * recorded and watched, told once.
+     */
+    @Test
+    void aPracticeStartWhoseAnswerIsLostIsRecordedAndWatched() {
+        dx.inject("StartBgpFailoverTest", new FakeDirectConnect.Fault.LostAnswer(java.time.Duration.ofMillis(4500)), 1);
+
+        Map<String, Object> started = handler().handle(Map.of("action", "practice"), null);
+
+        assertThat(started.get("outcome")).as(started.toString()).isEqualTo("PRACTICE_STARTED");
+        assertThat(dx.tests()).singleElement().satisfies(t ->
+                assertThat(dx.vif(A).tags()).containsEntry("dx-failover:practice", t.testId()));
+        assertThat(aws.delivered()).singleElement()
+                .satisfies(m -> assertThat(m.attributes()).containsEntry("outcome", "PRACTICE_STARTED"));
+    }
+
     /** Each ListVirtualInterfaceTestHistory request, as "VIF" or "VIF after token". */
     private List<String> historyRequests() {
         return dx.calls("ListVirtualInterfaceTestHistory").stream().map(c -> c.request().get("virtualInterfaceId")
