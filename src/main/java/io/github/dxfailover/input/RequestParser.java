@@ -51,7 +51,7 @@ public final class RequestParser {
         try {
             value = Payload.read(payload);
         } catch (Payload.Malformed e) {
-            return new Request.Invalid(EXPECTED_OBJECT + "text that is not JSON (" + e.getMessage() + ")", true);
+            return new Request.Invalid(EXPECTED_OBJECT + e.getMessage(), true);
         }
         if (value == null || value instanceof Map) {
             return parse((Map<String, Object>) value);
@@ -83,7 +83,8 @@ public final class RequestParser {
             }
             return new Request.Invalid("expected an EventBridge 'CloudWatch Alarm State Change' event, a CloudWatch "
                     + "alarm action, a scheduled event, or an operator command {\"action\": " + ACTIONS + "}; found an "
-                    + "object with keys " + new TreeSet<>(input.keySet().stream().map(String::valueOf).toList()), true);
+                    + "object with keys " + shortened(new TreeSet<>(input.keySet().stream().map(String::valueOf).toList())
+                    .toString(), 200), true);
         } catch (BadInput e) {
             // Only an operator's command is answered in its result alone: anything else may have come from a caller
             // that reads no result (EventBridge, an alarm action), so the team is told (docs/behaviour.md §7).
@@ -124,7 +125,7 @@ public final class RequestParser {
                 optionalString(detail, "eventTypeCategory", "detail.eventTypeCategory"),
                 optionalString(detail, "eventTypeCode", "detail.eventTypeCode"),
                 optionalString(detail, "statusCode", "detail.statusCode"),
-                string(detail, "eventArn", "detail.eventArn"),
+                eventArn(detail),
                 start, end != null ? end : start.plus(HEALTH_WINDOW_WITHOUT_END),
                 List.copyOf(ids)));
     }
@@ -135,18 +136,49 @@ public final class RequestParser {
         if (text == null || text.isBlank()) {
             return null;
         }
+        Instant time;
         try {
-            return ZonedDateTime.parse(text.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant();
+            // Strict: a date that does not exist (31 Feb) is refused, not moved to the month's last day.
+            time = ZonedDateTime.parse(text.strip(), RFC_1123_STRICT).toInstant();
         } catch (DateTimeParseException rfc) {
             try {
-                return OffsetDateTime.parse(text.strip()).toInstant();
+                time = OffsetDateTime.parse(text.strip()).toInstant();
             } catch (DateTimeParseException iso) {
                 throw new BadInput("detail." + key + ": expected a time (RFC 1123, as Health writes it, e.g. "
-                        + "\"Sat, 05 Dec 2026 02:00:00 GMT\", or ISO-8601), found \"" + text + "\"");
+                        + "\"Sat, 05 Dec 2026 02:00:00 GMT\", or ISO-8601), found \"" + shortened(text, 60) + "\"");
             }
         }
+        int year = time.atZone(java.time.ZoneOffset.UTC).getYear();
+        if (year < 2000 || year > 2999) {
+            throw new BadInput("detail." + key + ": expected a time in the years 2000 to 2999, found \""
+                    + shortened(text, 60) + "\"");
+        }
+        return time;
     }
+
+    /** RFC 1123 as Health writes it, resolved strictly: the day must exist in its month, the weekday match it. */
+    private static final DateTimeFormatter RFC_1123_STRICT = DateTimeFormatter.RFC_1123_DATE_TIME
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    /**
+     * The event ID (the last segment of {@code eventArn}) goes into a Direct Connect tag value with the window, the
+     * effect and the resource (docs/behaviour.md §17): letters, digits and {@code _.:/=+-@} only (a space would split
+     * the record), and at most {@value #MAX_EVENT_ID} characters, so that the whole record stays within the 256
+     * characters a tag value may hold.
+     */
+    private static String eventArn(Map<String, Object> detail) {
+        String arn = string(detail, "eventArn", "detail.eventArn");
+        String id = arn.substring(arn.lastIndexOf('/') + 1);
+        if (id.isEmpty() || id.length() > MAX_EVENT_ID || !id.matches("[A-Za-z0-9_.:/=+\\-@]+")) {
+            throw new BadInput("detail.eventArn: expected an ARN whose last segment (the event ID) is 1 to "
+                    + MAX_EVENT_ID + " letters, digits or _.:=+-@, found \"" + shortened(arn, 80) + "\"");
+        }
+        return arn;
+    }
+
+    static final int MAX_EVENT_ID = 128;
+    /** CloudWatch's limit for an alarm name. */
+    static final int MAX_ALARM_NAME = 255;
 
     /** A Direct Connect ID, or an ARN ending in one ("arn:aws:directconnect:…:dxcon/dxcon-…"); else empty. */
     private static Optional<String> resourceId(Object value) {
@@ -165,7 +197,7 @@ public final class RequestParser {
         Map<String, Object> data = object(event, alarmKey, alarmKey);
         Map<String, Object> state = object(data, "state", alarmKey + ".state");
         return new Request.Evaluate(new Alarm(
-                string(data, "alarmName", alarmKey + ".alarmName"),
+                alarmName(data, alarmKey + ".alarmName"),
                 string(state, "value", alarmKey + ".state.value"),
                 optionalString(state, "reason", alarmKey + ".state.reason"),
                 optionalString(state, "timestamp", alarmKey + ".state.timestamp",
@@ -175,8 +207,37 @@ public final class RequestParser {
                 vifDimensions(data.get("configuration"))), null);
     }
 
+    /** The fields each command takes (docs/behaviour.md §2.3). */
+    private static final Map<String, List<String>> FIELDS = Map.of(
+            "status", List.of("action"),
+            "reconcile", List.of("action"),
+            "restore", List.of("action", "virtualInterfaceId"),
+            "practice", List.of("action", "virtualInterfaceId", "minutes"),
+            "failover", List.of("action", "virtualInterfaceId", "minutes"));
+
+    private static String alarmName(Map<String, Object> data, String path) {
+        String name = string(data, "alarmName", path);
+        if (name.isEmpty() || name.length() > MAX_ALARM_NAME) {
+            throw new BadInput(path + ": expected 1 to " + MAX_ALARM_NAME + " characters (CloudWatch's limit), found "
+                    + name.length() + " (\"" + shortened(name, 40) + "\")");
+        }
+        return name;
+    }
+
     private static Request command(Map<String, Object> input) {
         String action = string(input, "action", "action");
+        List<String> takes = FIELDS.get(action);
+        if (takes != null) {
+            // An operator who believes a field does something ("dryRun": true) must not get a real failover instead.
+            List<String> others = input.keySet().stream().map(String::valueOf).filter(k -> !takes.contains(k))
+                    .sorted().toList();
+            if (!others.isEmpty()) {
+                throw new BadInput("the " + action + " command takes " + String.join(", ", takes.stream()
+                        .map(f -> "\"" + f + "\"").toList()) + "; found " + (others.size() == 1 ? "the field " : "the fields ")
+                        + String.join(", ", others.stream().limit(5).map(f -> "\"" + shortened(f, 40) + "\"").toList())
+                        + (others.size() > 5 ? " and " + (others.size() - 5) + " more" : "") + ", which it does not take");
+            }
+        }
         return switch (action) {
             case "status" -> new Request.Status();
             case "reconcile" -> new Request.Reconcile();

@@ -102,8 +102,28 @@ public final class Notifications {
             body.append("\nErrors:\n");
             r.errors().forEach(e -> body.append("- ").append(e).append('\n'));
         }
-        return new Notification(subject, body.toString(), r.outcome(), r.vifId());
+        return new Notification(subject, bounded(body.toString()), r.outcome(), r.vifId());
     }
+
+    /**
+     * SNS takes a message body under 256 KB: a longer one is cut at a line, and says so, rather than lost (its Publish
+     * would be refused). The result the invocation returns holds everything (docs/behaviour.md §2, §7).
+     */
+    static String bounded(String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_BODY_BYTES) {
+            return body;
+        }
+        String note = "\n[cut: this message was " + bytes.length + " bytes, more than SNS accepts (256 KB); the "
+                + "invocation's result says what was decided]\n";
+        int keep = MAX_BODY_BYTES - note.length() - 16;
+        String head = new String(java.util.Arrays.copyOf(bytes, keep), java.nio.charset.StandardCharsets.UTF_8);
+        int line = head.lastIndexOf('\n');
+        return (line > keep / 2 ? head.substring(0, line) : head.replaceAll("\uFFFD$", "")) + note;
+    }
+
+    /** What SNS accepts in a message (256 KB), less room for its attributes. */
+    static final int MAX_BODY_BYTES = 250 * 1024;
 
     public static Notification forConfigError(List<String> problems, String functionName) {
         StringBuilder body = new StringBuilder("CONFIG_ERROR: the function ").append(functionName)

@@ -144,9 +144,6 @@ class RequestParserTest {
                 "{\"action\": \"practice\", \"minutes\": 30.0}",
                 "{\"action\": \"st\\u0061tus\"}",
                 "{\"action\": \"caf\u00e9 \\ud83d\\ude00 \\\" \\n\"}",
-                "{\"action\": \"status\", \"action\": \"reconcile\"}",
-                "{\"action\": \"status\"} and then some text",
-                "{\"action\": \"status\"}{\"action\": \"reconcile\"}",
                 "  {\"a\": [1, 2.5, null, true, {\"b\": []}], \"c\": -7}  ",
                 "{}"));
         return payloads.stream();
@@ -199,7 +196,18 @@ class RequestParserTest {
                         + "character (''' (code 39)): was expecting double-quote to start field name at line 1, column 2)"),
                 Arguments.of("status", "expected a JSON object, found text that is not JSON (Unrecognized token "
                         + "'status': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false') "
-                        + "at line 1, column 7)"));
+                        + "at line 1, column 7)"),
+                // Strict (docs/behaviour.md §2; issue 35): Lambda's runtime let the last key win and ignored the rest.
+                Arguments.of("{\"action\": \"status\", \"action\": \"failover\"}", "expected a JSON object, found text "
+                        + "that is not JSON (Duplicate field 'action' at line 1, column 30)"),
+                Arguments.of("{\"action\": \"status\"} and then some text", "expected a JSON object, found text that "
+                        + "is not JSON (Unrecognized token 'and'"),
+                Arguments.of("{\"action\": \"status\"}{\"action\": \"reconcile\"}", "expected a JSON object, found "
+                        + "text that is not JSON (content after the JSON value at line 1, column 21)"),
+                Arguments.of("{\"action\": /* a comment */ \"status\"}", "expected a JSON object, found text that is "
+                        + "not JSON (Unexpected character ('/' (code 47)): maybe a (non-standard) comment?"),
+                Arguments.of("// a comment\n{\"action\": \"status\"}", "expected a JSON object, found text that is "
+                        + "not JSON (Unexpected character ('/' (code 47))"));
     }
 
     /** docs/behaviour.md §2: a payload that is not one JSON object is Invalid, with what was expected and found. */
@@ -212,6 +220,11 @@ class RequestParserTest {
     }
 
     @Test
+    void whiteSpaceAroundTheValueIsFine() {
+        assertThat(payload(" \n\t{\"action\": \"status\"}  \r\n ")).isEqualTo(new Request.Status());
+    }
+
+    @Test
     void bytesThatAreNotJsonTextAreInvalidInOneShortLine() {
         List<byte[]> payloads = List.of(
                 new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '(', '"', '}'}, // not UTF-8
@@ -220,7 +233,7 @@ class RequestParserTest {
         for (byte[] payload : payloads) {
             Request read = RequestParser.parsePayload(payload);
             assertThat(read).isInstanceOf(Request.Invalid.class);
-            assertThat(((Request.Invalid) read).problem()).startsWith("expected a JSON object, found text that is not JSON (")
+            assertThat(((Request.Invalid) read).problem()).startsWith("expected a JSON object, found ")
                     .doesNotContain("\n").hasSizeLessThan(220);
         }
     }
