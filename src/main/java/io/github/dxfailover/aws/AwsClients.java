@@ -65,12 +65,14 @@ public record AwsClients(DirectConnectClient dx, SnsClient sns, SupportClient su
         var dxBuilder = DirectConnectClient.builder().region(region).credentialsProvider(credentials)
                 .httpClient(http).overrideConfiguration(timeouts);
         // Publish and CreateCase take no idempotency token: an attempt whose answer was lost may have delivered the
-        // message or opened the case, so it is never sent again; only an answer that says it was not done is retried.
-        ClientOverrideConfiguration once = timeouts.toBuilder().retryStrategy(retriedOnlyWhenAnswered()).build();
+        // message or opened the case, so it is never sent again; only an answer that says it was not done is retried
+        // (for Support only throttling and 503: a 500 may follow a case that was opened).
         var snsBuilder = SnsClient.builder().region(region).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(once);
+                .httpClient(http).overrideConfiguration(timeouts.toBuilder()
+                        .retryStrategy(retriedOnlyWhenAnswered(status -> status >= 500)).build());
         var supportBuilder = SupportClient.builder().region(region).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(once);
+                .httpClient(http).overrideConfiguration(timeouts.toBuilder()
+                        .retryStrategy(retriedOnlyWhenAnswered(status -> status == 503)).build());
         var cloudWatchBuilder = CloudWatchClient.builder().region(region).credentialsProvider(credentials)
                 .httpClient(http).overrideConfiguration(timeouts);
         if (dxEndpoint != null) {
@@ -88,10 +90,12 @@ public record AwsClients(DirectConnectClient dx, SnsClient sns, SupportClient su
      * Standard retries (3 attempts, jittered backoff) for throttling and server errors only, that is when AWS answered
      * that the call was not carried out; never after a timeout or a broken connection (docs/behaviour.md §8).
      */
-    static RetryStrategy retriedOnlyWhenAnswered() {
+    static RetryStrategy retriedOnlyWhenAnswered(java.util.function.IntPredicate notDone) {
         return DefaultRetryStrategy.standardStrategyBuilder().maxAttempts(3).useClientDefaults(false)
                 .retryOnException(t -> t instanceof SdkServiceException s
-                        && (s.isThrottlingException() || s.statusCode() >= 500))
+                        && (s.isThrottlingException() || notDone.test(s.statusCode())))
+                // A refused connection sent nothing: safe to try again.
+                .retryOnRootCauseInstanceOf(java.net.ConnectException.class)
                 .build();
     }
 

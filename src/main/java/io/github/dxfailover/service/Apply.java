@@ -72,7 +72,7 @@ record Apply(FailoverConfig config, Ports ports, Clock clock, Notifier notifier,
                     e.awsText());
             TestHistoryEntry last = tests.stream().filter(t -> t.startedAt() != null)
                     .max(Comparator.comparing(TestHistoryEntry::startedAt)).orElse(null);
-            return Optional.of(new FailoverTestRun(last == null ? null : last.testId(), clock.instant()));
+            return Optional.of(new FailoverTestRun(last == null ? "(unknown)" : last.testId(), clock.instant()));
         }
     }
 
@@ -172,9 +172,10 @@ record Apply(FailoverConfig config, Ports ports, Clock clock, Notifier notifier,
         try {
             return result.withCase(ports.support().open(SupportCaseText.of(trigger, result, minutes)));
         } catch (RuntimeException e) {
-            // No answer at all (no AWS error code): CreateCase may have opened the case (§8).
+            // No answer at all (no AWS error code), or a server error: CreateCase may have opened the case (§8).
             CaseNotOpened why = e instanceof AwsCallFailed failed
-                    ? new CaseNotOpened(SupportDesk.isNoSupportPlan(failed), failed.awsText(), failed.code() == null)
+                    ? new CaseNotOpened(SupportDesk.isNoSupportPlan(failed), failed.awsText(), failed.code() == null
+                    || failed.code().startsWith("InternalServer"))
                     : new CaseNotOpened(false, String.valueOf(e.getMessage()));
             String sentence = Messages.caseNotOpened(why);
             LOG.error(sentence, e);

@@ -50,8 +50,8 @@ record MaintenanceNotices(FailoverConfig config, Apply apply, Notifier notifier,
         boolean repeat = recordings.values().stream().allMatch(r -> r == Maintenance.Recording.ALREADY);
         Maintenance.Verdict verdict = verdict(seen, event, states, affected, links);
         // An earlier invocation may have recorded this window and failed to tell it: then it is told now (§8).
-        List<String> untold = affected.keySet().stream()
-                .filter(id -> states.get(id).maintenance().map(w -> !w.told()).orElse(false)).toList();
+        List<String> untold = affected.keySet().stream().filter(id -> states.get(id).maintenance()
+                .map(w -> !w.told() && w.sameWindow(affected.get(id))).orElse(false)).toList();
         if (repeat && untold.isEmpty()) {
             // The same window, told, is on every VIF already: an open event repeats the notice, silently.
             return noted(event, affected, verdict, states, List.of());
@@ -103,9 +103,20 @@ record MaintenanceNotices(FailoverConfig config, Apply apply, Notifier notifier,
 
     /**
      * Windows recorded whose message was never sent (docs/behaviour.md §8): each told now, as on notice (its verdict
-     * computed now), then its records marked told. No untold record, no call. Failures are reported, never thrown.
+     * computed now), then its records marked told. No untold record, no call. Failures (the verdict's reads included)
+     * are reported, never thrown: the caller may have changed something already.
      */
     List<String> tellUntold(Observation seen, VifStates states) {
+        try {
+            return tellEachUntold(seen, states);
+        } catch (AwsCallFailed e) {
+            String why = Messages.failed(e) + ": a maintenance window still untold waits for the next pass";
+            LOG.error(why, e);
+            return List.of(why);
+        }
+    }
+
+    private List<String> tellEachUntold(Observation seen, VifStates states) {
         Map<String, Map<String, MaintenanceWindow>> byEvent = recordedWindows(states, seen.now(), false);
         if (!apply.applies()) {
             return List.of(); // under DRY_RUN no record could be marked told: the message would repeat every pass

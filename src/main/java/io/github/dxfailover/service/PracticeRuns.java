@@ -145,7 +145,7 @@ record PracticeRuns(FailoverConfig config, Apply apply, Notifier notifier, Notif
         Optional<PracticeRecord> recorded = vif.lastPractice().filter(r -> r.testId().equals(testId));
         if (recorded.isPresent()) {
             // Recorded by an earlier invocation that could not tell it or remove the tag: tell it now (§8).
-            return Optional.of(retold(vif, recorded.get(), test, states));
+            return Optional.of(retold(vif, recorded.get(), test, states, notifyDryRun));
         }
         if (vif.practiceDecided().isPresent()) {
             TestHistoryEntry t = test.orElse(new TestHistoryEntry(testId, null, null, null));
@@ -198,8 +198,19 @@ record PracticeRuns(FailoverConfig config, Apply apply, Notifier notifier, Notif
             errors.add(recordNotWritten(e));
         }
         // A test an earlier invocation already stopped is not stopped again.
-        Optional<FailoverTestRun> stopped = test.runningAt(now) ? apply.stop(vifId)
-                : apply.applies() ? Optional.of(new FailoverTestRun(test.testId(), test.endsAt())) : Optional.empty();
+        Optional<FailoverTestRun> stopped;
+        try {
+            stopped = test.runningAt(now) ? apply.stop(vifId)
+                    : apply.applies() ? Optional.of(new FailoverTestRun(test.testId(), test.endsAt())) : Optional.empty();
+        } catch (AwsCallFailed e) {
+            // The run must end: tell the team it could not be stopped, and let Lambda retry (its decided outcome
+            // stays on its tag, so the retry or the next pass stops and records it, §8).
+            String why = Messages.failed(e);
+            LOG.error(why, e);
+            notifier.send(writer.forPractice(Result.of(Outcome.ERROR, vifId, PracticeText.notStopped(vifId,
+                    ending, why), states)));
+            throw new RetryableFailure(why, e);
+        }
         if (stopped.isEmpty()) {
             Result dry = Result.of(Outcome.DRY_RUN, vifId, PracticeText.wouldEnd(vifId, ending, test.startedAt(), now),
                             states)
@@ -218,10 +229,16 @@ record PracticeRuns(FailoverConfig config, Apply apply, Notifier notifier, Notif
     }
 
     /** A run recorded by an earlier invocation whose message or tag removal failed: told now, the tag removed. */
-    private Watched retold(VifState vif, PracticeRecord record, Optional<TestHistoryEntry> test, VifStates states) {
+    private Watched retold(VifState vif, PracticeRecord record, Optional<TestHistoryEntry> test, VifStates states,
+                           boolean notifyDryRun) {
         Result result = Result.of(record.outcome(), vif.id(), PracticeText.retold(vif.id(), record), states)
                 .withPractice(new PracticeReport(vif.id(), record.testId(), record.outcome(), null, record.endedAt(),
                         List.of(), null));
+        if (!apply.applies()) {
+            // Under DRY_RUN the tag could not be removed: telling it would repeat every pass (§13 step 4).
+            return dryRun(Result.of(Outcome.DRY_RUN, vif.id(), result.message() + PracticeText.NOT_RECORDED, states)
+                    .withPractice(result.practice()), states.withPracticeRecorded(vif.id(), record), notifyDryRun);
+        }
         Result told = notifier.afterChange(result, writer.forPractice(result));
         if (told.errors().isEmpty()) {
             try {

@@ -45,8 +45,6 @@ record ReconcilePass(FailoverConfig config, Apply apply, PracticeRuns practice, 
         List<String> errors = new ArrayList<>(given.errors());
         // Records whose window has ended count for nothing; the pass removes them, silently (docs/behaviour.md §17).
         errors.addAll(maintenance.remove(read, Maintenance.expired(read, seen.now())));
-        // A window recorded and never told (its message failed, §8) is told now.
-        errors.addAll(maintenance.tellUntold(seen, read));
         int deferred = 0;
         for (ReconcilePlan.Step step : plan.steps()) {
             Decision d = step.decision();
@@ -71,6 +69,8 @@ record ReconcilePass(FailoverConfig config, Apply apply, PracticeRuns practice, 
                     r.capacity()));
             errors.addAll(r.errors());
         }
+        // A window recorded and never told (its message failed, §8) is told now, after the pass's own changes.
+        errors.addAll(maintenance.tellUntold(seen, given.now()));
         return summary(seen, firing.size(), read, plan, actions, given, errors, deferred, practiced);
     }
 

@@ -100,6 +100,13 @@ public final class PracticeText {
                 + CapacityText.rate(j.othersBefore()) + " to " + CapacityText.rate(j.othersDuring());
     }
 
+    /** A run that must end and whose test could not be stopped (docs/behaviour.md §8). */
+    public static String notStopped(String vifId, Ending e, String why) {
+        return "practice run on " + vifId + " must end (" + why(e) + ") but its failover test could not be stopped: "
+                + why + "; the function tries again (Lambda's retry, the next pass); to end it now, invoke "
+                + "{\"action\": \"restore\", \"virtualInterfaceId\": \"" + vifId + "\"}";
+    }
+
     /** A run an earlier invocation recorded but could not tell (docs/behaviour.md §8): told now, as recorded. */
     public static String retold(String vifId, PracticeRecord record) {
         return "practice run on " + vifId + " (test " + record.testId() + ") ended " + record.endedAt() + " as "

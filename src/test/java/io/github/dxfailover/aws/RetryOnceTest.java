@@ -66,6 +66,22 @@ class RetryOnceTest {
     }
 
     @Test
+    void aCreateCaseThatMetAServerErrorIsNotSentAgain() throws Exception {
+        AwsClients clients = clients(500, "{\"__type\": \"InternalServerError\", \"message\": \"oops\"}", Duration.ZERO);
+        assertThatThrownBy(() -> clients.support().createCase(b -> b.subject("s").communicationBody("b")));
+        assertThat(requests.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aPublishThatMetAServerErrorIsRetried() throws Exception {
+        AwsClients clients = clients(500, "<ErrorResponse><Error><Code>InternalError</Code></Error></ErrorResponse>",
+                Duration.ZERO);
+        assertThatThrownBy(() -> clients.sns().publish(b -> b.topicArn("arn:aws:sns:eu-west-1:123456789012:t")
+                .message("m")));
+        assertThat(requests.get()).isEqualTo(3);
+    }
+
+    @Test
     void aPublishWhoseAnswerIsLostIsSentOnce() throws Exception {
         AwsClients clients = clients(200, "<PublishResponse/>", Duration.ofMillis(900));
         assertThatThrownBy(() -> clients.sns().publish(b -> b.topicArn("arn:aws:sns:eu-west-1:123456789012:t")

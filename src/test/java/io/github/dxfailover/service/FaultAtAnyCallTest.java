@@ -240,6 +240,70 @@ class FaultAtAnyCallTest {
         assertThat(record(VIF_A)).endsWith(" evt-1");
     }
 
+    /** Another event's untold record is kept (§17's one-window rule) and told by the next pass, not overwritten. */
+    @Test
+    void aNoticeKeepsAnotherEventsUntoldRecord() {
+        java.time.Instant start = InMemoryAws.NOW.plus(java.time.Duration.ofHours(20));
+        String evt0 = start + "/" + start.plus(java.time.Duration.ofHours(2)) + " down " + VIF_A + " evt-0 untold";
+        aws.tagged(VIF_A, io.github.dxfailover.decision.MaintenanceWindow.TAG, evt0);
+        FailoverService service = aws.service(Fixtures.config(Fixtures.envWith("MAX_UTILIZATION", "0")));
+
+        service.handle(notice("upcoming"), Deadline.none());
+
+        assertThat(record(VIF_A)).isEqualTo(evt0);
+        service.handle(new Request.Reconcile(), Deadline.none());
+        assertThat(record(VIF_A)).isEqualTo(evt0.replace(" untold", ""));
+        assertThat(aws.published).extracting(Notification::outcome)
+                .containsExactly(Outcome.MAINTENANCE_NOTED, Outcome.MAINTENANCE_NOTED);
+    }
+
+    /** Telling an untold window needs reads; when one fails, the pass reports it and completes (§8). */
+    @Test
+    void aPassWhoseUntoldWindowCannotBeToldYetCompletes() {
+        java.time.Instant start = InMemoryAws.NOW.plus(java.time.Duration.ofHours(20));
+        aws.tagged(VIF_A, io.github.dxfailover.decision.MaintenanceWindow.TAG,
+                start + "/" + start.plus(java.time.Duration.ofHours(2)) + " down " + VIF_A + " evt-0 untold");
+        aws.failing(Call.DESCRIBE_CONNECTIONS);
+
+        Result r = aws.service(Fixtures.config()).handle(new Request.Reconcile(), Deadline.none());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.RECONCILED);
+        assertThat(r.errors()).singleElement().asString().contains("still untold waits for the next pass");
+        assertThat(aws.published).isEmpty();
+    }
+
+    /** Under DRY_RUN a recorded-but-untold run is not told again and again: a pass stays silent (§13 step 4). */
+    @Test
+    void underDryRunARecordedRunIsNotToldEveryPass() {
+        aws.tagged(VIF_A, PracticeRecord.RUNNING, "t-p")
+                .tagged(VIF_A, PracticeRecord.LAST, InMemoryAws.NOW.minusSeconds(600) + " PRACTICE_FAILED t-p");
+        java.util.Map<String, String> env = Fixtures.envWith("DRY_RUN", "true");
+        env.put("PRACTICE_OUTCOME_ALARMS", "app-latency");
+        FailoverService service = aws.service(Fixtures.config(env));
+
+        service.handle(new Request.Reconcile(), Deadline.none());
+        service.handle(new Request.Reconcile(), Deadline.none());
+
+        assertThat(aws.published).isEmpty();
+        assertThat(aws.calls("TagResource", "UntagResource")).isEmpty();
+    }
+
+    /** A run that must end and whose Stop fails is told, and the invocation fails so that Lambda retries it. */
+    @Test
+    void aPracticeRunThatCannotBeStoppedIsTold() {
+        FailoverService service = practiceRunFailing();
+        aws.failing(Call.STOP_BGP_FAILOVER_TEST);
+
+        assertThatThrownBy(() -> service.handle(new Request.Reconcile(), Deadline.none()))
+                .isInstanceOf(RetryableFailure.class);
+
+        assertThat(aws.published).singleElement().satisfies(n -> {
+            assertThat(n.outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(n.body()).contains("could not be stopped").contains("\"action\": \"restore\"");
+        });
+        assertThat(aws.vifs.get(VIF_A).tags()).containsEntry(PracticeRecord.RUNNING, "t-p PRACTICE_FAILED");
+    }
+
     /** Defect 6: the alarm's own mute check fails: the invocation fails before any change, nothing is guessed. */
     @Test
     void aFailedMuteCheckFailsTheInvocationInsteadOfOverridingAMute() {
