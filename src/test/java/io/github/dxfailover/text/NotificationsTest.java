@@ -51,6 +51,20 @@ class NotificationsTest {
         return Result.of(outcome, VIF_A, message, STATES, false);
     }
 
+    /** A message over what SNS accepts is cut at a line and says so, rather than refused and lost (§2, §7). */
+    @Test
+    void aMessageOverWhatSnsAcceptsIsCutAndSaysSo() {
+        Result huge = result(Outcome.REJECTED, "x".repeat(100)).withErrors(java.util.Collections.nCopies(4_000,
+                "an error of a hundred characters ".repeat(3)));
+        String body = writer.forUnreadableInput(huge, false).body();
+        int bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertThat(bytes).isLessThanOrEqualTo(250 * 1024);
+        assertThat(body).startsWith("REJECTED: " + "x".repeat(100))
+                .containsPattern("\\n\\[cut: this message was \\d+ bytes, more than SNS accepts \\(256 KB\\)");
+        String small = writer.forUnreadableInput(result(Outcome.REJECTED, "short"), false).body();
+        assertThat(small).doesNotContain("[cut:");
+    }
+
     private static Result failedOver() {
         return result(Outcome.FAILED_OVER, "started").withTest(new FailoverTestRun("t-1", END));
     }
