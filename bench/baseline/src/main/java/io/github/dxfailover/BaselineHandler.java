@@ -2,10 +2,13 @@ package io.github.dxfailover;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.github.dxfailover.aws.AwsClients;
 import io.github.dxfailover.config.FailoverConfig;
 import io.github.dxfailover.config.InvalidConfigException;
 import io.github.dxfailover.input.RequestParser;
+import io.github.dxfailover.service.Deadline;
 import io.github.dxfailover.service.FailoverService;
+import io.github.dxfailover.service.Wiring;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -25,13 +28,13 @@ public class BaselineHandler implements RequestHandler<Map<String, Object>, Map<
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         if (service == null) {
             try {
-                service = new FailoverService(FailoverConfig.fromEnvironment(System.getenv()),
-                        DirectConnectClient.create(), SnsClient.create(), SupportClient.create(), CloudWatchClient.create(),
-                        Clock.systemUTC());
+                service = Wiring.service(FailoverConfig.fromEnvironment(System.getenv()), new AwsClients(
+                        DirectConnectClient.create(), SnsClient.create(), SupportClient.create(),
+                        CloudWatchClient.create()), Clock.systemUTC());
             } catch (InvalidConfigException e) {
                 throw new IllegalStateException(e);
             }
         }
-        return service.handle(RequestParser.parse(input)).toMap();
+        return service.handle(RequestParser.parse(input), Deadline.none()).toMap();
     }
 }
