@@ -64,6 +64,25 @@ public record FailoverConfig(
      */
     public static FailoverConfig fromEnvironment(Map<String, String> env) throws InvalidConfigException {
         Reader r = new Reader(env);
+        FailoverConfig config = readAll(r);
+        if (config == null) {
+            throw new InvalidConfigException(r.problems, r.validSnsArn);
+        }
+        return config;
+    }
+
+    /**
+     * The names of the variables the function reads, given these values (VIFLIST or VIFGROUP decide some): what
+     * {@code local/try-locally} compares its {@code --env} names with.
+     */
+    public static java.util.Set<String> variablesRead(Map<String, String> env) {
+        Reader r = new Reader(env);
+        readAll(r);
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(r.asked));
+    }
+
+    /** Every variable read and checked; null when any is a problem (the reader holds them). */
+    private static FailoverConfig readAll(Reader r) {
         Integer minVifs = r.integer("MINVIFS", null, 1, Integer.MAX_VALUE, "an integer >= 1");
         ManagedVifs managed = r.managedVifs(minVifs);
         String snsArn = r.snsTopicArn();
@@ -85,8 +104,10 @@ public record FailoverConfig(
         List<LocalDate> blockedDates = r.dates("PRACTICE_BLOCKED_DATES");
         Integer maxAgeDays = r.integer("PRACTICE_MAX_AGE_DAYS", PracticeSettings.DEFAULT.maxAgeDays(), 1, 365,
                 "an integer from 1 to 365 (days)");
+        r.lookAlikes();
+        r.validSnsArn = snsArn;
         if (!r.problems.isEmpty()) {
-            throw new InvalidConfigException(r.problems, snsArn);
+            return null;
         }
         return new FailoverConfig(managed, minVifs, snsArn, failover, cc, supportCase, severity, dryRun,
                 serviceCode, categoryCode, maxUtilization, new PracticeSettings(practiceMinutes, outcomeAlarms,
@@ -98,8 +119,26 @@ public record FailoverConfig(
         private final Map<String, String> env;
         private final List<String> problems = new ArrayList<>();
 
+        /** The names asked for: the variables the function reads. */
+        private final java.util.Set<String> asked = new java.util.TreeSet<>();
+        /** SNSARN when it is valid, so that a misconfigured function can still say so (§5). */
+        private String validSnsArn;
+
         Reader(Map<String, String> env) {
-            this.env = env;
+            this.env = new java.util.HashMap<>(env) {
+                @Override
+                public String get(Object key) {
+                    asked.add(String.valueOf(key));
+                    return super.get(key);
+                }
+            };
+        }
+
+        /** A variable that is not read but looks like one that is: a problem of its own (docs/behaviour.md §5). */
+        private void lookAlikes() {
+            env.keySet().stream().sorted().forEach(name -> LookAlikes.resembled(name, asked).ifPresent(read ->
+                    problems.add(name + "='" + env.getOrDefault(name, "") + "': " + name + " is not read; did you mean "
+                            + read + "?")));
         }
 
         private void problem(String name, String value, String expected) {

@@ -24,6 +24,27 @@ class FailoverConfigTest {
         return e;
     }
 
+    /** docs/behaviour.md §5; issue 32: a look-alike name is a problem, named with the one it resembles. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "DRYRUN, DRY_RUN", "dry_run, DRY_RUN", "DRY-RUN, DRY_RUN", "Dry Run, DRY_RUN", "MINVIF, MINVIFS",
+            "SNS_ARN, SNSARN", "EMAILS, EMAIL", "VIF_LIST, VIFLIST", "MAX_UTILISATION, MAX_UTILIZATION",
+            "PRACTICE_OUTCOME_ALARM, PRACTICE_OUTCOME_ALARMS", "FAILOVR, FAILOVER"})
+    void aVariableThatLooksLikeOneTheFunctionReadsIsAProblem(String name, String meant) {
+        Map<String, String> env = env();
+        env.put(name, "true");
+        assertThat(invalid(env).problems()).containsExactly(name + "='true': " + name + " is not read; did you mean "
+                + meant + "?");
+    }
+
+    @Test
+    void namesThePlatformSetsOrThatLookLikeNothingAreNotCompared() throws Exception {
+        Map<String, String> env = env();
+        env.putAll(Map.of("AWS_REGION", "eu-west-1", "AWS_LAMBDA_FUNCTION_NAME", "f", "JAVA_TOOL_OPTIONS", "-X",
+                "TZ", ":UTC", "LANG", "en_US.UTF-8", "_HANDLER", "h", "TEAM", "netops", "MIN", "1", "DRY", "x"));
+        assertThat(FailoverConfig.fromEnvironment(env).dryRun()).isFalse();
+    }
+
     @Test
     void defaultsOfTheOptionalVariables() throws Exception {
         Map<String, String> env = env();

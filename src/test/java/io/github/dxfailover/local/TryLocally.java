@@ -437,32 +437,7 @@ public final class TryLocally {
      * configuration class.
      */
     static Set<String> variablesTheFunctionReads(Map<String, String> env) {
-        Set<String> asked = new TreeSet<>();
-        Map<String, String> recording = new HashMap<>(env) {
-            @Override
-            public String get(Object key) {
-                asked.add(String.valueOf(key));
-                return super.get(key);
-            }
-
-            @Override
-            public String getOrDefault(Object key, String fallback) {
-                asked.add(String.valueOf(key));
-                return super.getOrDefault(key, fallback);
-            }
-
-            @Override
-            public boolean containsKey(Object key) {
-                asked.add(String.valueOf(key));
-                return super.containsKey(key);
-            }
-        };
-        try {
-            FailoverConfig.fromEnvironment(recording);
-        } catch (Exception e) {
-            // an invalid configuration has been read all the same; the function will say what is wrong
-        }
-        return asked;
+        return FailoverConfig.variablesRead(env);
     }
 
     /**
