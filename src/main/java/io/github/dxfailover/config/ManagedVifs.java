@@ -49,5 +49,13 @@ public sealed interface ManagedVifs {
         public boolean mayManage(String vifId) {
             return true;
         }
+
+        /**
+         * A group tag that differs from VIFGROUP only in letter case or surrounding spaces is a typo, not another
+         * deployment's group (docs/behaviour.md §18): told, never silent.
+         */
+        public boolean typo(String tag) {
+            return tag != null && !tag.equals(name) && tag.strip().equalsIgnoreCase(name.strip());
+        }
     }
 }

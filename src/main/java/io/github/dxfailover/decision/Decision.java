@@ -1,5 +1,6 @@
 package io.github.dxfailover.decision;
 
+import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.config.FailoverConfig;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -35,6 +36,8 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
         NOT_LISTED,
         /** The VIF's group tag names another group: another deployment's VIF (docs/behaviour.md §18). */
         OTHER_GROUP,
+        /** The VIF's group tag differs from VIFGROUP only in letter case or spaces: a typo, told (§18). */
+        GROUP_TYPO,
         /** The VIF already carries no traffic. */
         NOT_HEALTHY,
         /** An open maintenance window takes the VIF down (docs/behaviour.md §17). */
@@ -77,7 +80,7 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
                     ? Why.ONLY_AWS_DX_OR_OWN_DIMENSIONS : Why.NAMES_NO_VIF, null);
         }
         if (!states.manages(vifId)) {
-            return notManaged(vifId, states);
+            return notManaged(config, vifId, states);
         }
         if (!states.get(vifId).carriesTraffic()) {
             return new Decision(Outcome.ALREADY_UNAVAILABLE, Why.NOT_HEALTHY, vifId);
@@ -106,7 +109,7 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
      */
     public static Decision restore(FailoverConfig config, String vifId, VifStates states) {
         if (!states.manages(vifId)) {
-            return notManaged(vifId, states);
+            return notManaged(config, vifId, states);
         }
         if (!states.get(vifId).isUnderTest()) {
             return new Decision(Outcome.NOTHING_TO_RESTORE, Why.NO_TEST_RUNNING, vifId);
@@ -123,10 +126,16 @@ public record Decision(Outcome outcome, Why why, String vifId, Capacity capacity
         return config.dryRun() ? Outcome.DRY_RUN : changing;
     }
 
-    /** A VIF outside the managed set is never touched; another group's is also nobody's business here (§18). */
-    private static Decision notManaged(String vifId, VifStates states) {
-        return new Decision(Outcome.NOT_MANAGED, states.otherGroup(vifId).isPresent() ? Why.OTHER_GROUP
-                : Why.NOT_LISTED, vifId);
+    /**
+     * A VIF outside the managed set is never touched; another group's is also nobody's business here, unless its tag
+     * is VIFGROUP mistyped (§18).
+     */
+    private static Decision notManaged(FailoverConfig config, String vifId, VifStates states) {
+        java.util.Optional<String> other = states.otherGroup(vifId);
+        Why why = other.isEmpty() ? Why.NOT_LISTED
+                : config.managed() instanceof ManagedVifs.Group g && g.typo(other.get()) ? Why.GROUP_TYPO
+                : Why.OTHER_GROUP;
+        return new Decision(Outcome.NOT_MANAGED, why, vifId);
     }
 
     /**

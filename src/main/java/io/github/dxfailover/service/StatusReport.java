@@ -94,6 +94,14 @@ record StatusReport(FailoverConfig config, Ports ports, Apply apply, Maintenance
         // A group too small to take one out is no configuration error (a tag can change at any time), but the
         // function could protect nothing (docs/behaviour.md §18).
         Minimum minimum = Minimum.of(config);
+        if (config.managed() instanceof ManagedVifs.Group group) {
+            java.util.Map<String, Long> typos = new java.util.TreeMap<>(states.otherGroups().values().stream()
+                    .filter(group::typo).collect(java.util.stream.Collectors.groupingBy(t -> t,
+                            java.util.stream.Collectors.counting())));
+            if (!typos.isEmpty()) {
+                reasons.add(StatusText.groupTypo(group.name(), states.byId().size(), typos));
+            }
+        }
         if (config.managed() instanceof ManagedVifs.Group group && minimum.tooFewToTakeOut(states.byId().size())) {
             reasons.add(StatusText.groupTooSmall(group.name(), states.byId().size(), minimum.vifs()));
         }

@@ -51,6 +51,9 @@ public final class Messages {
             case NOT_LISTED -> vif + " " + VifText.outside(VifText.groupOf(config.managed())) + ", so it is never touched";
             case OTHER_GROUP -> vif + " carries the tag " + VifText.groupTag(seen.otherGroup(vif).orElse(""))
                     + ": another deployment manages it, so this one never touches it and notifies no one";
+            case GROUP_TYPO -> vif + " carries the tag " + VifText.groupTag(seen.otherGroup(vif).orElse(""))
+                    + ", which differs from VIFGROUP only in letter case or spaces: a typo, so it is not managed; fix the "
+                    + "tag or VIFGROUP";
             case NOT_HEALTHY -> vif + " already carries no traffic (" + VifText.stateAndBgp(seen.get(vif))
                     + "), nothing to do";
             case IN_MAINTENANCE -> vif + " is in an AWS maintenance window ("

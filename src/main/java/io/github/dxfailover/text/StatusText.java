@@ -75,6 +75,16 @@ public final class StatusText {
                 + ": tag more VIFs with it" + (minVifs > 1 ? ", or lower MINVIFS," : "") + " so that one can be taken out";
     }
 
+    /**
+     * VIFs whose group tag is VIFGROUP mistyped (letter case, spaces: docs/behaviour.md §18): "no VIF carries
+     * dx-failover:group='Core'; 3 carry 'core' …".
+     */
+    public static String groupTypo(String group, int tagged, java.util.Map<String, Long> typos) {
+        return (tagged == 0 ? "no VIF carries " : tagged + " VIF(s) carry ") + VifText.groupTag(group) + "; "
+                + String.join(", ", typos.entrySet().stream().map(t -> t.getValue() + " carry '" + t.getKey() + "'")
+                .toList()) + ", which differs only in letter case or spaces: fix those tags or VIFGROUP";
+    }
+
     public static String testHistoryUnreadable(String vifId, AwsCallFailed e) {
         return "the failover-test history of " + vifId + " could not be read: " + e.awsText();
     }

@@ -50,6 +50,26 @@ class GroupServiceTest {
         return aws.service(config).handle(MockedAws.alarmFor(vif + " loss"), Deadline.none());
     }
 
+    /**
+     * Issue 32, finding 3 (§18): VIFGROUP=Core where the VIFs carry core is a typo, not another deployment: an alarm
+     * is NOT_MANAGED and told with the hint, and status names it as a reason.
+     */
+    @Test
+    void aGroupTagDifferingOnlyInCaseIsATypoToldNotSilent() {
+        region();
+        Result r = alarm(group("Core", 1), VIF_A);
+        assertThat(r.outcome()).isEqualTo(Outcome.NOT_MANAGED);
+        assertThat(r.message()).contains("differs from VIFGROUP only in letter case or spaces: a typo");
+        assertThat(aws.published).singleElement().satisfies(n -> assertThat(n.body()).contains("a typo"));
+        assertThat(aws.calls("StartBgpFailoverTest")).isEmpty();
+
+        Result status = aws.service(group("Core", 1)).handle(new Request.Status(), Deadline.none());
+        assertThat(status.preflight().reasons()).contains("no VIF carries dx-failover:group='Core'; 3 carry 'core', "
+                + "which differs only in letter case or spaces: fix those tags or VIFGROUP");
+        Result edge = aws.service(group("EDGE", 1)).handle(new Request.Status(), Deadline.none());
+        assertThat(edge.preflight().reasons()).anyMatch(reason -> reason.contains("1 carry 'edge'"));
+    }
+
     @Test
     void anAlarmOnATaggedVifFailsOverAsOnAListedOne() {
         region();

@@ -67,6 +67,9 @@ class MessagesTest {
                 Arguments.of(Why.NOT_LISTED, "dxvif-zzzz9999", "dxvif-zzzz9999 is not in VIFLIST, so it is never touched"),
                 Arguments.of(Why.OTHER_GROUP, "dxvif-edge0001", "dxvif-edge0001 carries the tag dx-failover:group='edge': "
                         + "another deployment manages it, so this one never touches it and notifies no one"),
+                Arguments.of(Why.GROUP_TYPO, "dxvif-edge0001", "dxvif-edge0001 carries the tag dx-failover:group='edge'"
+                        + ", which differs from VIFGROUP only in letter case or spaces: a typo, so it is not managed; fix "
+                        + "the tag or VIFGROUP"),
                 Arguments.of(Why.NOT_HEALTHY, VIF_B, VIF_B + " already carries no traffic (down, BGP down), nothing to do"),
                 Arguments.of(Why.AT_MINIMUM, VIF_A, count + "taking " + VIF_A + " out would go below the minimum"),
                 Arguments.of(Why.IN_MAINTENANCE, VIF_B, VIF_B + " is in an AWS maintenance window (Sat 5 Dec 2026 02:00 "
