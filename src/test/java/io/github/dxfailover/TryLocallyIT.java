@@ -166,7 +166,8 @@ class TryLocallyIT {
     @Test
     void configErrorIsExitCode3() throws Exception {
         Run run = tryLocally("--env", "MINVIFS=0"); // an alarm: a status would notify no one (docs/behaviour.md §14)
-        answeredFirst(run, 3, "CONFIG_ERROR: the function is misconfigured (1 problem(s)); nothing was done\n");
+        answeredFirst(run, 3, "CONFIG_ERROR: the function is misconfigured: MINVIFS='0': expected an integer >= 1; "
+                + "nothing was done\n");
         assertThat(run.output()).contains("\"outcome\" : \"CONFIG_ERROR\"")
                 .contains("MINVIFS='0': expected an integer >= 1")
                 .contains("Subject: DX failover: CONFIG_ERROR in aws-dx-failover");

@@ -42,7 +42,7 @@ final class ConfigErrorReport {
     }
 
     private Result configError() {
-        return Result.of(Outcome.CONFIG_ERROR, null, Messages.misconfigured(error.problems().size()),
+        return Result.of(Outcome.CONFIG_ERROR, null, Messages.misconfigured(error.problems()),
                 VifStates.notRead(), false).withErrors(error.problems());
     }
 }

@@ -146,8 +146,11 @@ public final class Messages {
             + SupportDesk.SUBSCRIPTION_REQUIRED + ")";
 
     /** A misconfigured function's answer to everything (docs/behaviour.md §5). */
-    public static String misconfigured(int problems) {
-        return "the function is misconfigured (" + problems + " problem(s)); nothing was done";
+    public static String misconfigured(List<String> problems) {
+        // The first problem by name: an operator reading one line learns what to fix (issue 32).
+        return "the function is misconfigured: " + (problems.isEmpty() ? "no problem named" : problems.get(0))
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem(s))" : "")
+                + "; nothing was done";
     }
 
     /**

@@ -143,7 +143,12 @@ class MessagesTest {
                         + "(SubscriptionRequiredException); the failover stands");
         assertThat(Messages.caseNotOpened(new CaseNotOpened(false, "read timed out")))
                 .isEqualTo("support case not opened: read timed out; the failover stands");
-        assertThat(Messages.misconfigured(2)).isEqualTo("the function is misconfigured (2 problem(s)); nothing was done");
+        assertThat(Messages.misconfigured(List.of("MINVIFS='0': expected an integer >= 1", "FAILOVER='x': …")))
+                .isEqualTo("the function is misconfigured: MINVIFS='0': expected an integer >= 1 (and 1 more "
+                        + "problem(s)); nothing was done");
+        assertThat(Messages.misconfigured(List.of("DRYRUN='true': DRYRUN is not read; did you mean DRY_RUN?")))
+                .isEqualTo("the function is misconfigured: DRYRUN='true': DRYRUN is not read; did you mean DRY_RUN?; "
+                        + "nothing was done");
     }
 
     @Test
