@@ -163,6 +163,28 @@ class TryLocallyIT {
                 .contains("[dx-failover:maintenance = 2099-12-05T02:00:00Z/2099-12-05T06:00:00Z down dxcon-fgaa0001");
     }
 
+    /** Issue 32, finding 5: a function JVM that cannot start ends the run at once with its own code, not after 90 s. */
+    @Test
+    void aFunctionJvmThatCannotStartEndsTheRunAtOnceWithExitCode5() throws Exception {
+        long started = System.nanoTime();
+        Run run = tryLocally("--env", "JAVA_TOOL_OPTIONS=-XX:+BogusFlagThatNoJvmHas");
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(5);
+        assertThat(run.output()).contains("the function's JVM exited with");
+        // Not a timing claim: only that it did not wait out the 90 seconds allowed for an answer.
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(80));
+    }
+
+    @Test
+    void aStateFileWithAMisspeltStateIsRefusedNamingTheValidStates() throws Exception {
+        java.nio.file.Path state = java.nio.file.Files.createTempFile("state", ".json");
+        java.nio.file.Files.writeString(state, "{\"vifs\": [{\"id\": \"dxvif-aaaa1111\", \"state\": \"availble\", "
+                + "\"bgp\": [\"up\"]}]}");
+        Run run = tryLocally("--state", state.toString());
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("\"state\" of dxvif-aaaa1111 must be one of [confirming, verifying, pending, "
+                + "available, down, testing, deleting, deleted, rejected, unknown], found \"availble\"");
+    }
+
     @Test
     void configErrorIsExitCode3() throws Exception {
         Run run = tryLocally("--env", "MINVIFS=0"); // an alarm: a status would notify no one (docs/behaviour.md §14)

@@ -28,7 +28,9 @@ public final class MaintenanceText {
     /** "Sat 5 Dec 2026 02:00 to 06:00 UTC (4 h)", the end's date only when it is another day. */
     static String span(Instant start, Instant end) {
         long minutes = Duration.between(start, end).toMinutes();
-        String length = minutes % 60 == 0 ? minutes / 60 + " h" : minutes / 60 + " h " + minutes % 60 + " min";
+        // Over two days a length in hours reads as noise ("639940 h"): in days then.
+        String length = minutes > 48 * 60 ? minutes / (24 * 60) + " days"
+                : minutes % 60 == 0 ? minutes / 60 + " h" : minutes / 60 + " h " + minutes % 60 + " min";
         boolean sameDay = start.atZone(ZoneOffset.UTC).toLocalDate().equals(end.atZone(ZoneOffset.UTC).toLocalDate());
         return (sameDay ? UTC.format(start) + " to " + TIME.format(end) : UTC.format(start) + " to " + UTC.format(end))
                 + " UTC (" + length + ")";

@@ -232,6 +232,10 @@ public final class FakeDirectConnect implements AutoCloseable {
     }
 
     /** {@link #load(Path)} of JSON already read; {@code source} names it in the sentence refusing it. */
+    /** VirtualInterfaceState in botocore's model of Direct Connect. */
+    static final List<String> VIF_STATES = List.of("confirming", "verifying", "pending", "available", "down",
+            "testing", "deleting", "deleted", "rejected", "unknown");
+
     public synchronized FakeDirectConnect load(String source, JsonNode root) {
         if (root == null || !root.path("vifs").isArray() || root.path("vifs").isEmpty()) {
             throw new IllegalArgumentException(source + ": expected {\"vifs\": [{\"id\": \"dxvif-…\", "
@@ -246,6 +250,17 @@ public final class FakeDirectConnect implements AutoCloseable {
             List<String> bgp = new ArrayList<>();
             v.path("bgp").forEach(b -> bgp.add(b.asText()));
             String state = v.path("state").asText("available");
+            // botocore's VirtualInterfaceState and BGPStatus: a misspelt state ("availble") is refused, not served.
+            if (!VIF_STATES.contains(state)) {
+                throw new IllegalArgumentException(source + ": \"state\" of " + id + " must be one of " + VIF_STATES
+                        + ", found \"" + state + "\"");
+            }
+            for (String status : bgp) {
+                if (!List.of("up", "down", "unknown").contains(status)) {
+                    throw new IllegalArgumentException(source + ": \"bgp\" of " + id + " must list up, down or unknown, "
+                            + "found \"" + status + "\"");
+                }
+            }
             addVif(id, state, bgp.toArray(String[]::new));
             v.path("tags").fields().forEachRemaining(t -> tag(id, t.getKey(), t.getValue().asText()));
             if (v.has("pastTest")) {

@@ -117,11 +117,38 @@ public final class LocalLambda implements AutoCloseable {
         return runtimeApi.awaitReady(timeout) - startedNanos;
     }
 
+    /**
+     * Sends the event and waits for its answer; a JVM that exits meanwhile (one that cannot start, a bad
+     * JAVA_TOOL_OPTIONS) ends the wait at once, with its exit value and log, instead of after the timeout.
+     */
     public RuntimeApiEmulator.Answer invoke(String event, Duration timeout) throws InterruptedException, TimeoutException {
         if (!process.isAlive()) {
             throw new IllegalStateException("the function's JVM exited with " + process.exitValue() + ":\n" + output());
         }
-        return runtimeApi.invoke(event, timeout);
+        java.util.concurrent.CompletableFuture<RuntimeApiEmulator.Answer> answer =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return runtimeApi.invoke(event, timeout);
+                    } catch (InterruptedException | TimeoutException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
+        while (true) {
+            try {
+                return answer.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException stillWaiting) {
+                if (!process.isAlive() && !answer.isDone()) {
+                    answer.cancel(true);
+                    throw new IllegalStateException("the function's JVM exited with " + process.exitValue()
+                            + " before it answered:\n" + output());
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() != null && e.getCause().getCause() instanceof TimeoutException t) {
+                    throw t;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     public String initError() {

@@ -39,6 +39,11 @@ class MaintenanceTextTest {
                 .isEqualTo("Sat 5 Dec 2026 02:00 to 06:30 UTC (4 h 30 min), down by dxcon-a");
         assertThat(MaintenanceText.span(START, START.plusSeconds(26 * 3600)))
                 .isEqualTo("Sat 5 Dec 2026 02:00 to Sun 6 Dec 2026 04:00 UTC (26 h)");
+        assertThat(MaintenanceText.span(START, START.plusSeconds(48 * 3600)))
+                .isEqualTo("Sat 5 Dec 2026 02:00 to Mon 7 Dec 2026 02:00 UTC (48 h)");
+        // Issue 32: the open-window sample (ending 2099) said "(639940 h)".
+        assertThat(MaintenanceText.span(START, START.plusSeconds(72 * 3600 + 60)))
+                .isEqualTo("Sat 5 Dec 2026 02:00 to Tue 8 Dec 2026 02:01 UTC (3 days)");
     }
 
     @Test
