@@ -80,13 +80,14 @@ public final class DxFailoverHandler implements RequestStreamHandler {
 
     private Result handle(Request request, Context context) {
         Result result;
+        String deployment = functionName(context);
         try {
-            result = container.handle(request, functionName(context), deadline(context));
+            result = container.handle(request, deployment, deadline(context));
         } catch (RuntimeException e) {
-            telemetry.failed(e);
+            telemetry.failed(e, deployment);
             throw e;
         }
-        telemetry.record(result);
+        telemetry.record(result, deployment);
         return result;
     }
 

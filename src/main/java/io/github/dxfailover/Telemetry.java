@@ -22,10 +22,11 @@ public record Telemetry(PrintStream out, Clock clock) {
         return new Telemetry(new PrintStream(OutputStream.nullOutputStream()), clock);
     }
 
-    void record(Result r) {
+    /** @param deployment the function's name: every metric's {@code Deployment} dimension (§11) */
+    void record(Result r, String deployment) {
         LOG.info("{}", decision(r));
         r.errors().forEach(e -> LOG.error("outcome={} vif={} error={}", r.outcome(), vif(r), e));
-        MetricLines.of(r, clock.instant()).forEach(out::println);
+        MetricLines.of(r, clock.instant(), deployment).forEach(out::println);
     }
 
     /** The decision line; the dashboard's "Last decisions" widget parses its outcome and VIF (template.yaml). */
@@ -38,9 +39,9 @@ public record Telemetry(PrintStream out, Clock clock) {
     }
 
     /** A thrown invocation: ERROR, and whatever a reconcile pass had started before it failed. */
-    void failed(RuntimeException e) {
+    void failed(RuntimeException e, String deployment) {
         LOG.error("outcome={} error={}", Outcome.ERROR, e.getMessage(), e);
         Result partial = e instanceof RetryableFailure rf ? rf.partial() : null;
-        MetricLines.ofFailure(partial, clock.instant()).forEach(out::println);
+        MetricLines.ofFailure(partial, clock.instant(), deployment).forEach(out::println);
     }
 }

@@ -20,7 +20,7 @@ class TelemetryTest {
 
     private static String line(Result r) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new Telemetry(new PrintStream(out, true), Clock.systemUTC()).record(r);
+        new Telemetry(new PrintStream(out, true), Clock.systemUTC()).record(r, "aws-dx-failover");
         return out.toString();
     }
 

@@ -8,19 +8,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One EMF object: namespace DxFailover, no dimension or the one VIF's, its metrics in the order
- * added. The values are written as plain JSON numbers, two decimals at most.
+ * One EMF object: namespace DxFailover, the deployment's dimension and, for a VIF's line, the VIF's, its metrics in
+ * the order added (docs/behaviour.md §11: every dimension set carries {@code Deployment}, so that two deployments in
+ * one account and region never alarm on, nor show, each other's figures). The values are written as plain JSON
+ * numbers, two decimals at most.
  */
 final class Line {
     private record Value(double number, String unit) {
     }
 
+    /** The dimension every metric carries: the function's name. */
+    static final String DEPLOYMENT = "Deployment";
+
+    private final String deployment;
     private final String vifId;
     private final Map<String, Value> values = new LinkedHashMap<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
 
-    /** @param vifId the VIF of its {@code VirtualInterfaceId} dimension, or null for no dimension */
-    Line(String vifId) {
+    /**
+     * @param deployment the function's name, the value of its {@code Deployment} dimension
+     * @param vifId      the VIF of its {@code VirtualInterfaceId} dimension, or null for the deployment's alone
+     */
+    Line(String deployment, String vifId) {
+        this.deployment = deployment;
         this.vifId = vifId;
     }
 
@@ -47,12 +57,15 @@ final class Line {
                     .append("{\"Name\":\"").append(name).append("\",\"Unit\":\"").append(v.unit()).append("\"}");
             members.append(",\"").append(name).append("\":").append(number(v.number()));
         });
+        // A Lambda function's name is letters, digits, hyphens and underscores: nothing to escape.
+        members.append(",\"").append(DEPLOYMENT).append("\":\"").append(deployment).append('"');
         if (vifId != null) {
             members.append(",\"").append(VifDimension.NAME).append("\":\"").append(vifId).append('"');
         }
         properties.forEach((name, value) -> members.append(",\"").append(name).append("\":")
                 .append(value == null ? "null" : "\"" + value + "\""));
-        String dimensions = vifId == null ? "[[]]" : "[[\"" + VifDimension.NAME + "\"]]";
+        String dimensions = vifId == null ? "[[\"" + DEPLOYMENT + "\"]]"
+                : "[[\"" + DEPLOYMENT + "\",\"" + VifDimension.NAME + "\"]]";
         return "{\"_aws\":{\"Timestamp\":" + at.toEpochMilli() + ",\"CloudWatchMetrics\":[{\"Namespace\":\""
                 + MetricLines.NAMESPACE + "\",\"Dimensions\":" + dimensions + ",\"Metrics\":[" + metrics + "]}]}"
                 + members + "}";

@@ -45,8 +45,9 @@ public final class MetricLines {
     static final String COUNT = "Count";
     private static final String PERCENT = "Percent";
     private static final String NO_UNIT = "None";
-    private static final List<String> NONE = List.of();
-    private static final List<String> PER_VIF = List.of(VifDimension.NAME);
+    /** The deployment's own figures, and each VIF's: every dimension set carries the deployment (§11). */
+    private static final List<String> NONE = List.of(Line.DEPLOYMENT);
+    private static final List<String> PER_VIF = List.of(Line.DEPLOYMENT, VifDimension.NAME);
     /** What an invocation that was about no single VIF ends with: never counted on a VIF. */
     private static final Set<Outcome> NEVER_PER_VIF = EnumSet.of(Outcome.STATUS, Outcome.RECONCILED,
             Outcome.CONFIG_ERROR, Outcome.ERROR);
@@ -75,36 +76,41 @@ public final class MetricLines {
         return all;
     }
 
-    /** The lines of an invocation that returned {@code r}. */
-    public static List<String> of(Result r, Instant now) {
-        return lines(r.outcome(), r, r.errors().size(), now);
+    /**
+     * The lines of an invocation that returned {@code r}.
+     *
+     * @param deployment the function's name: the value of every line's {@code Deployment} dimension
+     */
+    public static List<String> of(Result r, Instant now, String deployment) {
+        return lines(r.outcome(), r, r.errors().size(), now, deployment);
     }
 
     /** The lines of an invocation that threw: ERROR, and what a reconcile pass had done before (or null). */
-    public static List<String> ofFailure(Result partial, Instant now) {
-        return lines(Outcome.ERROR, partial, 1, now);
+    public static List<String> ofFailure(Result partial, Instant now, String deployment) {
+        return lines(Outcome.ERROR, partial, 1, now, deployment);
     }
 
-    private static List<String> lines(Outcome outcome, Result r, int errors, Instant now) {
-        Line invocation = new Line(null);
+    private static List<String> lines(Outcome outcome, Result r, int errors, Instant now, String deployment) {
+        Line invocation = new Line(deployment, null);
+        java.util.function.Function<String, Line> newLine = id -> new Line(deployment, id);
         Map<String, Line> perVif = new LinkedHashMap<>();
         boolean pass = r != null && r.reconciled() != null;
         if (pass) {
             // The listed VIFs first, in VIFLIST order.
-            r.vifs().byId().keySet().forEach(id -> perVif.put(id, new Line(id)));
+            r.vifs().byId().keySet().forEach(id -> perVif.put(id, newLine.apply(id)));
         }
         for (Counted c : counted(outcome, r)) {
             invocation.count(c.outcome().name());
             if (VifId.isValid(c.vifId()) && !NEVER_PER_VIF.contains(c.outcome())) {
-                perVif.computeIfAbsent(c.vifId(), Line::new).count(c.outcome().name());
+                perVif.computeIfAbsent(c.vifId(), newLine).count(c.outcome().name());
             }
         }
         invocation.value(ERRORS, errors, COUNT);
         if (pass) {
             passGauges(r, now, invocation, perVif);
-            r.reconciled().actions().forEach(a -> utilization(a.vifId(), a.capacity(), perVif));
+            r.reconciled().actions().forEach(a -> utilization(a.vifId(), a.capacity(), perVif, newLine));
         } else if (r != null) {
-            utilization(r.vifId(), r.capacity(), perVif);
+            utilization(r.vifId(), r.capacity(), perVif, newLine);
         }
         invocation.property("outcome", outcome.name());
         invocation.property("virtualInterfaceId", r != null && VifId.isValid(r.vifId()) ? r.vifId() : null);
@@ -163,14 +169,15 @@ public final class MetricLines {
                 .orElse(OptionalDouble.empty());
     }
 
-    private static void utilization(String vifId, CapacityReport capacity, Map<String, Line> perVif) {
+    private static void utilization(String vifId, CapacityReport capacity, Map<String, Line> perVif,
+                                    java.util.function.Function<String, Line> newLine) {
         if (!VifId.isValid(vifId) || capacity == null || !capacity.capacity().known()) {
             return;
         }
         double percent = capacity.capacity().projectedPercent();
         // JSON has no infinity: a load with no capacity left to carry it is counted as CAPACITY_REACHED only.
         if (Double.isFinite(percent)) {
-            perVif.computeIfAbsent(vifId, Line::new).value(PROJECTED_UTILIZATION, percent, PERCENT);
+            perVif.computeIfAbsent(vifId, newLine).value(PROJECTED_UTILIZATION, percent, PERCENT);
         }
     }
 }

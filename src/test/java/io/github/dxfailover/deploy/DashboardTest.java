@@ -57,6 +57,20 @@ class DashboardTest {
         return body(template(Map.of()));
     }
 
+    /**
+     * Issue 32 (§11): every graph of the function's own metrics selects this stack's Deployment, so two deployments
+     * in one account and region never show each other's figures.
+     */
+    @org.junit.jupiter.api.Test
+    void everyGraphOfTheFunctionsMetricsShowsOnlyItsOwnDeployment() throws Exception {
+        List<Graphed> own = graphed(body()).stream().filter(g -> g.namespace().equals(MetricLines.NAMESPACE)).toList();
+        assertThat(own).isNotEmpty().allSatisfy(g -> {
+            assertThat(g.dimensions()).as(g.source()).startsWith("Deployment");
+            assertThat(g.source()).as(g.source()).containsAnyOf("Deployment=\"", "\"Deployment\"")
+                    .contains("DxFailoverFunction");
+        });
+    }
+
     /** One graphed metric: its namespace, name and dimension names; the VIFs a search names, if any. */
     private record Graphed(String namespace, String name, List<String> dimensions, List<String> vifs, String source) {
     }
@@ -243,9 +257,10 @@ class DashboardTest {
         assertThat(alarm).containsEntry("Namespace", MetricLines.NAMESPACE)
                 .containsEntry("MetricName", MetricLines.VIFS_NOT_PROVEN).containsEntry("Statistic", "Maximum")
                 .containsEntry("Threshold", 1).containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
-                .containsEntry("AlarmActions", List.of("ref:NotificationTopic")).doesNotContainKey("Dimensions");
-        // Not proven = no PRACTICE_SUCCEEDED in PracticeMaxAgeDays days, the function's own count without dimension.
-        assertThat(MetricLines.catalogue().get(MetricLines.VIFS_NOT_PROVEN)).containsExactly(List.of());
+                .containsEntry("AlarmActions", List.of("ref:NotificationTopic"))
+                .containsEntry("Dimensions", List.of(Map.of("Name", "Deployment", "Value", "ref:DxFailoverFunction")));
+        // Not proven = no PRACTICE_SUCCEEDED in PracticeMaxAgeDays days, the deployment's own count (no VIF).
+        assertThat(MetricLines.catalogue().get(MetricLines.VIFS_NOT_PROVEN)).containsExactly(List.of("Deployment"));
         assertThat((String) alarm.get("AlarmName")).doesNotStartWith("dxvif-").contains("in 21 days");
         assertThat(functionEnvironment(t)).containsEntry("PRACTICE_MAX_AGE_DAYS", "21");
     }

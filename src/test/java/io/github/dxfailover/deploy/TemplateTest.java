@@ -283,9 +283,14 @@ class TemplateTest {
                 .containsEntry("ComparisonOperator", "LessThanThreshold").containsEntry("TreatMissingData", "missing")
                 .containsEntry("AlarmActions", List.of("ref:NotificationTopic"));
         assertThat((String) below.get("AlarmName")).doesNotStartWith("dxvif-");
-        assertThat(below).doesNotContainKey("Dimensions");
+        // Issue 32 (§11): each alarm on the function's own metrics reads only its own deployment's.
+        for (String id : List.of("FailedOverAlarm", "FunctionErrorsMetricAlarm", "BelowMinimumAlarm")) {
+            assertThat(((Map<String, Object>) resources.get(id).get("Properties")).get("Dimensions")).as(id)
+                    .isEqualTo(List.of(Map.of("Name", "Deployment", "Value", "ref:DxFailoverFunction")));
+        }
         assertThat(io.github.dxfailover.metrics.MetricLines.catalogue().get("MarginOverMinimum"))
-                .as("the alarm's metric is one the function writes without a dimension").contains(List.of());
+                .as("the alarm's metric is one the function writes with the Deployment dimension")
+                .contains(List.of("Deployment"));
         Map<String, Object> lambdaErrors = (Map<String, Object>) resources.get("LambdaErrorsAlarm").get("Properties");
         assertThat((List<Map<String, Object>>) lambdaErrors.get("Dimensions")).extracting(d -> d.get("Name"))
                 .containsExactly("FunctionName", "Resource");

@@ -60,7 +60,8 @@ public final class TryLocally {
         CONFIG_ERROR(3, "the function answered CONFIG_ERROR: the configuration (--env) is invalid"),
         REJECTED(4, "the function answered REJECTED: not an event it takes, or an alarm that names no VIF"),
         NOT_RUN(5, "try-locally could not run the function: no moto_server, a failed build, or moto, a fake"
-                + " or the function's JVM did not start");
+                + " or the function's JVM did not start (a JVM that exits before it answers — a bad JAVA_TOOL_OPTIONS —"
+                + " ends the run at once, with its log)");
 
         final int code;
         final String meaning;

@@ -36,6 +36,8 @@ class MetricLinesTest {
     private static final String B = "dxvif-fgcd5678";
     private static final String C = "dxvif-fgef9012";
     private static final String D = "dxvif-fggh3456";
+    /** The function's name: every metric's Deployment dimension (docs/behaviour.md §11). */
+    private static final String DEPLOYMENT = "my-dx-DxFailoverFunction-1AB2C3";
 
     /** Every metric name with its dimensions that the tests of this class saw written. */
     private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
@@ -56,6 +58,9 @@ class MetricLinesTest {
             List<String> dimensions = new ArrayList<>();
             directive.at("/Dimensions/0").forEach(d -> dimensions.add(d.asText()));
             assertThat(directive.get("Dimensions").size()).isEqualTo(1);
+            // Issue 32: every dimension set carries the deployment, so two stacks never mix their figures.
+            assertThat(dimensions).as("every dimension set carries Deployment: %s", line).startsWith("Deployment");
+            assertThat(json.get("Deployment").asText()).isEqualTo(DEPLOYMENT);
             Map<String, Double> metrics = new LinkedHashMap<>();
             for (JsonNode m : directive.get("Metrics")) {
                 String name = m.get("Name").asText();
@@ -66,7 +71,7 @@ class MetricLinesTest {
                 SEEN.add(name + " " + dimensions);
                 metrics.put(name, json.get(name).asDouble());
             }
-            String vif = dimensions.isEmpty() ? null : json.get("VirtualInterfaceId").asText();
+            String vif = dimensions.contains("VirtualInterfaceId") ? json.get("VirtualInterfaceId").asText() : null;
             out.add(new Emitted(vif, metrics, json));
         }
         return out;
@@ -89,7 +94,7 @@ class MetricLinesTest {
         Result failover = Result.of(Outcome.FAILED_OVER, A, "m", VifStates.notRead(), false)
                 .withCapacity(projected(625e6, 1_000_000_000L)).withError("support case: denied");
 
-        List<Emitted> lines = emitted(MetricLines.of(failover, NOW));
+        List<Emitted> lines = emitted(MetricLines.of(failover, NOW, DEPLOYMENT));
 
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0).vifId()).isNull();
@@ -113,7 +118,7 @@ class MetricLinesTest {
         Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false)
                 .withReconciliation(new ReconcileSummary(List.of(start), 0, 0, 0, 0, new Minimum(2), List.of(C, D)));
 
-        List<Emitted> lines = emitted(MetricLines.of(pass, NOW));
+        List<Emitted> lines = emitted(MetricLines.of(pass, NOW, DEPLOYMENT));
 
         assertThat(lines).extracting(Emitted::vifId).containsExactly(null, A, B, C, D);
         assertThat(lines.get(0).metrics()).containsExactly(entry("RECONCILED", 1.0), entry("FAILED_OVER", 1.0),
@@ -137,7 +142,7 @@ class MetricLinesTest {
                 vif(B, "available", "up"))).at(NOW);
         Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false)
                 .withReconciliation(new ReconcileSummary(List.of(), 0, 0, 0, 0, new Minimum(1), List.of()));
-        List<Emitted> lines = emitted(MetricLines.of(pass, NOW));
+        List<Emitted> lines = emitted(MetricLines.of(pass, NOW, DEPLOYMENT));
         assertThat(lines.get(0).metrics()).containsEntry("HealthyVifs", 1.0).containsEntry("MarginOverMinimum", 0.0);
         assertThat(lines.get(1).metrics()).containsExactly(entry("Healthy", 0.0), entry("UnderTest", 0.0),
                 entry("InMaintenance", 1.0));
@@ -150,7 +155,7 @@ class MetricLinesTest {
         Result pass = Result.of(Outcome.RECONCILED, null, "m", read, false)
                 .withReconciliation(new ReconcileSummary(List.of(), 0, 0, 0, 0, new Minimum(1), List.of(A, B)));
 
-        List<Emitted> lines = emitted(MetricLines.of(pass, NOW));
+        List<Emitted> lines = emitted(MetricLines.of(pass, NOW, DEPLOYMENT));
 
         assertThat(lines.get(0).metrics()).containsEntry("HealthyVifs", 0.0).containsEntry("MarginOverMinimum", -1.0)
                 .containsEntry("VifsNotProven", 2.0).doesNotContainKey("DaysSinceProven");
@@ -168,7 +173,7 @@ class MetricLinesTest {
                         new ReconcileAction(B, B + " loss", Outcome.FAILED_OVER, "dxfail-7", null, null)),
                 0, 0, 0, 0, new Minimum(1), List.of(A, B, C)));
 
-        List<Emitted> lines = emitted(MetricLines.of(pass, NOW));
+        List<Emitted> lines = emitted(MetricLines.of(pass, NOW, DEPLOYMENT));
 
         assertThat(lines.get(0).metrics()).containsEntry("FAILED_OVER", 2.0);
         assertThat(lines.get(1).metrics()).containsEntry("FAILED_OVER", 1.0);
@@ -183,7 +188,7 @@ class MetricLinesTest {
                 .withReconciliation(new ReconcileSummary(List.of(), 0, 0, 0, 0, new Minimum(1), List.of()))
                 .withPractice(new PracticeReport(B, "dxfail-3", Outcome.PRACTICE_SUCCEEDED, null, NOW, List.of(), null));
 
-        List<Emitted> lines = emitted(MetricLines.of(pass, NOW));
+        List<Emitted> lines = emitted(MetricLines.of(pass, NOW, DEPLOYMENT));
 
         assertThat(lines.get(0).metrics()).containsEntry("PRACTICE_SUCCEEDED", 1.0);
         assertThat(lines.get(1).metrics()).doesNotContainKey("PRACTICE_SUCCEEDED");
@@ -195,7 +200,7 @@ class MetricLinesTest {
         Result started = Result.of(Outcome.PRACTICE_STARTED, A, "m", VifStates.notRead(), false)
                 .withPractice(new PracticeReport(A, "dxfail-4", Outcome.PRACTICE_STARTED, NOW, null, List.of(), null));
 
-        List<Emitted> lines = emitted(MetricLines.of(started, NOW));
+        List<Emitted> lines = emitted(MetricLines.of(started, NOW, DEPLOYMENT));
 
         assertThat(lines.get(0).metrics()).containsExactly(entry("PRACTICE_STARTED", 1.0), entry("Errors", 0.0));
         assertThat(lines.get(1).metrics()).containsExactly(entry("PRACTICE_STARTED", 1.0));
@@ -207,18 +212,18 @@ class MetricLinesTest {
         Result partial = Result.of(Outcome.RECONCILED, null, "m", read, false).withReconciliation(new ReconcileSummary(
                 List.of(new ReconcileAction(A, A + " loss", Outcome.FAILED_OVER, "dxfail-5", null, null)), 0, 0, 0, 0, new Minimum(1), List.of()));
 
-        List<Emitted> lines = emitted(MetricLines.ofFailure(partial, NOW));
+        List<Emitted> lines = emitted(MetricLines.ofFailure(partial, NOW, DEPLOYMENT));
 
         assertThat(lines.get(0).metrics()).containsEntry("ERROR", 1.0).containsEntry("FAILED_OVER", 1.0)
                 .containsEntry("Errors", 1.0).doesNotContainKey("RECONCILED");
         assertThat(lines.get(1).metrics()).containsEntry("FAILED_OVER", 1.0).doesNotContainKey("ERROR");
-        assertThat(emitted(MetricLines.ofFailure(null, NOW))).singleElement()
+        assertThat(emitted(MetricLines.ofFailure(null, NOW, DEPLOYMENT))).singleElement()
                 .extracting(Emitted::metrics).isEqualTo(Map.of("ERROR", 1.0, "Errors", 1.0));
     }
 
     @Test
     void noVifLineWithoutAVifIdAndNoUtilizationWithoutAKnownFiniteProjection() throws Exception {
-        assertThat(emitted(MetricLines.of(Result.of(Outcome.REJECTED, "dxvif-x", "m", VifStates.notRead(), false), NOW)))
+        assertThat(emitted(MetricLines.of(Result.of(Outcome.REJECTED, "dxvif-x", "m", VifStates.notRead(), false), NOW, DEPLOYMENT)))
                 .singleElement().satisfies(l -> assertThat(l.json().get("virtualInterfaceId").isNull()).isTrue());
         Result nowhere = Result.of(Outcome.CAPACITY_REACHED, A, "m", VifStates.notRead(), false)
                 .withCapacity(projected(1e9, 0));
@@ -226,20 +231,20 @@ class MetricLinesTest {
                 new CapacityReport(new Capacity(80, 0, 0, List.of(new Capacity.Gap(Capacity.Missing.NO_DATAPOINTS, B,
                         null))), "no traffic datapoints for " + B));
 
-        assertThat(emitted(MetricLines.of(nowhere, NOW)).get(1).metrics()).containsExactly(entry("CAPACITY_REACHED", 1.0));
-        assertThat(emitted(MetricLines.of(unknown, NOW)).get(1).metrics()).containsExactly(entry("FAILED_OVER", 1.0));
+        assertThat(emitted(MetricLines.of(nowhere, NOW, DEPLOYMENT)).get(1).metrics()).containsExactly(entry("CAPACITY_REACHED", 1.0));
+        assertThat(emitted(MetricLines.of(unknown, NOW, DEPLOYMENT)).get(1).metrics()).containsExactly(entry("FAILED_OVER", 1.0));
     }
 
     @Test
     void theCatalogueSaysWhichOutcomesAreCountedOnAVif() throws Exception {
         for (Outcome o : List.of(Outcome.STATUS, Outcome.RECONCILED, Outcome.CONFIG_ERROR, Outcome.ERROR)) {
-            assertThat(MetricLines.catalogue().get(o.name())).containsExactly(List.of());
+            assertThat(MetricLines.catalogue().get(o.name())).containsExactly(List.of("Deployment"));
         }
-        assertThat(MetricLines.catalogue().get("FAILED_OVER")).containsExactlyInAnyOrder(List.of(),
-                List.of("VirtualInterfaceId"));
-        assertThat(MetricLines.catalogue().get("Errors")).containsExactly(List.of());
+        assertThat(MetricLines.catalogue().get("FAILED_OVER")).containsExactlyInAnyOrder(List.of("Deployment"),
+                List.of("Deployment", "VirtualInterfaceId"));
+        assertThat(MetricLines.catalogue().get("Errors")).containsExactly(List.of("Deployment"));
         // A status command names a VIF in no metric even when its result has one.
-        assertThat(emitted(MetricLines.of(Result.of(Outcome.STATUS, A, "m", VifStates.notRead(), false), NOW)))
+        assertThat(emitted(MetricLines.of(Result.of(Outcome.STATUS, A, "m", VifStates.notRead(), false), NOW, DEPLOYMENT)))
                 .hasSize(1);
     }
 
