@@ -53,7 +53,7 @@ class CapacityIT extends WithLocalEndpoints {
         assertThat(aws.supportCases()).isEmpty();
         assertThat(aws.delivered()).singleElement().satisfies(m -> {
             assertThat(m.attributes()).containsEntry("outcome", "CAPACITY_REACHED");
-            assertThat(m.message()).contains("3.1 Gbit/s on 1.0 Gbit/s: 310 % (MAX_UTILIZATION 80 %)");
+            assertThat(io.github.dxfailover.Fixtures.unwrapped(m.message())).contains("3.1 Gbit/s on 1.0 Gbit/s: 310 % (MAX_UTILIZATION 80 %)");
         });
     }
 

@@ -75,8 +75,8 @@ class DxFailoverHandlerTest {
         }
         ArgumentCaptor<PublishRequest> published = ArgumentCaptor.forClass(PublishRequest.class);
         verify(sns, times(1)).publish(published.capture());
-        assertThat(published.getValue().subject()).isEqualTo("DX failover: CONFIG_ERROR in aws-dx-failover");
-        assertThat(published.getValue().message()).contains("MINVIFS='0'").contains("FAILOVER='9999'");
+        assertThat(published.getValue().subject()).isEqualTo("CONFIG_ERROR in aws-dx-failover (DX failover)");
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(published.getValue().message())).contains("MINVIFS='0'").contains("FAILOVER='9999'");
         assertThat(published.getValue().messageAttributes().get("outcome").stringValue()).isEqualTo("CONFIG_ERROR");
         verifyNoInteractions(dx, support);
     }
@@ -173,8 +173,8 @@ class DxFailoverHandlerTest {
         verifyNoInteractions(dx, support, cloudWatch);
         ArgumentCaptor<PublishRequest> published = ArgumentCaptor.forClass(PublishRequest.class);
         verify(sns, times(1)).publish(published.capture());
-        assertThat(published.getValue().subject()).isEqualTo("DX failover: REJECTED (no VIF) - input not understood");
-        assertThat(published.getValue().message()).startsWith("REJECTED: " + message)
+        assertThat(published.getValue().subject()).isEqualTo("REJECTED (no VIF) - input not understood (DX failover)");
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(published.getValue().message())).startsWith("REJECTED: " + message)
                 .contains("Check what invokes the function");
         assertThat(published.getValue().messageAttributes().get("outcome").stringValue()).isEqualTo("REJECTED");
     }

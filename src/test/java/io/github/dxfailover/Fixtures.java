@@ -64,6 +64,36 @@ public final class Fixtures {
         return env;
     }
 
+    /**
+     * A notification's body with the lines that wrap at 100 characters (docs/behaviour.md §7) joined again, so that a
+     * test can look for a sentence whatever width it was wrapped at; the line limit itself is checked on the body as
+     * sent.
+     */
+    public static String unwrapped(String body) {
+        // A headline cut at 100 characters ("OUTCOME: what … ") followed by the whole sentence reads as one line again.
+        int firstEnd = body.indexOf('\n');
+        if (firstEnd > 0 && body.substring(0, firstEnd).endsWith(" …")) {
+            String first = body.substring(0, firstEnd);
+            int colon = first.indexOf(": ");
+            body = first.substring(0, colon + 2) + body.substring(firstEnd + 1);
+        }
+        // A wrapped line goes on indented four more than its logical line began (text/Lines).
+        StringBuilder out = new StringBuilder();
+        int logicalIndent = -1;
+        boolean first = true;
+        for (String line : body.split("\n", -1)) {
+            int indent = line.length() - line.stripLeading().length();
+            if (!first && logicalIndent >= 0 && !line.isBlank() && indent == logicalIndent + 4) {
+                out.append(' ').append(line.stripLeading());
+            } else {
+                out.append(first ? "" : "\n").append(line);
+                logicalIndent = line.isBlank() ? -1 : indent;
+            }
+            first = false;
+        }
+        return out.toString();
+    }
+
     public static FailoverConfig config() {
         return config(env());
     }

@@ -69,7 +69,7 @@ class GroupIT extends WithLocalEndpoints {
         List<Delivered> notified = aws.delivered();
         assertThat(notified).singleElement().satisfies(m -> {
             assertThat(m.attributes()).containsEntry("outcome", "NOT_MANAGED").containsEntry("virtualInterfaceId", UNTAGGED);
-            assertThat(m.message()).contains(UNTAGGED + " does not carry the tag dx-failover:group='core'");
+            assertThat(io.github.dxfailover.Fixtures.unwrapped(m.message())).contains(UNTAGGED + " does not carry the tag dx-failover:group='core'");
         });
 
         Map<String, Object> edge = handler.handle(eventBridgeAlarm(EDGE_VIF + " packet loss", "ALARM"), null);

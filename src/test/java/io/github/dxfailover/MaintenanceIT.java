@@ -73,7 +73,7 @@ class MaintenanceIT extends WithLocalEndpoints {
         assertThat(dx.vif(B).tags()).doesNotContainKey(MaintenanceWindow.TAG);
         assertThat(aws.delivered()).singleElement().satisfies(n -> {
             assertThat(n.attributes()).containsEntry("outcome", "MAINTENANCE_NOTED");
-            assertThat(n.message()).contains("Verdict: SAFE").contains(A + " goes down (dxcon-fgaa0001)");
+            assertThat(io.github.dxfailover.Fixtures.unwrapped(n.message())).contains("Verdict: SAFE").contains(A + " goes down (dxcon-fgaa0001)");
         });
         // The same notice again (as an open event repeats an upcoming one): nothing new, nothing sent.
         Map<String, Object> open = handler().handle(sample("health-maintenance-upcoming.json"), null);
@@ -154,7 +154,7 @@ class MaintenanceIT extends WithLocalEndpoints {
         assertThat(aws.supportCases()).isEmpty();
         assertThat(aws.delivered()).singleElement().satisfies(n -> {
             assertThat(n.attributes()).containsEntry("outcome", "CAPACITY_REACHED");
-            assertThat(n.message()).contains("26.0 Gbit/s on 31.0 Gbit/s: 83.9 % (MAX_UTILIZATION 80 %)");
+            assertThat(io.github.dxfailover.Fixtures.unwrapped(n.message())).contains("26.0 Gbit/s on 31.0 Gbit/s: 83.9 % (MAX_UTILIZATION 80 %)");
         });
     }
 

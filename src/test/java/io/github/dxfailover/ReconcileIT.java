@@ -69,7 +69,7 @@ class ReconcileIT extends WithLocalEndpoints {
         assertThat(aws.supportCases()).hasSize(2);
         assertThat(aws.delivered()).hasSize(2).allSatisfy(m -> {
             assertThat(m.attributes()).containsEntry("outcome", "FAILED_OVER");
-            assertThat(m.message()).contains("Found by: the reconcile pass").contains("In ALARM since");
+            assertThat(io.github.dxfailover.Fixtures.unwrapped(m.message())).contains("Found by: the reconcile pass").contains("In ALARM since");
         });
 
         Map<String, Object> second = handler.handle(Map.of("action", "reconcile"), null);

@@ -64,7 +64,7 @@ class RuntimeIT extends WithLocalEndpoints {
             Answer answer = function.invoke(sample("eventbridge-metric-alarm.json"), TIMEOUT);
 
             assertThat(answer.error()).as(function.output()).isFalse();
-            JsonNode result = JSON.readTree(answer.body());
+            JsonNode result = JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(answer.body()));
             assertThat(result.fieldNames()).toIterable().containsExactly("outcome", "virtualInterfaceId", "message",
                     "vifs", "vifsRead", "testId", "testEndsAt", "caseId", "dryRun", "errors", "capacity");
             // No AWS/DX traffic was put into moto: the capacity step ran and says what it missed (§15).
@@ -95,13 +95,13 @@ class RuntimeIT extends WithLocalEndpoints {
             Answer answer = function.invoke(sample("schedule-scheduled-rule.json"), TIMEOUT);
 
             assertThat(answer.error()).as(function.output()).isFalse();
-            JsonNode result = JSON.readTree(answer.body());
+            JsonNode result = JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(answer.body()));
             assertThat(result.get("outcome").asText()).isEqualTo("RECONCILED");
             assertThat(result.at("/actions/0/virtualInterfaceId").asText()).isEqualTo(VIF_A);
             assertThat(result.at("/actions/0/outcome").asText()).isEqualTo("FAILED_OVER");
             assertThat(dx.vif(VIF_A).state()).isEqualTo("testing");
             assertThat(aws.delivered()).singleElement()
-                    .satisfies(m -> assertThat(m.message()).contains("Found by: the reconcile pass"));
+                    .satisfies(m -> assertThat(io.github.dxfailover.Fixtures.unwrapped(m.message())).contains("Found by: the reconcile pass"));
             assertThat(function.output()).contains("\"RECONCILED\":1").contains("\"FAILED_OVER\":1");
         }
     }
@@ -123,7 +123,7 @@ class RuntimeIT extends WithLocalEndpoints {
             Answer answer = function.invoke(event, TIMEOUT);
 
             assertThat(answer.error()).as(function.output()).isFalse();
-            JsonNode result = JSON.readTree(answer.body());
+            JsonNode result = JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(answer.body()));
             assertThat(result.get("outcome").asText()).isEqualTo("REJECTED");
             assertThat(result.get("message").asText()).contains("AWS/DX metric");
             assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
@@ -131,7 +131,7 @@ class RuntimeIT extends WithLocalEndpoints {
             assertThat(aws.supportCases()).isEmpty();
             assertThat(aws.delivered()).singleElement().satisfies(m -> {
                 assertThat(m.attributes()).containsEntry("outcome", "REJECTED");
-                assertThat(m.message()).contains("Alarm: DX link 1 utilization high");
+                assertThat(io.github.dxfailover.Fixtures.unwrapped(m.message())).contains("Alarm: DX link 1 utilization high");
             });
         }
     }
@@ -146,7 +146,7 @@ class RuntimeIT extends WithLocalEndpoints {
             Answer answer = function.invoke(sample("eventbridge-metric-alarm.json"), TIMEOUT);
 
             assertThat(answer.error()).as(function.output()).isFalse();
-            JsonNode result = JSON.readTree(answer.body());
+            JsonNode result = JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(answer.body()));
             assertThat(result.get("outcome").asText()).isEqualTo("CAPACITY_REACHED");
             assertThat(result.at("/capacity/projectedPercent").asDouble()).isEqualTo(310.0);
             assertThat(result.at("/capacity/remainingCapacityBps").asLong()).isEqualTo(1_000_000_000L);
@@ -169,8 +169,8 @@ class RuntimeIT extends WithLocalEndpoints {
             Answer answer = function.invoke(sample("command-practice.json"), TIMEOUT);
 
             assertThat(answer.error()).as(function.output()).isFalse();
-            JsonNode result = JSON.readTree(answer.body());
-            assertThat(result.get("outcome").asText()).as(answer.body()).isEqualTo("PRACTICE_STARTED");
+            JsonNode result = JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(answer.body()));
+            assertThat(result.get("outcome").asText()).as(io.github.dxfailover.Fixtures.unwrapped(answer.body())).isEqualTo("PRACTICE_STARTED");
             assertThat(result.at("/practice/virtualInterfaceId").asText()).isEqualTo(VIF_A);
             assertThat(dx.vif(VIF_A).tags()).containsEntry("dx-failover:practice", result.at("/practice/testId").asText());
             assertThat(aws.supportCases()).isEmpty();
@@ -187,7 +187,7 @@ class RuntimeIT extends WithLocalEndpoints {
             Answer answer = function.invoke(sample("command-reconcile.json"), TIMEOUT);
 
             assertThat(answer.error()).as(function.output()).isFalse();
-            JsonNode result = JSON.readTree(answer.body());
+            JsonNode result = JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(answer.body()));
             assertThat(result.get("outcome").asText()).isEqualTo("RECONCILED");
             assertThat(result.at("/actions/0/virtualInterfaceId").asText()).isEqualTo(VIF_A);
             assertThat(result.at("/actions/0/outcome").asText()).isEqualTo("GIVEN_BACK");
@@ -206,7 +206,7 @@ class RuntimeIT extends WithLocalEndpoints {
             Answer answer = function.invoke(sample("health-maintenance-upcoming.json"), TIMEOUT);
 
             assertThat(answer.error()).as(function.output()).isFalse();
-            JsonNode result = JSON.readTree(answer.body());
+            JsonNode result = JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(answer.body()));
             assertThat(result.get("outcome").asText()).isEqualTo("MAINTENANCE_NOTED");
             assertThat(result.at("/maintenance/verdict").asText()).isEqualTo("safe");
             assertThat(result.at("/maintenance/vifs/" + VIF_A).asText()).isEqualTo("down");
@@ -231,7 +231,7 @@ class RuntimeIT extends WithLocalEndpoints {
             Answer answer = function.invoke(sample("eventbridge-metric-alarm.json"), TIMEOUT);
 
             assertThat(answer.error()).as(function.output()).isFalse();
-            JsonNode result = JSON.readTree(answer.body());
+            JsonNode result = JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(answer.body()));
             assertThat(result.get("outcome").asText()).isEqualTo("FAILED_OVER");
             assertThat(result.get("vifs").fieldNames()).toIterable().containsExactly(VIF_A, VIF_B, VIF_C);
             assertThat(dx.vif(VIF_A).state()).isEqualTo("testing");
@@ -241,7 +241,7 @@ class RuntimeIT extends WithLocalEndpoints {
             Answer other = function.invoke(sample("eventbridge-metric-alarm.json").replace(VIF_A, "dxvif-fgzz0001"),
                     TIMEOUT);
 
-            JsonNode notManaged = JSON.readTree(other.body());
+            JsonNode notManaged = JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(other.body()));
             assertThat(notManaged.get("outcome").asText()).as(function.output()).isEqualTo("NOT_MANAGED");
             assertThat(notManaged.get("message").asText()).contains("dx-failover:group='edge'");
             assertThat(aws.delivered()).isEmpty();
@@ -258,7 +258,7 @@ class RuntimeIT extends WithLocalEndpoints {
             assertThat(function.initError()).isNull();
             for (Answer answer : List.of(first, second)) {
                 assertThat(answer.error()).as(function.output()).isFalse();
-                JsonNode result = JSON.readTree(answer.body());
+                JsonNode result = JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(answer.body()));
                 assertThat(result.get("outcome").asText()).isEqualTo("CONFIG_ERROR");
                 assertThat(result.get("errors")).hasSize(2);
             }
@@ -274,7 +274,7 @@ class RuntimeIT extends WithLocalEndpoints {
         try (LocalLambda function = function()) {
             Answer answer = function.invoke("{\"hello\": [1, 2, {\"x\": null}]}", TIMEOUT);
             assertThat(answer.error()).isFalse();
-            JsonNode result = JSON.readTree(answer.body());
+            JsonNode result = JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(answer.body()));
             assertThat(result.get("outcome").asText()).isEqualTo("REJECTED");
             assertThat(result.get("message").asText()).contains("[hello]");
             assertThat(dx.calls()).isEmpty();
@@ -293,8 +293,8 @@ class RuntimeIT extends WithLocalEndpoints {
         try (LocalLambda function = function()) {
             Answer answer = function.invoke(twoAlarms, TIMEOUT);
 
-            assertThat(answer.error()).as(answer.body()).isFalse();
-            JsonNode result = JSON.readTree(answer.body());
+            assertThat(answer.error()).as(io.github.dxfailover.Fixtures.unwrapped(answer.body())).isFalse();
+            JsonNode result = JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(answer.body()));
             assertThat(result.get("outcome").asText()).isEqualTo("REJECTED");
             assertThat(result.get("message").asText()).startsWith("expected a JSON object, found a list ([{");
             assertThat(dx.calls()).isEmpty();
@@ -303,7 +303,7 @@ class RuntimeIT extends WithLocalEndpoints {
             assertThat(dx.vif(VIF_B).state()).isEqualTo("available");
             // No operator reads an EventBridge rule's answer: the team is told (docs/behaviour.md §7).
             assertThat(aws.delivered()).singleElement().satisfies(d -> {
-                assertThat(d.subject()).isEqualTo("DX failover: REJECTED (no VIF) - input not understood");
+                assertThat(d.subject()).isEqualTo("REJECTED (no VIF) - input not understood (DX failover)");
                 assertThat(d.attributes()).containsEntry("outcome", "REJECTED");
             });
             assertThat(aws.supportCases()).isEmpty();
@@ -329,15 +329,15 @@ class RuntimeIT extends WithLocalEndpoints {
         try (LocalLambda function = function()) {
             for (Map.Entry<String, String> payload : payloads.entrySet()) {
                 Answer answer = function.invoke(payload.getKey(), TIMEOUT);
-                assertThat(answer.error()).as(payload.getKey() + ": " + answer.body()).isFalse();
-                JsonNode result = JSON.readTree(answer.body());
+                assertThat(answer.error()).as(payload.getKey() + ": " + io.github.dxfailover.Fixtures.unwrapped(answer.body())).isFalse();
+                JsonNode result = JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(answer.body()));
                 assertThat(result.get("outcome").asText()).as(payload.getKey()).isEqualTo("REJECTED");
                 assertThat(result.get("message").asText()).startsWith("expected a JSON object, " + payload.getValue());
             }
             assertThat(dx.calls()).isEmpty();
             Answer after = function.invoke(sample("command-status.json"), TIMEOUT);
             assertThat(after.error()).isFalse();
-            assertThat(JSON.readTree(after.body()).get("outcome").asText()).isEqualTo("STATUS");
+            assertThat(JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(after.body())).get("outcome").asText()).isEqualTo("STATUS");
             assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
             // Each is told (none is an operator's command), and the status query is not.
             assertThat(aws.delivered()).hasSize(payloads.size())
@@ -351,7 +351,7 @@ class RuntimeIT extends WithLocalEndpoints {
         try (LocalLambda function = function()) {
             Answer answer = function.invoke(sample("eventbridge-metric-alarm.json"), TIMEOUT);
             assertThat(answer.error()).isTrue();
-            assertThat(answer.body()).contains("RetryableFailure").contains("reading the VIF states");
+            assertThat(io.github.dxfailover.Fixtures.unwrapped(answer.body())).contains("RetryableFailure").contains("reading the VIF states");
             assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
             assertThat(function.isAlive()).isTrue();
         }

@@ -74,7 +74,7 @@ class TryLocallyIT {
         assertThat(run.output())
                 .contains("outcome=FAILED_OVER vif=dxvif-fgab1234")
                 .contains("\"outcome\" : \"FAILED_OVER\"")
-                .contains("Subject: DX failover: FAILED_OVER dxvif-fgab1234")
+                .contains("Subject: FAILED_OVER dxvif-fgab1234")
                 .contains("Attributes: {outcome=FAILED_OVER, virtualInterfaceId=dxvif-fgab1234}")
                 .contains("[aws-direct-connect / connection-issue, cc [noc@example.com]]")
                 .contains("dxvif-fgab1234  testing  BGP down/down");
@@ -192,7 +192,7 @@ class TryLocallyIT {
                 + "nothing was done\n");
         assertThat(run.output()).contains("\"outcome\" : \"CONFIG_ERROR\"")
                 .contains("MINVIFS='0': expected an integer >= 1")
-                .contains("Subject: DX failover: CONFIG_ERROR in aws-dx-failover");
+                .contains("Subject: CONFIG_ERROR in aws-dx-failover");
     }
 
     @Test

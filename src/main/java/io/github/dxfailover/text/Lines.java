@@ -28,7 +28,7 @@ final class Lines {
         String rest = line;
         while (rest.length() > WIDTH) {
             int cut = rest.lastIndexOf(' ', WIDTH);
-            while (cut > 0 && rest.charAt(cut + 1) == '%') { // "80 %" stays on one line
+            while (cut > 0 && cut + 1 < rest.length() && rest.charAt(cut + 1) == '%') { // "80 %" stays on one line
                 cut = rest.lastIndexOf(' ', cut - 1);
             }
             int from = cut + 1;

@@ -85,10 +85,17 @@ public final class Notifications {
     }
 
     private Notification compose(Result r, String title, String triggerLines, String whatNext, VifStates now) {
-        String subject = "DX failover: " + r.outcome() + " " + (r.vifId() == null ? "(no VIF)" : r.vifId())
-                + " - " + title;
+        // Form for a phone (§7): the subject starts with the outcome (a maintenance notice's with its verdict, so
+        // that a safe and an at-risk one never look alike); the body's first line says what happened in at most
+        // 100 characters, the whole sentence follows, and no line is longer than 100 characters.
+        String subject = outcomeWords(r) + " " + (r.vifId() == null ? "(no VIF)" : r.vifId()) + " - " + title
+                + " (DX failover)";
         StringBuilder body = new StringBuilder();
-        body.append(r.outcome()).append(": ").append(r.message()).append("\n\n");
+        String headline = r.outcome() + ": " + r.message();
+        body.append(headline.length() <= Lines.WIDTH ? headline
+                : headline.substring(0, Math.max(r.outcome().name().length() + 1,
+                headline.lastIndexOf(' ', Lines.WIDTH - 2))) + " …\n" + r.message())
+                .append("\n\n");
         body.append(triggerLines);
         if (!now.isEmpty()) {
             body.append(now.equals(r.vifs()) ? "\nVIFs when this was decided, before acting (MINVIFS="
@@ -102,7 +109,8 @@ public final class Notifications {
             body.append("\nErrors:\n");
             r.errors().forEach(e -> body.append("- ").append(e).append('\n'));
         }
-        return new Notification(subject, bounded(body.toString()), r.outcome(), r.vifId());
+        return new Notification(subject, bounded(Lines.join(body.toString().lines().toList()) + "\n"), r.outcome(),
+                r.vifId());
     }
 
     /**
@@ -126,11 +134,11 @@ public final class Notifications {
     static final int MAX_BODY_BYTES = 250 * 1024;
 
     public static Notification forConfigError(List<String> problems, String functionName) {
-        StringBuilder body = new StringBuilder("CONFIG_ERROR: the function ").append(functionName)
-                .append(" is misconfigured and will not act on any alarm until its environment variables are fixed.\n\n");
+        StringBuilder body = new StringBuilder("CONFIG_ERROR: ").append(functionName)
+                .append(" acts on no alarm until its variables are fixed\n\n");
         problems.forEach(p -> body.append("- ").append(p).append('\n'));
-        return new Notification("DX failover: CONFIG_ERROR in " + functionName, body.toString(),
-                Outcome.CONFIG_ERROR, null);
+        return new Notification("CONFIG_ERROR in " + functionName + " (DX failover)",
+                bounded(Lines.join(body.toString().lines().toList()) + "\n"), Outcome.CONFIG_ERROR, null);
     }
 
     /** Which alarm (name, region, state, reason, time) or which command asked for this; shared with the support case. */
@@ -227,6 +235,14 @@ public final class Notifications {
                     + "{\"action\": \"status\"}.\n";
             default -> "";
         };
+    }
+
+    /** The outcome, and for a maintenance notice its verdict: "MAINTENANCE_NOTED AT RISK". */
+    private static String outcomeWords(Result r) {
+        if (r.outcome() == Outcome.MAINTENANCE_NOTED && r.maintenance() != null && !r.maintenance().isEmpty()) {
+            return r.outcome() + " " + r.maintenance().get(0).verdict().toUpperCase(java.util.Locale.ROOT);
+        }
+        return r.outcome().name();
     }
 
     /**

@@ -17,6 +17,18 @@ public class SnsSubjectTest {
         assertThat(subject.charAt(0)).isNotEqualTo(' ');
     }
 
+    /**
+     * The form for a phone (docs/behaviour.md §7; issue 32): the subject starts with the outcome, the body's first line
+     * and every other line are at most 100 characters. Every notification the service tests produce is held to it.
+     */
+    public static void assertPhoneForm(String subject, String body, String outcome) {
+        assertAcceptableSubject(subject);
+        assertThat(subject).as("the subject starts with the outcome").startsWith(outcome);
+        assertThat(body.lines()).as("no line of the body over 100 characters:%n%s", body)
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        assertThat(body.lines().findFirst().orElse("")).startsWith(outcome + ":");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "dxvif-aaaa1111 packet loss\r\nBcc: everyone@example.com",
@@ -26,7 +38,7 @@ public class SnsSubjectTest {
         "",
         "\u2028\u2029\u0085"})
     void subjectIsAlwaysAcceptableToSns(String name) {
-        assertAcceptableSubject(new Notification("DX failover: FAILED_OVER - " + name, "", Outcome.FAILED_OVER, null).subject());
+        assertAcceptableSubject(new Notification("FAILED_OVER - " + name, "", Outcome.FAILED_OVER, null).subject());
         assertAcceptableSubject(new Notification(name, "", Outcome.REJECTED, null).subject());
     }
 

@@ -174,7 +174,11 @@ public final class LocalAws implements AutoCloseable {
                 return out;
             }
             for (Message m : batch) {
-                out.add(parse(m.body()));
+                Delivered d = parse(m.body());
+                // Every message the real-SDK tests see is in the form for a phone (docs/behaviour.md §7).
+                io.github.dxfailover.aws.SnsSubjectTest.assertPhoneForm(d.subject(), d.message(),
+                        d.attributes().get("outcome"));
+                out.add(d);
                 sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
             }
         }

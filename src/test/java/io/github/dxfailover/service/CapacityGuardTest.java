@@ -90,7 +90,7 @@ class CapacityGuardTest extends MockedAws {
         verifyNoChange();
         PublishRequest p = published();
         assertThat(p.messageAttributes().get("outcome").stringValue()).isEqualTo("CAPACITY_REACHED");
-        assertThat(p.message()).contains("Nothing was changed: " + VIF_A + " stays in service because the other VIFs "
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(p.message())).contains("Nothing was changed: " + VIF_A + " stays in service because the other VIFs "
                 + "could not carry its traffic (3.0 Gbit/s on 1.0 Gbit/s: 300 % (MAX_UTILIZATION 80 %))");
         // The three reads, once each: DescribeConnections, DescribeLags, one GetMetricData for both healthy VIFs.
         verify(dx, times(1)).describeConnections(any(DescribeConnectionsRequest.class));
@@ -164,7 +164,7 @@ class CapacityGuardTest extends MockedAws {
                 + "VirtualInterfaceBpsEgress/Ingress)";
         assertThat(r.message()).endsWith("; capacity not checked: " + why);
         assertThat(r.toMap().get("capacity")).isEqualTo(Map.of("limitPercent", 80, "unknown", why));
-        assertThat(published().message()).contains("capacity not checked: " + why);
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(published().message())).contains("capacity not checked: " + why);
     }
 
     @Test

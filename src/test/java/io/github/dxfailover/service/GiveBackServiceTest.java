@@ -49,8 +49,8 @@ class GiveBackServiceTest {
         Notification n = aws.published.get(0);
         assertThat(n.outcome()).isEqualTo(Outcome.GIVEN_BACK);
         assertThat(n.vifId()).isEqualTo(VIF_A);
-        assertThat(n.subject()).isEqualTo("DX failover: GIVEN_BACK " + VIF_A + " - below the minimum");
-        assertThat(n.body())
+        assertThat(n.subject()).isEqualTo("GIVEN_BACK " + VIF_A + " - below the minimum (DX failover)");
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(n.body()))
                 .startsWith("GIVEN_BACK: 0 healthy VIF(s), fewer than MINVIFS (1); ended the failover test on " + VIF_A
                         + " (test test-a, running for 10 min) so that the network has that path back\n")
                 .contains("The network is below its minimum: 0 healthy VIF(s), MINVIFS is 1.\n")
@@ -134,7 +134,7 @@ class GiveBackServiceTest {
         assertThat(r.givenBack()).extracting(GivenBack::vifId).containsExactly(VIF_A);
         assertThat(aws.published).extracting(Notification::outcome)
                 .containsExactly(Outcome.DRY_RUN, Outcome.MINIMUM_REACHED);
-        assertThat(aws.published.get(0).body()).contains("would end the failover test on " + VIF_A)
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(aws.published.get(0).body())).contains("would end the failover test on " + VIF_A)
                 .contains("Would end: failover test test-a").contains("Nothing was changed (DRY_RUN=true).");
     }
 
@@ -147,7 +147,7 @@ class GiveBackServiceTest {
                 .hasMessage("stopping the BGP failover test on " + VIF_A + " failed: InternalError: injected");
         assertThat(aws.published).hasSize(1);
         assertThat(aws.published.get(0).outcome()).isEqualTo(Outcome.ERROR);
-        assertThat(aws.published.get(0).body()).contains("could not give " + VIF_A + " back")
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(aws.published.get(0).body())).contains("could not give " + VIF_A + " back")
                 .contains("The network is below its minimum").contains("Lambda retries the event");
     }
 
@@ -162,7 +162,7 @@ class GiveBackServiceTest {
         assertThat(r.errors()).containsExactly("stopping the BGP failover test on " + VIF_B
                 + " failed: InternalError: injected");
         assertThat(aws.published).hasSize(1);
-        assertThat(aws.published.get(0).body()).contains("Ended: failover test test-a")
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(aws.published.get(0).body())).contains("Ended: failover test test-a")
                 .contains("Errors:\n- stopping the BGP failover test on " + VIF_B);
     }
 

@@ -60,7 +60,7 @@ class GroupServiceTest {
         Result r = alarm(group("Core", 1), VIF_A);
         assertThat(r.outcome()).isEqualTo(Outcome.NOT_MANAGED);
         assertThat(r.message()).contains("differs from VIFGROUP only in letter case or spaces: a typo");
-        assertThat(aws.published).singleElement().satisfies(n -> assertThat(n.body()).contains("a typo"));
+        assertThat(aws.published).singleElement().satisfies(n -> assertThat(io.github.dxfailover.Fixtures.unwrapped(n.body())).contains("a typo"));
         assertThat(aws.calls("StartBgpFailoverTest")).isEmpty();
 
         Result status = aws.service(group("Core", 1)).handle(new Request.Status(), Deadline.none());
@@ -79,7 +79,7 @@ class GroupServiceTest {
         assertThat(aws.calls("DescribeVirtualInterfaces")).hasSize(1);
         // The result and the notification show the group's VIFs, not the region's.
         assertThat(r.vifs().ids()).containsExactly(VIF_A, VIF_B, VIF_C);
-        assertThat(aws.published).singleElement().satisfies(n -> assertThat(n.body()).contains(VIF_C)
+        assertThat(aws.published).singleElement().satisfies(n -> assertThat(io.github.dxfailover.Fixtures.unwrapped(n.body())).contains(VIF_C)
                 .doesNotContain(EDGE_VIF).doesNotContain(UNTAGGED));
     }
 
@@ -94,7 +94,7 @@ class GroupServiceTest {
         assertThat(aws.published).hasSize(1);
         assertThat(n.outcome()).isEqualTo(Outcome.NOT_MANAGED);
         assertThat(n.vifId()).isEqualTo(UNTAGGED);
-        assertThat(n.body()).contains("Nothing was changed: " + UNTAGGED + " does not carry the tag "
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(n.body())).contains("Nothing was changed: " + UNTAGGED + " does not carry the tag "
                 + "dx-failover:group='core'. Tag it so if this function should manage it; it is managed from the next "
                 + "invocation on.");
     }
@@ -104,12 +104,12 @@ class GroupServiceTest {
         region();
         Result typo = aws.service(group("cor", 1)).handle(MockedAws.alarmFor(UNTAGGED + " loss"), Deadline.none());
         assertThat(typo.outcome()).isEqualTo(Outcome.NOT_MANAGED);
-        assertThat(aws.published).singleElement().satisfies(n -> assertThat(n.body()).contains("No VIF in this account "
+        assertThat(aws.published).singleElement().satisfies(n -> assertThat(io.github.dxfailover.Fixtures.unwrapped(n.body())).contains("No VIF in this account "
                 + "and region carries the tag dx-failover:group='cor': tag the VIFs to protect with it, or fix VIFGROUP."));
 
         aws.published.clear();
         aws.service(group("core", 1)).handle(MockedAws.alarmFor(UNTAGGED + " loss"), Deadline.none());
-        assertThat(aws.published).singleElement().satisfies(n -> assertThat(n.body()).doesNotContain("No VIF"));
+        assertThat(aws.published).singleElement().satisfies(n -> assertThat(io.github.dxfailover.Fixtures.unwrapped(n.body())).doesNotContain("No VIF"));
     }
 
     @Test
@@ -226,7 +226,7 @@ class GroupServiceTest {
         assertThat(aws.published).isEmpty();
         assertThat(listed.handle(MockedAws.alarmFor(UNTAGGED + " loss"), Deadline.none()).outcome())
                 .isEqualTo(Outcome.NOT_MANAGED);
-        assertThat(aws.published).singleElement().satisfies(n -> assertThat(n.body()).contains(UNTAGGED
+        assertThat(aws.published).singleElement().satisfies(n -> assertThat(io.github.dxfailover.Fixtures.unwrapped(n.body())).contains(UNTAGGED
                 + " is not in VIFLIST (" + VIF_A + "," + VIF_B + "," + VIF_C + ")"));
     }
 }

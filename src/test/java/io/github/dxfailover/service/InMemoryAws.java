@@ -319,6 +319,7 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
     @Override
     public void publish(Notification n) {
         call(Call.PUBLISH, n.vifId());
+        io.github.dxfailover.aws.SnsSubjectTest.assertPhoneForm(n.subject(), n.body(), n.outcome().name());
         published.add(n);
         answer(Call.PUBLISH, n.vifId());
     }

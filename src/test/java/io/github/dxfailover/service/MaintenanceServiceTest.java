@@ -77,8 +77,8 @@ class MaintenanceServiceTest {
                 .startsWith("the VIFs that stay would carry 3.2 Gbit/s on 2.0 Gbit/s");
         Notification n = aws.published.get(0);
         assertThat(n.outcome()).isEqualTo(Outcome.MAINTENANCE_NOTED);
-        assertThat(n.subject()).isEqualTo("DX failover: MAINTENANCE_NOTED (no VIF) - AWS maintenance");
-        assertThat(n.body()).contains("When: Fri 27 Nov 2026 04:00 to 08:00 UTC (4 h)")
+        assertThat(n.subject()).isEqualTo("MAINTENANCE_NOTED AT RISK (no VIF) - AWS maintenance (DX failover)");
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(n.body())).contains("When: Fri 27 Nov 2026 04:00 to 08:00 UTC (4 h)")
                 .contains("  " + VIF_A + " goes down (" + connectionOf(VIF_A) + ")")
                 .contains("Verdict: AT RISK").contains("starts no failover test on " + VIF_A);
     }
@@ -156,7 +156,7 @@ class MaintenanceServiceTest {
                 Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(aws.published).singleElement().satisfies(n -> assertThat(n.subject())
-                .isEqualTo("DX failover: REJECTED (no VIF) - AWS Health event"));
+                .isEqualTo("REJECTED (no VIF) - AWS Health event (DX failover)"));
     }
 
     @Test
@@ -202,7 +202,7 @@ class MaintenanceServiceTest {
                 "ALARM"), null), Deadline.none());
         assertThat(r.outcome()).isEqualTo(Outcome.IN_MAINTENANCE);
         assertThat(aws.calls).containsExactly("DescribeAlarms", "DescribeVirtualInterfaces", "Publish " + VIF_A);
-        assertThat(aws.published.get(0).body()).contains("not to run the BGP failover test during maintenance");
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(aws.published.get(0).body())).contains("not to run the BGP failover test during maintenance");
         Result command = aws.service(config("MAX_UTILIZATION", "0")).handle(new Request.Evaluate(
                 new OperatorCommand("failover", VIF_A), null), Deadline.none());
         assertThat(command.outcome()).isEqualTo(Outcome.IN_MAINTENANCE);

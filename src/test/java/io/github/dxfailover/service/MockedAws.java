@@ -108,7 +108,7 @@ public abstract class MockedAws {
         verify(sns).publish(captor.capture());
         PublishRequest p = captor.getValue();
         assertThat(p.topicArn()).isEqualTo(TOPIC);
-        SnsSubjectTest.assertAcceptableSubject(p.subject());
+        SnsSubjectTest.assertPhoneForm(p.subject(), p.message(), p.messageAttributes().get("outcome").stringValue());
         return p;
     }
 

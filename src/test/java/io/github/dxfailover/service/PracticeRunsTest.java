@@ -192,7 +192,7 @@ class PracticeRunsTest extends MockedAws {
                 "outcome", "PRACTICE_STARTED", "endsAt", NOW.plusSeconds(1800).toString()));
         PublishRequest p = published(1).get(0);
         assertThat(p.messageAttributes().get("outcome").stringValue()).isEqualTo("PRACTICE_STARTED");
-        assertThat(p.message()).contains("watching " + OUTCOME).contains("\"action\": \"restore\"");
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(p.message())).contains("watching " + OUTCOME).contains("\"action\": \"restore\"");
         verify(support, never()).createCase(any(CreateCaseRequest.class));
     }
 
@@ -371,7 +371,7 @@ class PracticeRunsTest extends MockedAws {
         assertThat(well.preflight().ready()).isTrue();
         assertThat(well.toMap()).containsEntry("notProven", List.of(VIF_B, VIF_C)) // B's success is 40 days old
                 .containsEntry("practiceBlockers", List.of());
-        assertThat(well.message()).contains("\nPractice runs: none running; ").contains("\n  " + VIF_A + " last test ")
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(well.message())).contains("\nPractice runs: none running; ").contains("\n  " + VIF_A + " last test ")
                 .contains("; PRACTICE_SUCCEEDED " + NOW.minusSeconds(86_400) + "\n")
                 .contains("\n  " + VIF_C + " never tested; never practised")
                 .contains("not proven (no PRACTICE_SUCCEEDED in the last 35 days): " + VIF_B + ", " + VIF_C)

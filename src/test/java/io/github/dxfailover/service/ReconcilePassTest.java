@@ -122,7 +122,7 @@ class ReconcilePassTest extends MockedAws {
         List<PublishRequest> messages = allPublished();
         assertThat(messages).hasSize(2).allSatisfy(p -> {
             assertThat(p.messageAttributes().get("outcome").stringValue()).isEqualTo("FAILED_OVER");
-            assertThat(p.message()).contains("Found by: the reconcile pass").contains("In ALARM since");
+            assertThat(io.github.dxfailover.Fixtures.unwrapped(p.message())).contains("Found by: the reconcile pass").contains("In ALARM since");
             SnsSubjectTest.assertAcceptableSubject(p.subject());
         });
         assertThat(messages.get(0).message()).contains("Alarm: " + VIF_A + " loss").contains("(30 min)");
@@ -258,7 +258,7 @@ class ReconcilePassTest extends MockedAws {
                 .builder().virtualInterfaceTest(test(VIF_A, "test-1", NOW)).build());
         service.handle(new Request.Restore(VIF_A), Deadline.none());
         PublishRequest p = published();
-        assertThat(p.message()).contains("the next reconcile pass takes " + VIF_A + " out of service again")
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(p.message())).contains("the next reconcile pass takes " + VIF_A + " out of service again")
                 .contains("aws cloudwatch disable-alarm-actions --alarm-names");
         verify(dx, never()).startBgpFailoverTest(any(StartBgpFailoverTestRequest.class));
     }

@@ -41,7 +41,7 @@ class RestoreTest extends MockedAws {
         verifyNoInteractions(support);
         PublishRequest p = published();
         assertThat(p.messageAttributes().get("outcome").stringValue()).isEqualTo("RESTORED");
-        assertThat(p.message()).contains("test-1").contains("was stopped");
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(p.message())).contains("test-1").contains("was stopped");
     }
 
     /** docs/behaviour.md §7: every outcome of a command but a REJECTED one is notified, like an alarm's. */
@@ -54,7 +54,7 @@ class RestoreTest extends MockedAws {
         verifyNoChange();
         PublishRequest p = published();
         assertThat(p.messageAttributes().get("outcome").stringValue()).isEqualTo("NOTHING_TO_RESTORE");
-        assertThat(p.message()).contains("Nothing was changed: no failover test runs on " + VIF_B + ".");
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(p.message())).contains("Nothing was changed: no failover test runs on " + VIF_B + ".");
     }
 
     @Test
@@ -65,8 +65,8 @@ class RestoreTest extends MockedAws {
         PublishRequest p = published();
         assertThat(p.messageAttributes().get("outcome").stringValue()).isEqualTo("NOT_MANAGED");
         assertThat(p.messageAttributes().get("virtualInterfaceId").stringValue()).isEqualTo(OTHER_VIF);
-        assertThat(p.subject()).isEqualTo("DX failover: NOT_MANAGED " + OTHER_VIF + " - operator restore command");
-        assertThat(p.message()).contains(OTHER_VIF + " is not in VIFLIST");
+        assertThat(p.subject()).isEqualTo("NOT_MANAGED " + OTHER_VIF + " - operator restore command (DX failover)");
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(p.message())).contains(OTHER_VIF + " is not in VIFLIST");
     }
 
     @Test
@@ -78,7 +78,7 @@ class RestoreTest extends MockedAws {
         verifyNoChange();
         PublishRequest p = published();
         assertThat(p.messageAttributes().get("outcome").stringValue()).isEqualTo("DRY_RUN");
-        assertThat(p.message()).contains("Nothing was changed (DRY_RUN=true). Without it the function would have "
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(p.message())).contains("Nothing was changed (DRY_RUN=true). Without it the function would have "
                 + "stopped the BGP failover test on " + VIF_A + ".");
     }
 

@@ -147,7 +147,7 @@ class SeamDefectsTest {
         assertThat(r.givenBack()).extracting(g -> g.vifId()).containsExactly(VIF_A);
         assertThat(aws.published).extracting(Notification::outcome)
                 .containsExactly(Outcome.GIVEN_BACK, Outcome.MINIMUM_REACHED);
-        String body = aws.published.get(1).body();
+        String body = io.github.dxfailover.Fixtures.unwrapped(aws.published.get(1).body());
         assertThat(body).doesNotContain("Nothing was changed")
                 .contains(VIF_A + " was just given back (its failover test ended) and stays in service")
                 .contains("VIFs now, after what this invocation did first");
@@ -169,7 +169,7 @@ class SeamDefectsTest {
         assertThat(aws.calls("StopBgpFailoverTest", "StartBgpFailoverTest")).isEmpty();
         assertThat(aws.published).extracting(Notification::outcome)
                 .containsExactly(Outcome.DRY_RUN, Outcome.MINIMUM_REACHED);
-        String body = aws.published.get(1).body();
+        String body = io.github.dxfailover.Fixtures.unwrapped(aws.published.get(1).body());
         assertThat(body).contains("Nothing was changed: " + VIF_A + " stays in service")
                 .doesNotContain("was just given back").contains("VIFs when this was decided, before acting");
         assertThat(body.lines().filter(l -> l.contains(VIF_A) && l.startsWith("  ")).findFirst().orElseThrow())

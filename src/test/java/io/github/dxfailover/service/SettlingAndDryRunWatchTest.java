@@ -87,7 +87,7 @@ class SettlingAndDryRunWatchTest {
         assertThat(r.message()).isEqualTo("practice run on " + VIF_A + " would end after 5 min: outcome alarm '"
                 + OUTCOME_ALARM + "' went to ALARM (DRY_RUN: its failover test goes on, and nothing is recorded)");
         assertThat(aws.published).hasSize(1);
-        assertThat(aws.published.get(0).body()).contains("Without it the function would have recorded the practice run "
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(aws.published.get(0).body())).contains("Without it the function would have recorded the practice run "
                 + "as PRACTICE_FAILED on the VIF's tag dx-failover:last-practice, after stopping its failover test.");
         assertThat(aws.vifs.get(VIF_A).tags()).containsEntry(PracticeRecord.RUNNING, "t-practice");
     }

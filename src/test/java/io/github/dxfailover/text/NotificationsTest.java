@@ -59,7 +59,7 @@ class NotificationsTest {
         String body = writer.forUnreadableInput(huge, false).body();
         int bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         assertThat(bytes).isLessThanOrEqualTo(250 * 1024);
-        assertThat(body).startsWith("REJECTED: " + "x".repeat(100))
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(body)).startsWith("REJECTED: " + "x".repeat(100))
                 .containsPattern("\\n\\[cut: this message was \\d+ bytes, more than SNS accepts \\(256 KB\\)");
         String small = writer.forUnreadableInput(result(Outcome.REJECTED, "short"), false).body();
         assertThat(small).doesNotContain("[cut:");
@@ -73,10 +73,10 @@ class NotificationsTest {
     void aFailoverSaysWhatWasDoneWhatHappensNextAndTheCase() {
         Notification n = writer.forResult(failedOver().withCase("case-1"), ALARM);
 
-        assertThat(n.subject()).isEqualTo("DX failover: FAILED_OVER dxvif-aaaa1111 - dxvif-aaaa1111 packet loss");
+        assertThat(n.subject()).isEqualTo("FAILED_OVER dxvif-aaaa1111 - dxvif-aaaa1111 packet loss (DX failover)");
         assertThat(n.outcome()).isEqualTo(Outcome.FAILED_OVER);
         assertThat(n.vifAttribute()).isEqualTo(VIF_A);
-        assertThat(n.body()).isEqualTo("FAILED_OVER: started\n\n" + ALARM_LINES + VIFS + """
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(n.body())).isEqualTo("FAILED_OVER: started\n\n" + ALARM_LINES + VIFS + """
                 Done: BGP failover test t-1 started on dxvif-aaaa1111; its BGP sessions are DOWN and traffic moves to \
                 the other VIFs.
                 Next: BGP on dxvif-aaaa1111 comes back by itself at 2026-11-26T07:00:00Z.
@@ -91,45 +91,45 @@ class NotificationsTest {
         CaseNotOpened noPlan = new CaseNotOpened(true, "SubscriptionRequiredException: x");
         String why = Messages.caseNotOpened(noPlan);
         Notification n = writer.forResult(failedOver().withCaseNotOpened(noPlan, why), ALARM);
-        assertThat(n.body()).endsWith("Support case: none opened (" + why + ")\n\nErrors:\n- " + why + "\n");
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(n.body())).endsWith("Support case: none opened (" + why + ")\n\nErrors:\n- " + why + "\n");
 
         Notification unknown = writer.forResult(failedOver(), ALARM);
-        assertThat(unknown.body()).endsWith("Support case: none opened (unknown reason)\n");
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(unknown.body())).endsWith("Support case: none opened (unknown reason)\n");
 
         Notification off = new Notifications(config(envWith("SUPPORT_CASE", "false"))).forResult(failedOver(), ALARM);
-        assertThat(off.body()).endsWith("Support case: none opened (SUPPORT_CASE=false)\n");
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(off.body())).endsWith("Support case: none opened (SUPPORT_CASE=false)\n");
     }
 
     @Test
     void aDryRunSaysWhatWouldHaveBeenDone() {
-        assertThat(writer.forResult(result(Outcome.DRY_RUN, "m"), ALARM).body()).endsWith("""
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(writer.forResult(result(Outcome.DRY_RUN, "m"), ALARM).body())).endsWith("""
                 Nothing was changed (DRY_RUN=true). Without it the function would have started a 180-minute BGP \
                 failover test on dxvif-aaaa1111 and opened an urgent support case.
                 """);
         Notifications high = new Notifications(config(envWith("SUPPORT_SEVERITY", "high")));
-        assertThat(high.forResult(result(Outcome.DRY_RUN, "m"), ALARM).body())
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(high.forResult(result(Outcome.DRY_RUN, "m"), ALARM).body()))
                 .endsWith("and opened a high support case.\n");
         Notifications noCase = new Notifications(config(envWith("SUPPORT_CASE", "false")));
-        assertThat(noCase.forResult(result(Outcome.DRY_RUN, "m"), ALARM).body())
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(noCase.forResult(result(Outcome.DRY_RUN, "m"), ALARM).body()))
                 .endsWith("180-minute BGP failover test on dxvif-aaaa1111.\n");
     }
 
     @Test
     void outcomesThatChangeNothingSayWhy() {
-        assertThat(writer.forResult(result(Outcome.MINIMUM_REACHED, "m"), ALARM).body()).endsWith(VIFS + """
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(writer.forResult(result(Outcome.MINIMUM_REACHED, "m"), ALARM).body())).endsWith(VIFS + """
                 Nothing was changed: dxvif-aaaa1111 stays in service so that at least 1 healthy VIF(s) remain. \
                 Investigate the alarm and the other VIFs.
                 """);
-        assertThat(writer.forResult(result(Outcome.ALREADY_UNAVAILABLE, "m"), ALARM).body())
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(writer.forResult(result(Outcome.ALREADY_UNAVAILABLE, "m"), ALARM).body()))
                 .endsWith("\nNothing was changed: dxvif-aaaa1111 already carries no traffic.\n");
-        assertThat(writer.forResult(result(Outcome.NOT_MANAGED, "m"), ALARM).body()).endsWith("\nNothing was changed: "
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(writer.forResult(result(Outcome.NOT_MANAGED, "m"), ALARM).body())).endsWith("\nNothing was changed: "
                 + "dxvif-aaaa1111 is not in VIFLIST (dxvif-aaaa1111,dxvif-bbbb2222,dxvif-cccc3333). Add it there if "
                 + "this function should manage it.\n");
         Result rejected = Result.of(Outcome.REJECTED, null, "names no VIF", VifStates.notRead(), false);
         Notification n = writer.forResult(rejected, alarm("loss to 10.0.0.1", "ALARM"));
-        assertThat(n.subject()).isEqualTo("DX failover: REJECTED (no VIF) - loss to 10.0.0.1");
+        assertThat(n.subject()).isEqualTo("REJECTED (no VIF) - loss to 10.0.0.1 (DX failover)");
         assertThat(n.vifAttribute()).isEqualTo("none");
-        assertThat(n.body()).doesNotContain("VIFs when").endsWith("""
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(n.body())).doesNotContain("VIFs when").endsWith("""
                 Reason: Threshold Crossed: 1 datapoint [12.0] was greater than the threshold (5.0).
 
                 Nothing was changed. Rename the alarm so that its name starts with the VIF ID, for example \
@@ -137,17 +137,17 @@ class NotificationsTest {
                 VirtualInterfaceId dimension. A dimension on an AWS/DX metric (bandwidth, BGP status) or on this \
                 function's own metrics never names a VIF: a utilization alarm must not take its VIF out.
                 """);
-        assertThat(writer.forResult(result(Outcome.ERROR, "m"), ALARM).body()).endsWith("\nThe function failed before "
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(writer.forResult(result(Outcome.ERROR, "m"), ALARM).body())).endsWith("\nThe function failed before "
                 + "it could finish; Lambda retries the event. Check the VIFs with {\"action\": \"status\"}.\n");
-        assertThat(writer.forResult(result(Outcome.IGNORED, "m"), ALARM).body()).endsWith(VIFS);
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(writer.forResult(result(Outcome.IGNORED, "m"), ALARM).body())).endsWith(VIFS);
     }
 
     @Test
     void aRestoreNamesTheOperatorAndWarnsAboutReconcile() {
         Result restored = result(Outcome.RESTORED, Messages.stopped(new FailoverTestRun("t-1", END), VIF_A));
         Notification n = writer.forRestore(restored);
-        assertThat(n.subject()).isEqualTo("DX failover: RESTORED dxvif-aaaa1111 - operator restore command");
-        assertThat(n.body()).isEqualTo("RESTORED: BGP failover test t-1 on dxvif-aaaa1111 was stopped; its BGP sessions "
+        assertThat(n.subject()).isEqualTo("RESTORED dxvif-aaaa1111 - operator restore command (DX failover)");
+        assertThat(io.github.dxfailover.Fixtures.unwrapped(n.body())).isEqualTo("RESTORED: BGP failover test t-1 on dxvif-aaaa1111 was stopped; its BGP sessions "
                 + "come back up now\n\nRequested by: an operator's restore command (aws lambda invoke or the Lambda "
                 + "console), not by an alarm\n" + VIFS + """
                 Done: BGP failover test t-1 on dxvif-aaaa1111 was stopped; its BGP sessions come back up now.
@@ -178,16 +178,16 @@ class NotificationsTest {
         assertThat(Notifications.triggerLines(new OperatorCommand("failover", VIF_A))).isEqualTo("Requested by: an "
                 + "operator's failover command (aws lambda invoke or the Lambda console), not by an alarm\n");
         assertThat(writer.forResult(result(Outcome.FAILED_OVER, "m"), new OperatorCommand("failover", VIF_A)).subject())
-                .isEqualTo("DX failover: FAILED_OVER dxvif-aaaa1111 - operator failover command");
+                .isEqualTo("FAILED_OVER dxvif-aaaa1111 - operator failover command (DX failover)");
     }
 
     @Test
     void aConfigErrorListsEveryProblem() {
         Notification n = Notifications.forConfigError(List.of("MINVIFS is not set", "SNSARN='x'"), "dx-fn");
-        assertThat(n.subject()).isEqualTo("DX failover: CONFIG_ERROR in dx-fn");
+        assertThat(n.subject()).isEqualTo("CONFIG_ERROR in dx-fn (DX failover)");
         assertThat(n.outcome()).isEqualTo(Outcome.CONFIG_ERROR);
         assertThat(n.vifAttribute()).isEqualTo("none");
-        assertThat(n.body()).isEqualTo("CONFIG_ERROR: the function dx-fn is misconfigured and will not act on any alarm "
-                + "until its environment variables are fixed.\n\n- MINVIFS is not set\n- SNSARN='x'\n");
+        assertThat(n.body()).isEqualTo("CONFIG_ERROR: dx-fn acts on no alarm until its variables are fixed\n\n"
+                + "- MINVIFS is not set\n- SNSARN='x'\n");
     }
 }
