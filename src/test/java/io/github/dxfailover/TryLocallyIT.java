@@ -163,6 +163,22 @@ class TryLocallyIT {
                 .contains("[dx-failover:maintenance = 2099-12-05T02:00:00Z/2099-12-05T06:00:00Z down dxcon-fgaa0001");
     }
 
+    /** Issue 32, finding 6: the three samples docs/try-it.md says need more than the defaults give what it promises. */
+    @Test
+    void theSamplesThatNeedMoreGiveWhatDocsTryItPromises() throws Exception {
+        answeredFirst(tryLocally("events/command-practice.json", "--env", "PRACTICE_OUTCOME_ALARMS=apps 5xx",
+                "--env", "MAX_UTILIZATION=0"), 0, "PRACTICE_STARTED: ");
+        answeredFirst(tryLocally("events/eventbridge-outcome-alarm.json", "--env", "PRACTICE_OUTCOME_ALARMS=apps 5xx"),
+                0, "IGNORED: ");
+        answeredFirst(tryLocally("events/command-restore.json", "--state", "local/one-under-test.json"), 0,
+                "RESTORED: ");
+        String page = java.nio.file.Files.readString(java.nio.file.Path.of("docs/try-it.md"));
+        assertThat(page).contains("local/try-locally events/command-practice.json --env \"PRACTICE_OUTCOME_ALARMS=apps 5xx\" "
+                + "--env MAX_UTILIZATION=0").contains("local/try-locally events/eventbridge-outcome-alarm.json --env "
+                + "\"PRACTICE_OUTCOME_ALARMS=apps 5xx\"").contains("local/try-locally events/command-restore.json --state "
+                + "local/one-under-test.json");
+    }
+
     /** Issue 32, finding 5: a function JVM that cannot start ends the run at once with its own code, not after 90 s. */
     @Test
     void aFunctionJvmThatCannotStartEndsTheRunAtOnceWithExitCode5() throws Exception {
