@@ -164,8 +164,8 @@ class ReconcileIT extends WithLocalEndpoints {
         assertThat(event.keySet()).containsExactly("none", VIF_A);
         assertThat(event.get("none").get("MINIMUM_REACHED").asInt()).isEqualTo(1);
         assertThat(event.get(VIF_A).get("MINIMUM_REACHED").asInt()).isEqualTo(1);
-        assertThat(event.get(VIF_A).at("/_aws/CloudWatchMetrics/0/Dimensions/0/0").asText())
-                .isEqualTo("VirtualInterfaceId");
+        assertThat(event.get(VIF_A).at("/_aws/CloudWatchMetrics/0/Dimensions/0").toString())
+                .isEqualTo("[\"Deployment\",\"VirtualInterfaceId\"]");
     }
 
     /** Each EMF line by the VIF of its dimension, "none" for the line without. */

@@ -317,13 +317,21 @@ class TryLocallyIT {
 
     @Test
     void withAllowUnknownEnvAVariableTheFunctionDoesNotReadIsWarnedAboutAndTheRunGoesOn() throws Exception {
-        Run run = tryLocally("--env", "MINVIF=2", "--allow-unknown-env", "--env", "AWS_MAX_ATTEMPTS=2",
+        Run run = tryLocally("--env", "TEAM=netops", "--allow-unknown-env", "--env", "AWS_MAX_ATTEMPTS=2",
                 "--env", "DRY_RUN=false");
         assertThat(run.exitCode()).as(run.output()).isZero();
         List<String> warnings = run.output().lines().filter(l -> l.startsWith("warning:")).toList();
-        assertThat(warnings).as(run.output()).containsExactly(
-                "warning: the function does not read MINVIF (--env MINVIF=2 has no effect); did you mean MINVIFS?");
+        assertThat(warnings).as(run.output()).singleElement().asString()
+                .startsWith("warning: the function does not read TEAM (--env TEAM=netops has no effect); it reads ");
         assertThat(run.output()).contains("  MINVIFS=1").contains("outcome=FAILED_OVER vif=dxvif-fgab1234");
+    }
+
+    /** Issue 32, finding 1: a look-alike name run anyway meets the function's own refusal, CONFIG_ERROR (§5). */
+    @Test
+    void aLookAlikeNameRunAnywayIsTheFunctionsConfigError() throws Exception {
+        Run run = tryLocally("--env", "DRYRUN=false", "--allow-unknown-env");
+        answeredFirst(run, 3, "CONFIG_ERROR: the function is misconfigured: DRYRUN='false': DRYRUN is not read; did "
+                + "you mean DRY_RUN?; nothing was done");
     }
 
     @Test
