@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@code -} and spaces removed: equal, or at most two letters apart when the name the function reads has five or more
  * letters. Names Lambda and the JVM set are never compared.
  */
-final class LookAlikes {
+public final class LookAlikes {
     private static final List<String> PLATFORM_PREFIXES = List.of("AWS_", "LAMBDA_", "_HANDLER", "_X_AMZN_", "JAVA_");
     private static final List<String> PLATFORM_NAMES = List.of("TZ", "LANG", "PATH", "LD_LIBRARY_PATH", "CLASSPATH");
 
@@ -35,8 +35,8 @@ final class LookAlikes {
         return name.toUpperCase(Locale.ROOT).replaceAll("[_\\- ]", "");
     }
 
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    /** Levenshtein distance (try-locally's hint for an --env name uses it too). */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -483,26 +483,9 @@ public final class TryLocally {
                 : "it reads " + String.join(", ", known) + ".";
     }
 
-    /** Levenshtein distance, ignoring case. */
+    /** Levenshtein distance, ignoring case: the configuration's own measure of a look-alike name. */
     private static int distance(String a, String b) {
-        a = a.toUpperCase(Locale.ROOT);
-        b = b.toUpperCase(Locale.ROOT);
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return io.github.dxfailover.config.LookAlikes.distance(a.toUpperCase(Locale.ROOT), b.toUpperCase(Locale.ROOT));
     }
 
     /**
