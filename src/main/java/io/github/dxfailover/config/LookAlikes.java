@@ -19,7 +19,7 @@ public final class LookAlikes {
     }
 
     /** The name the function reads that {@code name} resembles, when {@code name} is not read and looks like one. */
-    static Optional<String> resembled(String name, Collection<String> read) {
+    public static Optional<String> resembled(String name, Collection<String> read) {
         if (read.contains(name) || PLATFORM_NAMES.contains(name)
                 || PLATFORM_PREFIXES.stream().anyMatch(name::startsWith)) {
             return Optional.empty();

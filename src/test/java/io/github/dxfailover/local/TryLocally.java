@@ -463,9 +463,11 @@ public final class TryLocally {
 
     /** The line that stops the run for a name given with --env that no one reads. */
     private static String unreadVariableRefusal(String name, String value, Set<String> known) {
+        // A name like one the function reads is the function's own configuration problem (docs/behaviour.md §5).
+        boolean lookAlike = io.github.dxfailover.config.LookAlikes.resembled(name, known).isPresent();
         return "--env " + name + "=" + value + ": expected a variable the function reads, found " + name + "; "
                 + closestHint(name, known) + " Nothing was started; --allow-unknown-env runs all the same (" + name
-                + " without effect)";
+                + (lookAlike ? ": the function then answers CONFIG_ERROR, as deployed it would)" : " without effect)");
     }
 
     /** The line that warns, under --allow-unknown-env, about a name given with --env that no one reads. */

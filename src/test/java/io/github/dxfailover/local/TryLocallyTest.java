@@ -92,8 +92,8 @@ class TryLocallyTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> TryLocally.checkVariables(Map.of("MINVIF", "2", "MINVIFS", "1"), false))
                 .withMessage("--env MINVIF=2: expected a variable the function reads, found MINVIF; did you mean"
-                        + " MINVIFS? Nothing was started; --allow-unknown-env runs all the same (MINVIF without"
-                        + " effect)");
+                        + " MINVIFS? Nothing was started; --allow-unknown-env runs all the same (MINVIF: the function"
+                        + " then answers CONFIG_ERROR, as deployed it would)");
     }
 
     @Test
