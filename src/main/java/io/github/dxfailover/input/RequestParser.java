@@ -120,14 +120,14 @@ public final class RequestParser {
                 }
             }
         }
+        Instant until = end != null ? end : start.plus(HEALTH_WINDOW_WITHOUT_END);
         return new Request.Maintenance(new HealthEvent(
                 optionalString(detail, "service", "detail.service"),
                 optionalString(detail, "eventTypeCategory", "detail.eventTypeCategory"),
                 optionalString(detail, "eventTypeCode", "detail.eventTypeCode"),
                 optionalString(detail, "statusCode", "detail.statusCode"),
-                eventArn(detail),
-                start, end != null ? end : start.plus(HEALTH_WINDOW_WITHOUT_END),
-                List.copyOf(ids)));
+                eventArn(detail, start, until, ids),
+                start, until, List.copyOf(ids)));
     }
 
     /** A time as Health writes it ("Sat, 05 Dec 2026 02:00:00 GMT") or ISO-8601; null when absent. */
@@ -163,20 +163,25 @@ public final class RequestParser {
     /**
      * The event ID (the last segment of {@code eventArn}) goes into a Direct Connect tag value with the window, the
      * effect and the resource (docs/behaviour.md §17): letters, digits and {@code _.:/=+-@} only (a space would split
-     * the record), and at most {@value #MAX_EVENT_ID} characters, so that the whole record stays within the 256
-     * characters a tag value may hold.
+     * the record), and short enough that the whole record — {@code <start>/<end> reduced <resource> <event ID>}, with
+     * the longest resource the event names, and the word {@code untold} it carries until it is told (§8) — stays
+     * within the {@value #MAX_TAG_VALUE} characters a tag value may hold.
      */
-    private static String eventArn(Map<String, Object> detail) {
+    private static String eventArn(Map<String, Object> detail, Instant start, Instant end, Set<String> resources) {
         String arn = string(detail, "eventArn", "detail.eventArn");
         String id = arn.substring(arn.lastIndexOf('/') + 1);
-        if (id.isEmpty() || id.length() > MAX_EVENT_ID || !id.matches("[A-Za-z0-9_.:/=+\\-@]+")) {
-            throw new BadInput("detail.eventArn: expected an ARN whose last segment (the event ID) is 1 to "
-                    + MAX_EVENT_ID + " letters, digits or _.:=+-@, found \"" + shortened(arn, 80) + "\"");
+        int longest = resources.stream().mapToInt(String::length).max().orElse(0);
+        int room = MAX_TAG_VALUE - (start + "/" + end + " reduced " + "x".repeat(longest) + " " + " untold").length();
+        if (id.isEmpty() || id.length() > room || !id.matches("[A-Za-z0-9_.:/=+\\-@]+")) {
+            throw new BadInput("detail.eventArn: expected an ARN whose last segment (the event ID) is 1 to " + room
+                    + " letters, digits or _.:=+-@ (it goes into the VIFs' tag, at most " + MAX_TAG_VALUE
+                    + " characters with the window), found \"" + shortened(arn, 80) + "\"");
         }
         return arn;
     }
 
-    static final int MAX_EVENT_ID = 128;
+    /** What a Direct Connect tag value may hold. */
+    static final int MAX_TAG_VALUE = 256;
     /** CloudWatch's limit for an alarm name. */
     static final int MAX_ALARM_NAME = 255;
 

@@ -114,8 +114,9 @@ class StrictInputTest {
                 Arguments.of("1999-12-31T23:00:00Z", arn + "e1", "detail.startTime: expected a time in the years 2000 "
                         + "to 2999"),
                 Arguments.of("Sat, 05 Dec 2026 02:00:00 GMT", arn + "an event id", "detail.eventArn: expected an ARN "
-                        + "whose last segment (the event ID) is 1 to 128 letters, digits or _.:=+-@"),
-                Arguments.of("Sat, 05 Dec 2026 02:00:00 GMT", arn + "e".repeat(129), "detail.eventArn: expected"),
+                        + "whose last segment (the event ID) is 1 to 184 letters, digits or _.:=+-@ (it goes into the "
+                        + "VIFs' tag, at most 256 characters with the window)"),
+                Arguments.of("Sat, 05 Dec 2026 02:00:00 GMT", arn + "e".repeat(185), "detail.eventArn: expected"),
                 Arguments.of("Sat, 05 Dec 2026 02:00:00 GMT", arn + "tag<value>", "detail.eventArn: expected"));
     }
 
@@ -131,9 +132,13 @@ class StrictInputTest {
     @Test
     void realDatesAndEventIdsAreRead() {
         String arn = "arn:aws:health:eu-west-1::event/DIRECTCONNECT/AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED/"
-                + "AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED_e".concat("1".repeat(80));
-        assertThat(RequestParser.parse(health("Sat, 05 Dec 2026 02:00:00 GMT", arn)))
-                .isInstanceOf(Request.Maintenance.class);
+                + "e".repeat(184); // the longest that fits: the record is then exactly 256 characters with "untold"
+        Request longest = RequestParser.parse(health("Sat, 05 Dec 2026 02:00:00 GMT", arn));
+        assertThat(longest).isInstanceOf(Request.Maintenance.class);
+        io.github.dxfailover.decision.HealthEvent e = ((Request.Maintenance) longest).event();
+        assertThat(new io.github.dxfailover.decision.MaintenanceWindow(e.start(), e.end(),
+                io.github.dxfailover.decision.MaintenanceWindow.Effect.REDUCED, VIF_A, e.eventId()).untold().tagValue())
+                .as("the record the function writes for it fits a tag value").hasSize(256);
         assertThat(RequestParser.parse(health("Sat, 28 Feb 2099 02:00:00 GMT", arn)))
                 .isInstanceOf(Request.Maintenance.class);
     }
