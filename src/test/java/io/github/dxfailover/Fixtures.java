@@ -70,12 +70,13 @@ public final class Fixtures {
      * sent.
      */
     public static String unwrapped(String body) {
-        // A headline cut at 100 characters ("OUTCOME: what … ") followed by the whole sentence reads as one line again.
+        // The headline ("OUTCOME: the VIF, the one fact") is left out, and the whole sentence that follows it reads as
+        // "OUTCOME: sentence", as the body began before the form for a phone (§7).
         int firstEnd = body.indexOf('\n');
-        if (firstEnd > 0 && body.substring(0, firstEnd).endsWith(" …")) {
+        if (firstEnd > 0 && body.length() > firstEnd + 1 && body.charAt(firstEnd + 1) != '\n'
+                && body.substring(0, firstEnd).matches("[A-Z_]+: .*")) {
             String first = body.substring(0, firstEnd);
-            int colon = first.indexOf(": ");
-            body = first.substring(0, colon + 2) + body.substring(firstEnd + 1);
+            body = first.substring(0, first.indexOf(": ") + 2) + body.substring(firstEnd + 1);
         }
         // A wrapped line goes on indented four more than its logical line began (text/Lines).
         StringBuilder out = new StringBuilder();

@@ -44,7 +44,7 @@ public final class MaintenanceText {
                 case BELOW_MINIMUM -> "only " + v.healthyDuring() + " VIF(s) would stay healthy, fewer than MINVIFS ("
                         + v.minimum().vifs() + ")";
                 case OVER_CAPACITY -> "the VIFs that stay would carry " + CapacityText.figures(v.capacity())
-                        + ", more than they can";
+                        + ", more than they can carry";
                 case CAPACITY_UNKNOWN -> "the capacity of the VIFs that stay cannot be known: "
                         + CapacityText.unknown(v.capacity());
             });

@@ -88,14 +88,9 @@ public final class Notifications {
         // Form for a phone (§7): the subject starts with the outcome (a maintenance notice's with its verdict, so
         // that a safe and an at-risk one never look alike); the body's first line says what happened in at most
         // 100 characters, the whole sentence follows, and no line is longer than 100 characters.
-        String subject = outcomeWords(r) + " " + (r.vifId() == null ? "(no VIF)" : r.vifId()) + " - " + title
-                + " (DX failover)";
+        String subject = outcomeWords(r) + " " + subjectVifs(r) + " - " + title + " (DX failover)";
         StringBuilder body = new StringBuilder();
-        String headline = r.outcome() + ": " + r.message();
-        body.append(headline.length() <= Lines.WIDTH ? headline
-                : headline.substring(0, Math.max(r.outcome().name().length() + 1,
-                headline.lastIndexOf(' ', Lines.WIDTH - 2))) + " …\n" + r.message())
-                .append("\n\n");
+        body.append(headline(r)).append('\n').append(r.message()).append("\n\n");
         body.append(triggerLines);
         if (!now.isEmpty()) {
             body.append(now.equals(r.vifs()) ? "\nVIFs when this was decided, before acting (MINVIFS="
@@ -235,6 +230,70 @@ public final class Notifications {
                     + "{\"action\": \"status\"}.\n";
             default -> "";
         };
+    }
+
+    /** The VIF the message is about; for a maintenance notice the VIFs it affects ("dxvif-a +2"); else "(no VIF)". */
+    private static String subjectVifs(Result r) {
+        if (r.vifId() != null) {
+            return r.vifId();
+        }
+        List<String> affected = r.maintenance() == null || r.maintenance().isEmpty() ? List.of()
+                : List.copyOf(r.maintenance().get(0).vifs().keySet());
+        return affected.isEmpty() ? "(no VIF)"
+                : affected.get(0) + (affected.size() > 1 ? " +" + (affected.size() - 1) : "");
+    }
+
+    /**
+     * The body's first line (§7): the outcome, the VIF and the one fact that matters, at most 100 characters. The
+     * whole sentence follows on the next lines.
+     */
+    private String headline(Result r) {
+        String vif = r.vifId() == null ? "" : r.vifId() + " ";
+        String fact = switch (r.outcome()) {
+            case FAILED_OVER -> vif + "taken out of service" + until(r.testEndsAt());
+            case DRY_RUN -> "nothing was changed (DRY_RUN); below, what would have been done" + (vif.isEmpty() ? ""
+                    : " on " + vif.strip());
+            case MINIMUM_REACHED -> vif + "stays in service: MINVIFS " + Minimum.of(config).vifs() + " holds it";
+            case CAPACITY_REACHED -> vif + "stays in service: the others could not carry its traffic"
+                    + (r.capacity() != null && r.capacity().capacity() != null ? " ("
+                    + CapacityText.percent(r.capacity().capacity().projectedPercent()) + ")" : "");
+            case ALREADY_UNAVAILABLE -> vif + "already carries no traffic: nothing to do";
+            case IN_MAINTENANCE -> vif + "is in an AWS maintenance window: no failover test";
+            case NOT_MANAGED -> vif + "is not managed by this function: nothing was changed";
+            case RESTORED -> vif + "back in service: its failover test was stopped";
+            case NOTHING_TO_RESTORE -> vif + "has no failover test to stop";
+            case GIVEN_BACK -> "below the minimum: gave back " + String.join(", ", r.givenBack().stream()
+                    .map(GivenBack::vifId).toList());
+            case PRACTICE_STARTED -> "practice run on " + vif.strip() + until(r.testEndsAt());
+            case PRACTICE_BLOCKED -> "no practice run on " + vif.strip() + " now: " + (r.practice() == null ? "blocked"
+                    : r.practice().reasons().size() + " reason(s) below");
+            case PRACTICE_FAILED -> "practice run on " + vif.strip() + " failed: its test was stopped";
+            case PRACTICE_INTERRUPTED -> "practice run on " + vif.strip() + " ended early: nothing proven";
+            case PRACTICE_SUCCEEDED -> "practice run on " + vif.strip() + " proved it can be taken out";
+            case PRACTICE_INCONCLUSIVE -> "practice run on " + vif.strip() + " proved nothing: see what to check";
+            case MAINTENANCE_NOTED -> maintenanceFact(r);
+            case REJECTED -> "nothing was changed: the input or the alarm is not one the function can act on";
+            case ERROR -> vif + "the function failed before it could finish; Lambda retries";
+            default -> r.message();
+        };
+        String line = r.outcome() + ": " + fact.strip();
+        return line.length() <= Lines.WIDTH ? line : line.substring(0, Lines.WIDTH - 4) + " ...";
+    }
+
+    private static String until(java.time.Instant endsAt) {
+        return endsAt == null ? "" : " until " + java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC' d MMM")
+                .withZone(java.time.ZoneOffset.UTC).withLocale(java.util.Locale.ENGLISH).format(endsAt);
+    }
+
+    private static String maintenanceFact(Result r) {
+        if (r.maintenance() == null || r.maintenance().isEmpty()) {
+            return r.message();
+        }
+        var m = r.maintenance().get(0);
+        String vifs = String.join(", ", m.vifs().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .toList());
+        return m.verdict().toUpperCase(java.util.Locale.ROOT) + ", " + vifs + ", "
+                + MaintenanceText.span(m.start(), m.end());
     }
 
     /** The outcome, and for a maintenance notice its verdict: "MAINTENANCE_NOTED AT RISK". */

@@ -472,6 +472,10 @@ public final class TryLocally {
 
     /** The line that warns, under --allow-unknown-env, about a name given with --env that no one reads. */
     private static String unreadVariableWarning(String name, String value, Set<String> known) {
+        if (io.github.dxfailover.config.LookAlikes.resembled(name, known).isPresent()) {
+            return "warning: the function does not read " + name + " and refuses it (--env " + name + "=" + value
+                    + " makes it answer CONFIG_ERROR, as deployed it would); " + closestHint(name, known);
+        }
         return "warning: the function does not read " + name + " (--env " + name + "=" + value + " has no effect); "
                 + closestHint(name, known);
     }

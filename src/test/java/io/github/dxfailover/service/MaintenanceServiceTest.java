@@ -77,7 +77,8 @@ class MaintenanceServiceTest {
                 .startsWith("the VIFs that stay would carry 3.2 Gbit/s on 2.0 Gbit/s");
         Notification n = aws.published.get(0);
         assertThat(n.outcome()).isEqualTo(Outcome.MAINTENANCE_NOTED);
-        assertThat(n.subject()).isEqualTo("MAINTENANCE_NOTED AT RISK (no VIF) - AWS maintenance (DX failover)");
+        assertThat(n.subject()).isEqualTo("MAINTENANCE_NOTED AT RISK " + VIF_A + " - AWS maintenance (DX failover)");
+        assertThat(n.body()).startsWith("MAINTENANCE_NOTED: AT RISK, " + VIF_A + " down, Fri 27 Nov 2026 04:00 to 08:00 UTC (4 h)\n");
         assertThat(io.github.dxfailover.Fixtures.unwrapped(n.body())).contains("When: Fri 27 Nov 2026 04:00 to 08:00 UTC (4 h)")
                 .contains("  " + VIF_A + " goes down (" + connectionOf(VIF_A) + ")")
                 .contains("Verdict: AT RISK").contains("starts no failover test on " + VIF_A);

@@ -51,6 +51,28 @@ class NotificationsTest {
         return Result.of(outcome, VIF_A, message, STATES, false);
     }
 
+    /**
+     * Issue 32 (§7): the first line says what happened in at most 100 characters — the outcome, the VIF, the one fact
+     * that matters — and the whole sentence follows.
+     */
+    @Test
+    void theFirstLineSaysWhatHappenedWithTheFactThatMatters() {
+        String longSentence = "BGP failover test 0f8e1d2c-3b4a-5968-7a6b-5c4d3e2f1a0b started on " + VIF_A
+                + " for 180 minutes; BGP on " + VIF_A + " comes back by itself at 2026-11-26T07:00:00Z";
+        Notification started = writer.forResult(result(Outcome.FAILED_OVER, longSentence)
+                .withTest(new FailoverTestRun("t-1", END)), ALARM);
+        assertThat(started.body().lines().toList()).startsWith(
+                "FAILED_OVER: " + VIF_A + " taken out of service until 07:00 UTC 26 Nov",
+                "BGP failover test 0f8e1d2c-3b4a-5968-7a6b-5c4d3e2f1a0b started on " + VIF_A + " for 180 minutes;",
+                "    BGP on " + VIF_A + " comes back by itself at 2026-11-26T07:00:00Z");
+        assertThat(writer.forResult(result(Outcome.MINIMUM_REACHED, "m"), ALARM).body())
+                .startsWith("MINIMUM_REACHED: " + VIF_A + " stays in service: MINVIFS 1 holds it\nm\n");
+        assertThat(writer.forResult(result(Outcome.ALREADY_UNAVAILABLE, "m"), ALARM).body())
+                .startsWith("ALREADY_UNAVAILABLE: " + VIF_A + " already carries no traffic: nothing to do\n");
+        assertThat(writer.forRestore(result(Outcome.RESTORED, "m")).body())
+                .startsWith("RESTORED: " + VIF_A + " back in service: its failover test was stopped\n");
+    }
+
     /** A message over what SNS accepts is cut at a line and says so, rather than refused and lost (§2, §7). */
     @Test
     void aMessageOverWhatSnsAcceptsIsCutAndSaysSo() {
