@@ -132,8 +132,9 @@ public final class TryLocally {
                                                 {"testId", "startedMinutesAgo", "minutes"} and "trafficBefore" /
                                                 "trafficDuring" around it. Default local/three-healthy.json; see also
                                                 local/one-healthy.json, one-under-test.json, capacity-guard.json,
-                                                practice-running.json, practice-ended.json and group.json (VIFs
-                                                tagged "dx-failover:group", for --env VIFGROUP=core) (docs/try-it.md).
+                                                below-minimum.json, maintenance-at-risk.json, practice-running.json,
+                                                practice-ended.json and group.json (VIFs tagged
+                                                "dx-failover:group", for --env VIFGROUP=core) (docs/try-it.md).
                               --env NAME=VALUE  any environment variable (VIFLIST defaults to every VIF of the state
                                                 file unless VIFGROUP is given, MINVIFS to 1); a name the function does
                                                 not read (a typo: MINVIF) stops the run before anything starts
