@@ -285,6 +285,23 @@ public final class Fixtures {
         return dx;
     }
 
+    /**
+     * A mocked Direct Connect whose three listed VIFs are healthy on connections of their own, and a mocked SNS that
+     * accepts every message: what the property tests send arbitrary payloads to.
+     */
+    public static DirectConnectClient threeHealthyVifs(software.amazon.awssdk.services.sns.SnsClient sns) {
+        DirectConnectClient dx = withConnections(Mockito.mock(DirectConnectClient.class), VIF_A, VIF_B, VIF_C);
+        Mockito.when(dx.describeVirtualInterfaces(ArgumentMatchers.any(software.amazon.awssdk.services.directconnect
+                .model.DescribeVirtualInterfacesRequest.class))).thenReturn(software.amazon.awssdk.services.directconnect
+                .model.DescribeVirtualInterfacesResponse.builder().virtualInterfaces(
+                        io.github.dxfailover.service.MockedAws.dxVif(VIF_A, "available", "up"),
+                        io.github.dxfailover.service.MockedAws.dxVif(VIF_B, "available", "up"),
+                        io.github.dxfailover.service.MockedAws.dxVif(VIF_C, "available", "up")).build());
+        Mockito.when(sns.publish(ArgumentMatchers.any(software.amazon.awssdk.services.sns.model.PublishRequest.class)))
+                .thenReturn(software.amazon.awssdk.services.sns.model.PublishResponse.builder().messageId("m").build());
+        return dx;
+    }
+
     public static Map<String, Object> command(Object... keyValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

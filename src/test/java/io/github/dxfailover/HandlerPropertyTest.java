@@ -9,7 +9,6 @@ import static org.mockito.Mockito.when;
 
 import io.github.dxfailover.aws.AwsClients;
 import io.github.dxfailover.decision.Outcome;
-import io.github.dxfailover.service.MockedAws;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,13 +23,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.BeforeTry;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
-import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
-import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
 import software.amazon.awssdk.services.directconnect.model.StartBgpFailoverTestRequest;
 import software.amazon.awssdk.services.directconnect.model.StopBgpFailoverTestRequest;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.PublishRequest;
-import software.amazon.awssdk.services.sns.model.PublishResponse;
 import software.amazon.awssdk.services.support.SupportClient;
 import software.amazon.awssdk.services.support.model.CreateCaseRequest;
 
@@ -55,16 +50,9 @@ class HandlerPropertyTest {
 
     @BeforeTry
     void freshHandler() {
-        dx = Fixtures.withConnections(mock(DirectConnectClient.class), Fixtures.VIF_A, Fixtures.VIF_B,
-                Fixtures.VIF_C);
         sns = mock(SnsClient.class);
+        dx = Fixtures.threeHealthyVifs(sns);
         support = mock(SupportClient.class);
-        when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(
-                DescribeVirtualInterfacesResponse.builder().virtualInterfaces(
-                        MockedAws.dxVif(Fixtures.VIF_A, "available", "up"),
-                        MockedAws.dxVif(Fixtures.VIF_B, "available", "up"),
-                        MockedAws.dxVif(Fixtures.VIF_C, "available", "up")).build());
-        when(sns.publish(any(PublishRequest.class))).thenReturn(PublishResponse.builder().messageId("m").build());
         handler = new DxFailoverHandler(Fixtures.env(), new AwsClients(dx, sns, support, Fixtures.noAlarms()), Clock.systemUTC());
     }
 

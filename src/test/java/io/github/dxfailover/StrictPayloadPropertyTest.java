@@ -8,7 +8,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.github.dxfailover.aws.AwsClients;
-import io.github.dxfailover.service.MockedAws;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,14 +23,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.BeforeTry;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
-import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesRequest;
-import software.amazon.awssdk.services.directconnect.model.DescribeVirtualInterfacesResponse;
 import software.amazon.awssdk.services.directconnect.model.StartBgpFailoverTestRequest;
 import software.amazon.awssdk.services.directconnect.model.StopBgpFailoverTestRequest;
 import software.amazon.awssdk.services.directconnect.model.TagResourceRequest;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.PublishRequest;
-import software.amazon.awssdk.services.sns.model.PublishResponse;
 import software.amazon.awssdk.services.support.SupportClient;
 import software.amazon.awssdk.services.support.model.CreateCaseRequest;
 
@@ -49,16 +44,9 @@ class StrictPayloadPropertyTest {
 
     @BeforeTry
     void freshHandler() {
-        dx = Fixtures.withConnections(mock(DirectConnectClient.class), Fixtures.VIF_A, Fixtures.VIF_B,
-                Fixtures.VIF_C);
         SnsClient sns = mock(SnsClient.class);
+        dx = Fixtures.threeHealthyVifs(sns);
         support = mock(SupportClient.class);
-        when(dx.describeVirtualInterfaces(any(DescribeVirtualInterfacesRequest.class))).thenReturn(
-                DescribeVirtualInterfacesResponse.builder().virtualInterfaces(
-                        MockedAws.dxVif(Fixtures.VIF_A, "available", "up"),
-                        MockedAws.dxVif(Fixtures.VIF_B, "available", "up"),
-                        MockedAws.dxVif(Fixtures.VIF_C, "available", "up")).build());
-        when(sns.publish(any(PublishRequest.class))).thenReturn(PublishResponse.builder().messageId("m").build());
         when(dx.startBgpFailoverTest(any(StartBgpFailoverTestRequest.class))).thenReturn(
                 software.amazon.awssdk.services.directconnect.model.StartBgpFailoverTestResponse.builder()
                         .virtualInterfaceTest(software.amazon.awssdk.services.directconnect.model
