@@ -72,25 +72,14 @@ class ArchitectureTest {
         String because = "a sentence is written from the values of decision, config, result and port; an AWS error "
                 + "code it words is part of the port's contract (port.Topic), not of one adapter, so that a fake of "
                 + "the port, or another adapter, is worded the same";
-        noClasses().that().resideInAPackage(BASE + ".text..")
-                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".aws..", BASE + ".service..",
-                        BASE + ".input..")
-                .because(because)
-                .check(MAIN);
-        assertThat(sourceLinesNaming("text", Set.of("aws", "service", "input"), Set.of())).as(because).isEmpty();
+        knowsNone("text", because, "aws", "service", "input");
     }
 
     @Test
     void theInputReadsThePayloadAndKnowsNothingDownstream() {
         String because = "the parser only turns the payload into a Request: its problems are its own "
                 + "(Request.Invalid), it calls no AWS and answers nothing; the service does the rest";
-        noClasses().that().resideInAPackage(BASE + ".input..")
-                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".aws..", BASE + ".service..",
-                        BASE + ".text..", BASE + ".result..", BASE + ".port..", BASE + ".metrics..")
-                .because(because)
-                .check(MAIN);
-        assertThat(sourceLinesNaming("input", Set.of("aws", "service", "text", "result", "port", "metrics"), Set.of()))
-                .as(because).isEmpty();
+        knowsNone("input", because, "aws", "service", "text", "result", "port", "metrics");
     }
 
     @Test
@@ -114,13 +103,17 @@ class ArchitectureTest {
         String because = "an adapter implements a port over the SDK: it returns decision values and throws "
                 + "AwsCallFailed; what was asked (input), what is answered (result), the metric lines and the "
                 + "sentences are input's, result's, metrics' and text's business";
-        noClasses().that().resideInAPackage(BASE + ".aws..")
-                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".service..", BASE + ".text..",
-                        BASE + ".input..", BASE + ".result..", BASE + ".metrics..")
+        knowsNone("aws", because, "service", "text", "input", "result", "metrics");
+    }
+
+    /** Package {@code pkg} depends on none of {@code forbidden}: in its bytecode and in its source lines. */
+    private static void knowsNone(String pkg, String because, String... forbidden) {
+        noClasses().that().resideInAPackage(BASE + "." + pkg + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(Stream.of(forbidden)
+                        .map(f -> BASE + "." + f + "..").toArray(String[]::new))
                 .because(because)
                 .check(MAIN);
-        assertThat(sourceLinesNaming("aws", Set.of("service", "text", "input", "result", "metrics"), Set.of()))
-                .as(because).isEmpty();
+        assertThat(sourceLinesNaming(pkg, Set.of(forbidden), Set.of())).as(because).isEmpty();
     }
 
     /**
