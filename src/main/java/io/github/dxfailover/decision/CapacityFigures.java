@@ -44,10 +44,9 @@ public record CapacityFigures(Map<String, Long> linkBps, Map<String, String> not
         if (inMaintenance.isEmpty()) {
             return of(links, peakLoadBps);
         }
-        Map<String, Link> byId = new HashMap<>();
-        links.forEach(l -> byId.put(l.id(), l));
+        Map<String, Link> byId = Link.byId(links);
         return of(links.stream().map(l -> inMaintenance.containsKey(l.id())
-                ? l.withoutMembers((int) l.availableAmong(l.membersAmong(inMaintenance.get(l.id()), byId))) : l)
+                ? l.withoutMembers(l.availableMembersTakenBy(inMaintenance.get(l.id()), byId)) : l)
                 .toList(), peakLoadBps);
     }
 

@@ -3,6 +3,7 @@ package io.github.dxfailover.decision;
 import java.util.regex.Pattern;
 import java.util.regex.Matcher;
 import java.util.OptionalLong;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Collection;
 import java.util.List;
@@ -59,6 +60,18 @@ public record Link(String id, String bandwidth, int members, String lagId, int m
      */
     public long availableAmong(Collection<String> members) {
         return memberIds.isEmpty() ? members.size() : members.stream().filter(memberIds::contains).count();
+    }
+
+    /** How many available members of this LAG the resources (members, or their IDs) take away (§15, §17). */
+    public int availableMembersTakenBy(Collection<String> resources, Map<String, Link> byId) {
+        return (int) availableAmong(membersAmong(resources, byId));
+    }
+
+    /** The links by their IDs. */
+    public static Map<String, Link> byId(List<Link> links) {
+        Map<String, Link> byId = new HashMap<>();
+        links.forEach(l -> byId.put(l.id(), l));
+        return byId;
     }
 
     /** The same LAG with fewer available members (a member under maintenance, §17). */

@@ -35,7 +35,7 @@ public final class Maintenance {
      */
     public static Map<String, MaintenanceWindow> affected(HealthEvent e, VifStates states, List<Link> links) {
         Set<String> ids = new LinkedHashSet<>(e.resources());
-        Map<String, Link> byId = byId(links);
+        Map<String, Link> byId = Link.byId(links);
         Map<String, MaintenanceWindow> out = new LinkedHashMap<>();
         for (VifState v : states.byId().values()) {
             String link = v.connectionId();
@@ -134,13 +134,7 @@ public final class Maintenance {
     /** How many available members of the LAG the resources take away (docs/behaviour.md §17). */
     private static int membersOf(String lagId, Collection<String> resources, Map<String, Link> byId) {
         Link lag = byId.get(lagId);
-        return lag == null ? 0 : (int) lag.availableAmong(lag.membersAmong(resources, byId));
-    }
-
-    private static Map<String, Link> byId(List<Link> links) {
-        Map<String, Link> byId = new HashMap<>();
-        links.forEach(l -> byId.put(l.id(), l));
-        return byId;
+        return lag == null ? 0 : lag.availableMembersTakenBy(resources, byId);
     }
 
     /** Why a window is at risk. */
@@ -183,7 +177,7 @@ public final class Maintenance {
     public static Verdict verdict(FailoverConfig config, VifStates states, Map<String, MaintenanceWindow> windows,
                                   List<String> resources, List<Link> links, Map<String, Double> peaks) {
         MaintenanceWindow any = windows.values().iterator().next();
-        Map<String, Link> byId = byId(links);
+        Map<String, Link> byId = Link.byId(links);
         Set<String> down = new LinkedHashSet<>();
         Map<String, Integer> membersOut = new HashMap<>();
         for (VifState v : states.byId().values()) {

@@ -18,8 +18,6 @@ import java.util.function.Supplier;
  * every reason one cannot start now, why a running one must end, and what an ended one proved.
  */
 public final class Practice {
-    /** Alarms naming the practised VIF are presumed to be the run's doing until this long after it ended. */
-    public static final Duration SETTLING = PracticeRecord.SETTLING;
     /** The traffic before a run, and the margin cut from each end of the run's own window. */
     public static final Duration BEFORE = Duration.ofMinutes(30);
     public static final Duration MARGIN = Duration.ofMinutes(5);
@@ -88,7 +86,7 @@ public final class Practice {
         List<Blocker> blockers = new ArrayList<>(blockers(config, vifId, states, watchStates, firing,
                 LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), capacity));
         // No run overlaps a recorded maintenance window, its settling included (docs/behaviour.md §17).
-        Maintenance.overlapping(states, now, now.plus(Duration.ofMinutes(minutes)).plus(SETTLING))
+        Maintenance.overlapping(states, now, now.plus(Duration.ofMinutes(minutes)).plus(PracticeRecord.SETTLING))
                 .ifPresent(v -> blockers.add(new Blocker(Block.MAINTENANCE, v.id(),
                         v.maintenance().map(MaintenanceWindow::tagValue).orElse(null))));
         return new Candidate(vifId, blockers, capacity);

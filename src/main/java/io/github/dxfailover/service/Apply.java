@@ -1,5 +1,7 @@
 package io.github.dxfailover.service;
 
+import java.util.function.Function;
+import io.github.dxfailover.port.Notification;
 import java.util.Map;
 import java.util.List;
 import java.util.Comparator;
@@ -30,11 +32,8 @@ import org.slf4j.LoggerFactory;
  * The one place that changes AWS (docs/behaviour.md §5, §8): every failover test started or stopped, every record
  * written or removed, every support case goes through here. Under DRY_RUN a plan is decided and worded the same way
  * and this class changes nothing: each write says it was not applied (an empty answer, {@code false}).
- *
- * @param applies false under DRY_RUN
  */
-record Apply(FailoverConfig config, Ports ports, Clock clock, Notifier notifier, Notifications writer,
-             boolean applies) {
+record Apply(FailoverConfig config, Ports ports, Clock clock, Notifier notifier, Notifications writer) {
     private static final Logger LOG = LoggerFactory.getLogger(Apply.class);
     /**
      * What the calls after a start may take at worst: Start, CreateCase and Publish at their call timeout (10 s,
@@ -43,6 +42,11 @@ record Apply(FailoverConfig config, Ports ports, Clock clock, Notifier notifier,
      */
     static final Duration BUDGET = Duration.ofSeconds(35);
 
+    /** Whether this invocation changes AWS: false under DRY_RUN. */
+    boolean applies() {
+        return !config.dryRun();
+    }
+
     /**
      * Starts a failover test; empty under DRY_RUN. A call that fails is read back (§8: its answer may be lost, or an
      * SDK retry may have met the test the first attempt started): a test running on the VIF now is the test started.
@@ -50,7 +54,7 @@ record Apply(FailoverConfig config, Ports ports, Clock clock, Notifier notifier,
      * {@link AwsCallFailed}.
      */
     Optional<FailoverTestRun> start(String vifId, int minutes) {
-        return applies ? Optional.of(started(vifId, minutes)) : Optional.empty();
+        return applies() ? Optional.of(started(vifId, minutes)) : Optional.empty();
     }
 
     /**
@@ -58,7 +62,7 @@ record Apply(FailoverConfig config, Ports ports, Clock clock, Notifier notifier,
      * no running test was stopped. Otherwise it throws {@link AwsCallFailed}.
      */
     Optional<FailoverTestRun> stop(String vifId) {
-        if (!applies) {
+        if (!applies()) {
             return Optional.empty();
         }
         try {
@@ -78,7 +82,7 @@ record Apply(FailoverConfig config, Ports ports, Clock clock, Notifier notifier,
 
     /** Writes one of the function's records on the VIF; false under DRY_RUN. A failed call is read back (§8). */
     boolean tag(VifState vif, String key, String value) {
-        if (applies) {
+        if (applies()) {
             try {
                 ports.vifs().tag(vif, key, value);
             } catch (AwsCallFailed e) {
@@ -89,12 +93,12 @@ record Apply(FailoverConfig config, Ports ports, Clock clock, Notifier notifier,
                         e.awsText());
             }
         }
-        return applies;
+        return applies();
     }
 
     /** Removes one of the function's records from the VIF; false under DRY_RUN. A failed call is read back (§8). */
     boolean untag(VifState vif, String key) {
-        if (applies) {
+        if (applies()) {
             try {
                 ports.vifs().untag(vif, key);
             } catch (AwsCallFailed e) {
@@ -105,7 +109,7 @@ record Apply(FailoverConfig config, Ports ports, Clock clock, Notifier notifier,
                         e.awsText());
             }
         }
-        return applies;
+        return applies();
     }
 
     private FailoverTestRun started(String vifId, int minutes) {
@@ -147,18 +151,8 @@ record Apply(FailoverConfig config, Ports ports, Clock clock, Notifier notifier,
     Result failover(Trigger trigger, Decision decision, VifStates read, VifStates now, UnaryOperator<Result> first,
                     int minutes) {
         String vifId = decision.vifId();
-        FailoverTestRun test;
-        try {
-            // DRY_RUN never decides FAILED_OVER; should it ever, nothing starts here.
-            test = start(vifId, minutes).orElseThrow(() -> new IllegalStateException(
-                    "expected no FAILED_OVER under DRY_RUN, found one for " + vifId));
-        } catch (AwsCallFailed e) {
-            String why = Messages.failed(e);
-            LOG.error(why, e);
-            Result failed = first.apply(Result.of(Outcome.ERROR, vifId, why, read));
-            notifier.send(writer.forResult(failed, trigger, now)); // a failure here is logged; the start's is thrown
-            throw new RetryableFailure(why, e);
-        }
+        FailoverTestRun test = startOrTell(vifId, minutes,
+                why -> writer.forResult(first.apply(Result.of(Outcome.ERROR, vifId, why, read)), trigger, now));
         // From here on the VIF is out of service: nothing may throw (docs/behaviour.md §8).
         Result result = first.apply(Answers.started(decision, read, test, minutes));
         LOG.info("failover test {} started on {} until {}", test.testId(), vifId, test.endsAt());
@@ -166,6 +160,23 @@ record Apply(FailoverConfig config, Ports ports, Clock clock, Notifier notifier,
             result = withSupportCase(result, trigger, minutes);
         }
         return notifier.afterChange(result, writer.forResult(result, trigger, now));
+    }
+
+    /**
+     * Starts a test the plan decided (never under DRY_RUN: should one come, nothing starts). A start that fails, and
+     * does not read back as started, is told with {@code failure}'s message (a failure of that message is logged) and
+     * thrown, so that Lambda retries the invocation (§8).
+     */
+    FailoverTestRun startOrTell(String vifId, int minutes, Function<String, Notification> failure) {
+        try {
+            return start(vifId, minutes).orElseThrow(() -> new IllegalStateException(
+                    "expected a test to start under an armed deployment, found DRY_RUN for " + vifId));
+        } catch (AwsCallFailed e) {
+            String why = Messages.failed(e);
+            LOG.error(why, e);
+            notifier.send(failure.apply(why)); // a failure here is logged; the start's is thrown
+            throw new RetryableFailure(why, e);
+        }
     }
 
     private Result withSupportCase(Result result, Trigger trigger, int minutes) {

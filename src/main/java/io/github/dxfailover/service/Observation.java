@@ -33,6 +33,11 @@ final class Observation {
     private Map<String, String> watchAlarms;
     private CapacityFigures figures;
     private final Map<String, List<TestHistoryEntry>> history = new HashMap<>();
+    private final Map<PeakRead, Map<String, Double>> peaks = new HashMap<>();
+
+    /** Which VIFs' peaks since when: one invocation asks the same for each maintenance event it words. */
+    private record PeakRead(List<String> vifIds, Instant from) {
+    }
 
     Observation(FailoverConfig config, Ports ports, Clock clock) {
         this.config = config;
@@ -112,9 +117,10 @@ final class Observation {
         };
     }
 
-    /** Each VIF's highest 5-minute load of either direction since {@code from}: a read of its own each time. */
+    /** Each VIF's highest 5-minute load of either direction since {@code from}: read once for the same VIFs. */
     Map<String, Double> peakLoads(List<VifState> some, Instant from) {
-        return ports.traffic().readPeakLoads(some, from, now);
+        return peaks.computeIfAbsent(new PeakRead(some.stream().map(VifState::id).toList(), from),
+                k -> ports.traffic().readPeakLoads(some, from, now));
     }
 
     /** The traffic of the VIFs between two times (a practice run's judging, §16): a read of its own. */

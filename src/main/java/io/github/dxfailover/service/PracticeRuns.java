@@ -86,16 +86,8 @@ record PracticeRuns(FailoverConfig config, Apply apply, Notifier notifier, Notif
      */
     private Result begin(VifState vif, int minutes, VifStates states) {
         String vifId = vif.id();
-        FailoverTestRun test;
-        try {
-            test = apply.start(vifId, minutes).orElseThrow();
-        } catch (AwsCallFailed e) {
-            String why = Messages.failed(e);
-            LOG.error(why, e);
-            Result failed = Result.of(Outcome.ERROR, vifId, why, states);
-            notifier.send(writer.forPractice(failed)); // a failure here is logged; the start's is thrown
-            throw new RetryableFailure(why, e);
-        }
+        FailoverTestRun test = apply.startOrTell(vifId, minutes,
+                why -> writer.forPractice(Result.of(Outcome.ERROR, vifId, why, states)));
         try {
             apply.tag(vif, PracticeRecord.RUNNING, test.testId());
         } catch (AwsCallFailed e) {
@@ -239,15 +231,21 @@ record PracticeRuns(FailoverConfig config, Apply apply, Notifier notifier, Notif
             return dryRun(Result.of(Outcome.DRY_RUN, vif.id(), result.message() + PracticeText.NOT_RECORDED, states)
                     .withPractice(result.practice()), states.withPracticeRecorded(vif.id(), record), notifyDryRun);
         }
-        Result told = notifier.afterChange(result, writer.forPractice(result));
-        if (told.errors().isEmpty()) {
+        return new Watched(toldThenUntagged(result, vif), states.withPracticeRecorded(vif.id(), record));
+    }
+
+    /** The one message of an ended run; once it is told the practice tag goes, and with it the run (§8). */
+    private Result toldThenUntagged(Result r, VifState vif) {
+        Result told = notifier.afterChange(r, writer.forPractice(r));
+        if (told.errors().size() == r.errors().size()) {
+            // Not told: the tag stays, and the next pass tells it.
             try {
                 apply.untag(vif, PracticeRecord.RUNNING);
             } catch (AwsCallFailed e) {
                 told = told.withError(recordNotWritten(e));
             }
         }
-        return new Watched(told, states.withPracticeRecorded(vif.id(), record));
+        return told;
     }
 
     private static String recordNotWritten(AwsCallFailed e) {
@@ -307,15 +305,6 @@ record PracticeRuns(FailoverConfig config, Apply apply, Notifier notifier, Notif
             return dryRun(dry, after, notifyDryRun); // the run did end
         }
         LOG.info("practice run {} on {}: {}", record.testId(), vif.id(), record.outcome());
-        Result told = notifier.afterChange(r, writer.forPractice(r));
-        if (told.errors().size() == r.errors().size()) {
-            // Told: the tag goes, and with it the run. Not told: it stays, and the next pass tells it (§8).
-            try {
-                apply.untag(vif, PracticeRecord.RUNNING);
-            } catch (AwsCallFailed e) {
-                told = told.withError(recordNotWritten(e));
-            }
-        }
-        return new Watched(told, after);
+        return new Watched(toldThenUntagged(r, vif), after);
     }
 }

@@ -134,14 +134,11 @@ record StatusReport(FailoverConfig config, Ports ports, Apply apply, Maintenance
         Instant now = seen.now();
         Map<String, Map<String, MaintenanceWindow>> byEvent = MaintenanceNotices.recordedWindows(states, now, true);
         List<MaintenanceReport> out = new ArrayList<>();
-        List<Link> links = null;
         for (Map<String, MaintenanceWindow> affected : byEvent.values()) {
             MaintenanceWindow any = affected.values().iterator().next();
             HealthEvent event = MaintenanceNotices.recordedEvent(affected, now);
             try {
-                if (links == null) {
-                    links = config.capacityChecked() ? seen.links() : List.of();
-                }
+                List<Link> links = config.capacityChecked() ? seen.links() : List.of(); // read once (Observation)
                 out.add(MaintenanceNotices.report(event, affected,
                         maintenance.verdict(seen, event, states, affected, links), any.openAt(now)));
             } catch (AwsCallFailed e) {

@@ -41,7 +41,7 @@ public final class Wiring {
         Notifier notifier = new Notifier(ports.topic());
         Notifications writer = new Notifications(config);
         // DRY_RUN is the plan not applied: the one apply is built not to change anything (docs/behaviour.md §5).
-        Apply apply = new Apply(config, ports, clock, notifier, writer, !config.dryRun());
+        Apply apply = new Apply(config, ports, clock, notifier, writer);
         PracticeRuns practice = new PracticeRuns(config, apply, notifier, writer);
         GiveBacks giveBacks = new GiveBacks(config, apply, notifier, writer);
         MaintenanceNotices maintenance = new MaintenanceNotices(config, apply, notifier, writer);

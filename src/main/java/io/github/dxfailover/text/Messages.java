@@ -9,7 +9,7 @@ import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.Decision;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.Outcome;
-import io.github.dxfailover.decision.Practice;
+import io.github.dxfailover.decision.PracticeRecord;
 import io.github.dxfailover.decision.ReconcilePlan;
 import io.github.dxfailover.decision.Trigger;
 import io.github.dxfailover.decision.VifStates;
@@ -39,7 +39,7 @@ public final class Messages {
             case WATCH_ALARM -> "alarm '" + trigger.title() + "' is a practice-run watch, and no practice run is on: "
                     + "nothing to do";
             case SETTLING -> "alarm '" + trigger.title() + "' on " + vif + " is presumed to be the practice run's doing "
-                    + "until " + Practice.SETTLING.toMinutes() + " minutes after it ended, so it is not acted on";
+                    + "until " + PracticeRecord.SETTLING.toMinutes() + " minutes after it ended, so it is not acted on";
             case MUTED -> "alarm '" + trigger.title() + "' has its actions disabled (muted by an operator), so it is "
                     + "not acted on";
             case NAMES_NO_VIF -> "the alarm names no VIF: its name must start with the VIF ID (dxvif-…), or its metric "
