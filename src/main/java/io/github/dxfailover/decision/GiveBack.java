@@ -54,13 +54,6 @@ public final class GiveBack {
     /**
      * @param runningTest the test now running on a VIF, from its history; asked only for the VIFs under test, and only
      *                    when the minimum does not hold (so a pass where it holds makes no extra call)
-     */
-    public static Plan plan(FailoverConfig config, VifStates states,
-                            Function<String, Optional<TestHistoryEntry>> runningTest) {
-        return plan(config, states, Set.of(), runningTest);
-    }
-
-    /**
      * @param restored the VIFs whose practice run this invocation has just ended (§16 Watching): paths restored, so
      *                 they count among the healthy before anything else is given back, and are never given back
      */

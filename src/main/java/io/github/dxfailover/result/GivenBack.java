@@ -13,11 +13,6 @@ import java.util.Map;
  * @param applied       whether the test was ended; false under DRY_RUN (the plan not applied)
  */
 public record GivenBack(String vifId, String testId, Instant testStartedAt, boolean applied) {
-    /** A test that was ended. */
-    public GivenBack(String vifId, String testId, Instant testStartedAt) {
-        this(vifId, testId, testStartedAt, true);
-    }
-
     /** {@code {"virtualInterfaceId", "testId", "testStartedAt"}}. */
     public Map<String, Object> toMap() {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -89,7 +90,7 @@ class GiveBackTest {
             }
         }
         List<String> asked = new ArrayList<>();
-        GiveBack.Plan plan = GiveBack.plan(config, VifStates.select(config.managed(), returned), vif -> {
+        GiveBack.Plan plan = GiveBack.plan(config, VifStates.select(config.managed(), returned), Set.of(), vif -> {
             asked.add(vif);
             return Optional.ofNullable(running.get(vif));
         });

@@ -91,7 +91,7 @@ class GiveBackServiceTest {
                 .containsExactly("StopBgpFailoverTest " + VIF_A);
         assertThat(r.outcome()).isEqualTo(Outcome.MINIMUM_REACHED);
         assertThat(r.givenBack()).containsExactly(new GivenBack(VIF_A, "test-a",
-                InMemoryAws.NOW.minusSeconds(30 * 60)));
+                InMemoryAws.NOW.minusSeconds(30 * 60), true));
         assertThat(r.toMap().get("givenBack")).isEqualTo(java.util.List.of(Map.of("virtualInterfaceId", VIF_A,
                 "testId", "test-a", "testStartedAt", "2026-11-26T03:30:00Z")));
         assertThat(r.message()).startsWith("2 healthy VIF(s), MINVIFS is 2: taking " + VIF_C + " out");

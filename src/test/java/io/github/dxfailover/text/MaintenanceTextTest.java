@@ -106,7 +106,7 @@ class MaintenanceTextTest {
     @Test
     void aGiveBackSaysHowLongTheTestRan() {
         io.github.dxfailover.decision.GiveBack.Plan p = new io.github.dxfailover.decision.GiveBack.Plan(List.of(), 0, new Minimum(2));
-        Result r = GiveBackText.result(p, List.of(new GivenBack(A, "t-1", START), new GivenBack(B, "t-2", null)),
+        Result r = GiveBackText.result(p, List.of(new GivenBack(A, "t-1", START, true), new GivenBack(B, "t-2", null, true)),
                 List.of(), io.github.dxfailover.decision.VifStates.notRead(), START.plusSeconds(125 * 60));
         assertThat(r.message()).isEqualTo("0 healthy VIF(s), fewer than MINVIFS (2); ended the failover test on " + A
                 + " (test t-1, running for 2 h 5 min), " + B + " (test t-2, running for an unknown time) so that the "
