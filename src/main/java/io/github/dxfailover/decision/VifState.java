@@ -61,9 +61,14 @@ public record VifState(String id, String state, List<BgpPeer> peers, String conn
      * word ({@code <test ID>}, or {@code <test ID> <OUTCOME>} once the watch decided how the run ends).
      */
     public java.util.Optional<String> practiceTestId() {
+        List<String> words = practiceWords();
+        return words.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(words.get(0));
+    }
+
+    /** The words of its practice tag ({@code <test ID> [<OUTCOME>]}); none without the tag. */
+    private List<String> practiceWords() {
         String tag = tags.get(PracticeRecord.RUNNING);
-        return tag == null || tag.isBlank() ? java.util.Optional.empty()
-                : java.util.Optional.of(tag.strip().split("\\s+")[0]);
+        return tag == null || tag.isBlank() ? List.of() : List.of(tag.strip().split("\\s+"));
     }
 
     /**
@@ -71,13 +76,12 @@ public record VifState(String id, String state, List<BgpPeer> peers, String conn
      * finishes the record and the message with it, and never judges the run from the traffic (docs/behaviour.md §8).
      */
     public java.util.Optional<Outcome> practiceDecided() {
-        String tag = tags.get(PracticeRecord.RUNNING);
-        String[] words = tag == null ? new String[0] : tag.strip().split("\\s+");
-        if (words.length < 2) {
+        List<String> words = practiceWords();
+        if (words.size() < 2) {
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(Outcome.valueOf(words[1]));
+            return java.util.Optional.of(Outcome.valueOf(words.get(1)));
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
         }

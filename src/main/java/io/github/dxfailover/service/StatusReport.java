@@ -101,9 +101,9 @@ record StatusReport(FailoverConfig config, Ports ports, Apply apply, Maintenance
             if (!typos.isEmpty()) {
                 reasons.add(StatusText.groupTypo(group.name(), states.byId().size(), typos));
             }
-        }
-        if (config.managed() instanceof ManagedVifs.Group group && minimum.tooFewToTakeOut(states.byId().size())) {
-            reasons.add(StatusText.groupTooSmall(group.name(), states.byId().size(), minimum.vifs()));
+            if (minimum.tooFewToTakeOut(states.byId().size())) {
+                reasons.add(StatusText.groupTooSmall(group.name(), states.byId().size(), minimum.vifs()));
+            }
         }
         long healthy = states.healthyCount();
         if (!minimum.allowsTakingOut(healthy)) {

@@ -1,5 +1,6 @@
 package io.github.dxfailover.text;
 
+import io.github.dxfailover.result.MaintenanceReport;
 import io.github.dxfailover.result.GivenBack;
 import io.github.dxfailover.decision.Minimum;
 import io.github.dxfailover.port.Notification;
@@ -237,8 +238,7 @@ public final class Notifications {
         if (r.vifId() != null) {
             return r.vifId();
         }
-        List<String> affected = r.maintenance() == null || r.maintenance().isEmpty() ? List.of()
-                : List.copyOf(r.maintenance().get(0).vifs().keySet());
+        List<String> affected = firstWindow(r).map(m -> List.copyOf(m.vifs().keySet())).orElse(List.of());
         return affected.isEmpty() ? "(no VIF)"
                 : affected.get(0) + (affected.size() > 1 ? " +" + (affected.size() - 1) : "");
     }
@@ -286,22 +286,25 @@ public final class Notifications {
     }
 
     private static String maintenanceFact(Result r) {
-        if (r.maintenance() == null || r.maintenance().isEmpty()) {
-            return r.message();
-        }
-        var m = r.maintenance().get(0);
-        String vifs = String.join(", ", m.vifs().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .toList());
-        return m.verdict().toUpperCase(java.util.Locale.ROOT) + ", " + vifs + ", "
-                + MaintenanceText.span(m.start(), m.end());
+        return firstWindow(r).map(m -> verdictWords(m) + ", " + String.join(", ", m.vifs().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).toList()) + ", "
+                + MaintenanceText.span(m.start(), m.end())).orElse(r.message());
+    }
+
+    /** The maintenance window a notice is about: the first its result reports. */
+    private static java.util.Optional<MaintenanceReport> firstWindow(Result r) {
+        return r.maintenance() == null ? java.util.Optional.empty() : r.maintenance().stream().findFirst();
+    }
+
+    private static String verdictWords(MaintenanceReport m) {
+        return m.verdict().toUpperCase(java.util.Locale.ROOT);
     }
 
     /** The outcome, and for a maintenance notice its verdict: "MAINTENANCE_NOTED AT RISK". */
     private static String outcomeWords(Result r) {
-        if (r.outcome() == Outcome.MAINTENANCE_NOTED && r.maintenance() != null && !r.maintenance().isEmpty()) {
-            return r.outcome() + " " + r.maintenance().get(0).verdict().toUpperCase(java.util.Locale.ROOT);
-        }
-        return r.outcome().name();
+        return r.outcome() == Outcome.MAINTENANCE_NOTED
+                ? firstWindow(r).map(m -> r.outcome() + " " + verdictWords(m)).orElse(r.outcome().name())
+                : r.outcome().name();
     }
 
     /**
