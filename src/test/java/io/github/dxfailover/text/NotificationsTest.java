@@ -18,6 +18,10 @@ import io.github.dxfailover.decision.OperatorCommand;
 import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.decision.VifStates;
 import io.github.dxfailover.result.CaseNotOpened;
+import io.github.dxfailover.result.CapacityReport;
+import io.github.dxfailover.result.MaintenanceReport;
+import io.github.dxfailover.result.PracticeReport;
+import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.result.Result;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +75,73 @@ class NotificationsTest {
                 .startsWith("ALREADY_UNAVAILABLE: " + VIF_A + " already carries no traffic: nothing to do\n");
         assertThat(writer.forRestore(result(Outcome.RESTORED, "m")).body())
                 .startsWith("RESTORED: " + VIF_A + " back in service: its failover test was stopped\n");
+    }
+
+    /** §7: the first line's fact follows what the result holds; a first line of 100 characters is kept whole. */
+    @Test
+    void theFirstLineSaysOnlyWhatTheResultHolds() {
+        assertThat(firstLine(writer.forResult(result(Outcome.DRY_RUN, "m"), ALARM))).isEqualTo(
+                "DRY_RUN: nothing was changed (DRY_RUN); below, what would have been done on " + VIF_A);
+        assertThat(firstLine(writer.forResult(Result.of(Outcome.DRY_RUN, null, "m", STATES, false), ALARM)))
+                .isEqualTo("DRY_RUN: nothing was changed (DRY_RUN); below, what would have been done");
+        Result capacity = result(Outcome.CAPACITY_REACHED, "m");
+        assertThat(firstLine(writer.forResult(capacity.withCapacity(new CapacityReport(
+                new Capacity(80, 3e9, 1_000_000_000L, List.of()), null)), ALARM))).isEqualTo("CAPACITY_REACHED: "
+                + VIF_A + " stays in service: the others could not carry its traffic ("
+                + CapacityText.percent(new Capacity(80, 3e9, 1_000_000_000L, List.of()).projectedPercent()) + ")");
+        Result blocked = result(Outcome.PRACTICE_BLOCKED, "m");
+        assertThat(firstLine(writer.forPractice(blocked))).isEqualTo("PRACTICE_BLOCKED: no practice run on " + VIF_A
+                + " now: blocked");
+        assertThat(firstLine(writer.forPractice(blocked.withPractice(new PracticeReport(VIF_A, null,
+                Outcome.PRACTICE_BLOCKED, null, null, List.of("one", "two"), null)))))
+                .isEqualTo("PRACTICE_BLOCKED: no practice run on " + VIF_A + " now: 2 reason(s) below");
+        String hundred = "RECONCILED: " + "r".repeat(88);
+        assertThat(firstLine(writer.forResult(result(Outcome.RECONCILED, "r".repeat(88)), ALARM))).isEqualTo(hundred)
+                .hasSize(100);
+        assertThat(firstLine(writer.forResult(result(Outcome.RECONCILED, "r".repeat(89)), ALARM)))
+                .isEqualTo("RECONCILED: " + "r".repeat(84) + " ...");
+    }
+
+    /** §7: a maintenance notice's subject names the first VIF it affects and how many more. */
+    @Test
+    void aMaintenanceSubjectNamesItsVifsAndHowManyMore() {
+        Result notice = Result.of(Outcome.MAINTENANCE_NOTED, null, "m", STATES, false).withMaintenance(List.of(
+                new MaintenanceReport("e-1", END, END.plusSeconds(3600), List.of("dxcon-1"),
+                        new java.util.LinkedHashMap<>(java.util.Map.of(VIF_A, "down")), "safe", List.of(), 1, null,
+                        false)));
+        assertThat(writer.forMaintenance(notice, "", "").subject()).contains(VIF_A).doesNotContain(" +");
+        java.util.Map<String, String> three = new java.util.LinkedHashMap<>();
+        three.put(VIF_A, "down");
+        three.put(VIF_B, "down");
+        three.put("dxvif-cccc3333", "down");
+        Result wide = notice.withMaintenance(List.of(new MaintenanceReport("e-1", END, END.plusSeconds(3600),
+                List.of("dxcon-1"), three, "at risk", List.of(), 1, null, false)));
+        assertThat(writer.forMaintenance(wide, "", "").subject()).contains("MAINTENANCE_NOTED AT RISK")
+                .contains(VIF_A + " +2");
+    }
+
+    /** SNS's limit (§7): a body at the limit is sent whole; one over it is cut at a line, or mid-line without a
+     *  broken character, and stays within the limit. */
+    @Test
+    void aBodyIsCutOnlyOverTheLimitAndStaysWithinIt() {
+        String atLimit = "a".repeat(Notifications.MAX_BODY_BYTES);
+        assertThat(Notifications.bounded(atLimit)).isSameAs(atLimit);
+        String line = "b".repeat(99) + "\n";
+        String lines = line.repeat(Notifications.MAX_BODY_BYTES / line.length() + 10);
+        String cut = Notifications.bounded(lines);
+        assertThat(cut.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(Notifications.MAX_BODY_BYTES);
+        String kept = cut.substring(0, cut.indexOf("\n[cut: this message was "));
+        assertThat(kept.split("\n")).allSatisfy(l -> assertThat(l).isEqualTo("b".repeat(99)));
+        String oneLine = "\u00e9".repeat(Notifications.MAX_BODY_BYTES);  // two bytes each: a cut may split one
+        String cutLine = Notifications.bounded(oneLine);
+        assertThat(cutLine.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(Notifications.MAX_BODY_BYTES);
+        assertThat(cutLine.substring(0, cutLine.indexOf("\n[cut:"))).matches("\u00e9+");
+    }
+
+    private static String firstLine(Notification n) {
+        return n.body().lines().findFirst().orElseThrow();
     }
 
     /** A message over what SNS accepts is cut at a line and says so, rather than refused and lost (§2, §7). */
