@@ -8,6 +8,7 @@ import io.github.dxfailover.input.RequestParser;
 import io.github.dxfailover.result.Result;
 import io.github.dxfailover.service.Container;
 import io.github.dxfailover.service.Deadline;
+import io.github.dxfailover.service.FailoverService;
 import io.github.dxfailover.service.Wiring;
 import io.github.dxfailover.snapstart.SnapStartPriming;
 import java.io.IOException;
@@ -24,8 +25,6 @@ import java.util.Map;
  * §2), the {@link Result} to the JSON object of docs/behaviour.md §10, with one log line and one metric line.
  */
 public final class DxFailoverHandler implements RequestStreamHandler {
-    private static final String DEFAULT_NAME = "aws-dx-failover";
-
     private final Container container;
     private final Telemetry telemetry;
     private final Clock clock;
@@ -96,6 +95,7 @@ public final class DxFailoverHandler implements RequestStreamHandler {
     }
 
     private static String functionName(Context context) {
-        return context != null && context.getFunctionName() != null ? context.getFunctionName() : DEFAULT_NAME;
+        return context != null && context.getFunctionName() != null ? context.getFunctionName()
+                : FailoverService.DEFAULT_NAME;
     }
 }

@@ -52,7 +52,7 @@ class DxFailoverHandlerTest {
     private final SnsClient sns = mock(SnsClient.class);
     private final SupportClient support = mock(SupportClient.class);
     private final CloudWatchClient cloudWatch = Fixtures.noAlarms();
-    private final AwsClients clients = new AwsClients(dx, sns, support, cloudWatch);
+    private final AwsClients clients = new AwsClients(dx, sns, support, cloudWatch, Fixtures.noEvents());
 
     DxFailoverHandlerTest() {
         when(sns.publish(any(PublishRequest.class))).thenReturn(PublishResponse.builder().messageId("m").build());

@@ -257,6 +257,11 @@ public final class Fixtures {
      * A mocked CloudWatch with no alarm in ALARM, where every VIF asked for carries {@link #LOAD_BPS}: with three
      * VIFs on 10 Gbit/s each, taking one out leaves 3 Gbit/s on 20 Gbit/s, within MAX_UTILIZATION's default.
      */
+    /** An EventBridge client for handlers whose EVENT_BUS is not set: never called (docs/behaviour.md §20). */
+    public static software.amazon.awssdk.services.eventbridge.EventBridgeClient noEvents() {
+        return org.mockito.Mockito.mock(software.amazon.awssdk.services.eventbridge.EventBridgeClient.class);
+    }
+
     public static CloudWatchClient noAlarms() {
         CloudWatchClient cloudWatch = Mockito.mock(CloudWatchClient.class);
         Mockito.when(cloudWatch.describeAlarms(ArgumentMatchers.any(DescribeAlarmsRequest.class)))

@@ -53,7 +53,7 @@ class HandlerPropertyTest {
         sns = mock(SnsClient.class);
         dx = Fixtures.threeHealthyVifs(sns);
         support = mock(SupportClient.class);
-        handler = new DxFailoverHandler(Fixtures.env(), new AwsClients(dx, sns, support, Fixtures.noAlarms()), Clock.systemUTC());
+        handler = new DxFailoverHandler(Fixtures.env(), new AwsClients(dx, sns, support, Fixtures.noAlarms(), Fixtures.noEvents()), Clock.systemUTC());
     }
 
     @Property(tries = 1000)

@@ -166,6 +166,6 @@ public class SampleEventsTest {
                 .region(Region.EU_WEST_1).build());
         return new DxFailoverHandler(Map.of("VIFLIST", A + "," + B + "," + C, "MINVIFS", "1",
                 "SNSARN", "arn:aws:sns:eu-west-1:123456789012:dx-failover", "PRACTICE_OUTCOME_ALARMS", OUTCOME_ALARM),
-                new AwsClients(dx, sns, support, cloudWatch), clock);
+                new AwsClients(dx, sns, support, cloudWatch, Fixtures.noEvents()), clock);
     }
 }

@@ -52,7 +52,7 @@ class StrictPayloadPropertyTest {
                         .virtualInterfaceTest(software.amazon.awssdk.services.directconnect.model
                                 .VirtualInterfaceTestHistory.builder().testId("t-1").virtualInterfaceId(Fixtures.VIF_A)
                                 .build()).build());
-        handler = new DxFailoverHandler(Fixtures.env(), new AwsClients(dx, sns, support, Fixtures.noAlarms()),
+        handler = new DxFailoverHandler(Fixtures.env(), new AwsClients(dx, sns, support, Fixtures.noAlarms(), Fixtures.noEvents()),
                 Clock.systemUTC());
     }
 

@@ -15,15 +15,19 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.support.SupportClient;
 
 /**
- * The four SDK clients, built once per container with timeouts well inside the function's
- * timeout (docs/behaviour.md §8): Describe + Start + CreateCase + Publish at {@link #CALL_TIMEOUT} each stays
- * under the 60-second function timeout of the deployment.
+ * The five SDK clients, built once per container with timeouts well inside the function's
+ * timeout (docs/behaviour.md §8): Describe + Start + CreateCase + Publish + PutEvents at {@link #CALL_TIMEOUT} each
+ * stays under the 60-second function timeout of the deployment.
+ *
+ * @param events EventBridge, used only when EVENT_BUS is set (docs/behaviour.md §20)
  */
-public record AwsClients(DirectConnectClient dx, SnsClient sns, SupportClient support, CloudWatchClient cloudWatch) {
+public record AwsClients(DirectConnectClient dx, SnsClient sns, SupportClient support, CloudWatchClient cloudWatch,
+                         EventBridgeClient events) {
     /** Whole call, SDK retries included. */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -75,6 +79,8 @@ public record AwsClients(DirectConnectClient dx, SnsClient sns, SupportClient su
                         .retryStrategy(retriedOnlyWhenAnswered(status -> status == 503)).build());
         var cloudWatchBuilder = CloudWatchClient.builder().region(region).credentialsProvider(credentials)
                 .httpClient(http).overrideConfiguration(timeouts);
+        var eventsBuilder = EventBridgeClient.builder().region(region).credentialsProvider(credentials)
+                .httpClient(http).overrideConfiguration(timeouts);
         if (dxEndpoint != null) {
             dxBuilder.endpointOverride(dxEndpoint);
         }
@@ -82,8 +88,10 @@ public record AwsClients(DirectConnectClient dx, SnsClient sns, SupportClient su
             snsBuilder.endpointOverride(awsEndpoint);
             supportBuilder.endpointOverride(awsEndpoint);
             cloudWatchBuilder.endpointOverride(awsEndpoint);
+            eventsBuilder.endpointOverride(awsEndpoint);
         }
-        return new AwsClients(dxBuilder.build(), snsBuilder.build(), supportBuilder.build(), cloudWatchBuilder.build());
+        return new AwsClients(dxBuilder.build(), snsBuilder.build(), supportBuilder.build(), cloudWatchBuilder.build(),
+                eventsBuilder.build());
     }
 
     /**

@@ -184,7 +184,8 @@ public final class DirectConnect implements Vifs {
     }
 
     /** arn:partition:directconnect:region:account:dxvif/id, the account as Direct Connect reported the VIF's owner. */
-    private String arn(VifState vif) {
+    @Override
+    public String arn(VifState vif) {
         Region region = client.serviceClientConfiguration().region();
         String partition = region.metadata() == null ? "aws" : region.metadata().partition().id();
         return "arn:" + partition + ":directconnect:" + region.id() + ":"

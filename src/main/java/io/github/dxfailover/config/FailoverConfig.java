@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param supportCategoryCode category code of the case
  * @param maxUtilization      highest projected utilization, percent, of the VIFs that remain (0 = not checked)
  * @param practice            the practice-run settings (docs/behaviour.md §16)
+ * @param eventBus            the EventBridge bus (name or ARN) that gets one event per notified invocation, or null
+ *                            for none (docs/behaviour.md §20)
  */
 public record FailoverConfig(
         ManagedVifs managed,
@@ -38,7 +40,8 @@ public record FailoverConfig(
         String supportServiceCode,
         String supportCategoryCode,
         int maxUtilization,
-        PracticeSettings practice) {
+        PracticeSettings practice,
+        String eventBus) {
 
     public static final int MIN_TEST_MINUTES = 1;
     /** StartBgpFailoverTest accepts at most 4320 minutes (three days). */
@@ -48,6 +51,8 @@ public record FailoverConfig(
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");
     private static final Set<String> SEVERITIES = Set.of("low", "normal", "high", "urgent", "critical");
     private static final int MAX_CC = 10;
+    /** PutEvents' EventBusName: a bus name, or a bus's ARN (docs/behaviour.md §5, §20). */
+    static final Pattern EVENT_BUS = Pattern.compile("[A-Za-z0-9._/-]{1,256}|arn:aws[a-z-]*:events:[a-z0-9-]+:\\d{12}:event-bus/[A-Za-z0-9._/-]{1,256}");
 
     public FailoverConfig {
         ccEmails = List.copyOf(ccEmails);
@@ -104,6 +109,7 @@ public record FailoverConfig(
         List<LocalDate> blockedDates = r.dates("PRACTICE_BLOCKED_DATES");
         Integer maxAgeDays = r.integer("PRACTICE_MAX_AGE_DAYS", PracticeSettings.DEFAULT.maxAgeDays(), 1, 365,
                 "an integer from 1 to 365 (days)");
+        String eventBus = r.eventBus();
         r.lookAlikes();
         r.validSnsArn = snsArn;
         if (!r.problems.isEmpty()) {
@@ -111,7 +117,7 @@ public record FailoverConfig(
         }
         return new FailoverConfig(managed, minVifs, snsArn, failover, cc, supportCase, severity, dryRun,
                 serviceCode, categoryCode, maxUtilization, new PracticeSettings(practiceMinutes, outcomeAlarms,
-                blockingAlarms, blockedDates, maxAgeDays));
+                blockingAlarms, blockedDates, maxAgeDays), eventBus);
     }
 
     /** Reads one variable at a time; each method returns null and records a problem when the value is invalid. */
@@ -316,6 +322,20 @@ public record FailoverConfig(
                 out.add(parsed);
             }
             return List.copyOf(out);
+        }
+
+        /** EVENT_BUS: a bus name or ARN; unset or empty, no events (docs/behaviour.md §20). */
+        String eventBus() {
+            String value = env.get("EVENT_BUS");
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            if (EVENT_BUS.matcher(value.strip()).matches()) {
+                return value.strip();
+            }
+            problem("EVENT_BUS", value, "an EventBridge bus name (1 to 256 letters, digits and ._-/, such as default) "
+                    + "or a bus ARN such as arn:aws:events:eu-west-1:123456789012:event-bus/default; empty for no events");
+            return null;
         }
 
         String nonEmpty(String name, String dflt) {

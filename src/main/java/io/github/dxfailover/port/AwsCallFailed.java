@@ -23,7 +23,8 @@ public final class AwsCallFailed extends RuntimeException {
         PUBLISH("Publish"),
         GET_TOPIC_ATTRIBUTES("GetTopicAttributes"),
         CREATE_CASE("CreateCase"),
-        DESCRIBE_SEVERITY_LEVELS("DescribeSeverityLevels");
+        DESCRIBE_SEVERITY_LEVELS("DescribeSeverityLevels"),
+        PUT_EVENTS("PutEvents");
 
         private final String operation;
 

@@ -32,6 +32,12 @@ public interface Vifs {
     /** Ends the VIF's running failover test now. */
     FailoverTestRun stop(String vifId);
 
+    /**
+     * The VIF's ARN, {@code arn:<partition>:directconnect:<region>:<account>:dxvif/<id>}, in the region Direct Connect
+     * is read in and the account that owns the VIF: what it is tagged by, and what an event names (§16, §20).
+     */
+    String arn(VifState vif);
+
     /** Sets one of the function's own tags on the VIF (its ARN from the VIF's owner account as read). */
     void tag(VifState vif, String key, String value);
 

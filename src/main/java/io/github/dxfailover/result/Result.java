@@ -190,6 +190,28 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
         return new Result(outcome, vifId, message, vifs, dryRun, errors, test, r);
     }
 
+    /**
+     * The VIFs this invocation acted on or decided about, in the order the result names them: its VIF, a reconcile
+     * pass's actions, the VIFs given back, the practice run's, a maintenance window's (docs/behaviour.md §20). Managed
+     * or not: the caller keeps the managed ones.
+     */
+    public List<String> vifsConcerned() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        ids.add(vifId);
+        if (reconciled() != null) {
+            reconciled().actions().forEach(a -> ids.add(a.vifId()));
+        }
+        givenBack().forEach(g -> ids.add(g.vifId()));
+        if (practice() != null) {
+            ids.add(practice().vifId());
+        }
+        if (maintenance() != null) {
+            maintenance().forEach(m -> ids.addAll(m.vifs().keySet()));
+        }
+        ids.remove(null);
+        return List.copyOf(ids);
+    }
+
     /** {@link #toMap()} as the JSON text the handler answers (docs/behaviour.md §10). */
     public String toJson() {
         return JsonText.of(toMap());

@@ -30,6 +30,7 @@ public final class FailoverService implements Container {
     private final StatusReport status;
     private final PracticeRuns practice;
     private final MaintenanceNotices maintenance;
+    private final Announcer announcer;
 
     /** The jobs, with what they share; only {@link Wiring} builds one. */
     record Jobs(AlarmEvaluation evaluation, RestoreCommand restore, ReconcilePass reconcile, StatusReport status,
@@ -37,7 +38,7 @@ public final class FailoverService implements Container {
     }
 
     FailoverService(FailoverConfig config, Ports ports, Clock clock, Apply apply, Notifier notifier,
-                    Notifications writer, Jobs jobs) {
+                    Notifications writer, Jobs jobs, Announcer announcer) {
         this.config = config;
         this.ports = ports;
         this.clock = clock;
@@ -50,20 +51,26 @@ public final class FailoverService implements Container {
         this.status = jobs.status();
         this.practice = jobs.practice();
         this.maintenance = jobs.maintenance();
+        this.announcer = announcer;
     }
 
-    @Override
-    public Result handle(Request request, String functionName, Deadline deadline) {
-        return handle(request, deadline);
+    /** The deployment's name when no Lambda context gives one (tests, a caller inside one JVM). */
+    public static final String DEFAULT_NAME = "aws-dx-failover";
+
+    public Result handle(Request request, Deadline deadline) {
+        return handle(request, DEFAULT_NAME, deadline);
     }
 
     /**
      * A call that fails before anything changed fails the invocation, so that Lambda retries it (docs/behaviour.md §8);
      * its message says what failed and that nothing was changed. {@code deadline} is when Lambda ends the invocation:
-     * no failover test starts that could not be finished before it. Every result says whether DRY_RUN was on.
+     * no failover test starts that could not be finished before it. Every result says whether DRY_RUN was on. An
+     * invocation that notified then puts its event, named for {@code deployment} (§20).
      */
-    public Result handle(Request request, Deadline deadline) {
+    @Override
+    public Result handle(Request request, String deployment, Deadline deadline) {
         Observation seen = new Observation(config, ports, clock);
+        long due = notifier.due();
         try {
             Result result = switch (request) {
                 case Request.Evaluate e -> evaluation.run(seen, e.trigger(), e.minutes(), deadline);
@@ -74,7 +81,8 @@ public final class FailoverService implements Container {
                 case Request.Maintenance m -> maintenance.run(seen, m.event());
                 case Request.Invalid i -> rejected(i);
             };
-            return result.withDryRun(!apply.applies());
+            result = result.withDryRun(!apply.applies());
+            return notifier.due() > due ? announcer.announce(result, deployment) : result;
         } catch (AwsCallFailed e) {
             throw new RetryableFailure(Messages.failed(e), e);
         }

@@ -3,6 +3,7 @@ package io.github.dxfailover.service;
 import io.github.dxfailover.aws.AwsClients;
 import io.github.dxfailover.aws.CloudWatch;
 import io.github.dxfailover.aws.DirectConnect;
+import io.github.dxfailover.aws.EventBridgeBus;
 import io.github.dxfailover.aws.SnsTopic;
 import io.github.dxfailover.aws.SupportCases;
 import io.github.dxfailover.config.FailoverConfig;
@@ -51,12 +52,14 @@ public final class Wiring {
                 new ReconcilePass(config, apply, practice, giveBacks, maintenance),
                 new StatusReport(config, ports, apply, maintenance),
                 practice, maintenance);
-        return new FailoverService(config, ports, clock, apply, notifier, writer, jobs);
+        return new FailoverService(config, ports, clock, apply, notifier, writer, jobs,
+                new Announcer(ports.events(), ports.vifs()));
     }
 
     public static Ports ports(FailoverConfig config, AwsClients clients, Clock clock) {
         CloudWatch cloudWatch = new CloudWatch(clients.cloudWatch(), clock);
         return new Ports(new DirectConnect(clients.dx(), clock), cloudWatch, cloudWatch,
-                new SnsTopic(clients.sns(), config.snsTopicArn()), new SupportCases(config, clients.support()));
+                new SnsTopic(clients.sns(), config.snsTopicArn()), new SupportCases(config, clients.support()),
+                config.eventBus() == null ? null : new EventBridgeBus(clients.events(), config.eventBus()));
     }
 }

@@ -132,6 +132,23 @@ public final class Messages {
                 + "): SNS may have delivered it" : "notification not sent: " + e.awsText();
     }
 
+    /** A PutEvents that failed or was refused (docs/behaviour.md §20): nothing else changes. */
+    public static String eventNotPut(AwsCallFailed e) {
+        return "event not put on the EventBridge bus (PutEvents: " + e.awsText() + "); the outcome stands";
+    }
+
+    /** The event's detail left out {@code vifs} to fit EventBridge's entry limit (docs/behaviour.md §20). */
+    public static String eventWithoutVifs(int bytes, int limit) {
+        return "the EventBridge event leaves out 'vifs': with them it was " + bytes + " bytes, over the " + limit
+                + " an entry may hold";
+    }
+
+    /** Even without {@code vifs} the event would not fit: none is put. */
+    public static String eventTooLarge(int bytes, int limit) {
+        return "event not put on the EventBridge bus: it is " + bytes + " bytes even without 'vifs', over the "
+                + limit + " an entry may hold";
+    }
+
     /** Why no case was opened, for {@code errors} and the notification (docs/behaviour.md §6). */
     public static String caseNotOpened(CaseNotOpened c) {
         if (c.maybeOpen()) {

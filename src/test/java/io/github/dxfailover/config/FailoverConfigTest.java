@@ -71,12 +71,13 @@ class FailoverConfigTest {
         Map<String, String> env = env();
         env.putAll(Map.of("FAILOVER", "4320", "SUPPORT_CASE", "FALSE", "SUPPORT_SEVERITY", "High", "DRY_RUN", "true",
                 "SUPPORT_SERVICE_CODE", "svc", "SUPPORT_CATEGORY_CODE", "cat", "MINVIFS", "2",
-                "SNSARN", "arn:aws-us-gov:sns:us-gov-west-1:123456789012:dx", "MAX_UTILIZATION", "65"));
+                "SNSARN", "arn:aws-us-gov:sns:us-gov-west-1:123456789012:dx", "MAX_UTILIZATION", "65",
+                "EVENT_BUS", " dx-events "));
         FailoverConfig c = FailoverConfig.fromEnvironment(env);
         assertThat(c).isEqualTo(new FailoverConfig(new ManagedVifs.Listed(java.util.List.of(VIF_A, VIF_B, VIF_C)), 2,
                 "arn:aws-us-gov:sns:us-gov-west-1:123456789012:dx", 4320,
                 java.util.List.of("noc@example.com", "oncall@example.com"), false, "high", true, "svc", "cat", 65,
-                PracticeSettings.DEFAULT));
+                PracticeSettings.DEFAULT, "dx-events"));
         assertThat(FailoverConfig.fromEnvironment(env()).maxUtilization()).isEqualTo(80);
     }
 

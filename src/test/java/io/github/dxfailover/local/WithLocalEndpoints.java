@@ -39,7 +39,7 @@ public abstract class WithLocalEndpoints {
         }
         AwsClients support = AwsClients.create(LocalAws.REGION, LocalAws.CREDENTIALS, AwsClients.CALL_TIMEOUT,
                 supportEndpoint, dx.endpoint());
-        return new AwsClients(clients.dx(), clients.sns(), support.support(), clients.cloudWatch());
+        return new AwsClients(clients.dx(), clients.sns(), support.support(), clients.cloudWatch(), clients.events());
     }
 
     @AfterEach

@@ -12,6 +12,7 @@ import io.github.dxfailover.decision.VifStates;
 import io.github.dxfailover.port.Alarms;
 import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.port.AwsCallFailed.Call;
+import io.github.dxfailover.port.EventBus;
 import io.github.dxfailover.port.Notification;
 import io.github.dxfailover.port.SupportCase;
 import io.github.dxfailover.port.SupportDesk;
@@ -37,7 +38,7 @@ import java.util.Set;
  * call can be made to fail. The service tests of the later capabilities run on it; the SDK-level mocks
  * ({@link MockedAws}) stay for what the adapters do with the SDK.
  */
-class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
+class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk, EventBus {
     static final Instant NOW = MockedAws.NOW;
     static final String TOPIC = io.github.dxfailover.Fixtures.TOPIC;
 
@@ -50,6 +51,8 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
     final List<Link> links = new ArrayList<>();
     final List<Notification> published = new ArrayList<>();
     final List<SupportCase> cases = new ArrayList<>();
+    /** The events put on the bus (docs/behaviour.md §20): the detail's JSON and the resources. */
+    final List<Map.Entry<String, List<String>>> events = new ArrayList<>();
     /** Each call made, as "Operation" or "Operation vifId". */
     final List<String> calls = new ArrayList<>();
     private final Set<Call> failing = EnumSet.noneOf(Call.class);
@@ -63,7 +66,8 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
     private int tests;
 
     FailoverService service(FailoverConfig config) {
-        return Wiring.service(config, new Ports(this, this, this, this, this), clock);
+        return Wiring.service(config, new Ports(this, this, this, this, this, config.eventBus() == null ? null : this),
+                clock);
     }
 
     /** A VIF available with its BGP up. */
@@ -340,6 +344,17 @@ class InMemoryAws implements Vifs, Alarms, Traffic, Topic, SupportDesk {
         cases.add(supportCase);
         answer(Call.CREATE_CASE, null);
         return "case-" + cases.size();
+    }
+
+    @Override
+    public void put(String detail, List<String> resources) {
+        call(Call.PUT_EVENTS, null);
+        events.add(Map.entry(detail, List.copyOf(resources)));
+    }
+
+    @Override
+    public String arn(VifState vif) {
+        return "arn:aws:directconnect:eu-west-1:" + vif.ownerAccount() + ":dxvif/" + vif.id();
     }
 
     @Override

@@ -73,7 +73,8 @@ public abstract class MockedAws {
             return StartBgpFailoverTestResponse.builder().virtualInterfaceTest(test(r.virtualInterfaceId(), "test-1",
                     NOW.plusSeconds(r.testDurationInMinutes() * 60L))).build();
         });
-        return Wiring.service(config, new io.github.dxfailover.aws.AwsClients(dx, sns, support, cloudWatch), clock);
+        return Wiring.service(config, new io.github.dxfailover.aws.AwsClients(dx, sns, support, cloudWatch,
+                io.github.dxfailover.Fixtures.noEvents()), clock);
     }
 
     FailoverService service() {

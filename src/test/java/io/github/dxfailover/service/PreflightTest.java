@@ -235,7 +235,7 @@ class PreflightTest extends MockedAws {
     @Test
     void aConfigProblemIsAReasonOfTheStatus() {
         DxFailoverHandler handler = new DxFailoverHandler(envWith("MINVIFS", "zero"),
-                new AwsClients(dx, sns, support, cloudWatch), clock);
+                new AwsClients(dx, sns, support, cloudWatch, Fixtures.noEvents()), clock);
         Map<String, Object> result = handler.handle(Map.of("action", "status"), null);
         assertThat(result.get("outcome")).isEqualTo("CONFIG_ERROR");
         assertThat(result.get("ready")).isEqualTo(false);

@@ -297,7 +297,7 @@ class ReconcilePassTest extends MockedAws {
                     NOW.plusSeconds(3600))).build();
         });
         java.io.ByteArrayOutputStream metrics = new java.io.ByteArrayOutputStream();
-        DxFailoverHandler handler = new DxFailoverHandler(Fixtures.env(), new AwsClients(dx, sns, support, cloudWatch),
+        DxFailoverHandler handler = new DxFailoverHandler(Fixtures.env(), new AwsClients(dx, sns, support, cloudWatch, Fixtures.noEvents()),
                 clock, new Telemetry(new java.io.PrintStream(metrics, true), clock));
 
         assertThatThrownBy(() -> handler.handle(Map.of("action", "reconcile"), null))
