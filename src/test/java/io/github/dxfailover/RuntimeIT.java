@@ -178,6 +178,71 @@ class RuntimeIT extends WithLocalEndpoints {
         }
     }
 
+    private void readyToPractise() {
+        aws.alarmInState("apps 5xx", "OK");
+        for (String vif : List.of(VIF_A, VIF_B, VIF_C)) {
+            dx.onLink(vif, FakeDirectConnect.DEFAULT_CONNECTION, 5e8);
+        }
+        aws.putTraffic(dx);
+    }
+
+    /**
+     * docs/behaviour.md §16, §20 through the runtime: every day blocked but its last minute, so no run and its settling
+     * fit; the refusal names the window and finds no start in a year; the notified outcome is put on the bus.
+     */
+    @Test
+    void aBlockedWindowKeepsAPracticeRunFromStartingThroughTheRuntime() throws Exception {
+        readyToPractise();
+        String queueUrl = aws.ruleToQueue("default", "{\"source\": [\"dx-failover\"]}");
+        String week = String.join(",", List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun").stream()
+                .map(d -> d + ":00:00-" + d + ":23:59").toList());
+        try (LocalLambda function = function("PRACTICE_OUTCOME_ALARMS", "apps 5xx", "PRACTICE_BLOCKED_WINDOWS", week,
+                "EVENT_BUS", "default")) {
+            Answer answer = function.invoke(sample("command-practice.json"), TIMEOUT);
+
+            assertThat(answer.error()).as(function.output()).isFalse();
+            JsonNode result = JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(answer.body()));
+            assertThat(result.get("outcome").asText()).as(result.toString()).isEqualTo("PRACTICE_BLOCKED");
+            assertThat(result.at("/practice/reasons")).singleElement().satisfies(r -> assertThat(r.asText())
+                    .matches("the run \\(its test and 15 minutes of settling\\) would overlap blocked window "
+                            + "(Mon|Tue|Wed|Thu|Fri|Sat|Sun):00:00-\\1:23:59 \\(PRACTICE_BLOCKED_WINDOWS, UTC\\); no time "
+                            + "in the next year allows a run \\(PRACTICE_BLOCKED_DATES and the windows\\)"));
+            assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
+            assertThat(aws.delivered()).singleElement()
+                    .satisfies(m -> assertThat(m.attributes()).containsEntry("outcome", "PRACTICE_BLOCKED"));
+            assertThat(aws.eventsIn(queueUrl)).singleElement().satisfies(e -> {
+                assertThat(e.at("/detail/outcome").asText()).isEqualTo("PRACTICE_BLOCKED");
+                assertThat(e.at("/detail/deployment").asText()).isEqualTo("aws-dx-failover");
+                assertThat(e.at("/detail/practice/reasons/0").asText()).contains("blocked window");
+            });
+        }
+    }
+
+    /** docs/behaviour.md §16 through the runtime: outside every allowed window, the run waits for the next one. */
+    @Test
+    void aPracticeRunOutsideTheAllowedWindowsIsBlockedThroughTheRuntime() throws Exception {
+        readyToPractise();
+        java.time.LocalDate inThreeDays = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3);
+        String day = inThreeDays.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT);
+        try (LocalLambda function = function("PRACTICE_OUTCOME_ALARMS", "apps 5xx", "PRACTICE_ALLOWED_WINDOWS",
+                day.toUpperCase(java.util.Locale.ROOT) + ":10:00-" + day + ":12:00")) {
+            Answer answer = function.invoke(sample("command-practice.json"), TIMEOUT);
+
+            JsonNode result = JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(answer.body()));
+            assertThat(result.get("outcome").asText()).as(result.toString()).isEqualTo("PRACTICE_BLOCKED");
+            assertThat(result.at("/practice/reasons")).singleElement().satisfies(r -> assertThat(r.asText())
+                    .isEqualTo("now is in no window of PRACTICE_ALLOWED_WINDOWS (UTC); it could start at "
+                            + inThreeDays + "T10:00:00Z instead, in allowed window " + day + ":10:00-" + day + ":12:00"));
+            assertThat(dx.calls("StartBgpFailoverTest")).isEmpty();
+
+            JsonNode status = JSON.readTree(io.github.dxfailover.Fixtures.unwrapped(
+                    function.invoke("{\"action\": \"status\"}", TIMEOUT).body()));
+            assertThat(status.get("practiceAllowedWindows")).singleElement()
+                    .satisfies(w -> assertThat(w.asText()).isEqualTo(day + ":10:00-" + day + ":12:00"));
+            assertThat(status.get("nextPracticeStart").asText()).isEqualTo(inThreeDays + "T10:00:00Z");
+        }
+    }
+
     /** docs/behaviour.md §19 through the runtime: a reconcile pass gives back the VIF a failover test holds out. */
     @Test
     void aReconcilePassGivesAVifBackThroughTheRuntime() throws Exception {

@@ -186,4 +186,33 @@ class AdaptersTest {
                 .hasMessage("DescribeLags failed: reset");
         verify(cw, never()).describeAlarms(any(DescribeAlarmsRequest.class));
     }
+
+    /** docs/behaviour.md §20: one entry on the named bus; an entry the bus refuses is a failed call, as PutEvents says. */
+    @Test
+    void anEventIsOneEntryOnTheBusAndARefusedEntryIsAFailedCall() {
+        var client = mock(software.amazon.awssdk.services.eventbridge.EventBridgeClient.class);
+        var put = ArgumentCaptor.forClass(software.amazon.awssdk.services.eventbridge.model.PutEventsRequest.class);
+        when(client.putEvents(put.capture())).thenReturn(
+                software.amazon.awssdk.services.eventbridge.model.PutEventsResponse.builder().failedEntryCount(0).build(),
+                software.amazon.awssdk.services.eventbridge.model.PutEventsResponse.builder().failedEntryCount(1)
+                        .entries(e -> e.errorCode("InternalFailure").errorMessage("try again")).build());
+        EventBridgeBus bus = new EventBridgeBus(client, "arn:aws:events:eu-west-1:123456789012:event-bus/dx");
+
+        bus.put("{\"outcome\":\"FAILED_OVER\"}", List.of("arn:aws:directconnect:eu-west-1:123456789012:dxvif/dxvif-a"));
+
+        assertThat(put.getValue().entries()).singleElement().satisfies(e -> {
+            assertThat(e.eventBusName()).isEqualTo("arn:aws:events:eu-west-1:123456789012:event-bus/dx");
+            assertThat(e.source()).isEqualTo("dx-failover");
+            assertThat(e.detailType()).isEqualTo("DX Failover Result");
+            assertThat(e.detail()).isEqualTo("{\"outcome\":\"FAILED_OVER\"}");
+            assertThat(e.resources()).containsExactly("arn:aws:directconnect:eu-west-1:123456789012:dxvif/dxvif-a");
+        });
+        assertThatThrownBy(() -> bus.put("{}", List.of())).isInstanceOf(AwsCallFailed.class)
+                .hasMessage("PutEvents failed: the bus refused the entry (InternalFailure: try again)")
+                .satisfies(e -> assertThat(((AwsCallFailed) e).code()).isEqualTo("InternalFailure"));
+        when(client.putEvents(any(software.amazon.awssdk.services.eventbridge.model.PutEventsRequest.class)))
+                .thenThrow(SdkClientException.create("connection reset"));
+        assertThatThrownBy(() -> bus.put("{}", List.of())).isInstanceOf(AwsCallFailed.class)
+                .hasMessage("PutEvents failed: connection reset");
+    }
 }

@@ -36,10 +36,12 @@ public final class LocalAws implements AutoCloseable {
     private final SqsClient sqs;
     private final SupportClient support;
     private final CloudWatchClient cloudWatch;
+    private final URI endpoint;
     private String topicArn;
     private String queueUrl;
 
     public LocalAws(URI endpoint) {
+        this.endpoint = endpoint;
         sns = SnsClient.builder().region(REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint).build();
         sqs = SqsClient.builder().region(REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint).build();
         support = SupportClient.builder().region(REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint)
@@ -194,6 +196,43 @@ public final class LocalAws implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("not an SNS envelope: " + envelope, e);
         }
+    }
+
+    /**
+     * A rule on {@code bus} with {@code pattern} whose target is a new SQS queue, as a team's rule to a ticket system
+     * or an archive would be (docs/behaviour.md §20); returns the queue's URL for {@link #eventsIn}. A bus other than
+     * the account's {@code default} is created first.
+     */
+    public String ruleToQueue(String bus, String pattern) {
+        try (var events = software.amazon.awssdk.services.eventbridge.EventBridgeClient.builder().region(REGION)
+                .credentialsProvider(CREDENTIALS).endpointOverride(endpoint).build()) {
+            if (!bus.equals("default")) {
+                events.createEventBus(b -> b.name(bus));
+            }
+            String url = sqs.createQueue(b -> b.queueName("events-" + bus.replaceAll("[^A-Za-z0-9_-]", "-"))).queueUrl();
+            String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            events.putRule(b -> b.name("to-queue").eventBusName(bus).eventPattern(pattern));
+            events.putTargets(b -> b.rule("to-queue").eventBusName(bus).targets(t -> t.id("queue").arn(arn)));
+            return url;
+        }
+    }
+
+    /** Every event the queue of {@link #ruleToQueue} received since the last call. */
+    public List<JsonNode> eventsIn(String queueUrl) {
+        List<JsonNode> out = new ArrayList<>();
+        for (List<Message> batch; !(batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10))
+                .messages()).isEmpty(); ) {
+            for (Message m : batch) {
+                try {
+                    out.add(JSON.readTree(m.body()));
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("not an event: " + m.body(), e);
+                }
+                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+            }
+        }
+        return out;
     }
 
     public List<CaseDetails> supportCases() {

@@ -211,7 +211,13 @@ public final class TryLocally {
             env.put("MINVIFS", "1");
             env.put("SNSARN", topic);
             env.put("EMAIL", "noc@example.com");
+            // The template's default bus (docs/behaviour.md §20), so that every run shows the event it puts.
+            env.put("EVENT_BUS", "default");
             env.putAll(overrides);
+            String bus = env.get("EVENT_BUS").strip();
+            String busName = bus.substring(bus.lastIndexOf('/') + 1);
+            String eventQueue = bus.isEmpty() || !bus.matches("[A-Za-z0-9._-]+|arn:.*:event-bus/[A-Za-z0-9._-]+") ? null
+                    : aws.ruleToQueue(busName, "{\"source\": [\"dx-failover\"]}");
             // Practice runs' watch alarms exist, in OK unless --alarm put them in ALARM (docs/behaviour.md §16).
             for (String variable : List.of("PRACTICE_OUTCOME_ALARMS", "PRACTICE_BLOCKING_ALARMS")) {
                 for (String name : env.getOrDefault(variable, "").split(",")) {
@@ -268,6 +274,14 @@ public final class TryLocally {
                 out.println("Attributes: " + m.attributes());
                 out.println(m.message());
             }
+            out.println("== Events put on the EventBridge bus" + (eventQueue == null ? " (EVENT_BUS is empty: none)"
+                    : " " + busName + " (a rule on source dx-failover)"));
+            List<com.fasterxml.jackson.databind.JsonNode> putEvents = eventQueue == null ? List.of()
+                    : aws.eventsIn(eventQueue);
+            if (eventQueue != null && putEvents.isEmpty()) {
+                out.println("  (none: no event for what is not notified)");
+            }
+            putEvents.forEach(e -> out.println(pretty(e.toString())));
             out.println("== Support cases");
             List<CaseDetails> cases = aws.supportCases();
             if (cases.isEmpty()) {

@@ -1,0 +1,166 @@
+package io.github.dxfailover.service;
+
+import static io.github.dxfailover.Fixtures.OTHER_VIF;
+import static io.github.dxfailover.Fixtures.VIF_A;
+import static io.github.dxfailover.Fixtures.VIF_B;
+import static io.github.dxfailover.Fixtures.VIF_C;
+import static io.github.dxfailover.Fixtures.alarm;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dxfailover.Fixtures;
+import io.github.dxfailover.config.FailoverConfig;
+import io.github.dxfailover.decision.Outcome;
+import io.github.dxfailover.decision.VifState;
+import io.github.dxfailover.decision.VifStates;
+import io.github.dxfailover.input.Request;
+import io.github.dxfailover.port.AwsCallFailed.Call;
+import io.github.dxfailover.port.EventBus;
+import io.github.dxfailover.result.Result;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Events of docs/behaviour.md §20 on in-memory ports: one per notified invocation, after its message, with the result
+ * and the deployment's name as the detail and the managed VIFs' ARNs; none for what is not notified; a failed put
+ * changes nothing but the result's errors.
+ */
+class ResultEventsTest {
+    private static final String ACCOUNT = "123456789012";
+    private final InMemoryAws aws = new InMemoryAws();
+
+    private static FailoverConfig config(String... overrides) {
+        Map<String, String> env = Fixtures.env();
+        env.put("EVENT_BUS", "dx-events");
+        for (int i = 0; i < overrides.length; i += 2) {
+            env.put(overrides[i], overrides[i + 1]);
+        }
+        return Fixtures.config(env);
+    }
+
+    private static String arn(String vif) {
+        return "arn:aws:directconnect:eu-west-1:" + ACCOUNT + ":dxvif/" + vif;
+    }
+
+    private Map<String, Object> detail(int i) {
+        return Fixtures.read(aws.events.get(i).getKey());
+    }
+
+    @Test
+    void aFailoverPutsOneEventAfterItsMessageWithTheResultAndTheVifsArn() {
+        aws.healthy(VIF_A, VIF_B, VIF_C);
+
+        Result r = aws.service(config()).handle(new Request.Evaluate(alarm(VIF_A + " loss", "ALARM"), null),
+                "dx-failover-core", Deadline.none());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
+        assertThat(r.errors()).isEmpty();
+        assertThat(aws.calls("Publish", "PutEvents", "CreateCase", "StartBgpFailoverTest"))
+                .containsExactly("StartBgpFailoverTest " + VIF_A, "CreateCase", "Publish " + VIF_A, "PutEvents");
+        assertThat(aws.events).singleElement().satisfies(e -> assertThat(e.getValue()).containsExactly(arn(VIF_A)));
+        Map<String, Object> detail = detail(0);
+        Map<String, Object> expected = new java.util.LinkedHashMap<>(Fixtures.read(r.toJson()));
+        expected.put("deployment", "dx-failover-core");
+        assertThat(detail).isEqualTo(expected);
+        assertThat(detail).containsEntry("outcome", "FAILED_OVER").containsEntry("virtualInterfaceId", VIF_A)
+                .containsEntry("testId", r.testId()).containsEntry("caseId", r.caseId()).containsEntry("dryRun", false)
+                .containsKey("vifs");
+    }
+
+    @Test
+    void noEventForIgnoredStatusAQuietPassOrACommandRejectedForItsOwnValues() {
+        aws.healthy(VIF_A, VIF_B, VIF_C);
+        FailoverService service = aws.service(config());
+
+        assertThat(service.handle(new Request.Evaluate(alarm(VIF_A + " loss", "OK"), null), Deadline.none()).outcome())
+                .isEqualTo(Outcome.IGNORED);
+        assertThat(service.handle(new Request.Status(), Deadline.none()).outcome()).isEqualTo(Outcome.STATUS);
+        assertThat(service.handle(new Request.Reconcile(), Deadline.none()).outcome()).isEqualTo(Outcome.RECONCILED);
+        assertThat(service.handle(new Request.Invalid("unknown action 'failovr'", false, false), Deadline.none())
+                .outcome()).isEqualTo(Outcome.REJECTED);
+
+        assertThat(aws.published).isEmpty();
+        assertThat(aws.calls("PutEvents")).isEmpty();
+    }
+
+    @Test
+    void aVifNotManagedIsNeverNamedInResourcesAndAnAlarmNamingNoVifHasNone() {
+        aws.healthy(VIF_A, VIF_B, VIF_C, OTHER_VIF);
+        FailoverService service = aws.service(config());
+
+        Result notManaged = service.handle(new Request.Evaluate(alarm(OTHER_VIF + " loss", "ALARM"), null),
+                Deadline.none());
+        Result noVif = service.handle(new Request.Invalid("alarm 'loss' names no VIF", true, false), Deadline.none());
+
+        assertThat(notManaged.outcome()).isEqualTo(Outcome.NOT_MANAGED);
+        assertThat(noVif.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(aws.events).hasSize(2).allSatisfy(e -> assertThat(e.getValue()).isEmpty());
+        assertThat(detail(0)).containsEntry("outcome", "NOT_MANAGED").containsEntry("virtualInterfaceId", OTHER_VIF);
+        assertThat(detail(1)).containsEntry("outcome", "REJECTED").containsEntry("deployment",
+                FailoverService.DEFAULT_NAME);
+    }
+
+    @Test
+    void aReconcilePassThatActsNamesTheVifsItActedOn() {
+        aws.healthy(VIF_A, VIF_B, VIF_C).alarmInAlarm(VIF_B + " loss", 5);
+
+        Result r = aws.service(config()).handle(new Request.Reconcile(), Deadline.none());
+
+        assertThat(r.reconciled().actions()).singleElement().extracting(a -> a.outcome()).isEqualTo(Outcome.FAILED_OVER);
+        assertThat(aws.events).singleElement().satisfies(e -> assertThat(e.getValue()).containsExactly(arn(VIF_B)));
+        assertThat(detail(0)).containsKey("actions").containsEntry("outcome", r.outcome().name());
+    }
+
+    @Test
+    void aFailedPutLeavesTheFailoverDoneAndSaysSoInErrors() {
+        aws.healthy(VIF_A, VIF_B, VIF_C).failing(Call.PUT_EVENTS);
+
+        Result r = aws.service(config()).handle(new Request.Evaluate(alarm(VIF_A + " loss", "ALARM"), null),
+                Deadline.none());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
+        assertThat(r.testId()).isNotNull();
+        assertThat(aws.calls("StartBgpFailoverTest", "Publish", "PutEvents")).containsExactly(
+                "StartBgpFailoverTest " + VIF_A, "Publish " + VIF_A, "PutEvents");
+        assertThat(r.errors()).singleElement().asString().startsWith("event not put on the EventBridge bus (PutEvents: ")
+                .endsWith("); the outcome stands");
+    }
+
+    @Test
+    void withoutEventBusNoEventIsPut() {
+        aws.healthy(VIF_A, VIF_B, VIF_C);
+        Map<String, String> env = Fixtures.env();
+        Result r = aws.service(Fixtures.config(env)).handle(new Request.Evaluate(alarm(VIF_A + " loss", "ALARM"), null),
+                Deadline.none());
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED_OVER);
+        assertThat(aws.calls("PutEvents")).isEmpty();
+    }
+
+    /** A detail over EventBridge's 256 KB entry limit leaves out 'vifs' and says so (§20). */
+    @Test
+    void aDetailOverTheLimitLeavesOutTheVifsAndSaysSo() {
+        List<Map.Entry<String, List<String>>> put = new ArrayList<>();
+        EventBus bus = (detail, resources) -> put.add(Map.entry(detail, resources));
+        List<String> ids = IntStream.range(0, 4000).mapToObj(i -> String.format("dxvif-%08d", i)).toList();
+        FailoverConfig group = config("VIFLIST", String.join(",", ids));
+        VifStates many = VifStates.select(group.managed(), ids.stream().map(id -> new VifState(id, "available",
+                List.of(new io.github.dxfailover.decision.BgpPeer("ipv4", "169.254.0.1", 65000L, "up")), null,
+                Map.of(), ACCOUNT)).toList());
+        Result big = Result.of(Outcome.MINIMUM_REACHED, ids.get(0), "minimum", many);
+        assertThat(big.toJson().length()).isGreaterThan(Announcer.MAX_ENTRY_BYTES);
+
+        Result r = new Announcer(bus, aws).announce(big, "dx");
+
+        assertThat(put).singleElement().satisfies(e -> {
+            Map<String, Object> detail = Fixtures.read(e.getKey());
+            assertThat(detail).doesNotContainKeys("vifs", "vifsRead").containsEntry("outcome", "MINIMUM_REACHED");
+            assertThat((List<?>) detail.get("errors")).singleElement().asString()
+                    .startsWith("the EventBridge event leaves out 'vifs': with them it was ");
+            assertThat(Announcer.entryBytes(e.getKey(), e.getValue())).isLessThanOrEqualTo(Announcer.MAX_ENTRY_BYTES);
+        });
+        assertThat(r.errors()).singleElement().asString().endsWith("over the 262144 an entry may hold");
+        assertThat(r.vifs().byId()).hasSize(4000);
+    }
+}
