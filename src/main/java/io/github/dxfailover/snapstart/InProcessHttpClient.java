@@ -109,6 +109,7 @@ final class InProcessHttpClient implements SdkHttpClient {
             case "Publish" -> "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
                     + "<MessageId>priming</MessageId></PublishResult><ResponseMetadata><RequestId>priming</RequestId>"
                     + "</ResponseMetadata></PublishResponse>";
+            case "AWSEvents.PutEvents" -> "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"priming\"}]}";
             default -> "{}";
         };
     }

@@ -106,7 +106,9 @@ public final class SnapStartPriming implements Resource {
     /** Two healthy priming VIFs, so that an alarm takes the failover path, and one under test for the restore. */
     private static Map<String, String> primingEnvironment() {
         return Map.of("VIFLIST", String.join(",", PRIMING_VIFS) + "," + PRIMING_VIF_UNDER_TEST, "MINVIFS", "1",
-                "SNSARN", "arn:aws:sns:us-east-1:000000000000:snapstart-priming", "SUPPORT_CASE", "true");
+                "SNSARN", "arn:aws:sns:us-east-1:000000000000:snapstart-priming", "SUPPORT_CASE", "true",
+                // PutEvents too, answered in-process, so a deployment with EVENT_BUS has it loaded (docs/behaviour.md §20).
+                "EVENT_BUS", "snapstart-priming");
     }
 
     private static List<Map<String, Object>> sampleEvents() {

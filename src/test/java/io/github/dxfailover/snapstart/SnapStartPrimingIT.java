@@ -52,8 +52,10 @@ class SnapStartPrimingIT extends WithLocalEndpoints {
         // The failover path did run through the handler, answered in-process; the sample events went in as JSON
         // text, as Lambda passes them, and each was read as the request it is (the restore comes last).
         assertThat(priming.answeredInProcess()).containsSubsequence(
-                "OvertureService.StartBgpFailoverTest", "AWSSupport_20130415.CreateCase", "Publish");
-        assertThat(priming.answeredInProcess()).endsWith("OvertureService.StopBgpFailoverTest", "Publish");
+                "OvertureService.StartBgpFailoverTest", "AWSSupport_20130415.CreateCase", "Publish", "AWSEvents.PutEvents");
+        // Each notified invocation puts its event after its message (docs/behaviour.md §20), in-process too.
+        assertThat(priming.answeredInProcess()).endsWith("OvertureService.StopBgpFailoverTest", "Publish",
+                "AWSEvents.PutEvents");
         // The capacity step's reads too (docs/behaviour.md §15), in-process like the rest.
         assertThat(priming.answeredInProcess()).containsSubsequence("OvertureService.DescribeConnections",
                 "OvertureService.DescribeLags", "GetMetricData", "OvertureService.StartBgpFailoverTest");
