@@ -294,7 +294,7 @@ public record FailoverConfig(
         /** Comma-separated CloudWatch alarm names, each 1…255 characters; none when unset or empty. */
         List<String> alarmNames(String name) {
             return items(name, a -> a.isEmpty() || a.length() > 255 ? null : a, "an alarm name",
-                    "comma-separated CloudWatch alarm names, each 1 to 255 characters");
+                    a -> "comma-separated CloudWatch alarm names, each 1 to 255 characters");
         }
 
         /** Comma-separated UTC dates, YYYY-MM-DD; none when unset or empty. */
@@ -305,30 +305,18 @@ public record FailoverConfig(
                 } catch (java.time.format.DateTimeParseException e) {
                     return null;
                 }
-            }, "a date", "comma-separated dates YYYY-MM-DD (UTC)");
+            }, "a date", d -> "comma-separated dates YYYY-MM-DD (UTC)");
         }
 
         /** Comma-separated weekly windows in ARC's form, at most {@link WeeklyWindow#MAX}; none when unset or empty. */
         List<WeeklyWindow> windows(String name) {
-            String value = env.get(name);
-            if (value == null || value.isBlank()) {
-                return List.of();
-            }
-            Set<WeeklyWindow> out = new LinkedHashSet<>();
-            for (String raw : value.split(",", -1)) {
-                String problem = WeeklyWindow.problem(raw.strip());
-                if (problem != null) {
-                    problems.add(name + "='" + value + "': item '" + raw.strip() + "' is not a weekly window: expected "
-                            + problem);
-                    return null;
-                }
-                out.add(WeeklyWindow.parse(raw.strip()));
-            }
-            if (out.size() > WeeklyWindow.MAX) {
-                problem(name, value, "at most " + WeeklyWindow.MAX + " windows (found " + out.size() + ")");
+            List<WeeklyWindow> out = items(name, w -> WeeklyWindow.problem(w) == null ? WeeklyWindow.parse(w) : null,
+                    "a weekly window", WeeklyWindow::problem);
+            if (out != null && out.size() > WeeklyWindow.MAX) {
+                problem(name, env.get(name), "at most " + WeeklyWindow.MAX + " windows (found " + out.size() + ")");
                 return null;
             }
-            return List.copyOf(out);
+            return out;
         }
 
         /** Blocked and allowed windows together would say two things at once (docs/behaviour.md §5, as ARC). */
@@ -351,9 +339,12 @@ public record FailoverConfig(
                     + needed + " minutes, so that a run and its settling fit in it"));
         }
 
-        /** A comma-separated list, each item read by {@code item} (null: not one); duplicates removed. */
+        /**
+         * A comma-separated list, each item read by {@code item} (null: not one, and {@code expected} of the item says
+         * what was expected); duplicates removed.
+         */
         private <T> List<T> items(String name, java.util.function.Function<String, T> item, String what,
-                                  String expected) {
+                                  java.util.function.Function<String, String> expected) {
             String value = env.get(name);
             if (value == null || value.isBlank()) {
                 return List.of();
@@ -363,7 +354,7 @@ public record FailoverConfig(
                 T parsed = item.apply(raw.strip());
                 if (parsed == null) {
                     problems.add(name + "='" + value + "': item '" + raw.strip() + "' is not " + what + ": expected "
-                            + expected);
+                            + expected.apply(raw.strip()));
                     return null;
                 }
                 out.add(parsed);
