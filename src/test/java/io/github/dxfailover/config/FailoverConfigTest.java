@@ -138,11 +138,28 @@ class FailoverConfigTest {
         "PRACTICE_BLOCKED_DATES|2026-02-30|item '2026-02-30' is not a date",
         "PRACTICE_MAX_AGE_DAYS|0|PRACTICE_MAX_AGE_DAYS='0': expected an integer from 1 to 365 (days)",
         "PRACTICE_MAX_AGE_DAYS|366|PRACTICE_MAX_AGE_DAYS='366'",
+        "EVENT_BUS|dx events|EVENT_BUS='dx events': expected an EventBridge bus name (1 to 256 letters, digits and ._-/, such as default) or a bus ARN such as arn:aws:events:eu-west-1:123456789012:event-bus/default; empty for no events",
+        "EVENT_BUS|arn:aws:sns:eu-west-1:123456789012:dx|EVENT_BUS='arn:aws:sns:eu-west-1:123456789012:dx': expected an EventBridge bus name",
     })
     void eachInvalidValueIsNamed(String name, String value, String expectedMessage) {
         InvalidConfigException e = invalid(envWith(name, value));
         assertThat(e.problems()).hasSize(1);
         assertThat(e.problems().get(0)).startsWith(name).contains(expectedMessage);
+    }
+
+    /** EVENT_BUS (docs/behaviour.md §5, §20): a bus name or ARN; unset or empty, no events. */
+    @ParameterizedTest(name = "EVENT_BUS=''{0}''")
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        "default|default", "' dx-failover-events '|dx-failover-events", "aws.partner/example.com/123/x|aws.partner/example.com/123/x",
+        "arn:aws:events:eu-west-1:123456789012:event-bus/dx|arn:aws:events:eu-west-1:123456789012:event-bus/dx",
+        "arn:aws-cn:events:cn-north-1:123456789012:event-bus/default|arn:aws-cn:events:cn-north-1:123456789012:event-bus/default",
+        "''|NULL", "NULL|NULL"})
+    void theEventBusIsANameOrAnArnAndEmptyMeansNone(String value, String bus) throws Exception {
+        java.util.Map<String, String> env = env();
+        if (value != null) {
+            env.put("EVENT_BUS", value);
+        }
+        assertThat(FailoverConfig.fromEnvironment(env).eventBus()).isEqualTo(bus);
     }
 
     /** VIFLIST or VIFGROUP, exactly one (docs/behaviour.md §5, §18): each row an environment and what it gives. */
