@@ -107,6 +107,10 @@ public record FailoverConfig(
         List<String> outcomeAlarms = r.alarmNames("PRACTICE_OUTCOME_ALARMS");
         List<String> blockingAlarms = r.alarmNames("PRACTICE_BLOCKING_ALARMS");
         List<LocalDate> blockedDates = r.dates("PRACTICE_BLOCKED_DATES");
+        List<WeeklyWindow> blockedWindows = r.windows("PRACTICE_BLOCKED_WINDOWS");
+        List<WeeklyWindow> allowedWindows = r.windows("PRACTICE_ALLOWED_WINDOWS");
+        r.notBoth(blockedWindows, allowedWindows);
+        r.longEnough(allowedWindows, practiceMinutes);
         Integer maxAgeDays = r.integer("PRACTICE_MAX_AGE_DAYS", PracticeSettings.DEFAULT.maxAgeDays(), 1, 365,
                 "an integer from 1 to 365 (days)");
         String eventBus = r.eventBus();
@@ -117,7 +121,7 @@ public record FailoverConfig(
         }
         return new FailoverConfig(managed, minVifs, snsArn, failover, cc, supportCase, severity, dryRun,
                 serviceCode, categoryCode, maxUtilization, new PracticeSettings(practiceMinutes, outcomeAlarms,
-                blockingAlarms, blockedDates, maxAgeDays), eventBus);
+                blockingAlarms, blockedDates, blockedWindows, allowedWindows, maxAgeDays), eventBus);
     }
 
     /** Reads one variable at a time; each method returns null and records a problem when the value is invalid. */
@@ -302,6 +306,49 @@ public record FailoverConfig(
                     return null;
                 }
             }, "a date", "comma-separated dates YYYY-MM-DD (UTC)");
+        }
+
+        /** Comma-separated weekly windows in ARC's form, at most {@link WeeklyWindow#MAX}; none when unset or empty. */
+        List<WeeklyWindow> windows(String name) {
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                return List.of();
+            }
+            Set<WeeklyWindow> out = new LinkedHashSet<>();
+            for (String raw : value.split(",", -1)) {
+                String problem = WeeklyWindow.problem(raw.strip());
+                if (problem != null) {
+                    problems.add(name + "='" + value + "': item '" + raw.strip() + "' is not a weekly window: expected "
+                            + problem);
+                    return null;
+                }
+                out.add(WeeklyWindow.parse(raw.strip()));
+            }
+            if (out.size() > WeeklyWindow.MAX) {
+                problem(name, value, "at most " + WeeklyWindow.MAX + " windows (found " + out.size() + ")");
+                return null;
+            }
+            return List.copyOf(out);
+        }
+
+        /** Blocked and allowed windows together would say two things at once (docs/behaviour.md §5, as ARC). */
+        void notBoth(List<WeeklyWindow> blocked, List<WeeklyWindow> allowed) {
+            if (blocked != null && allowed != null && !blocked.isEmpty() && !allowed.isEmpty()) {
+                problems.add("PRACTICE_BLOCKED_WINDOWS and PRACTICE_ALLOWED_WINDOWS are both set: expected at most one"
+                        + " of them (runs only inside the allowed windows, or anywhere outside the blocked ones)");
+            }
+        }
+
+        /** An allowed window a run and its 15 minutes of settling cannot fit in would never allow one. */
+        void longEnough(List<WeeklyWindow> allowed, Integer practiceMinutes) {
+            if (allowed == null || practiceMinutes == null) {
+                return;
+            }
+            long needed = practiceMinutes + PracticeSettings.SETTLING_MINUTES;
+            allowed.stream().filter(w -> w.minutes() < needed).forEach(w -> problems.add("PRACTICE_ALLOWED_WINDOWS='"
+                    + env.get("PRACTICE_ALLOWED_WINDOWS") + "': window " + w + " is " + w.minutes()
+                    + " minutes: expected at least PRACTICE_MINUTES + " + PracticeSettings.SETTLING_MINUTES + " = "
+                    + needed + " minutes, so that a run and its settling fit in it"));
         }
 
         /** A comma-separated list, each item read by {@code item} (null: not one); duplicates removed. */

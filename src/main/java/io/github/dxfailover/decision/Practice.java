@@ -30,6 +30,12 @@ public final class Practice {
     /** What keeps a practice run from starting. */
     public enum Block {
         NO_OUTCOME_ALARM, ALARM_MISSING, OUTCOME_ALARM_NOT_OK, BLOCKING_ALARM_IN_ALARM, BLOCKED_DATE,
+        /** The run would overlap a blocked window (subject); detail: when it could start instead, or null. */
+        BLOCKED_WINDOW,
+        /** The run would outlast the allowed window it starts in (subject); detail as above. */
+        LEAVES_ALLOWED_WINDOW,
+        /** Now is in no allowed window; subject: the one it could start in next, detail: when, or both null. */
+        OUTSIDE_ALLOWED_WINDOWS,
         VIF_NOT_LISTED, VIF_NOT_HEALTHY, VIF_UNDER_TEST, ALARM_NAMES_LISTED_VIF, AT_MINIMUM, CAPACITY_UNKNOWN,
         CAPACITY_EXCEEDED, MAINTENANCE
     }
@@ -85,8 +91,10 @@ public final class Practice {
                 ? Capacity.step(config, states, java.util.Set.of(), vifId, figures) : null;
         List<Blocker> blockers = new ArrayList<>(blockers(config, vifId, states, watchStates, firing,
                 LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), capacity));
+        // The whole run, its settling included, within the weekly windows (docs/behaviour.md §16).
+        blockers.addAll(PracticeCalendar.blockers(config.practice(), now, minutes));
         // No run overlaps a recorded maintenance window, its settling included (docs/behaviour.md §17).
-        Maintenance.overlapping(states, now, now.plus(Duration.ofMinutes(minutes)).plus(PracticeRecord.SETTLING))
+        Maintenance.overlapping(states, now, PracticeCalendar.runEnd(now, minutes))
                 .ifPresent(v -> blockers.add(new Blocker(Block.MAINTENANCE, v.id(),
                         v.maintenance().map(MaintenanceWindow::tagValue).orElse(null))));
         return new Candidate(vifId, blockers, capacity);
@@ -149,6 +157,8 @@ public final class Practice {
     /** Why a running practice run ends now. */
     public enum Interruption {
         OUTCOME_ALARM, BLOCKING_ALARM, ALARM_ON_OTHER_VIF, OTHER_VIF_NOT_HEALTHY, OPERATOR, MAINTENANCE,
+        /** A blocked window is open (subject), or no allowed window is: only a setting changed mid-run does that. */
+        BLOCKED_WINDOW, OUTSIDE_ALLOWED_WINDOWS,
         /** An earlier invocation decided the ending and wrote it on the tag; this one finishes it (§8). */
         DECIDED_EARLIER
     }
@@ -184,6 +194,12 @@ public final class Practice {
             if (Alarm.ALARM.equals(watchStates.get(name))) {
                 return Optional.of(new Ending(Outcome.PRACTICE_INTERRUPTED, Interruption.BLOCKING_ALARM, name));
             }
+        }
+        // A run is checked whole when it starts; this holds only if the windows changed while it went (§16).
+        Optional<io.github.dxfailover.config.WeeklyWindow> window = PracticeCalendar.forbidsGoingAt(p, now);
+        if (window.isPresent()) {
+            return Optional.of(new Ending(Outcome.PRACTICE_INTERRUPTED, p.allowedWindows().isEmpty()
+                    ? Interruption.BLOCKED_WINDOW : Interruption.OUTSIDE_ALLOWED_WINDOWS, window.get().toString()));
         }
         for (FiringAlarm f : firing) {
             String vif = f.vifId();

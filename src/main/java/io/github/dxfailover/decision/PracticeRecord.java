@@ -38,7 +38,8 @@ public record PracticeRecord(Instant endedAt, Outcome outcome, String testId) {
      * Alarms naming the practised VIF are presumed to be the run's doing until this long after it ended
      * (docs/behaviour.md §16 Settling).
      */
-    public static final java.time.Duration SETTLING = java.time.Duration.ofMinutes(15);
+    public static final java.time.Duration SETTLING =
+            java.time.Duration.ofMinutes(io.github.dxfailover.config.PracticeSettings.SETTLING_MINUTES);
 
     /** Whether alarms on its VIF still settle at {@code now}: the run ended less than {@link #SETTLING} ago. */
     public boolean settlingAt(Instant now) {

@@ -245,6 +245,16 @@ public record Result(Outcome outcome, String vifId, String message, VifStates vi
             out.put("reasons", new ArrayList<>(preflight().reasons()));
             out.put("notProven", new ArrayList<>(preflight().notProven()));
             out.put("practiceBlockers", new ArrayList<>(preflight().practiceBlockers()));
+            Preflight.Calendar calendar = preflight().calendar();
+            if (calendar != null) {
+                if (!calendar.blockedWindows().isEmpty()) {
+                    out.put("practiceBlockedWindows", new ArrayList<>(calendar.blockedWindows()));
+                }
+                if (!calendar.allowedWindows().isEmpty()) {
+                    out.put("practiceAllowedWindows", new ArrayList<>(calendar.allowedWindows()));
+                }
+                out.put("nextPracticeStart", calendar.nextStart() == null ? null : calendar.nextStart().toString());
+            }
         }
         if (!givenBack().isEmpty()) {
             out.put("givenBack", givenBack().stream().map(GivenBack::toMap).toList());

@@ -9,7 +9,10 @@ import io.github.dxfailover.decision.Capacity;
 import io.github.dxfailover.decision.CapacityFigures;
 import io.github.dxfailover.decision.FailoverTestRun;
 import io.github.dxfailover.decision.FiringAlarm;
+import io.github.dxfailover.config.PracticeSettings;
+import io.github.dxfailover.config.WeeklyWindow;
 import io.github.dxfailover.decision.Practice;
+import io.github.dxfailover.decision.PracticeCalendar;
 import io.github.dxfailover.decision.TestHistoryEntry;
 import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.decision.VifState;
@@ -119,10 +122,10 @@ record StatusReport(FailoverConfig config, Ports ports, Apply apply, Maintenance
                 StatusText.practice(practice.notProven(), practice.blockers(), practice.running(),
                         states.byId().values().stream()
                                 .map(v -> StatusText.practiceRecord(v, lastTestStarts.get(v.id()))).toList(),
-                        config.practice().maxAgeDays(), practice.next()),
+                        config.practice().maxAgeDays(), practice.next(), practice.calendar()),
                 StatusText.maintenance(windows));
         return Result.of(Outcome.STATUS, null, message, states)
-                .withPreflight(Preflight.of(reasons, practice.notProven(), practice.blockers()))
+                .withPreflight(Preflight.of(reasons, practice.notProven(), practice.blockers(), practice.calendar()))
                 .withMaintenance(windows);
     }
 
@@ -151,7 +154,8 @@ record StatusReport(FailoverConfig config, Ports ports, Apply apply, Maintenance
     }
 
     /** What §14 says of practice runs: neither makes the function not ready. */
-    private record PracticeStatus(List<String> notProven, List<String> blockers, String running, String next) {
+    private record PracticeStatus(List<String> notProven, List<String> blockers, String running, String next,
+                                  Preflight.Calendar calendar) {
     }
 
     private PracticeStatus practice(Observation seen, VifStates states, List<FiringAlarm> firing,
@@ -172,7 +176,12 @@ record StatusReport(FailoverConfig config, Ports ports, Apply apply, Maintenance
         Practice.Candidate candidate = Practice.candidate(config, null, states, lastTestStarts, watchStates, firing,
                 now, config.practice().minutes(), () -> figures);
         blockers.addAll(PracticeText.blockers(candidate.blockers()));
-        return new PracticeStatus(notProven, blockers, running, candidate.vifId());
+        PracticeSettings p = config.practice();
+        Preflight.Calendar calendar = new Preflight.Calendar(
+                p.blockedWindows().stream().map(WeeklyWindow::toString).toList(),
+                p.allowedWindows().stream().map(WeeklyWindow::toString).toList(),
+                PracticeCalendar.nextStart(p, now, p.minutes()).orElse(null));
+        return new PracticeStatus(notProven, blockers, running, candidate.vifId(), calendar);
     }
 
     /** Whether the VIF's practice run is running; an unreadable history leaves it so, as its tag says. */

@@ -25,6 +25,12 @@ public final class PracticeText {
             case OUTCOME_ALARM_NOT_OK -> "outcome alarm '" + b.subject() + "' is " + b.detail() + ", not OK";
             case BLOCKING_ALARM_IN_ALARM -> "blocking alarm '" + b.subject() + "' is in ALARM";
             case BLOCKED_DATE -> "today (" + b.subject() + ", UTC) is in PRACTICE_BLOCKED_DATES";
+            case BLOCKED_WINDOW -> RUN + " would overlap blocked window " + b.subject()
+                    + " (PRACTICE_BLOCKED_WINDOWS, UTC); " + instead(b.detail());
+            case LEAVES_ALLOWED_WINDOW -> RUN + " would outlast allowed window " + b.subject()
+                    + " (PRACTICE_ALLOWED_WINDOWS, UTC); " + instead(b.detail());
+            case OUTSIDE_ALLOWED_WINDOWS -> "now is in no window of PRACTICE_ALLOWED_WINDOWS (UTC); " + instead(b.detail())
+                    + (b.subject() == null ? "" : ", in allowed window " + b.subject());
             case VIF_UNDER_TEST -> b.subject() + " is under a failover test";
             case VIF_NOT_HEALTHY -> b.subject() + " carries no traffic (" + b.detail() + ")";
             case ALARM_NAMES_LISTED_VIF -> "alarm '" + b.subject() + "' on " + b.detail() + " is in ALARM";
@@ -36,6 +42,14 @@ public final class PracticeText {
                     + MaintenanceWindow.parse(b.detail()).map(MaintenanceText::window).orElse("recorded")
                     + ") overlaps the run and its settling";
         };
+    }
+
+    private static final String RUN = "the run (its test and 15 minutes of settling)";
+
+    /** When the calendar lets a run start instead: "it could start at 2026-12-12T06:00:00Z instead". */
+    private static String instead(String at) {
+        return at == null ? "no time in the next year allows a run (PRACTICE_BLOCKED_DATES and the windows)"
+                : "it could start at " + at + " instead";
     }
 
     public static List<String> blockers(List<Blocker> blockers) {
@@ -86,6 +100,8 @@ public final class PracticeText {
             case OTHER_VIF_NOT_HEALTHY -> e.subject() + " is no longer healthy";
             case OPERATOR -> "ended by an operator";
             case MAINTENANCE -> "an AWS maintenance window opened on " + e.subject();
+            case BLOCKED_WINDOW -> "blocked window " + e.subject() + " (PRACTICE_BLOCKED_WINDOWS, UTC) is open";
+            case OUTSIDE_ALLOWED_WINDOWS -> "no window of PRACTICE_ALLOWED_WINDOWS (UTC) is open";
             case DECIDED_EARLIER -> "as an earlier invocation decided (it could not finish the record or the message)";
         };
     }

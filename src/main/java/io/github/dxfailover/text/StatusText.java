@@ -11,6 +11,7 @@ import io.github.dxfailover.decision.VifState;
 import io.github.dxfailover.result.MaintenanceReport;
 import java.time.Instant;
 import java.util.ArrayList;
+import io.github.dxfailover.result.Preflight;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -185,22 +186,33 @@ public final class StatusText {
      * ready (docs/behaviour.md §14, §16).
      *
      * @param running the running practice run, an ended one not yet judged ({@link #endedPractice}), or null
-     * @param next    the VIF a practice run would take now
+     * @param next     the VIF a practice run would take now
+     * @param calendar the weekly windows and when the calendar next lets a run start
      */
     public static List<String> practice(List<String> notProven, List<String> blockers, String running,
-                                        List<String> records, int maxAgeDays, String next) {
+                                        List<String> records, int maxAgeDays, String next,
+                                        Preflight.Calendar calendar) {
         List<String> out = new ArrayList<>();
         out.add("Practice runs: " + (running == null ? "none running" : running.startsWith("none; ") ? running
                 : "running on " + running) + "; "
                 + (blockers.isEmpty() ? "a practice run could start now (next: " + next + ")"
                 : "a practice run could not start now:"));
         blockers.forEach(b -> out.add(ITEM + b));
+        out.add(DETAIL.substring(2) + calendar(calendar));
         out.add(DETAIL.substring(2) + (records.isEmpty() ? "no VIF to prove"
                 : notProven.isEmpty() ? "every VIF proven in the last " + maxAgeDays + " days"
                 : "not proven (no PRACTICE_SUCCEEDED in the last " + maxAgeDays + " days): "
                 + String.join(", ", notProven)));
         records.forEach(r -> out.add(DETAIL.substring(2) + r));
         return out;
+    }
+
+    /** "practice windows (UTC): blocked Sat:02:00-Sat:06:00; the calendar next allows a run at …". */
+    static String calendar(Preflight.Calendar c) {
+        String windows = !c.blockedWindows().isEmpty() ? "blocked " + String.join(", ", c.blockedWindows())
+                : !c.allowedWindows().isEmpty() ? "allowed only " + String.join(", ", c.allowedWindows()) : "none";
+        return "practice windows (UTC): " + windows + "; by the calendar a run could start "
+                + (c.nextStart() == null ? "at no time in the next year" : "from " + c.nextStart());
     }
 
     public static String noneCanBeTakenOut(long healthy, int minVifs) {

@@ -90,7 +90,7 @@ class FailoverConfigTest {
         PracticeSettings p = FailoverConfig.fromEnvironment(env).practice();
         assertThat(p).isEqualTo(new PracticeSettings(45, java.util.List.of("apps 5xx", "db latency"),
                 java.util.List.of("change-freeze"), java.util.List.of(java.time.LocalDate.parse("2026-12-24"),
-                java.time.LocalDate.parse("2026-12-31")), 14));
+                java.time.LocalDate.parse("2026-12-31")), java.util.List.of(), java.util.List.of(), 14));
         assertThat(p.watches("db latency")).isTrue();
         assertThat(p.watches("apps")).isFalse();
         assertThat(p.watchAlarms()).containsExactly("apps 5xx", "db latency", "change-freeze");

@@ -154,6 +154,42 @@ class PracticeTest {
                 Outcome.PRACTICE_INTERRUPTED, Interruption.OTHER_VIF_NOT_HEALTHY, VIF_C));
     }
 
+    /** §16: a run checked whole at its start never meets a window; one whose windows changed while it went does. */
+    @Test
+    void aRunningRunEndsWhenItsWindowsNoLongerLetItGo() {
+        VifStates s = healthy();
+        // NOW is Tuesday 03:00 UTC.
+        assertThat(Practice.watch(practising(Map.of("PRACTICE_BLOCKED_WINDOWS", "Tue:02:30-Tue:03:30")), VIF_A, s,
+                ALL_OK, List.of(), NOW)).contains(new Practice.Ending(Outcome.PRACTICE_INTERRUPTED,
+                Interruption.BLOCKED_WINDOW, "Tue:02:30-Tue:03:30"));
+        assertThat(Practice.watch(practising(Map.of("PRACTICE_BLOCKED_WINDOWS", "Tue:02:00-Tue:03:00")), VIF_A, s,
+                ALL_OK, List.of(), NOW)).as("a window does not hold its end minute").isEmpty();
+        assertThat(Practice.watch(practising(Map.of("PRACTICE_ALLOWED_WINDOWS", "Tue:02:00-Tue:03:00")), VIF_A, s,
+                ALL_OK, List.of(), NOW)).contains(new Practice.Ending(Outcome.PRACTICE_INTERRUPTED,
+                Interruption.OUTSIDE_ALLOWED_WINDOWS, "Tue:02:00-Tue:03:00"));
+        assertThat(Practice.watch(practising(Map.of("PRACTICE_ALLOWED_WINDOWS", "Tue:03:00-Tue:04:00")), VIF_A, s,
+                ALL_OK, List.of(), NOW)).isEmpty();
+        assertThat(Practice.watch(practising(Map.of("PRACTICE_BLOCKED_WINDOWS", "Tue:02:30-Tue:03:30")), VIF_A, s,
+                Map.of("apps-5xx", "ALARM", "change-freeze", "OK"), List.of(), NOW)).as("an outcome alarm first")
+                .contains(new Practice.Ending(Outcome.PRACTICE_FAILED, Interruption.OUTCOME_ALARM, "apps-5xx"));
+    }
+
+    @Test
+    void aCandidateRunIsBlockedByTheWindowsAsWellAsEverythingElse() {
+        // Capacity not checked here: the figures are the capacity tests' business.
+        FailoverConfig c = practising(Map.of("PRACTICE_BLOCKED_WINDOWS", "Tue:03:30-Tue:04:00", "MAX_UTILIZATION", "0"));
+        Practice.Candidate blocked = Practice.candidate(c, null, healthy(), Map.of(), ALL_OK, List.of(), NOW, 30,
+                Fixtures.NO_FIGURES);
+        assertThat(blocked.blockers()).containsExactly(new Blocker(Block.BLOCKED_WINDOW, "Tue:03:30-Tue:04:00",
+                "2026-12-01T04:00:00Z"));
+        assertThat(Practice.candidate(c, null, healthy(), Map.of(), ALL_OK, List.of(), NOW, 15, Fixtures.NO_FIGURES)
+                .blockers()).as("a 15-minute run and its settling end as the window opens").isEmpty();
+        FailoverConfig allowed = practising(Map.of("PRACTICE_ALLOWED_WINDOWS", "Tue:02:00-Tue:04:00",
+                "MAX_UTILIZATION", "0"));
+        assertThat(Practice.candidate(allowed, null, healthy(), Map.of(), ALL_OK, List.of(), NOW, 90,
+                Fixtures.NO_FIGURES).blockers()).extracting(Blocker::block).containsExactly(Block.LEAVES_ALLOWED_WINDOW);
+    }
+
     @ParameterizedTest(name = "A {0} → {1}, others {2} → {3}: {4}")
     @CsvSource(nullValues = "NULL", value = {
         "2000000000, 0,         1000000000, 3100000000, NULL",

@@ -217,6 +217,48 @@ class PracticeRunsTest extends MockedAws {
         assertThat(published(1).get(0).message()).contains("PRACTICE_BLOCKED: no practice run on " + VIF_A);
     }
 
+    /** docs/behaviour.md §16: the whole run, its settling included, within the weekly windows; NOW is a Thursday. */
+    @Test
+    void aBlockedWindowTheRunWouldOverlapKeepsItFromStartingAndSaysWhenItCould() {
+        Result r = practiceService(practising("PRACTICE_BLOCKED_WINDOWS", "thu:04:40-thu:05:00"))
+                .handle(new Request.Practice(VIF_A, null), Deadline.none());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.PRACTICE_BLOCKED);
+        assertThat(r.practice().reasons()).containsExactly("the run (its test and 15 minutes of settling) would overlap "
+                + "blocked window Thu:04:40-Thu:05:00 (PRACTICE_BLOCKED_WINDOWS, UTC); it could start at "
+                + "2026-11-26T05:00:00Z instead");
+        verify(dx, never()).startBgpFailoverTest(any(StartBgpFailoverTestRequest.class));
+        assertThat(published(1).get(0).message()).contains("blocked window Thu:04:40-Thu:05:00");
+    }
+
+    @Test
+    void anAllowedWindowTheRunWouldLeaveOrIsNotInKeepsItFromStarting() {
+        Result leaves = practiceService(practising("PRACTICE_ALLOWED_WINDOWS", "Thu:03:00-Thu:04:44"))
+                .handle(new Request.Practice(VIF_A, null), Deadline.none());
+        assertThat(leaves.practice().reasons()).containsExactly("the run (its test and 15 minutes of settling) would "
+                + "outlast allowed window Thu:03:00-Thu:04:44 (PRACTICE_ALLOWED_WINDOWS, UTC); it could start at "
+                + "2026-12-03T03:00:00Z instead");
+        Result outside = practiceService(practising("PRACTICE_ALLOWED_WINDOWS", "Tue:09:00-Tue:17:00,Sat:01:00-Sat:03:00"))
+                .handle(new Request.Practice(VIF_A, null), Deadline.none());
+        assertThat(outside.practice().reasons()).containsExactly("now is in no window of PRACTICE_ALLOWED_WINDOWS (UTC); "
+                + "it could start at 2026-11-28T01:00:00Z instead, in allowed window Sat:01:00-Sat:03:00");
+        Result inside = practiceService(practising("PRACTICE_ALLOWED_WINDOWS", "Thu:03:00-Thu:04:45"))
+                .handle(new Request.Practice(VIF_A, null), Deadline.none());
+        assertThat(inside.outcome()).isEqualTo(Outcome.PRACTICE_STARTED);
+    }
+
+    @Test
+    void statusListsTheWindowsAndWhenTheCalendarNextAllowsARun() {
+        Map<String, Object> r = practiceService(practising("PRACTICE_BLOCKED_WINDOWS", "Thu:04:00-Thu:06:00,Fri:00:00-Fri:01:00"))
+                .handle(new Request.Status(), Deadline.none()).toMap();
+        assertThat(r).containsEntry("practiceBlockedWindows", List.of("Thu:04:00-Thu:06:00", "Fri:00:00-Fri:01:00"))
+                .containsEntry("nextPracticeStart", "2026-11-26T06:00:00Z").doesNotContainKey("practiceAllowedWindows");
+        assertThat((List<?>) r.get("practiceBlockers")).singleElement().asString().contains("blocked window Thu:04:00");
+        assertThat(io.github.dxfailover.Fixtures.unwrapped((String) r.get("message")))
+                .contains("practice windows (UTC): blocked Thu:04:00-Thu:06:00, Fri:00:00-Fri:01:00; by the calendar a "
+                        + "run could start from 2026-11-26T06:00:00Z");
+    }
+
     @Test
     void withoutOutcomeAlarmsOrOverCapacityNoRunStarts() {
         Result none = practiceService(config(env())).handle(new Request.Practice(null, null), Deadline.none());

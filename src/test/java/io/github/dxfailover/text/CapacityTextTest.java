@@ -7,6 +7,7 @@ import io.github.dxfailover.decision.Capacity.Gap;
 import io.github.dxfailover.decision.Capacity.Missing;
 import io.github.dxfailover.decision.Practice;
 import io.github.dxfailover.decision.VifState;
+import io.github.dxfailover.result.Preflight;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,14 +59,24 @@ class CapacityTextTest {
                 .isEqualTo("dxvif-a (test t-1); outcome alarms: apps OK, db missing");
         assertThat(StatusText.runningPractice(running, List.of(), Map.of()))
                 .isEqualTo("dxvif-a (test t-1); outcome alarms: none configured");
-        assertThat(StatusText.practice(List.of(), List.of(), null, List.of("dxvif-a never tested"), 35, "dxvif-a"))
-                .containsExactly("Practice runs: none running; a practice run could start now (next: dxvif-a)",
+        java.time.Instant now = java.time.Instant.parse("2026-12-07T03:00:00Z");
+        Preflight.Calendar anyTime = new Preflight.Calendar(List.of(), List.of(), now);
+        assertThat(StatusText.practice(List.of(), List.of(), null, List.of("dxvif-a never tested"), 35, "dxvif-a",
+                anyTime)).containsExactly("Practice runs: none running; a practice run could start now (next: dxvif-a)",
+                        "  practice windows (UTC): none; by the calendar a run could start from 2026-12-07T03:00:00Z",
                         "  every VIF proven in the last 35 days", "  dxvif-a never tested");
+        Preflight.Calendar blocked = new Preflight.Calendar(List.of("Mon:02:00-Mon:06:00", "Sat:00:00-Sat:23:59"),
+                List.of(), now.plusSeconds(3 * 3600));
         assertThat(StatusText.practice(List.of("dxvif-a", "dxvif-b"), List.of("r1", "r2"), "dxvif-a (test t-1)",
-                List.of("x"), 14, "dxvif-b")).containsExactly("Practice runs: running on dxvif-a (test t-1); a practice "
-                + "run could not start now:", "  - r1", "  - r2", "  not proven (no PRACTICE_SUCCEEDED in the last 14 "
-                + "days): dxvif-a, dxvif-b", "  x");
-        assertThat(StatusText.practice(List.of(), List.of("r"), null, List.of(), 35, null))
+                List.of("x"), 14, "dxvif-b", blocked)).containsExactly("Practice runs: running on dxvif-a (test t-1); "
+                + "a practice run could not start now:", "  - r1", "  - r2", "  practice windows (UTC): blocked "
+                + "Mon:02:00-Mon:06:00, Sat:00:00-Sat:23:59; by the calendar a run could start from 2026-12-07T06:00:00Z",
+                "  not proven (no PRACTICE_SUCCEEDED in the last 14 days): dxvif-a, dxvif-b", "  x");
+        assertThat(StatusText.practice(List.of(), List.of(), null, List.of(), 35, null,
+                new Preflight.Calendar(List.of(), List.of("Tue:09:00-Tue:17:00"), null)))
+                .contains("  practice windows (UTC): allowed only Tue:09:00-Tue:17:00; by the calendar a run could start "
+                        + "at no time in the next year");
+        assertThat(StatusText.practice(List.of(), List.of("r"), null, List.of(), 35, null, anyTime))
                 .as("a group whose tag is on no VIF").contains("  no VIF to prove");
         assertThat(StatusText.practiceRecord(VifState.of("dxvif-a", "available", "up"), null))
                 .isEqualTo("dxvif-a never tested; never practised");

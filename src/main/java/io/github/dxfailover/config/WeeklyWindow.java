@@ -1,0 +1,80 @@
+package io.github.dxfailover.config;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A weekly UTC window of PRACTICE_BLOCKED_WINDOWS or PRACTICE_ALLOWED_WINDOWS, in ARC zonal autoshift's form
+ * {@code Day:HH:MM-Day:HH:MM} (docs/behaviour.md §5, §16): one day, from {@code start} (held) to {@code end} (not
+ * held).
+ */
+public record WeeklyWindow(DayOfWeek day, LocalTime start, LocalTime end) {
+    /** At most this many windows of each kind, as ARC takes. */
+    public static final int MAX = 15;
+    /** The form, with an example, for every problem's "expected". */
+    public static final String FORM = "Day:HH:MM-Day:HH:MM in UTC, Mon to Sun, the same day both sides, such as "
+            + "Sat:02:00-Sat:06:00";
+
+    private static final String DAY = "(mon|tue|wed|thu|fri|sat|sun)";
+    // ARC's own pattern, with the day's letter case left free (docs/behaviour.md §5).
+    private static final Pattern SHAPE = Pattern.compile(DAY + ":([0-9]{2}):([0-9]{2})-" + DAY + ":([0-9]{2}):([0-9]{2})",
+            Pattern.CASE_INSENSITIVE);
+
+    /** What is wrong with one item, in words that follow "expected"; null when it is a window. */
+    public static String problem(String item) {
+        Matcher m = SHAPE.matcher(item);
+        if (!m.matches()) {
+            return FORM;
+        }
+        if (!m.group(1).equalsIgnoreCase(m.group(4))) {
+            return "the same day both sides: a window across midnight is two, such as Mon:22:00-Mon:23:59,"
+                    + "Tue:00:00-Tue:02:00 (" + FORM + ")";
+        }
+        int startHour = Integer.parseInt(m.group(2));
+        int startMinute = Integer.parseInt(m.group(3));
+        int endHour = Integer.parseInt(m.group(5));
+        int endMinute = Integer.parseInt(m.group(6));
+        if (startHour > 23 || endHour > 23 || startMinute > 59 || endMinute > 59) {
+            return "times from 00:00 to 23:59 (" + FORM + ")";
+        }
+        if (startHour * 60 + startMinute >= endHour * 60 + endMinute) {
+            return "a start before the end (" + FORM + ")";
+        }
+        return null;
+    }
+
+    /** The window of a valid item ({@link #problem} null). */
+    public static WeeklyWindow parse(String item) {
+        Matcher m = SHAPE.matcher(item);
+        if (!m.matches() || problem(item) != null) {
+            throw new IllegalArgumentException("not a weekly window: '" + item + "', expected " + FORM);
+        }
+        return new WeeklyWindow(day(m.group(1)),
+                LocalTime.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
+                LocalTime.of(Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6))));
+    }
+
+    private static DayOfWeek day(String abbreviation) {
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (d.name().substring(0, 3).equalsIgnoreCase(abbreviation)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("not a day: " + abbreviation);
+    }
+
+    /** How long it lasts, in minutes. */
+    public long minutes() {
+        return java.time.Duration.between(start, end).toMinutes();
+    }
+
+    /** ARC's own spelling: "Sat:02:00-Sat:06:00". */
+    @Override
+    public String toString() {
+        String d = day.name().charAt(0) + day.name().substring(1, 3).toLowerCase(Locale.ROOT);
+        return d + ":" + start + "-" + d + ":" + end;
+    }
+}
