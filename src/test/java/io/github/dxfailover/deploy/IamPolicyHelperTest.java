@@ -1,6 +1,8 @@
 package io.github.dxfailover.deploy;
 
 import static io.github.dxfailover.deploy.PermissionsTest.ACCOUNT;
+import static io.github.dxfailover.deploy.PermissionsTest.EVENT_BUS;
+import static io.github.dxfailover.deploy.PermissionsTest.EVENT_BUS_ARN;
 import static io.github.dxfailover.deploy.PermissionsTest.GROUP_NAME;
 import static io.github.dxfailover.deploy.PermissionsTest.REGION;
 import static io.github.dxfailover.deploy.PermissionsTest.TOPIC;
@@ -40,11 +42,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * local/iam-policy, the console path's policy (docs/deploy.md): the example policy of lambda-iam-policy.json or
  * lambda-iam-policy-group.json with every placeholder filled in — each list of dxvif-EXAMPLE ARNs the given VIFs,
  * whatever statements have one — so that what {@link PermissionsTest} checks on the examples holds for its output;
- * and it takes a VIF list or a group exactly when the function would.
+ * and it takes a VIF list, a group or an event bus exactly when the function would.
  */
 class IamPolicyHelperTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUPPORT_SID = "DeleteIfSupportCaseFalse";
+    private static final String EVENT_BUS_SID = "DeleteIfNoEventBus";
 
     record Run(int status, String out, String err) {
     }
@@ -113,10 +116,13 @@ class IamPolicyHelperTest {
         return args;
     }
 
-    private static List<String> args(Variant variant, boolean supportCase) {
+    private static List<String> args(Variant variant, boolean supportCase, boolean eventBus) {
         List<String> args = variant == Variant.LIST ? args() : args("--vifs", null, "--group", GROUP_NAME);
         if (!supportCase) {
             args.add("--no-support-case");
+        }
+        if (eventBus) {
+            args.addAll(List.of("--event-bus", EVENT_BUS));
         }
         return args;
     }
@@ -164,18 +170,25 @@ class IamPolicyHelperTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"LIST, true", "LIST, false", "GROUP, true", "GROUP, false"})
-    void fillsInTheExamplePolicy(Variant variant, boolean supportCase) throws Exception {
-        Run run = run(args(variant, supportCase));
+    @CsvSource({"LIST, true, true", "LIST, false, true", "GROUP, true, true", "GROUP, false, true",
+        "LIST, true, false", "LIST, false, false", "GROUP, true, false", "GROUP, false, false"})
+    void fillsInTheExamplePolicy(Variant variant, boolean supportCase, boolean eventBus) throws Exception {
+        Run run = run(args(variant, supportCase, eventBus));
         List<JsonNode> statements = statements(policy(run));
-        assertThat(run.out()).doesNotContain("REGION", "ACCOUNT_ID", "TOPIC_NAME", "GROUP_NAME", "EXAMPLE");
+        assertThat(run.out()).doesNotContain("REGION", "ACCOUNT_ID", "TOPIC_NAME", "GROUP_NAME", "EVENT_BUS_NAME",
+                "EXAMPLE");
 
-        List<JsonNode> examples = PermissionsTest.jsonPolicyStatements(variant).stream()
-                .filter(s -> supportCase || !s.path("Sid").asText().contains(SUPPORT_SID)).toList();
+        List<JsonNode> all = PermissionsTest.jsonPolicyStatements(variant);
+        List<JsonNode> examples = all.stream()
+                .filter(s -> supportCase || !s.path("Sid").asText().contains(SUPPORT_SID))
+                .filter(s -> eventBus || !s.path("Sid").asText().contains(EVENT_BUS_SID)).toList();
+        assertThat(examples).as("the example has one statement --no-support-case drops and one no --event-bus drops")
+                .hasSize(all.size() - (supportCase ? 0 : 1) - (eventBus ? 0 : 1));
         if (!supportCase) {
-            assertThat(examples).as("the example has the one statement --no-support-case drops")
-                    .hasSize(PermissionsTest.jsonPolicyStatements(variant).size() - 1);
             assertThat(actions(statements)).noneMatch(a -> a.startsWith("support:"));
+        }
+        if (!eventBus) {
+            assertThat(actions(statements)).noneMatch(a -> a.startsWith("events:"));
         }
         // The given VIFs, in exactly the statements where the example lists dxvif-EXAMPLE ARNs.
         Map<String, List<String>> expectedVifs = new LinkedHashMap<>();
@@ -190,7 +203,7 @@ class IamPolicyHelperTest {
         assertThat(actions(statements)).isEqualTo(actions(examples));
         // ... which allows exactly what the code calls, each on the narrowest resource.
         assertThat(PermissionsTest.grants(statements)).containsExactlyElementsOf(PermissionsTest.expectedGrants(
-                PermissionsTest.actionsCalledByTheCode(), supportCase, variant));
+                PermissionsTest.actionsCalledByTheCode(), supportCase, eventBus, variant));
     }
 
     @Test
@@ -203,9 +216,11 @@ class IamPolicyHelperTest {
     @CsvSource({"cn-north-1, aws-cn", "us-gov-west-1, aws-us-gov"})
     void everyArnNamesTheRegionsPartition(String region, String partition) throws Exception {
         String topic = "arn:" + partition + ":sns:" + region + ":" + ACCOUNT + ":dx-failover";
-        String commercial = run(args()).out().replace("arn:aws:", "arn:" + partition + ":")
+        String commercial = run(args("--event-bus", EVENT_BUS)).out().replace("arn:aws:", "arn:" + partition + ":")
                 .replace(":" + REGION + ":", ":" + region + ":");
-        assertThat(policy(run(args("--region", region, "--topic", topic)))).isEqualTo(JSON.readTree(commercial));
+        assertThat(commercial).contains(":events:" + region + ":");
+        assertThat(policy(run(args("--region", region, "--topic", topic, "--event-bus", EVENT_BUS))))
+                .isEqualTo(JSON.readTree(commercial));
         // The example's ARNs, not a value filled in that looks like one.
         JsonNode group = policy(run(args("--region", region, "--topic", topic, "--vifs", null, "--group", "arn:aws:x")));
         assertThat(group.findValuesAsText("Resource")).isNotEmpty()
@@ -269,6 +284,70 @@ class IamPolicyHelperTest {
         }
     }
 
+    /** The Resource of the PutEvents statement the helper writes for this --event-bus, or null when it has none. */
+    private static String busResource(JsonNode policy) {
+        List<JsonNode> putting = statements(policy).stream()
+                .filter(s -> PermissionsTest.strings(s.get("Action")).contains("events:PutEvents")).toList();
+        assertThat(putting.size()).as("PutEvents statements").isLessThanOrEqualTo(1);
+        return putting.isEmpty() ? null : putting.get(0).get("Resource").asText();
+    }
+
+    /** The EVENT_BUS the function reads from this value, beside a good VIFLIST; "refused" if it refuses it. */
+    private static String functionReadsBus(String value) {
+        Map<String, String> env = new HashMap<>(Map.of("MINVIFS", "1", "SNSARN", TOPIC, "VIFLIST",
+                String.join(",", VIFS), "EVENT_BUS", value));
+        try {
+            return FailoverConfig.fromEnvironment(env).eventBus();
+        } catch (InvalidConfigException e) {
+            return "refused";
+        }
+    }
+
+    static Stream<String> eventBuses() {
+        return Stream.of("default", " network-events ", "\u2003default\u2003", "ops/dx_failover.results-1",
+                "b".repeat(256), "b".repeat(257), "bad*name", "net events", "\u00a0default", "", " ",
+                "arn:aws:events:" + REGION + ":" + ACCOUNT + ":event-bus/default",
+                "arn:aws:events:us-east-1:210987654321:event-bus/central", "arn:aws:events:" + REGION + ":1234:event-bus/x",
+                "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":dx-failover");
+    }
+
+    /**
+     * docs/behaviour.md §5, §20: a name is granted as the bus of --region and --account, an ARN as it is (PutEvents
+     * goes to the bus it names); what the function takes as no bus (empty) leaves the statement out, as no option
+     * does; what it refuses is refused.
+     */
+    @ParameterizedTest
+    @MethodSource("eventBuses")
+    void takesTheEventBusesTheFunctionTakes(String bus) throws Exception {
+        String read = functionReadsBus(bus);
+        Run run = run(args("--event-bus", bus));
+        if ("refused".equals(read)) {
+            assertThat(run.status()).as("exit status; stdout: " + run.out()).isEqualTo(2);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err().lines()).containsExactly("iam-policy: --event-bus: expected an EventBridge bus name "
+                    + "(1 to 256 letters, digits and ._-/, such as default) or a bus ARN such as "
+                    + "arn:aws:events:eu-west-1:123456789012:event-bus/default, found '" + bus + "'");
+        } else if (read == null) {
+            assertThat(busResource(policy(run))).isNull();
+            assertThat(policy(run)).isEqualTo(policy(run(args())));
+        } else {
+            assertThat(busResource(policy(run))).isEqualTo(read.startsWith("arn:") ? read
+                    : "arn:aws:events:" + REGION + ":" + ACCOUNT + ":event-bus/" + read);
+        }
+    }
+
+    @Test
+    void withoutAnEventBusThereIsNoPutEventsAndWithOneOnlyOnItsArn() throws Exception {
+        assertThat(busResource(policy(run(args())))).isNull();
+        assertThat(busResource(policy(run(args("--event-bus", EVENT_BUS))))).isEqualTo(EVENT_BUS_ARN);
+        assertThat(busResource(policy(run(args("--event-bus", EVENT_BUS_ARN))))).isEqualTo(EVENT_BUS_ARN);
+        // Everything else is the same policy.
+        JsonNode with = policy(run(args("--event-bus", EVENT_BUS)));
+        JsonNode without = policy(run(args()));
+        assertThat(statements(with).stream().filter(s -> !s.get("Sid").asText().contains(EVENT_BUS_SID)).toList())
+                .containsExactlyElementsOf(statements(without));
+    }
+
     static Stream<Arguments> badInput() {
         return Stream.of(
                 Arguments.of(args("--region", "eu-west"),
@@ -287,6 +366,12 @@ class IamPolicyHelperTest {
                         "--topic: expected a topic in partition aws, found "),
                 Arguments.of(args("--vifs", "dxvif-fgab1234"), "--vifs: expected at least 2 distinct VIF IDs "
                         + "(MINVIFS+1: one must be able to fail over), found 'dxvif-fgab1234'"),
+                Arguments.of(args("--event-bus", "bad*name"), "--event-bus: expected an EventBridge bus name (1 to 256 "
+                        + "letters, digits and ._-/, such as default) or a bus ARN such as "
+                        + "arn:aws:events:eu-west-1:123456789012:event-bus/default, found 'bad*name'"),
+                // The function would take it, but a role in one partition cannot be granted a bus in another.
+                Arguments.of(args("--event-bus", "arn:aws-cn:events:cn-north-1:" + ACCOUNT + ":event-bus/default"),
+                        "--event-bus: expected a bus in partition aws (that of --region), found 'arn:aws-cn:"),
                 Arguments.of(args("--group", "core"), "argument --group: not allowed with argument --vifs"),
                 Arguments.of(args("--vifs", null), "one of the arguments --vifs --group is required"));
     }

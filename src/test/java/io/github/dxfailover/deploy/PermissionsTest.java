@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.support.SupportClient;
 
@@ -34,18 +35,21 @@ import software.amazon.awssdk.services.support.SupportClient;
  * docs/behaviour.md §12: the AWS operations the code can call, derived from the source, are exactly what
  * lambda-iam-policy.json (VIFLIST), lambda-iam-policy-group.json (VIFGROUP) and the template's policies for each allow
  * — each on the narrowest resource — every action named is a real operation of its service, and no grant lets the
- * function write or remove the group tag (§18).
+ * function write or remove the group tag (§18). PutEvents only on the EVENT_BUS bus, and only when it is set (§20).
  */
 class PermissionsTest {
     private static final Map<String, Class<?>> CLIENTS = Map.of(
             "directconnect", DirectConnectClient.class, "sns", SnsClient.class, "support", SupportClient.class,
-            "cloudwatch", CloudWatchClient.class);
+            "cloudwatch", CloudWatchClient.class, "events", EventBridgeClient.class);
     static final String REGION = "eu-west-1";
     static final String ACCOUNT = "123456789012";
     static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:dx-failover";
     static final List<String> VIFS = List.of("dxvif-fgab1234", "dxvif-fgcd5678", "dxvif-fgef9012");
     /** A group name with a space and a slash, as tag values may have. */
     static final String GROUP_NAME = "core network/eu";
+    /** EVENT_BUS: a bus of the account, by name (docs/behaviour.md §20). */
+    static final String EVENT_BUS = "network-events";
+    static final String EVENT_BUS_ARN = "arn:aws:events:" + REGION + ":" + ACCOUNT + ":event-bus/" + EVENT_BUS;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GROUP_TAG_KEY = "aws:ResourceTag/dx-failover:group";
 
@@ -81,11 +85,14 @@ class PermissionsTest {
 
     /**
      * IAM actions of the SDK calls in src/main/java: {@code <client>.<operation>(…)} where the client is
-     * a variable declared with one of the four client types, or an {@link AwsClients} accessor.
+     * a variable declared with one of the client types of {@link #CLIENTS}, or an {@link AwsClients} accessor.
      */
     static Set<String> actionsCalledByTheCode() throws IOException {
         Set<String> actions = new TreeSet<>();
-        Pattern declaration = Pattern.compile("\\b(DirectConnectClient|SnsClient|SupportClient|CloudWatchClient)\\s+(\\w+)\\s*[;,)=]");
+        Map<String, String> prefixByType = new LinkedHashMap<>();
+        CLIENTS.forEach((prefix, type) -> prefixByType.put(type.getSimpleName(), prefix));
+        Pattern declaration = Pattern.compile("\\b(" + String.join("|", prefixByType.keySet())
+                + ")\\s+(\\w+)\\s*[;,)=]");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
@@ -95,12 +102,7 @@ class PermissionsTest {
                 }
                 Matcher d = declaration.matcher(source);
                 while (d.find()) {
-                    prefixByVariable.put(d.group(2), switch (d.group(1)) {
-                        case "DirectConnectClient" -> "directconnect";
-                        case "SnsClient" -> "sns";
-                        case "CloudWatchClient" -> "cloudwatch";
-                        default -> "support";
-                    });
+                    prefixByVariable.put(d.group(2), prefixByType.get(d.group(1)));
                 }
                 for (var entry : prefixByVariable.entrySet()) {
                     Matcher call = Pattern.compile("\\b" + entry.getKey() + "\\s*\\.\\s*(\\w+)\\s*\\(").matcher(source);
@@ -117,7 +119,10 @@ class PermissionsTest {
     }
 
     private static String prefixOf(Class<?> clientType) {
-        return CLIENTS.entrySet().stream().filter(e -> e.getValue().equals(clientType)).findFirst().orElseThrow().getKey();
+        return CLIENTS.entrySet().stream().filter(e -> e.getValue().equals(clientType)).findFirst()
+                .orElseThrow(() -> new AssertionError("AwsClients has a client of " + clientType.getSimpleName()
+                        + ": add it and its IAM prefix to PermissionsTest.CLIENTS"))
+                .getKey();
     }
 
     /** A service operation: a client method taking the operation's request object. */
@@ -126,8 +131,12 @@ class PermissionsTest {
                 && m.getParameterCount() == 1 && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0]));
     }
 
-    /** The narrowest resource each action can be granted on (docs/behaviour.md §12, §18). */
-    static Set<Grant> expectedGrants(Set<String> actions, boolean supportCase, Variant variant) {
+    /**
+     * The narrowest resource each action can be granted on (docs/behaviour.md §12, §18, §20).
+     *
+     * @param eventBus EVENT_BUS is set (to {@link #EVENT_BUS})
+     */
+    static Set<Grant> expectedGrants(Set<String> actions, boolean supportCase, boolean eventBus, Variant variant) {
         Set<Grant> grants = new TreeSet<>();
         for (String action : actions) {
             switch (action) {
@@ -140,6 +149,11 @@ class PermissionsTest {
                     }
                 }
                 case "sns:Publish", "sns:GetTopicAttributes" -> grants.add(new Grant(action, TOPIC));
+                case "events:PutEvents" -> {
+                    if (eventBus) {
+                        grants.add(new Grant(action, EVENT_BUS_ARN));
+                    }
+                }
                 default -> {
                     // The failover test and the function's own record tags (§16): on the listed VIFs only, or on
                     // every VIF whose own tag names the group. IAM does not list aws:ResourceTag for UntagResource
@@ -165,7 +179,8 @@ class PermissionsTest {
     /** The console policy's text with its placeholders filled in as the README says. */
     private static String jsonPolicyText(Variant variant) throws IOException {
         return Files.readString(Path.of(variant.policyFile)).replace("REGION", REGION).replace("ACCOUNT_ID", ACCOUNT)
-                .replace("TOPIC_NAME", "dx-failover").replace("GROUP_NAME", GROUP_NAME);
+                .replace("TOPIC_NAME", "dx-failover").replace("GROUP_NAME", GROUP_NAME)
+                .replace("EVENT_BUS_NAME", EVENT_BUS);
     }
 
     /** The console policy's grants; a list of placeholder ARNs stands for the VIFs of VIFLIST. */
@@ -189,10 +204,10 @@ class PermissionsTest {
         return grants;
     }
 
-    /** Every policy the template attaches to the function's role, for the given SupportCase value. */
-    static Set<Grant> templateGrants(String supportCase, Variant variant) throws IOException {
+    /** Every policy the template attaches to the function's role, for the given SupportCase and EventBusName. */
+    static Set<Grant> templateGrants(String supportCase, String eventBusName, Variant variant) throws IOException {
         Set<Grant> grants = new TreeSet<>();
-        for (JsonNode statement : templateStatements(supportCase, variant)) {
+        for (JsonNode statement : templateStatements(supportCase, eventBusName, variant)) {
             List<String> resources = strings(statement.get("Resource")).stream()
                     .map(r -> r.equals("ref:NotificationTopic") ? TOPIC : r).toList();
             addGrants(grants, statement, resources);
@@ -202,9 +217,10 @@ class PermissionsTest {
 
     /** The statements of every policy the template attaches to the function's role. */
     @SuppressWarnings("unchecked")
-    static List<JsonNode> templateStatements(String supportCase, Variant variant) throws IOException {
+    static List<JsonNode> templateStatements(String supportCase, String eventBusName, Variant variant)
+            throws IOException {
         Map<String, Object> parameters = new java.util.HashMap<>(Map.of("MinVifs", 1, "SupportCase", supportCase,
-                "AWS::Partition", "aws", "AWS::Region", REGION, "AWS::AccountId", ACCOUNT));
+                "EventBusName", eventBusName, "AWS::Partition", "aws", "AWS::Region", REGION, "AWS::AccountId", ACCOUNT));
         parameters.putAll(variant.parameters);
         CfnTemplate template = CfnTemplate.load(Path.of("template.yaml"), parameters);
         assertThat(template.failedAssertions()).as("the stack accepts " + variant).isEmpty();
@@ -236,8 +252,9 @@ class PermissionsTest {
     private static Map<String, List<JsonNode>> sources(Variant variant) throws IOException {
         Map<String, List<JsonNode>> sources = new LinkedHashMap<>();
         sources.put(variant.policyFile, jsonPolicyStatements(variant));
-        sources.put("template.yaml " + variant + " (SupportCase=true)", templateStatements("true", variant));
-        sources.put("template.yaml " + variant + " (SupportCase=false)", templateStatements("false", variant));
+        sources.put("template.yaml " + variant + " (SupportCase=true)", templateStatements("true", EVENT_BUS, variant));
+        sources.put("template.yaml " + variant + " (SupportCase=false)", templateStatements("false", EVENT_BUS, variant));
+        sources.put("template.yaml " + variant + " (EventBusName empty)", templateStatements("true", "", variant));
         return sources;
     }
 
@@ -293,29 +310,71 @@ class PermissionsTest {
                 "support:CreateCase",
                 "directconnect:TagResource",
                 "directconnect:UntagResource",
-                "directconnect:DescribeTags");
+                "directconnect:DescribeTags",
+                "events:PutEvents");
     }
 
     @ParameterizedTest
     @EnumSource(Variant.class)
     void jsonPolicyAllowsExactlyWhatTheCodeCalls(Variant variant) throws IOException {
         assertThat(jsonPolicyGrants(variant)).containsExactlyElementsOf(expectedGrants(actionsCalledByTheCode(), true,
-                variant));
-    }
-
-    @ParameterizedTest
-    @EnumSource(Variant.class)
-    void templatePolicyAllowsExactlyWhatTheCodeCalls(Variant variant) throws IOException {
-        assertThat(templateGrants("true", variant)).containsExactlyElementsOf(expectedGrants(actionsCalledByTheCode(),
                 true, variant));
     }
 
     @ParameterizedTest
     @EnumSource(Variant.class)
+    void templatePolicyAllowsExactlyWhatTheCodeCalls(Variant variant) throws IOException {
+        assertThat(templateGrants("true", EVENT_BUS, variant)).containsExactlyElementsOf(expectedGrants(
+                actionsCalledByTheCode(), true, true, variant));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Variant.class)
     void withoutSupportCasesTheTemplateDoesNotAllowCreateCase(Variant variant) throws IOException {
-        Set<Grant> grants = templateGrants("false", variant);
+        Set<Grant> grants = templateGrants("false", EVENT_BUS, variant);
         assertThat(grants).extracting(Grant::action).doesNotContain("support:CreateCase", "support:DescribeSeverityLevels");
-        assertThat(grants).containsExactlyElementsOf(expectedGrants(actionsCalledByTheCode(), false, variant));
+        assertThat(grants).containsExactlyElementsOf(expectedGrants(actionsCalledByTheCode(), false, true, variant));
+    }
+
+    /** docs/behaviour.md §12, §20: EventBusName empty is no EVENT_BUS, so no events:* at all. */
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void withoutAnEventBusTheTemplateDoesNotAllowPutEvents(Variant variant) throws IOException {
+        Set<Grant> grants = templateGrants("true", "", variant);
+        assertThat(grants).extracting(Grant::action).noneMatch(a -> a.startsWith("events:"));
+        assertThat(grants).containsExactlyElementsOf(expectedGrants(actionsCalledByTheCode(), true, false, variant));
+    }
+
+    /**
+     * PutEvents only on the bus's own ARN, never "*" (another bus would then take the function's events), in one
+     * statement of its own: the console policy's says by its Sid that it goes when EVENT_BUS is not set
+     * (local/iam-policy drops it), and the template's exists only with a bus.
+     */
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void putEventsIsGrantedOnTheBusAloneInAStatementOfItsOwn(Variant variant) throws IOException {
+        sources(variant).forEach((source, statements) -> {
+            List<JsonNode> putting = statements.stream()
+                    .filter(st -> strings(st.get("Action")).stream().anyMatch(a -> a.startsWith("events:"))).toList();
+            if (source.contains("EventBusName empty")) {
+                assertThat(putting).as(source).isEmpty();
+                return;
+            }
+            assertThat(putting).as(source).hasSize(1);
+            JsonNode statement = putting.get(0);
+            assertThat(strings(statement.get("Action"))).as(source).containsExactly("events:PutEvents");
+            assertThat(strings(statement.get("Resource"))).as(source).containsExactly(EVENT_BUS_ARN);
+            assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
+            assertThat(statement.has("Condition")).as(source).isFalse();
+            if (source.equals(variant.policyFile)) {
+                assertThat(statement.get("Sid").asText()).as(source).contains("DeleteIfNoEventBus");
+                assertThat(statements).as(source + ": one statement to drop without EVENT_BUS")
+                        .filteredOn(st -> st.path("Sid").asText().contains("DeleteIfNoEventBus")).hasSize(1);
+            }
+        });
+        // The console policy names the bus by its placeholders, as the topic, so that local/iam-policy fills them in.
+        assertThat(Files.readString(Path.of(variant.policyFile)))
+                .contains("\"arn:aws:events:REGION:ACCOUNT_ID:event-bus/EVENT_BUS_NAME\"");
     }
 
     @ParameterizedTest
@@ -342,7 +401,7 @@ class PermissionsTest {
                 ? VIFS.stream().map(PermissionsTest::vifArn).toList()
                 : List.of(vifArn("*") + " [dx-failover:group=" + GROUP_NAME + "]",
                         vifArn("*") + " [dx-failover:group=" + GROUP_NAME + " if set]"));
-        for (Set<Grant> grants : List.of(jsonPolicyGrants(variant), templateGrants("true", variant))) {
+        for (Set<Grant> grants : List.of(jsonPolicyGrants(variant), templateGrants("true", EVENT_BUS, variant))) {
             assertThat(grants).filteredOn(g -> g.action().matches(
                             "directconnect:((Start|Stop)BgpFailoverTest|TagResource|UntagResource)"))
                     .isNotEmpty().allMatch(g -> managed.contains(g.resource()));

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The role's inline policies for N listed VIFs, as the template builds them and SAM adds to them,
  * against IAM's limit of 10,240 characters for all inline policies of a role together (white space
- * not counted). The longest partition, region and topic ARN are assumed, so the stated maximum holds
- * everywhere. With a VifGroup the policies are one size whatever the number of VIFs (docs/behaviour.md §18).
+ * not counted). The longest partition, region, topic ARN and event bus name are assumed, so the stated maximum
+ * holds everywhere. With a VifGroup the policies are one size whatever the number of VIFs (docs/behaviour.md §18).
  */
 class PolicySizeTest {
     static final int ROLE_INLINE_POLICY_LIMIT = 10_240;
@@ -46,10 +46,19 @@ class PolicySizeTest {
         return inlinePolicyCharacters(Map.of("VifList", ids(vifs)));
     }
 
+    /** The longest EventBusName the stack takes (its MaxLength): the PutEvents grant names it (§20). */
+    @SuppressWarnings("unchecked")
+    static String longestEventBusName() throws Exception {
+        Map<String, Object> parameter = (Map<String, Object>) ((Map<String, Object>) CfnTemplate.load(
+                Path.of("template.yaml"), Map.of()).raw().get("Parameters")).get("EventBusName");
+        return "b".repeat((Integer) parameter.get("MaxLength"));
+    }
+
     /** All inline policy text of the function's role for these parameters, white space removed. */
     @SuppressWarnings("unchecked")
     static int inlinePolicyCharacters(Map<String, Object> values) throws Exception {
         Map<String, Object> parameters = new java.util.HashMap<>(Map.of("MinVifs", 1, "SupportCase", "true",
+                "EventBusName", longestEventBusName(),
                 "AWS::Partition", "aws-us-gov", "AWS::Region", "ap-southeast-4", "AWS::AccountId", "123456789012"));
         parameters.putAll(values);
         CfnTemplate template = CfnTemplate.load(Path.of("template.yaml"), parameters);
@@ -87,6 +96,23 @@ class PolicySizeTest {
         assertThat(inlinePolicyCharacters(max)).isLessThanOrEqualTo(ROLE_INLINE_POLICY_LIMIT);
         assertThat(inlinePolicyCharacters(max + 1)).isGreaterThan(ROLE_INLINE_POLICY_LIMIT);
         assertThat(Files.readString(Path.of("README.md"))).contains("at most " + max + " VIFs");
+    }
+
+    /**
+     * The PutEvents grant is the one statement whose size the operator chooses (EVENT_BUS, §20): it is counted at the
+     * longest name the stack takes, and that name is as long as the stated maximum allows, to within a few characters.
+     */
+    @Test
+    void theLongestEventBusNameStillFitsTheStatedMaximum() throws Exception {
+        int max = statedMaximum();
+        int longest = longestEventBusName().length();
+        List<String> vifs = ids(max);
+        assertThat(inlinePolicyCharacters(Map.of("VifList", vifs, "EventBusName", "b".repeat(longest))))
+                .isLessThanOrEqualTo(ROLE_INLINE_POLICY_LIMIT);
+        assertThat(inlinePolicyCharacters(Map.of("VifList", vifs, "EventBusName", "b".repeat(longest + 16))))
+                .as("MaxLength is not needlessly short").isGreaterThan(ROLE_INLINE_POLICY_LIMIT);
+        assertThat(inlinePolicyCharacters(Map.of("VifList", vifs, "EventBusName", ""))).as("no bus, no grant")
+                .isLessThan(inlinePolicyCharacters(Map.of("VifList", vifs, "EventBusName", "b")));
     }
 
     /** The longest group name a tag value allows. */

@@ -14,26 +14,31 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * cfn-lint (it applies the SAM transform) finds no error and no warning in template.yaml: as it is, and as each way
- * of naming the VIFs deploys it (docs/behaviour.md §18), VifList or VifGroup. The SAM transform resolves a parameter
+ * of naming the VIFs deploys it (docs/behaviour.md §18), VifList or VifGroup, with and without an event bus (its
+ * grant, §20) and with practice windows (their pattern against a value). The SAM transform resolves a parameter
  * to its default before cfn-lint looks (its {@code --parameters} do not reach a transformed template), so each variant
  * is a copy whose defaults are that variant's values.
  */
 class TemplateLintIT {
 
-    @ParameterizedTest(name = "VifList={0} VifGroup={1}")
+    @ParameterizedTest(name = "VifList={0} VifGroup={1} EventBusName={2} PracticeBlockedWindows={3}")
     @CsvSource(delimiter = '|', value = {
-        "''|''",
-        "dxvif-fgab1234,dxvif-fgcd5678,dxvif-fgef9012|''",
-        "''|core network",
+        "''|''|default|''",
+        "dxvif-fgab1234,dxvif-fgcd5678,dxvif-fgef9012|''|default|''",
+        "''|core network|default|''",
+        "dxvif-fgab1234,dxvif-fgcd5678,dxvif-fgef9012|''|''|Mon:09:00-Mon:17:00,sat:02:00-sat:06:00",
+        "''|core network|''|''",
     })
-    void cfnLintPassesWithoutErrorsOrWarnings(String vifList, String vifGroup) throws Exception {
+    void cfnLintPassesWithoutErrorsOrWarnings(String vifList, String vifGroup, String eventBus, String blockedWindows)
+            throws Exception {
         String cfnLint = Moto.findOnPath("cfn-lint");
         assertThat(cfnLint).as("cfn-lint was not found on PATH. Install it with: python3 -m pip install cfn-lint "
                 + "(or skip these tests explicitly with -DskipIntegration)").isNotNull();
         String template = Files.readString(Path.of("template.yaml"));
         template = withDefault(withDefault(template, "VifList", vifList), "VifGroup", vifGroup);
+        template = withDefault(withDefault(template, "EventBusName", eventBus), "PracticeBlockedWindows", blockedWindows);
         Path variant = Files.createDirectories(Path.of("target", "lint")).resolve("template-" + Math.abs(
-                (vifList + vifGroup).hashCode()) + ".yaml");
+                (vifList + "|" + vifGroup + "|" + eventBus + "|" + blockedWindows).hashCode()) + ".yaml");
         Files.writeString(variant, template);
         Process p = new ProcessBuilder(cfnLint, variant.toString()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** What template.yaml must deploy (docs/behaviour.md §5, §8, §13, §16), read as CloudFormation reads it. */
+/** What template.yaml must deploy (docs/behaviour.md §5, §8, §13, §16, §20), read as CloudFormation reads it. */
 class TemplateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> VIFS = List.of("dxvif-fgab1234", "dxvif-fgcd5678", "dxvif-fgef9012");
@@ -74,23 +74,20 @@ class TemplateTest {
         assertThat(env).containsKeys("VIFLIST", "MINVIFS", "SNSARN", "FAILOVER", "EMAIL", "SUPPORT_CASE",
                 "SUPPORT_SEVERITY", "DRY_RUN", "SUPPORT_SERVICE_CODE", "SUPPORT_CATEGORY_CODE", "MAX_UTILIZATION",
                 "PRACTICE_MINUTES", "PRACTICE_OUTCOME_ALARMS", "PRACTICE_BLOCKING_ALARMS", "PRACTICE_BLOCKED_DATES",
-                "PRACTICE_MAX_AGE_DAYS");
-        // And every name the configuration reads, asked of the code itself.
-        Set<String> read = new java.util.TreeSet<>();
-        try {
-            io.github.dxfailover.config.FailoverConfig.fromEnvironment(new java.util.HashMap<>() {
-                @Override
-                public String get(Object key) {
-                    read.add((String) key);
-                    return null;
-                }
-            });
-        } catch (io.github.dxfailover.config.InvalidConfigException expected) {
-            // nothing was set: every variable was asked for
+                "PRACTICE_BLOCKED_WINDOWS", "PRACTICE_ALLOWED_WINDOWS", "PRACTICE_MAX_AGE_DAYS", "EVENT_BUS");
+        // And every name the configuration reads, asked of the code itself (FailoverConfig's own list, for the
+        // environment of each way of naming the VIFs); and nothing else but the JVM's options.
+        for (Map<String, Object> variables : List.of(env, group)) {
+            Map<String, String> values = new HashMap<>();
+            variables.forEach((k, v) -> values.put(k, String.valueOf(v)));
+            Set<String> read = io.github.dxfailover.config.FailoverConfig.variablesRead(values);
+            assertThat(read).as("the function reads").contains("MINVIFS", "EVENT_BUS");
+            Set<String> given = new TreeSet<>(variables.keySet());
+            given.remove("JAVA_TOOL_OPTIONS");
+            read = new TreeSet<>(read);
+            read.remove(variables.containsKey("VIFLIST") ? "VIFGROUP" : "VIFLIST"); // asked, to refuse both
+            assertThat(given).isEqualTo(read);
         }
-        Set<String> given = new java.util.TreeSet<>(env.keySet());
-        given.addAll(group.keySet());
-        assertThat(given).containsAll(read);
         // C1 only, also on java25 with SnapStart, where Lambda would keep C2 (measured slower: bench/README.md).
         assertThat(env).containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
         assertThat(env).containsEntry("VIFLIST", String.join(",", VIFS))
@@ -106,15 +103,25 @@ class TemplateTest {
                 .containsEntry("PRACTICE_OUTCOME_ALARMS", "")
                 .containsEntry("PRACTICE_BLOCKING_ALARMS", "")
                 .containsEntry("PRACTICE_BLOCKED_DATES", "")
-                .containsEntry("PRACTICE_MAX_AGE_DAYS", "35");
+                .containsEntry("PRACTICE_BLOCKED_WINDOWS", "")
+                .containsEntry("PRACTICE_ALLOWED_WINDOWS", "")
+                .containsEntry("PRACTICE_MAX_AGE_DAYS", "35")
+                .containsEntry("EVENT_BUS", "default"); // the account's own bus: events unless told otherwise
+        assertThat((Map<String, Object>) ((Map<String, Object>) functionProperties(templateWith(Map.of(
+                "PracticeAllowedWindows", "Tue:02:00-Tue:06:00", "EventBusName", "network-events")))
+                .get("Environment")).get("Variables"))
+                .containsEntry("PRACTICE_ALLOWED_WINDOWS", "Tue:02:00-Tue:06:00")
+                .containsEntry("EVENT_BUS", "network-events");
         Map<String, Object> practice = (Map<String, Object>) ((Map<String, Object>) functionProperties(templateWith(Map.of(
                 "PracticeMinutes", 45, "PracticeOutcomeAlarms", "app errors,app latency",
                 "PracticeBlockingAlarms", "change in progress", "PracticeBlockedDates", "2025-12-24,2025-12-31",
+                "PracticeBlockedWindows", "Mon:09:00-Mon:17:00,sat:02:00-sat:06:00",
                 "PracticeMaxAgeDays", 90))).get("Environment")).get("Variables");
         assertThat(practice).containsEntry("PRACTICE_MINUTES", "45")
                 .containsEntry("PRACTICE_OUTCOME_ALARMS", "app errors,app latency")
                 .containsEntry("PRACTICE_BLOCKING_ALARMS", "change in progress")
                 .containsEntry("PRACTICE_BLOCKED_DATES", "2025-12-24,2025-12-31")
+                .containsEntry("PRACTICE_BLOCKED_WINDOWS", "Mon:09:00-Mon:17:00,sat:02:00-sat:06:00")
                 .containsEntry("PRACTICE_MAX_AGE_DAYS", "90");
     }
 
@@ -401,7 +408,11 @@ class TemplateTest {
                 .findFirst().orElseThrow();
         assertThat((List<String>) practice.get("Parameters")).containsExactly("PracticeSchedule",
                 "PracticeScheduleTimezone", "PracticeMinutes", "PracticeOutcomeAlarms", "PracticeBlockingAlarms",
-                "PracticeBlockedDates", "PracticeMaxAgeDays");
+                "PracticeBlockedDates", "PracticeBlockedWindows", "PracticeAllowedWindows", "PracticeMaxAgeDays");
+        // The event bus is where the notifications are: it says where each result goes (§20).
+        assertThat(groups).filteredOn(g -> "Notifications and logs".equals(((Map<String, Object>) g.get("Label"))
+                .get("default"))).singleElement().extracting(g -> (List<String>) g.get("Parameters"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).contains("EventBusName");
         // Every parameter is in exactly one group.
         List<String> grouped = new ArrayList<>();
         groups.forEach(g -> grouped.addAll((List<String>) g.get("Parameters")));
@@ -427,7 +438,13 @@ class TemplateTest {
                 Map.of("PracticeMinutes", 15, "PracticeMaxAgeDays", 1),
                 Map.of("PracticeMinutes", 240, "PracticeMaxAgeDays", 365),
                 Map.of("PracticeOutcomeAlarms", "app errors, app latency", "PracticeBlockingAlarms", "x".repeat(255),
-                        "PracticeBlockedDates", "2025-12-24, 2025-12-31"));
+                        "PracticeBlockedDates", "2025-12-24, 2025-12-31"),
+                Map.of("PracticeBlockedWindows", "Mon:09:00-Mon:17:00,sat:02:00-sat:06:00"),
+                Map.of("PracticeBlockedWindows", String.join(" , ", java.util.Collections.nCopies(15,
+                        "SUN:00:00-sun:23:59"))),
+                Map.of("PracticeAllowedWindows", "Tue:02:00-Tue:06:00, wed:22:00-WED:23:59", "PracticeMinutes", 30),
+                Map.of("EventBusName", ""), Map.of("EventBusName", "network-events"),
+                Map.of("EventBusName", "ops/dx_failover.results-1"), Map.of("EventBusName", "b".repeat(64)));
         for (Map<String, Object> values : accepted) {
             io.github.dxfailover.config.FailoverConfig.fromEnvironment(environment(values));
         }
@@ -515,6 +532,8 @@ class TemplateTest {
         // The rules of VifList and VifGroup apply always (above).
         assertThat(rules.remove("VifListOrVifGroup")).isNotNull();
         assertThat(rules.remove("NotBothVifListAndVifGroup")).isNotNull();
+        // And so does that of the two practice window lists (below).
+        assertThat(rules.remove("PracticeBlockedOrAllowedWindows")).isNotNull();
         assertThat(rules).containsOnlyKeys(checks.keySet());
         checks.forEach((rule, parameter) -> {
             assertThat(refs(rules.get(rule).get("RuleCondition"))).as(rule).containsExactly("PracticeSchedule");
@@ -525,6 +544,128 @@ class TemplateTest {
             assertThat((String) assertions.get(0).get("AssertDescription")).as(rule)
                     .contains(parameter).contains("PracticeSchedule");
         });
+    }
+
+    /** Weekly windows, in ARC zonal autoshift's form, that the stack lets through (docs/behaviour.md §5, §16). */
+    private static final List<String> WINDOWS_TAKEN = List.of("", "Mon:09:00-Mon:17:00",
+            "Mon:09:00-Mon:17:00,sat:02:00-sat:06:00", "MON:00:00-mon:23:59", " Tue:02:00-Tue:06:00 , Fri:20:00-Fri:23:00 ",
+            String.join(",", java.util.Collections.nCopies(15, "Sun:00:00-Sun:23:59")));
+    /** And what it refuses: not ARC's form, two days, past 23:59, a list that is not one, 16 windows. */
+    private static final List<String> WINDOWS_REFUSED = List.of("Wed-12:00-Wed:17:00", "Wed:12:00-Wed-17:00",
+            "Mon:09:00-Tue:17:00", "Mon:22:00-Tue:02:00", "Mon:09:00-Mon:24:00", "Mon:24:00-Mon:24:30",
+            "Mon:9:00-Mon:17:00", "Mon:09:60-Mon:17:00", "Monday:09:00-Monday:17:00", "Mon 09:00-Mon 17:00",
+            "Mon:09:00-Mon:17:00,", ",Mon:09:00-Mon:17:00", "Mon:09:00-Mon:17:00,,Tue:09:00-Tue:17:00",
+            "Mon:09:00-Mon:17:00;Tue:09:00-Tue:17:00", " ", "Xyz:09:00-Xyz:17:00",
+            String.join(",", java.util.Collections.nCopies(16, "Sun:00:00-Sun:23:59")));
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void practiceWindowParametersTakeArcsFormOnly() throws Exception {
+        Map<String, Map<String, Object>> p = (Map<String, Map<String, Object>>) template().raw().get("Parameters");
+        for (String name : List.of("PracticeBlockedWindows", "PracticeAllowedWindows")) {
+            assertThat(p.get(name)).as(name).containsEntry("Type", "String").containsEntry("Default", "")
+                    .containsKey("ConstraintDescription");
+            // 15 windows of 19 characters and their commas, with room for a space around each.
+            assertThat((int) p.get(name).get("MaxLength")).as(name).isBetween(15 * 20 + 15 * 2, 1024);
+            String pattern = (String) p.get(name).get("AllowedPattern");
+            // CloudFormation matches AllowedPattern with Java's regular expressions, as these do.
+            for (String taken : WINDOWS_TAKEN) {
+                assertThat(taken).as(name).matches(pattern);
+                // ... and the function takes it (a start before the end and an allowed window's length are its
+                // own checks, beyond the pattern; these windows pass them).
+                io.github.dxfailover.config.FailoverConfig.fromEnvironment(environment(Map.of(name, taken)));
+            }
+            for (String refused : WINDOWS_REFUSED) {
+                assertThat(refused).as(name).doesNotMatch(pattern);
+            }
+            assertThat((String) p.get(name).get("Description")).as(name).contains("Day:HH:MM-Day:HH:MM");
+        }
+        assertThat(p.get("PracticeBlockedWindows")).isEqualTo(new HashMap<>(p.get("PracticeAllowedWindows")) {
+            {
+                put("Description", p.get("PracticeBlockedWindows").get("Description"));
+            }
+        });
+    }
+
+    @Test
+    void rulesRefuseBothPracticeWindowLists() throws Exception {
+        assertThat(templateWith(Map.of("PracticeBlockedWindows", "Mon:09:00-Mon:17:00")).failedAssertions()).isEmpty();
+        assertThat(templateWith(Map.of("PracticeAllowedWindows", "Tue:02:00-Tue:06:00")).failedAssertions()).isEmpty();
+        assertThat(templateWith(practiceWith("PracticeAllowedWindows", "Tue:02:00-Tue:06:00")).failedAssertions())
+                .isEmpty();
+        Map<String, Object> both = Map.of("PracticeBlockedWindows", "Mon:09:00-Mon:17:00",
+                "PracticeAllowedWindows", "Tue:02:00-Tue:06:00");
+        Map<String, String> failed = templateWith(both).failedAssertions();
+        assertThat(failed).containsOnlyKeys("PracticeBlockedOrAllowedWindows");
+        assertThat(failed.get("PracticeBlockedOrAllowedWindows")).as("it says what to fix")
+                .contains("PracticeBlockedWindows", "PracticeAllowedWindows", "not both", "leave the other empty");
+        // With or without a practice schedule: the function refuses both whenever they are set.
+        Map<String, Object> scheduled = new HashMap<>(PRACTICE);
+        scheduled.putAll(both);
+        assertThat(templateWith(scheduled).failedAssertions()).containsOnlyKeys("PracticeBlockedOrAllowedWindows");
+        Map<String, String> env = environment(Map.of());
+        env.put("PRACTICE_BLOCKED_WINDOWS", "Mon:09:00-Mon:17:00");
+        env.put("PRACTICE_ALLOWED_WINDOWS", "Tue:02:00-Tue:06:00");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.github.dxfailover.config.FailoverConfig
+                .fromEnvironment(env)).isInstanceOf(io.github.dxfailover.config.InvalidConfigException.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theEventBusParameterTakesABusNameAndEmptyForNone() throws Exception {
+        Map<String, Object> p = ((Map<String, Map<String, Object>>) template().raw().get("Parameters"))
+                .get("EventBusName");
+        assertThat(p).containsEntry("Type", "String").containsEntry("Default", "default");
+        String pattern = (String) p.get("AllowedPattern");
+        for (String taken : List.of("", "default", "network-events", "ops/dx_failover.results-1", "b".repeat(64))) {
+            assertThat(taken).matches(pattern);
+        }
+        for (String refused : List.of("net events", "bad*name", "b".repeat(257),
+                "arn:aws:events:eu-west-1:123456789012:event-bus/default")) {
+            assertThat(refused).doesNotMatch(pattern);
+        }
+        // EventBridge takes 256 characters; the stack fewer, for the role's inline policy limit (PolicySizeTest).
+        assertThat((int) p.get("MaxLength")).isBetween(1, 256);
+    }
+
+    /** The function's policy's statements that name an events: action, for these parameter values. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> eventStatements(Map<String, Object> values) throws Exception {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object policy : (List<Object>) functionProperties(templateWith(values)).get("Policies")) {
+            for (Map<String, Object> statement : (List<Map<String, Object>>) ((Map<String, Object>) policy)
+                    .get("Statement")) {
+                if (JSON.valueToTree(statement.get("Action")).toString().contains("events:")) {
+                    out.add(statement);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** docs/behaviour.md §12, §20: PutEvents on the named bus of the stack's account and region, only with a bus. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void putEventsIsGrantedOnTheNamedBusOnlyAndOnlyWithABus() throws Exception {
+        assertThat(eventStatements(Map.of())).containsExactly(Map.of("Effect", "Allow", "Action", "events:PutEvents",
+                "Resource", "arn:aws:events:eu-west-1:123456789012:event-bus/default"));
+        assertThat(eventStatements(Map.of("EventBusName", "network-events", "AWS::Partition", "aws-cn",
+                "AWS::Region", "cn-north-1"))).containsExactly(Map.of("Effect", "Allow", "Action", "events:PutEvents",
+                "Resource", "arn:aws-cn:events:cn-north-1:123456789012:event-bus/network-events"));
+        assertThat(eventStatements(Map.of("EventBusName", ""))).isEmpty();
+        assertThat(eventStatements(Map.of("VifList", "", "VifGroup", "core", "EventBusName", ""))).isEmpty();
+        // Never on "*": no statement of the role names events: with any other resource, in either variant.
+        for (Map<String, Object> values : List.<Map<String, Object>>of(Map.of(), Map.of("VifList", "",
+                "VifGroup", "core"))) {
+            assertThat(eventStatements(values)).singleElement().satisfies(st -> assertThat(st.get("Resource"))
+                    .isEqualTo("arn:aws:events:eu-west-1:123456789012:event-bus/default"));
+        }
+        // The grant follows the condition on EventBusName, as EVENT_BUS does.
+        Map<String, Object> conditions = (Map<String, Object>) template().raw().get("Conditions");
+        assertThat(conditions.get("PutEvents")).isEqualTo(Map.of("Fn::Not", List.of(Map.of("Fn::Equals",
+                List.of(Map.of("Ref", "EventBusName"), "")))));
+        assertThat(JSON.valueToTree(template().raw()).at("/Resources/DxFailoverFunction/Properties/Policies/0/Statement")
+                .toString()).contains("{\"Fn::If\":[\"PutEvents\",{\"Effect\":\"Allow\",\"Action\":\"events:PutEvents\"");
     }
 
     /** The names every Ref in a node refers to. */
