@@ -133,8 +133,12 @@ public record FailoverConfig(
         private final java.util.Set<String> asked = new java.util.TreeSet<>();
         /** SNSARN when it is valid, so that a misconfigured function can still say so (§5). */
         private String validSnsArn;
+        /** The function's region, as Lambda sets it; null outside Lambda (tests, try-locally set it too). */
+        private final String region;
 
         Reader(Map<String, String> env) {
+            // Lambda's own: not a setting, so read past the record of the names the function reads.
+            this.region = env.get("AWS_REGION");
             this.env = new java.util.HashMap<>(env) {
                 @Override
                 public String get(Object key) {
@@ -310,10 +314,10 @@ public record FailoverConfig(
 
         /** Comma-separated weekly windows in ARC's form, at most {@link WeeklyWindow#MAX}; none when unset or empty. */
         List<WeeklyWindow> windows(String name) {
-            List<WeeklyWindow> out = items(name, w -> WeeklyWindow.problem(w) == null ? WeeklyWindow.parse(w) : null,
-                    "a weekly window", WeeklyWindow::problem);
+            List<WeeklyWindow> out = items(name, WeeklyWindow::orNull, "a weekly window", WeeklyWindow::problem);
             if (out != null && out.size() > WeeklyWindow.MAX) {
-                problem(name, env.get(name), "at most " + WeeklyWindow.MAX + " windows (found " + out.size() + ")");
+                problem(name, env.get(name), "at most " + WeeklyWindow.MAX + " windows (found " + out.size() + "), each "
+                        + WeeklyWindow.FORM);
                 return null;
             }
             return out;
@@ -322,8 +326,10 @@ public record FailoverConfig(
         /** Blocked and allowed windows together would say two things at once (docs/behaviour.md §5, as ARC). */
         void notBoth(List<WeeklyWindow> blocked, List<WeeklyWindow> allowed) {
             if (blocked != null && allowed != null && !blocked.isEmpty() && !allowed.isEmpty()) {
-                problems.add("PRACTICE_BLOCKED_WINDOWS and PRACTICE_ALLOWED_WINDOWS are both set: expected at most one"
-                        + " of them (runs only inside the allowed windows, or anywhere outside the blocked ones)");
+                problems.add("PRACTICE_BLOCKED_WINDOWS and PRACTICE_ALLOWED_WINDOWS are both set (PRACTICE_BLOCKED_WINDOWS='"
+                        + env.get("PRACTICE_BLOCKED_WINDOWS") + "', PRACTICE_ALLOWED_WINDOWS='"
+                        + env.get("PRACTICE_ALLOWED_WINDOWS") + "'): expected at most one of them (runs only inside the "
+                        + "allowed windows, or anywhere outside the blocked ones)");
             }
         }
 
@@ -369,7 +375,15 @@ public record FailoverConfig(
                 return null;
             }
             if (EVENT_BUS.matcher(value.strip()).matches()) {
-                return value.strip();
+                String bus = value.strip();
+                if (bus.startsWith("arn:") && region != null && !bus.split(":")[3].equals(region)) {
+                    // PutEvents reaches the buses of the function's own region only (a rule there may forward).
+                    problem("EVENT_BUS", value, "a bus of the function's own region, " + region + ": a bus name, or "
+                            + "an ARN arn:<partition>:events:" + region + ":<account>:event-bus/<name> (to reach "
+                            + "another region, add a rule on a bus here whose target is that bus)");
+                    return null;
+                }
+                return bus;
             }
             problem("EVENT_BUS", value, "an EventBridge bus name (1 to 256 letters, digits and ._-/, such as default) "
                     + "or a bus ARN such as arn:aws:events:eu-west-1:123456789012:event-bus/default; empty for no events");

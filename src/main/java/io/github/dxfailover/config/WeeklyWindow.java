@@ -33,28 +33,45 @@ public record WeeklyWindow(DayOfWeek day, LocalTime start, LocalTime end) {
             return "the same day both sides: a window across midnight is two, such as Mon:22:00-Mon:23:59,"
                     + "Tue:00:00-Tue:02:00 (" + FORM + ")";
         }
-        int startHour = Integer.parseInt(m.group(2));
-        int startMinute = Integer.parseInt(m.group(3));
-        int endHour = Integer.parseInt(m.group(5));
-        int endMinute = Integer.parseInt(m.group(6));
-        if (startHour > 23 || endHour > 23 || startMinute > 59 || endMinute > 59) {
+        int start = minutes(m.group(2), m.group(3));
+        int end = minutes(m.group(5), m.group(6));
+        if (start < 0 || end < 0) {
             return "times from 00:00 to 23:59 (" + FORM + ")";
         }
-        if (startHour * 60 + startMinute >= endHour * 60 + endMinute) {
+        if (start >= end) {
             return "a start before the end (" + FORM + ")";
         }
         return null;
     }
 
-    /** The window of a valid item ({@link #problem} null). */
-    public static WeeklyWindow parse(String item) {
+    /** The window an item spells, or null when it spells none ({@link #problem} says why). */
+    public static WeeklyWindow orNull(String item) {
         Matcher m = SHAPE.matcher(item);
-        if (!m.matches() || problem(item) != null) {
-            throw new IllegalArgumentException("not a weekly window: '" + item + "', expected " + FORM);
+        if (!m.matches() || !m.group(1).equalsIgnoreCase(m.group(4))) {
+            return null;
         }
-        return new WeeklyWindow(day(m.group(1)),
-                LocalTime.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
-                LocalTime.of(Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6))));
+        int start = minutes(m.group(2), m.group(3));
+        int end = minutes(m.group(5), m.group(6));
+        if (start < 0 || end < 0 || start >= end) {
+            return null;
+        }
+        return new WeeklyWindow(day(m.group(1)), LocalTime.of(start / 60, start % 60), LocalTime.of(end / 60, end % 60));
+    }
+
+    /** A valid item's window; anything else is a programming error (the configuration reads with {@link #orNull}). */
+    public static WeeklyWindow parse(String item) {
+        WeeklyWindow w = orNull(item);
+        if (w == null) {
+            throw new IllegalArgumentException("not a weekly window: '" + item + "', expected " + problem(item));
+        }
+        return w;
+    }
+
+    /** Minutes into the day, or -1 when the hour or minute is out of range. */
+    private static int minutes(String hour, String minute) {
+        int h = Integer.parseInt(hour);
+        int m = Integer.parseInt(minute);
+        return h > 23 || m > 59 ? -1 : h * 60 + m;
     }
 
     private static DayOfWeek day(String abbreviation) {

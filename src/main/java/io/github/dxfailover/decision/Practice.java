@@ -36,6 +36,8 @@ public final class Practice {
         LEAVES_ALLOWED_WINDOW,
         /** Now is in no allowed window; subject: the one it could start in next, detail: when, or both null. */
         OUTSIDE_ALLOWED_WINDOWS,
+        /** No allowed window is as long as the run and its settling; subject: the longest, detail: the minutes needed. */
+        NO_ALLOWED_WINDOW_HOLDS_IT,
         VIF_NOT_LISTED, VIF_NOT_HEALTHY, VIF_UNDER_TEST, ALARM_NAMES_LISTED_VIF, AT_MINIMUM, CAPACITY_UNKNOWN,
         CAPACITY_EXCEEDED, MAINTENANCE
     }
@@ -130,7 +132,7 @@ public final class Practice {
                 out.add(new Blocker(Block.BLOCKING_ALARM_IN_ALARM, name, state));
             }
         }
-        if (p.blockedDates().contains(today)) {
+        if (PracticeCalendar.isBlockedDate(p, today)) {
             out.add(new Blocker(Block.BLOCKED_DATE, today.toString(), null));
         }
         for (VifState vif : states.byId().values()) {
@@ -195,12 +197,6 @@ public final class Practice {
                 return Optional.of(new Ending(Outcome.PRACTICE_INTERRUPTED, Interruption.BLOCKING_ALARM, name));
             }
         }
-        // A run is checked whole when it starts; this holds only if the windows changed while it went (§16).
-        Optional<io.github.dxfailover.config.WeeklyWindow> window = PracticeCalendar.forbidsGoingAt(p, now);
-        if (window.isPresent()) {
-            return Optional.of(new Ending(Outcome.PRACTICE_INTERRUPTED, p.allowedWindows().isEmpty()
-                    ? Interruption.BLOCKED_WINDOW : Interruption.OUTSIDE_ALLOWED_WINDOWS, window.get().toString()));
-        }
         for (FiringAlarm f : firing) {
             String vif = f.vifId();
             if (f.actionsEnabled() && !p.watches(f.alarm().name()) && vif != null && !vif.equals(practised)
@@ -215,7 +211,10 @@ public final class Practice {
                         vif.id()));
             }
         }
-        return Optional.empty();
+        // Last: a run is checked whole when it starts, so this holds only if the windows changed while it went (§16).
+        return PracticeCalendar.forbidsGoingAt(p, now).map(b -> new Ending(Outcome.PRACTICE_INTERRUPTED,
+                b.block() == Block.BLOCKED_WINDOW ? Interruption.BLOCKED_WINDOW : Interruption.OUTSIDE_ALLOWED_WINDOWS,
+                b.subject()));
     }
 
     /**

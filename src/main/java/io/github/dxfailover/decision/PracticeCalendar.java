@@ -45,39 +45,68 @@ public final class PracticeCalendar {
     }
 
     /**
-     * Every window that keeps a run starting {@code now} from going: each blocked window it overlaps, or the allowed
-     * window it would leave before its end (or, outside all of them, the one it could start in next); each blocker's
-     * detail is when the calendar lets it start instead (ISO-8601), or null when nothing in a year does.
+     * Every window that keeps a run starting {@code now} from going: each blocked window it overlaps; or, when allowed
+     * windows are set, none long enough for it, the allowed window it would leave before its end, or (outside all of
+     * them) the one it could start in next. Each blocker's detail is when the calendar lets it start instead
+     * (ISO-8601), or null when nothing in a year does. Blocked dates are {@link #isBlockedDate}'s, a blocker of their own.
      */
     public static List<Blocker> blockers(PracticeSettings p, Instant now, int minutes) {
         Instant end = runEnd(now, minutes);
         List<Blocker> out = new ArrayList<>();
-        String instead = null;
-        boolean insteadRead = false;
         for (Occurrence o : occurrences(p.blockedWindows(), now.minus(Duration.ofDays(7)), end)) {
             if (o.overlaps(now, end)) {
-                if (!insteadRead) {
-                    instead = nextStart(p, now, minutes).map(Instant::toString).orElse(null);
-                    insteadRead = true;
-                }
-                out.add(new Blocker(Block.BLOCKED_WINDOW, o.window().toString(), instead));
+                out.add(new Blocker(Block.BLOCKED_WINDOW, o.window().toString(), instead(p, now, minutes)));
             }
         }
-        if (!p.allowedWindows().isEmpty() && !inAllowedWindow(p, now, end)) {
-            Optional<Instant> next = nextStart(p, now, minutes);
-            Optional<Occurrence> current = occurrences(p.allowedWindows(), now.minus(Duration.ofDays(7)), end).stream()
-                    .filter(o -> !now.isBefore(o.start()) && now.isBefore(o.end())).findFirst();
-            if (current.isPresent()) {
-                out.add(new Blocker(Block.LEAVES_ALLOWED_WINDOW, current.get().window().toString(),
-                        next.map(Instant::toString).orElse(null)));
-            } else {
-                String window = next.flatMap(t -> occurrences(p.allowedWindows(), t.minus(Duration.ofDays(7)),
-                        t.plus(Duration.ofDays(7))).stream().filter(o -> o.holds(t, runEnd(t, minutes))).findFirst())
-                        .map(o -> o.window().toString()).orElse(null);
-                out.add(new Blocker(Block.OUTSIDE_ALLOWED_WINDOWS, window, next.map(Instant::toString).orElse(null)));
-            }
+        if (p.allowedWindows().isEmpty() || inAllowedWindow(p, now, end)) {
+            return out;
+        }
+        long needed = Duration.between(now, end).toMinutes();
+        WeeklyWindow longest = p.allowedWindows().stream().max(java.util.Comparator.comparing(WeeklyWindow::minutes))
+                .orElseThrow();
+        if (longest.minutes() < needed) {
+            // An operator's longer run: no allowed window could ever hold it.
+            out.add(new Blocker(Block.NO_ALLOWED_WINDOW_HOLDS_IT, longest.toString(), String.valueOf(needed)));
+            return out;
+        }
+        Optional<Instant> next = nextStart(p, now, minutes);
+        String when = next.map(Instant::toString).orElse(null);
+        Optional<Occurrence> current = occurrences(p.allowedWindows(), now.minus(Duration.ofDays(7)), end).stream()
+                .filter(o -> !now.isBefore(o.start()) && now.isBefore(o.end())).findFirst();
+        if (current.isPresent()) {
+            out.add(new Blocker(Block.LEAVES_ALLOWED_WINDOW, current.get().window().toString(), when));
+        } else {
+            String window = next.flatMap(t -> occurrences(p.allowedWindows(), t, t.plusSeconds(1)).stream()
+                    .filter(o -> o.holds(t, runEnd(t, minutes))).findFirst()).map(o -> o.window().toString()).orElse(null);
+            out.add(new Blocker(Block.OUTSIDE_ALLOWED_WINDOWS, window, when));
         }
         return out;
+    }
+
+    private static String instead(PracticeSettings p, Instant now, int minutes) {
+        return nextStart(p, now, minutes).map(Instant::toString).orElse(null);
+    }
+
+    /** Whether {@code day} (UTC) is in PRACTICE_BLOCKED_DATES: no run starts on it (docs/behaviour.md §16). */
+    public static boolean isBlockedDate(PracticeSettings p, LocalDate day) {
+        return p.blockedDates().contains(day);
+    }
+
+    /**
+     * What says a run may not be going at {@code now}, if anything: an open blocked window ({@code BLOCKED_WINDOW}, the
+     * window its subject), or, when allowed windows are set, none open ({@code OUTSIDE_ALLOWED_WINDOWS}, no subject).
+     */
+    public static Optional<Blocker> forbidsGoingAt(PracticeSettings p, Instant now) {
+        Instant next = now.plusSeconds(1);
+        Optional<Blocker> blocked = occurrences(p.blockedWindows(), now.minus(Duration.ofDays(7)), next).stream()
+                .filter(o -> o.overlaps(now, next)).findFirst()
+                .map(o -> new Blocker(Block.BLOCKED_WINDOW, o.window().toString(), null));
+        if (blocked.isPresent() || p.allowedWindows().isEmpty()) {
+            return blocked;
+        }
+        boolean open = occurrences(p.allowedWindows(), now.minus(Duration.ofDays(7)), next).stream()
+                .anyMatch(o -> o.overlaps(now, next));
+        return open ? Optional.empty() : Optional.of(new Blocker(Block.OUTSIDE_ALLOWED_WINDOWS, null, null));
     }
 
     /**
@@ -101,26 +130,10 @@ public final class PracticeCalendar {
         return tries.subSet(from, true, until, false).stream().filter(t -> allows(p, t, minutes)).findFirst();
     }
 
-    /**
-     * The window that says a run may not be going at {@code now}: an open blocked window, or, when allowed windows are
-     * set and none is open, the allowed windows' first (the watch ends such a run, docs/behaviour.md §16).
-     */
-    public static Optional<WeeklyWindow> forbidsGoingAt(PracticeSettings p, Instant now) {
-        Instant next = now.plusSeconds(1);
-        Optional<WeeklyWindow> blocked = occurrences(p.blockedWindows(), now.minus(Duration.ofDays(7)), next).stream()
-                .filter(o -> o.overlaps(now, next)).map(Occurrence::window).findFirst();
-        if (blocked.isPresent() || p.allowedWindows().isEmpty()) {
-            return blocked;
-        }
-        boolean inAllowed = occurrences(p.allowedWindows(), now.minus(Duration.ofDays(7)), next).stream()
-                .anyMatch(o -> o.overlaps(now, next));
-        return inAllowed ? Optional.empty() : Optional.of(p.allowedWindows().get(0));
-    }
-
     /** Whether the calendar alone lets a run of {@code minutes} start at {@code start}. */
     public static boolean allows(PracticeSettings p, Instant start, int minutes) {
         Instant end = runEnd(start, minutes);
-        return !p.blockedDates().contains(LocalDate.ofInstant(start, ZoneOffset.UTC))
+        return !isBlockedDate(p, LocalDate.ofInstant(start, ZoneOffset.UTC))
                 && occurrences(p.blockedWindows(), start.minus(Duration.ofDays(7)), end).stream()
                 .noneMatch(o -> o.overlaps(start, end))
                 && (p.allowedWindows().isEmpty() || inAllowedWindow(p, start, end));

@@ -63,7 +63,7 @@ record AlarmEvaluation(FailoverConfig config, Apply apply, Notifier notifier, No
         return switch (decision.outcome()) {
             case IGNORED -> given.into(Answers.decided(decision, trigger, decidedOn, read, config));
             case FAILED_OVER -> {
-                if (!seen.fits(deadline, Apply.BUDGET)) {
+                if (!seen.fits(deadline, apply.budget())) {
                     // Nothing changed: better Lambda's retry than a test without its case and notification (§8).
                     throw new RetryableFailure(Messages.noTimeToStart(decision.vifId()), null);
                 }

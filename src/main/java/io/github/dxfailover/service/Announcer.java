@@ -1,6 +1,5 @@
 package io.github.dxfailover.service;
 
-import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.port.AwsCallFailed;
 import io.github.dxfailover.port.EventBus;
 import io.github.dxfailover.port.Vifs;
@@ -26,9 +25,12 @@ record Announcer(EventBus bus, Vifs vifs) {
     /** EventBridge's limit for one PutEvents entry: source, detail type, detail and resources together. */
     static final int MAX_ENTRY_BYTES = 256 * 1024;
 
-    /** The result, with a failed or shortened event among its errors. */
+    /**
+     * The result, with a failed or shortened event among its errors. Called for a notified invocation only (the caller
+     * knows): an IGNORED alarm whose invocation judged a practice run and told it is announced with that run.
+     */
     Result announce(Result r, String deployment) {
-        if (bus == null || r.outcome() == Outcome.IGNORED || r.outcome() == Outcome.CONFIG_ERROR) {
+        if (bus == null) {
             return r;
         }
         // Managed VIFs only, each by the ARN of the account Direct Connect says owns it (a missing VIF has none).

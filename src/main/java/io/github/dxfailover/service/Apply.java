@@ -41,6 +41,13 @@ record Apply(FailoverConfig config, Ports ports, Clock clock, Notifier notifier,
      * has this much left (docs/behaviour.md §8).
      */
     static final Duration BUDGET = Duration.ofSeconds(35);
+    /** With EVENT_BUS the invocation's PutEvents follows too, at its call timeout (§20). */
+    static final Duration BUDGET_WITH_EVENT = BUDGET.plusSeconds(10);
+
+    /** The time a start needs left in the invocation: its calls after it, the event's included when there is one. */
+    Duration budget() {
+        return ports.events() == null ? BUDGET : BUDGET_WITH_EVENT;
+    }
 
     /** Whether this invocation changes AWS: false under DRY_RUN. */
     boolean applies() {

@@ -65,7 +65,8 @@ public final class FailoverService implements Container {
      * A call that fails before anything changed fails the invocation, so that Lambda retries it (docs/behaviour.md §8);
      * its message says what failed and that nothing was changed. {@code deadline} is when Lambda ends the invocation:
      * no failover test starts that could not be finished before it. Every result says whether DRY_RUN was on. An
-     * invocation that notified then puts its event, named for {@code deployment} (§20).
+     * invocation that notified then puts its event, named for {@code deployment} (§20): one that notified and then
+     * fails too (a start that failed, §8), as an ERROR with what it had done, before Lambda retries it.
      */
     @Override
     public Result handle(Request request, String deployment, Deadline deadline) {
@@ -85,7 +86,20 @@ public final class FailoverService implements Container {
             return notifier.due() > due ? announcer.announce(result, deployment) : result;
         } catch (AwsCallFailed e) {
             throw new RetryableFailure(Messages.failed(e), e);
+        } catch (RetryableFailure e) {
+            if (notifier.due() > due) {
+                announcer.announce(failed(e, seen), deployment);
+            }
+            throw e;
         }
+    }
+
+    /** A failure the invocation told before it threw, as a result for its event: ERROR, with what was done. */
+    private Result failed(RetryableFailure e, Observation seen) {
+        String vifId = e.getCause() instanceof AwsCallFailed call ? call.vifId() : null;
+        Result r = Result.of(Outcome.ERROR, vifId, e.getMessage(), seen.vifsIfRead()).withDryRun(!apply.applies());
+        Result partial = e.partial();
+        return partial == null ? r : r.withReconciliation(partial.reconciled()).withErrors(partial.errors());
     }
 
     /** Bad input: REJECTED; told to the team unless it is an operator's command, whose answer is read (§7, §17). */

@@ -106,17 +106,25 @@ record MaintenanceNotices(FailoverConfig config, Apply apply, Notifier notifier,
      * computed now), then its records marked told. No untold record, no call. Failures (the verdict's reads included)
      * are reported, never thrown: the caller may have changed something already.
      */
-    List<String> tellUntold(Observation seen, VifStates states) {
+    Told tellUntold(Observation seen, VifStates states) {
+        List<MaintenanceReport> told = new ArrayList<>();
         try {
-            return tellEachUntold(seen, states);
+            return new Told(tellEachUntold(seen, states, told), told);
         } catch (AwsCallFailed e) {
             String why = Messages.failed(e) + ": a maintenance window still untold waits for the next pass";
             LOG.error(why, e);
-            return List.of(why);
+            return new Told(List.of(why), told);
         }
     }
 
-    private List<String> tellEachUntold(Observation seen, VifStates states) {
+    /**
+     * What {@link #tellUntold} did: the windows it told (their reports, for the pass's result and its event, §20) and
+     * its failures.
+     */
+    record Told(List<String> errors, List<MaintenanceReport> windows) {
+    }
+
+    private List<String> tellEachUntold(Observation seen, VifStates states, List<MaintenanceReport> told) {
         Map<String, Map<String, MaintenanceWindow>> byEvent = recordedWindows(states, seen.now(), false);
         if (!apply.applies()) {
             return List.of(); // under DRY_RUN no record could be marked told: the message would repeat every pass
@@ -127,6 +135,7 @@ record MaintenanceNotices(FailoverConfig config, Apply apply, Notifier notifier,
             List<Link> links = config.capacityChecked() ? seen.links() : List.of();
             Maintenance.Verdict verdict = verdict(seen, event, states, affected, links);
             Result result = noted(event, affected, verdict, states, List.of());
+            told.addAll(result.maintenance());
             Optional<String> failed = notifier.send(notice(result, event, affected, verdict));
             if (failed.isPresent()) {
                 errors.add(failed.get());

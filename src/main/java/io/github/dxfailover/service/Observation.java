@@ -63,6 +63,11 @@ final class Observation {
         return vifs;
     }
 
+    /** The managed VIFs if this invocation has read them, else none: what an invocation that failed had seen. */
+    VifStates vifsIfRead() {
+        return vifs == null ? VifStates.notRead() : vifs;
+    }
+
     /** Every alarm now in ALARM (DescribeAlarms, every page). */
     List<FiringAlarm> firing() {
         if (firing == null) {

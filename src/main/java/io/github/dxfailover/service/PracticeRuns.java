@@ -74,7 +74,7 @@ record PracticeRuns(FailoverConfig config, Apply apply, Notifier notifier, Notif
             notifier.beforeChange(writer.forPractice(decided));
             return decided;
         }
-        if (!seen.fits(deadline, Apply.BUDGET)) {
+        if (!seen.fits(deadline, apply.budget())) {
             throw new RetryableFailure(Messages.noTimeToStart(vifId), null);
         }
         return begin(states.get(vifId), runMinutes, states);

@@ -50,7 +50,7 @@ record ReconcilePass(FailoverConfig config, Apply apply, PracticeRuns practice, 
             Decision d = step.decision();
             Result r;
             if (d.outcome() == Outcome.FAILED_OVER) {
-                if (!seen.fits(deadline, Apply.BUDGET)) {
+                if (!seen.fits(deadline, apply.budget())) {
                     // Better the next pass than a test without its case and notification (docs/behaviour.md §8).
                     deferred++;
                     continue;
@@ -69,9 +69,12 @@ record ReconcilePass(FailoverConfig config, Apply apply, PracticeRuns practice, 
                     r.capacity()));
             errors.addAll(r.errors());
         }
-        // A window recorded and never told (its message failed, §8) is told now, after the pass's own changes.
-        errors.addAll(maintenance.tellUntold(seen, given.now()));
-        return summary(seen, firing.size(), read, plan, actions, given, errors, deferred, practiced);
+        // A window recorded and never told (its message failed, §8) is told now, after the pass's own changes; the
+        // result carries it, so that the pass's event says what it told (§20).
+        MaintenanceNotices.Told told = maintenance.tellUntold(seen, given.now());
+        errors.addAll(told.errors());
+        Result r = summary(seen, firing.size(), read, plan, actions, given, errors, deferred, practiced);
+        return told.windows().isEmpty() ? r : r.withMaintenance(told.windows());
     }
 
     /** Each VIF given back, as an action (DRY_RUN for what would have been), named by its oldest alarm if any. */

@@ -2,6 +2,7 @@ package io.github.dxfailover.text;
 
 import io.github.dxfailover.decision.PracticeRecord;
 import io.github.dxfailover.config.PracticeSettings;
+import io.github.dxfailover.config.WeeklyWindow;
 import io.github.dxfailover.decision.MaintenanceWindow;
 import io.github.dxfailover.decision.Practice.Blocker;
 import io.github.dxfailover.decision.Practice.Ending;
@@ -31,6 +32,9 @@ public final class PracticeText {
                     + " (PRACTICE_ALLOWED_WINDOWS, UTC); " + instead(b.detail());
             case OUTSIDE_ALLOWED_WINDOWS -> "now is in no window of PRACTICE_ALLOWED_WINDOWS (UTC); " + instead(b.detail())
                     + (b.subject() == null ? "" : ", in allowed window " + b.subject());
+            case NO_ALLOWED_WINDOW_HOLDS_IT -> RUN + " takes " + b.detail() + " minutes, longer than any window of "
+                    + "PRACTICE_ALLOWED_WINDOWS (UTC; the longest, " + b.subject() + ", is "
+                    + WeeklyWindow.parse(b.subject()).minutes() + "): ask for fewer minutes";
             case VIF_UNDER_TEST -> b.subject() + " is under a failover test";
             case VIF_NOT_HEALTHY -> b.subject() + " carries no traffic (" + b.detail() + ")";
             case ALARM_NAMES_LISTED_VIF -> "alarm '" + b.subject() + "' on " + b.detail() + " is in ALARM";
@@ -44,11 +48,12 @@ public final class PracticeText {
         };
     }
 
-    private static final String RUN = "the run (its test and 15 minutes of settling)";
+    private static final String RUN = "the run (its test and " + PracticeSettings.SETTLING_MINUTES
+            + " minutes of settling)";
 
     /** When the calendar lets a run start instead: "it could start at 2026-12-12T06:00:00Z instead". */
     private static String instead(String at) {
-        return at == null ? "no time in the next year allows a run (PRACTICE_BLOCKED_DATES and the windows)"
+        return at == null ? "no start in the next year lets it fit the weekly windows (and PRACTICE_BLOCKED_DATES)"
                 : "it could start at " + at + " instead";
     }
 

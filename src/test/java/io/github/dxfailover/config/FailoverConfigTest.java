@@ -162,6 +162,22 @@ class FailoverConfigTest {
         assertThat(FailoverConfig.fromEnvironment(env).eventBus()).isEqualTo(bus);
     }
 
+    /** PutEvents reaches the buses of the function's own region: an ARN elsewhere is a problem where Lambda says where. */
+    @Test
+    void anEventBusArnOfAnotherRegionIsAProblem() throws Exception {
+        java.util.Map<String, String> env = env();
+        env.put("AWS_REGION", "eu-west-1");
+        env.put("EVENT_BUS", "arn:aws:events:eu-west-1:123456789012:event-bus/dx");
+        assertThat(FailoverConfig.fromEnvironment(env).eventBus()).endsWith("event-bus/dx");
+        env.put("EVENT_BUS", "arn:aws:events:us-east-1:123456789012:event-bus/dx");
+        assertThat(invalid(env).problems()).containsExactly("EVENT_BUS='arn:aws:events:us-east-1:123456789012:"
+                + "event-bus/dx': expected a bus of the function's own region, eu-west-1: a bus name, or an ARN "
+                + "arn:<partition>:events:eu-west-1:<account>:event-bus/<name> (to reach another region, add a rule on a "
+                + "bus here whose target is that bus)");
+        assertThat(FailoverConfig.variablesRead(env)).as("AWS_REGION is Lambda's, not a setting")
+                .doesNotContain("AWS_REGION");
+    }
+
     /** VIFLIST or VIFGROUP, exactly one (docs/behaviour.md §5, §18): each row an environment and what it gives. */
     @ParameterizedTest(name = "VIFLIST={0} VIFGROUP={1}")
     @CsvSource(delimiter = '|', nullValues = "NULL", value = {

@@ -78,7 +78,8 @@ class PracticeWindowsConfigTest {
                 refused(BLOCKED, "Mon:09:60-Mon:10:00", item(BLOCKED, "Mon:09:60-Mon:10:00", "Mon:09:60-Mon:10:00",
                         "times from 00:00 to 23:59 (" + FORM + ")")),
                 refused(BLOCKED, "Mon:09:00-Mon:17:00,", item(BLOCKED, "Mon:09:00-Mon:17:00,", "", FORM)),
-                refused(BLOCKED, sixteen, BLOCKED + "='" + sixteen + "': expected at most 15 windows (found 16)"),
+                refused(BLOCKED, sixteen, BLOCKED + "='" + sixteen + "': expected at most 15 windows (found 16), each "
+                        + FORM),
                 refused(ALLOWED, "Tue:09:00-Tue:09:44", ALLOWED + "='Tue:09:00-Tue:09:44': window Tue:09:00-Tue:09:44 is "
                         + "44 minutes: expected at least PRACTICE_MINUTES + 15 = 45 minutes, so that a run and its "
                         + "settling fit in it"));
@@ -110,7 +111,8 @@ class PracticeWindowsConfigTest {
         env.putAll(more);
         InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
                 () -> FailoverConfig.fromEnvironment(env));
-        assertThat(e.problems()).containsExactly("PRACTICE_BLOCKED_WINDOWS and PRACTICE_ALLOWED_WINDOWS are both set: "
+        assertThat(e.problems()).containsExactly("PRACTICE_BLOCKED_WINDOWS and PRACTICE_ALLOWED_WINDOWS are both set "
+                + "(PRACTICE_BLOCKED_WINDOWS='Sat:02:00-Sat:06:00', PRACTICE_ALLOWED_WINDOWS='Tue:09:00-Tue:17:00'): "
                 + "expected at most one of them (runs only inside the allowed windows, or anywhere outside the blocked "
                 + "ones)");
     }

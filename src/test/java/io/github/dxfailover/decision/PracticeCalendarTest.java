@@ -81,8 +81,10 @@ class PracticeCalendarTest {
                 row("a run never spans two allowed windows", allowed("Tue:22:00-Tue:23:59", "Wed:00:00-Wed:02:00"),
                         "2026-12-01T23:30:00Z", 30,
                         b(Block.LEAVES_ALLOWED_WINDOW, "Tue:22:00-Tue:23:59", "2026-12-02T00:00:00Z")),
-                row("no allowed window holds a run this long", allowed("Tue:02:00-Tue:04:00"), "2026-12-01T02:00:00Z",
-                        120, b(Block.LEAVES_ALLOWED_WINDOW, "Tue:02:00-Tue:04:00", null)));
+                row("no allowed window holds a run this long", allowed("Tue:02:00-Tue:04:00", "Sat:01:00-Sat:02:00"),
+                        "2026-12-01T02:00:00Z", 120, b(Block.NO_ALLOWED_WINDOW_HOLDS_IT, "Tue:02:00-Tue:04:00", "135")),
+                row("the longest allowed window just holds it", allowed("Tue:02:00-Tue:04:15"), "2026-12-01T02:00:00Z",
+                        120));
     }
 
     @ParameterizedTest(name = "{0}")

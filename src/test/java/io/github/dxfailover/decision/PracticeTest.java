@@ -166,12 +166,17 @@ class PracticeTest {
                 ALL_OK, List.of(), NOW)).as("a window does not hold its end minute").isEmpty();
         assertThat(Practice.watch(practising(Map.of("PRACTICE_ALLOWED_WINDOWS", "Tue:02:00-Tue:03:00")), VIF_A, s,
                 ALL_OK, List.of(), NOW)).contains(new Practice.Ending(Outcome.PRACTICE_INTERRUPTED,
-                Interruption.OUTSIDE_ALLOWED_WINDOWS, "Tue:02:00-Tue:03:00"));
+                Interruption.OUTSIDE_ALLOWED_WINDOWS, null));
         assertThat(Practice.watch(practising(Map.of("PRACTICE_ALLOWED_WINDOWS", "Tue:03:00-Tue:04:00")), VIF_A, s,
                 ALL_OK, List.of(), NOW)).isEmpty();
         assertThat(Practice.watch(practising(Map.of("PRACTICE_BLOCKED_WINDOWS", "Tue:02:30-Tue:03:30")), VIF_A, s,
                 Map.of("apps-5xx", "ALARM", "change-freeze", "OK"), List.of(), NOW)).as("an outcome alarm first")
                 .contains(new Practice.Ending(Outcome.PRACTICE_FAILED, Interruption.OUTCOME_ALARM, "apps-5xx"));
+        VifStates cDown = VifStates.select(CONFIG.managed(), List.of(VifState.of(VIF_A, "testing", "down"),
+                VifState.of(VIF_B, "available", "up"), VifState.of(VIF_C, "down", "down")));
+        assertThat(Practice.watch(practising(Map.of("PRACTICE_BLOCKED_WINDOWS", "Tue:02:30-Tue:03:30")), VIF_A, cDown,
+                ALL_OK, List.of(), NOW)).as("the windows last: what the watch always checked is said first")
+                .contains(new Practice.Ending(Outcome.PRACTICE_INTERRUPTED, Interruption.OTHER_VIF_NOT_HEALTHY, VIF_C));
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * and the deployment's name as the detail and the managed VIFs' ARNs; none for what is not notified; a failed put
  * changes nothing but the result's errors.
  */
+@SuppressWarnings("unchecked")
 class ResultEventsTest {
     private static final String ACCOUNT = "123456789012";
     private final InMemoryAws aws = new InMemoryAws();
@@ -162,5 +163,114 @@ class ResultEventsTest {
         });
         assertThat(r.errors()).singleElement().asString().endsWith("over the 262144 an entry may hold");
         assertThat(r.vifs().byId()).hasSize(4000);
+    }
+
+    /** An alarm on a practice run's VIF while it settles is IGNORED, but the invocation judged the run and told it. */
+    @Test
+    void anIgnoredAlarmWhoseInvocationJudgedAPracticeRunIsAnnouncedWithTheRun() {
+        aws.healthy(VIF_A, VIF_B, VIF_C).tagged(VIF_A, io.github.dxfailover.decision.PracticeRecord.RUNNING, "t-p");
+        aws.history.computeIfAbsent(VIF_A, v -> new ArrayList<>()).add(new io.github.dxfailover.decision
+                .TestHistoryEntry("t-p", "COMPLETED", InMemoryAws.NOW.minusSeconds(40 * 60),
+                InMemoryAws.NOW.minusSeconds(10 * 60)));
+
+        Result r = aws.service(config("PRACTICE_OUTCOME_ALARMS", "apps-5xx"))
+                .handle(new Request.Evaluate(alarm(VIF_A + " loss", "ALARM"), null), Deadline.none());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.IGNORED);
+        assertThat(aws.published).singleElement().satisfies(n -> assertThat(n.outcome())
+                .isEqualTo(Outcome.PRACTICE_INCONCLUSIVE));
+        assertThat(aws.events).singleElement().satisfies(e -> assertThat(e.getValue()).containsExactly(arn(VIF_A)));
+        assertThat(detail(0)).containsEntry("outcome", "IGNORED");
+        assertThat((Map<String, Object>) detail(0).get("practice")).containsEntry("outcome", "PRACTICE_INCONCLUSIVE")
+                .containsEntry("testId", "t-p");
+    }
+
+    /** A start that fails is told, then the invocation throws for Lambda's retry (§8): its event says ERROR first. */
+    @Test
+    void anInvocationThatToldAFailedStartAndThrowsStillPutsItsEvent() {
+        aws.healthy(VIF_A, VIF_B, VIF_C).failing(Call.START_BGP_FAILOVER_TEST);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> aws.service(config()).handle(
+                new Request.Evaluate(alarm(VIF_A + " loss", "ALARM"), null), Deadline.none()))
+                .isInstanceOf(RetryableFailure.class);
+
+        assertThat(aws.calls("Publish", "PutEvents")).containsExactly("Publish " + VIF_A, "PutEvents");
+        assertThat(aws.events).singleElement().satisfies(e -> assertThat(e.getValue()).containsExactly(arn(VIF_A)));
+        assertThat(detail(0)).containsEntry("outcome", "ERROR").containsEntry("virtualInterfaceId", VIF_A)
+                .containsKey("vifs");
+        assertThat((String) detail(0).get("message")).isEqualTo("starting the BGP failover test on " + VIF_A
+                + " failed: InternalError: injected");
+    }
+
+    /** A pass that only tells a window an earlier invocation recorded but could not tell (§8) says so in its event. */
+    @Test
+    void aPassThatTellsAnUntoldWindowCarriesItInItsEvent() {
+        java.time.Instant start = InMemoryAws.NOW.plus(java.time.Duration.ofHours(20));
+        aws.healthy(VIF_A, VIF_B, VIF_C).tagged(VIF_A, io.github.dxfailover.decision.MaintenanceWindow.TAG,
+                start + "/" + start.plus(java.time.Duration.ofHours(2)) + " down " + VIF_A + " evt-0 untold");
+
+        Result r = aws.service(config("MAX_UTILIZATION", "0")).handle(new Request.Reconcile(), Deadline.none());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.RECONCILED);
+        assertThat(aws.published).singleElement().satisfies(n -> assertThat(n.outcome())
+                .isEqualTo(Outcome.MAINTENANCE_NOTED));
+        assertThat(aws.events).singleElement().satisfies(e -> assertThat(e.getValue()).containsExactly(arn(VIF_A)));
+        assertThat((Map<String, Object>) detail(0).get("maintenance")).containsEntry("eventId", "evt-0");
+    }
+
+    /** DRY_RUN's practice run is notified with what it would have done: announced as such (§16, §20). */
+    @Test
+    void aDryRunPracticeRunIsAnnounced() {
+        aws.healthy(VIF_A, VIF_B, VIF_C);
+        aws.alarmStates.put("apps-5xx", "OK");
+
+        Result r = aws.service(config("DRY_RUN", "true", "PRACTICE_OUTCOME_ALARMS", "apps-5xx", "MAX_UTILIZATION", "0"))
+                .handle(new Request.Practice(null, null), Deadline.none());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.DRY_RUN);
+        assertThat(aws.calls("StartBgpFailoverTest", "TagResource")).isEmpty();
+        assertThat(aws.events).singleElement().satisfies(e -> assertThat(e.getValue()).containsExactly(arn(VIF_A)));
+        assertThat(detail(0)).containsEntry("outcome", "DRY_RUN").containsEntry("dryRun", true);
+    }
+
+    /** Another group's VIF is NOT_MANAGED and silent (§18): no message, no event; an alarm naming no VIF has one. */
+    @Test
+    void anotherGroupsVifPutsNoEventAndAnAlarmNamingNoVifPutsOneWithoutResources() {
+        aws.healthy(VIF_A, VIF_B, VIF_C, OTHER_VIF);
+        for (String vif : List.of(VIF_A, VIF_B, VIF_C)) {
+            aws.tagged(vif, "dx-failover:group", "core");
+        }
+        aws.tagged(OTHER_VIF, "dx-failover:group", "edge");
+        Map<String, String> env = Fixtures.env();
+        env.remove("VIFLIST");
+        env.put("VIFGROUP", "core");
+        env.put("EVENT_BUS", "dx-events");
+        FailoverService service = aws.service(Fixtures.config(env));
+
+        Result other = service.handle(new Request.Evaluate(alarm(OTHER_VIF + " loss", "ALARM"), null), Deadline.none());
+        Result noVif = service.handle(io.github.dxfailover.input.RequestParser.parse(
+                Fixtures.eventBridgeAlarm("packet loss to the data centre", "ALARM")), Deadline.none());
+
+        assertThat(other.outcome()).isEqualTo(Outcome.NOT_MANAGED);
+        assertThat(noVif.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(aws.published).singleElement().satisfies(n -> assertThat(n.outcome()).isEqualTo(Outcome.REJECTED));
+        assertThat(aws.events).singleElement().satisfies(e -> assertThat(e.getValue()).isEmpty());
+        assertThat(detail(0)).containsEntry("outcome", "REJECTED");
+    }
+
+    /** §8 with §20: a start needs time left for its case, its message and now its event too. */
+    @Test
+    void aStartKeepsTimeForItsEvent() {
+        aws.healthy(VIF_A, VIF_B, VIF_C).alarmInAlarm(VIF_B + " loss", 5);
+        Deadline fortySeconds = Deadline.in(40_000, aws.clock);
+
+        Result withEvents = aws.service(config()).handle(new Request.Reconcile(), fortySeconds);
+        assertThat(aws.calls("StartBgpFailoverTest")).as("40 s < Start, CreateCase, Publish, PutEvents").isEmpty();
+        assertThat(withEvents.message()).contains("1 left for the next pass (the function's time ran short)");
+
+        Result without = aws.service(Fixtures.config(Fixtures.env())).handle(new Request.Reconcile(), fortySeconds);
+        assertThat(without.reconciled().actions()).singleElement().extracting(a -> a.outcome())
+                .isEqualTo(Outcome.FAILED_OVER);
+        assertThat(Apply.BUDGET_WITH_EVENT).isEqualTo(Apply.BUDGET.plus(io.github.dxfailover.aws.AwsClients.CALL_TIMEOUT));
     }
 }
