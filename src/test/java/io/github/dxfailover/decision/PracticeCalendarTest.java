@@ -64,6 +64,10 @@ class PracticeCalendarTest {
                 row("two blocked windows, the start after both", blocked("Tue:03:10-Tue:03:20", "Tue:03:30-Tue:04:30"),
                         "2026-12-01T03:00:00Z", 30, b(Block.BLOCKED_WINDOW, "Tue:03:10-Tue:03:20", "2026-12-01T04:30:00Z"),
                         b(Block.BLOCKED_WINDOW, "Tue:03:30-Tue:04:30", "2026-12-01T04:30:00Z")),
+                row("blocked windows said in time order, however listed", blocked("Tue:03:30-Tue:04:30",
+                        "Tue:03:10-Tue:03:20"), "2026-12-01T03:00:00Z", 30,
+                        b(Block.BLOCKED_WINDOW, "Tue:03:10-Tue:03:20", "2026-12-01T04:30:00Z"),
+                        b(Block.BLOCKED_WINDOW, "Tue:03:30-Tue:04:30", "2026-12-01T04:30:00Z")),
                 row("last week's window of the same day does not count", blocked("Tue:01:00-Tue:02:00"),
                         "2026-12-01T03:00:00Z", 30),
                 row("every day blocked but a minute: no start in a year", blocked("Mon:00:00-Mon:23:59",
@@ -83,6 +87,11 @@ class PracticeCalendarTest {
                         b(Block.LEAVES_ALLOWED_WINDOW, "Tue:22:00-Tue:23:59", "2026-12-02T00:00:00Z")),
                 row("no allowed window holds a run this long", allowed("Tue:02:00-Tue:04:00", "Sat:01:00-Sat:02:00"),
                         "2026-12-01T02:00:00Z", 120, b(Block.NO_ALLOWED_WINDOW_HOLDS_IT, "Tue:02:00-Tue:04:00", "135")),
+                // An operator's hour (75 minutes with settling): at 08:00 Wednesday the short window is open too, but
+                // only the long one holds the run.
+                row("the window named is the one that holds the run", allowed("Wed:07:30-Wed:08:20",
+                        "Wed:08:00-Wed:17:00"), "2026-12-01T03:00:00Z", 60,
+                        b(Block.OUTSIDE_ALLOWED_WINDOWS, "Wed:08:00-Wed:17:00", "2026-12-02T08:00:00Z")),
                 row("the longest allowed window just holds it", allowed("Tue:02:00-Tue:04:15"), "2026-12-01T02:00:00Z",
                         120));
     }
@@ -105,6 +114,15 @@ class PracticeCalendarTest {
         // A start on the last minute before a blocked date is a start on an allowed date, whatever its run's end.
         assertThat(PracticeCalendar.nextStart(p, Instant.parse("2026-11-30T23:50:00Z"), 30))
                 .contains(Instant.parse("2026-11-30T23:50:00Z"));
+    }
+
+    @Test
+    void onABlockedDateTheNextStartIsTheNextDayThatIsNot() {
+        PracticeSettings p = new PracticeSettings(30, List.of("apps"), List.of(),
+                List.of(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-02")), List.of(), List.of(), 35);
+        assertThat(PracticeCalendar.nextStart(p, TUE_0300, 30)).contains(Instant.parse("2026-12-03T00:00:00Z"));
+        assertThat(PracticeCalendar.allows(p, TUE_0300, 30)).isFalse();
+        assertThat(PracticeCalendar.isBlockedDate(p, LocalDate.parse("2026-12-03"))).isFalse();
     }
 
     @Test

@@ -273,4 +273,24 @@ class ResultEventsTest {
                 .isEqualTo(Outcome.FAILED_OVER);
         assertThat(Apply.BUDGET_WITH_EVENT).isEqualTo(Apply.BUDGET.plus(io.github.dxfailover.aws.AwsClients.CALL_TIMEOUT));
     }
+
+    /** A detail too large even without 'vifs' is not put; the result says why and the outcome stands. */
+    @Test
+    void aDetailTooLargeEvenWithoutTheVifsIsNotPut() {
+        List<Map.Entry<String, List<String>>> put = new ArrayList<>();
+        EventBus bus = (detail, resources) -> put.add(Map.entry(detail, resources));
+        Map<String, io.github.dxfailover.result.PracticeReport.Traffic> evidence = new java.util.LinkedHashMap<>();
+        IntStream.range(0, 6000).forEach(i -> evidence.put(String.format("dxvif-%08d", i),
+                new io.github.dxfailover.result.PracticeReport.Traffic(1e9, 0.0)));
+        Result big = Result.of(Outcome.PRACTICE_SUCCEEDED, VIF_A, "succeeded", VifStates.notRead())
+                .withPractice(new io.github.dxfailover.result.PracticeReport(VIF_A, "t-1", Outcome.PRACTICE_SUCCEEDED,
+                        null, InMemoryAws.NOW, List.of(), evidence));
+
+        Result r = new Announcer(bus, aws).announce(big, "dx");
+
+        assertThat(put).isEmpty();
+        assertThat(r.outcome()).isEqualTo(Outcome.PRACTICE_SUCCEEDED);
+        assertThat(r.errors()).hasSize(2).last().asString().startsWith("event not put on the EventBridge bus: it is ")
+                .endsWith(" bytes even without 'vifs', over the 262144 an entry may hold");
+    }
 }
