@@ -38,13 +38,11 @@ record Announcer(EventBus bus, Vifs vifs) {
                 .filter(v -> v.ownerAccount() != null).map(vifs::arn).toList();
         Result out = r;
         String detail = detail(r, deployment, true);
-        int bytes = entryBytes(detail, resources);
-        if (bytes > MAX_ENTRY_BYTES) {
-            out = out.withError(Messages.eventWithoutVifs(bytes, MAX_ENTRY_BYTES));
+        if (!fits(detail, resources)) {
+            out = out.withError(Messages.eventWithoutVifs(entryBytes(detail, resources), MAX_ENTRY_BYTES));
             detail = detail(out, deployment, false);
-            bytes = entryBytes(detail, resources);
-            if (bytes > MAX_ENTRY_BYTES) {
-                String why = Messages.eventTooLarge(bytes, MAX_ENTRY_BYTES);
+            if (!fits(detail, resources)) {
+                String why = Messages.eventTooLarge(entryBytes(detail, resources), MAX_ENTRY_BYTES);
                 LOG.error(why);
                 return out.withError(why);
             }
@@ -67,6 +65,11 @@ record Announcer(EventBus bus, Vifs vifs) {
         }
         detail.put("deployment", deployment);
         return JsonText.of(detail);
+    }
+
+    /** Whether an entry with this detail and these resources is within EventBridge's limit. */
+    static boolean fits(String detail, List<String> resources) {
+        return entryBytes(detail, resources) <= MAX_ENTRY_BYTES;
     }
 
     /** How EventBridge counts an entry's size: the UTF-8 bytes of its source, detail type, detail and resources. */

@@ -55,6 +55,9 @@ class PracticeWindowsConfigTest {
                 accepted(BLOCKED, "", new String[0]),
                 accepted(BLOCKED, daily(15), daily(15).split(",")),
                 accepted(ALLOWED, "Tue:09:00-Tue:09:45", "Tue:09:00-Tue:09:45"),
+                accepted(BLOCKED, "Sun:23:00-Sun:23:59,Mon:00:59-Mon:01:00", "Sun:23:00-Sun:23:59", "Mon:00:59-Mon:01:00"),
+                refused(BLOCKED, "Mon:09:30-Mon:09:20", item(BLOCKED, "Mon:09:30-Mon:09:20", "Mon:09:30-Mon:09:20",
+                        "a start before the end (" + FORM + ")")),
                 // The guide's allowedWindows example, a dash after the day.
                 refused(BLOCKED, "Wed-12:00-Wed:17:00", item(BLOCKED, "Wed-12:00-Wed:17:00", "Wed-12:00-Wed:17:00", FORM)),
                 // The guide's separator: spaces, where this function (like every list of §5) takes commas.

@@ -293,4 +293,40 @@ class ResultEventsTest {
         assertThat(r.errors()).hasSize(2).last().asString().startsWith("event not put on the EventBridge bus: it is ")
                 .endsWith(" bytes even without 'vifs', over the 262144 an entry may hold");
     }
+
+    /** EventBridge counts an entry's source, detail type, detail and resources in UTF-8; 262,144 bytes fit, one more not. */
+    @Test
+    void anEntryIsMeasuredAsEventBridgeMeasuresIt() {
+        assertThat(Announcer.entryBytes("{\"m\":\"é\"}", List.of("abc", "de")))
+                .isEqualTo("dx-failover".length() + "DX Failover Result".length() + 10 + 3 + 2);
+        String filler = "x".repeat(Announcer.MAX_ENTRY_BYTES - 11 - 18 - 3);
+        assertThat(Announcer.fits(filler, List.of("abc"))).isTrue();
+        assertThat(Announcer.fits(filler + "x", List.of("abc"))).isFalse();
+    }
+
+    /** A listed VIF Direct Connect did not return has no owner account to name: decided about, but no resource. */
+    @Test
+    void aVifDirectConnectDidNotReturnIsNotNamedInResources() {
+        aws.healthy(VIF_B, VIF_C);
+
+        Result r = aws.service(config()).handle(new Request.Evaluate(alarm(VIF_A + " loss", "ALARM"), null),
+                Deadline.none());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.ALREADY_UNAVAILABLE);
+        assertThat(aws.events).singleElement().satisfies(e -> assertThat(e.getValue()).isEmpty());
+    }
+
+    /** An alarm that gave a VIF back first names both: the alarmed VIF and the one given back (§19, §20). */
+    @Test
+    void anAlarmThatGaveAVifBackNamesItToo() {
+        aws.underTest(VIF_A, "test-a", 30, 150).down(VIF_B).healthy(VIF_C);
+
+        Result r = aws.service(config("MINVIFS", "2")).handle(
+                new Request.Evaluate(alarm(VIF_C + " loss", "ALARM"), null), Deadline.none());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.MINIMUM_REACHED);
+        assertThat(aws.events).singleElement().satisfies(e -> assertThat(e.getValue())
+                .containsExactly(arn(VIF_C), arn(VIF_A)));
+        assertThat(detail(0)).containsKey("givenBack");
+    }
 }
