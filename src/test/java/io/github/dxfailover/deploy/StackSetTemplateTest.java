@@ -96,6 +96,15 @@ class StackSetTemplateTest {
         }
     }
 
+    /**
+     * CreateStackSet and CreateStack take a TemplateBody of at most 51,200 bytes (a larger template must be uploaded to
+     * S3 first): the file is passed as it is.
+     */
+    @Test
+    void itFitsATemplateBody() throws Exception {
+        assertThat(Files.size(STACKSET)).as("bytes of %s", STACKSET).isLessThanOrEqualTo(51_200);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void itTakesTemplateYamlsParametersAndRulesWithAGroupRequired() throws Exception {
