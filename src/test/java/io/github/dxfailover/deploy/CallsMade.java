@@ -95,8 +95,8 @@ final class CallsMade {
 
     /**
      * The calls no statement allows: none grants the action on a resource that matches, with the VIF's group tag
-     * its condition names (or none, where it is IfExists). A tag change is refused here, its keys being
-     * PermissionsTest's to check.
+     * its condition names (or none, where it is IfExists). A Deny takes nothing away here: the role's one Deny is of
+     * tag changes, which are refused here, their keys being PermissionsTest's to check (a failover makes none).
      */
     static List<Call> notAllowed(List<Call> calls, List<JsonNode> statements) {
         Set<Grant> grants = PermissionsTest.grants(statements);
