@@ -52,12 +52,21 @@ public final class LocalAws implements AutoCloseable {
 
     /** Creates the notification topic and subscribes a queue to it; returns the topic ARN. */
     public String createTopic(String name) {
-        topicArn = sns.createTopic(b -> b.name(name)).topicArn();
+        subscribeTo(sns.createTopic(b -> b.name(name)).topicArn());
+        return topicArn;
+    }
+
+    /**
+     * Subscribes a new queue to a topic that exists (a stack's), as the team's subscription would be: {@link #delivered}
+     * reads what it gets from then on.
+     */
+    public void subscribeTo(String topic) {
+        topicArn = topic;
+        String name = topic.substring(topic.lastIndexOf(':') + 1);
         queueUrl = sqs.createQueue(b -> b.queueName(name + "-inbox")).queueUrl();
         String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
-        return topicArn;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.dxfailover.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,14 +13,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * moto_server on a free loopback port: the local SNS, SQS, Support and EventBridge. The tests fail
- * (they do not skip) when it is missing, saying how to install it.
+ * moto_server on a free loopback port: the local SNS, SQS, Support and EventBridge (and, for StackSetDeployIT,
+ * CloudFormation, S3, Lambda's and IAM's APIs). The tests fail (they do not skip) when it is missing, saying how to
+ * install it.
  */
 public final class Moto implements AutoCloseable {
     public static final String INSTALL_HINT = "moto_server was not found on PATH. Install it with: "
             + "python3 -m pip install 'moto[server]'  (or skip these tests explicitly with -DskipIntegration)";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static Moto shared;
 
     private final Process process;
@@ -52,6 +58,9 @@ public final class Moto implements AutoCloseable {
         // moto keeps Support in us-east-1 only; real SDKs route any region's Support calls there, but an
         // endpoint override signs with the function's region, so let moto accept every region.
         pb.environment().put("MOTO_ALLOW_NONEXISTENT_REGION", "true");
+        // moto's recorder (off until startRecording) writes beside the log, not into the directory it was started in.
+        pb.environment().put("MOTO_RECORDER_FILEPATH", log.toAbsolutePath().resolveSibling(
+                log.getFileName() + ".recording").toString());
         Moto moto = new Moto(pb.start(), URI.create("http://127.0.0.1:" + port));
         moto.awaitReady(Duration.ofSeconds(30), log);
         return moto;
@@ -65,6 +74,35 @@ public final class Moto implements AutoCloseable {
     public void reset() throws IOException, InterruptedException {
         http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** Starts moto's recorder afresh: from now on it keeps every request it answers (but its own /moto-api/ ones). */
+    public void startRecording() throws IOException, InterruptedException {
+        post("/moto-api/recorder/reset-recording");
+        post("/moto-api/recorder/start-recording");
+    }
+
+    /**
+     * Stops the recorder; returns the requests it kept since {@link #startRecording}, one JSON object each as moto
+     * writes them: {@code method}, {@code url}, {@code headers}, {@code body} (base64 when {@code body_encoded}).
+     */
+    public List<JsonNode> stopRecording() throws IOException, InterruptedException {
+        post("/moto-api/recorder/stop-recording");
+        String recording = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/recorder/download-recording"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        List<JsonNode> requests = new ArrayList<>();
+        for (String line : recording.lines().filter(l -> !l.isBlank()).toList()) {
+            requests.add(JSON.readTree(line));
+        }
+        return requests;
+    }
+
+    private void post(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint.resolve(path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("moto answered " + path + " with " + r.statusCode() + ", expected 200: " + r.body());
+        }
     }
 
     private void awaitReady(Duration timeout, Path log) throws IOException {
