@@ -26,9 +26,13 @@ them against the template. Run from the project's root, then render the PNG:
 import json
 import math
 import re
+import sys
 from datetime import datetime, timedelta, timezone
-from html import escape
 from pathlib import Path
+
+sys.dont_write_bytecode = True   # no __pycache__ in images/
+import dashboard_svg as svg   # noqa: E402 (this script's directory is on the path)
+from dashboard_svg import GREY, INK, attrs, fit, t   # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 template = (ROOT / "template.yaml").read_text()
@@ -39,6 +43,9 @@ MINUTE = timedelta(minutes=1)
 # The account: stack, parameters, VIFs and their connections.
 # ---------------------------------------------------------------------------------------------
 STACK, REGION, ACCOUNT = "my-dx", "eu-west-1", "123456789012"
+# The function's name, which CloudFormation makes from the stack's (the template names none): the Deployment
+# dimension of every metric (docs/behaviour.md §11).
+FUNCTION = "my-dx-DxFailoverFunction-Q7XC2LPR9VTZ"
 # VIF -> (connection, its bandwidth in bit/s, BGP address families), in VifList order.
 VIFS = {"dxvif-fgab1234": ("dxcon-fgaa0001", 10e9, ["ipv4", "ipv6"]),
         "dxvif-fgcd5678": ("dxcon-fgbb0002", 10e9, ["ipv4"]),
@@ -207,7 +214,7 @@ def sub(text, values):
 ALARM_NAMES = {name: sub(re.search(r'AlarmName: !Sub "([^"]+)"', block).group(1),
                          {"AWS::StackName": STACK, "PracticeMaxAgeDays": PARAMETERS["PracticeMaxAgeDays"]})
                for name, block in resources_of_type("AWS::CloudWatch::Alarm").items()}
-values = {"AWS::Region": REGION, "MinVifs": PARAMETERS["MinVifs"], "MaxUtilization": PARAMETERS["MaxUtilization"],
+values = {"DxFailoverFunction": FUNCTION, "AWS::Region": REGION, "MinVifs": PARAMETERS["MinVifs"], "MaxUtilization": PARAMETERS["MaxUtilization"],
           "PracticeMaxAgeDays": PARAMETERS["PracticeMaxAgeDays"],
           "FunctionLogGroup": sub(re.search(r'LogGroupName: !Sub "([^"]+)"',
                                             resources_of_type("AWS::Logs::LogGroup")["FunctionLogGroup"]).group(1),
@@ -225,15 +232,11 @@ ARN_TO_ALARM = {values[n + ".Arn"]: a for n, a in ALARM_NAMES.items()}
 # ---------------------------------------------------------------------------------------------
 # The data of each metric, as GetMetricData would return it: (time, value) per period.
 # ---------------------------------------------------------------------------------------------
-SEARCH_HORIZON = timedelta(days=14)   # a SEARCH finds only metrics that reported in the last two weeks
+SEARCH_HORIZON = svg.SEARCH_HORIZON
 
 
 def buckets(start, period):
-    s = int(period.total_seconds())
-    t = datetime.fromtimestamp((int(start.timestamp()) + s - 1) // s * s, UTC)
-    while t < NOW:
-        yield t
-        t += period
+    return svg.buckets(start, period, NOW)
 
 
 def counts(outcome, vif, start, period):
@@ -302,45 +305,12 @@ def data(metric, vif, start, period):
 
 
 # ---------------------------------------------------------------------------------------------
-# Drawing.
+# Drawing (images/dashboard_svg.py draws the boxes, graphs and legends; this script says what is in them).
 # ---------------------------------------------------------------------------------------------
-COL, ROW, TOP = 40, 34, 58
-PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
-           "#17becf"]
-INK, GREY, RULE = "#16191f", "#545b64", "#e9ebed"
-
-
-def width_of(text, size, bold=False):
-    """About what DejaVu Sans (the widest of the fonts asked for) needs, in pixels."""
-    em = sum(0.32 if c == " " else 0.40 if c in ".,:;'|()[]-/!ilj" else 0.72 if c.isupper() or c.isdigit() or c in "_@%"
-             else 0.60 for c in text)
-    return em * size * (1.1 if bold else 1)
-
-
-def fit(text, width, size, bold=False):
-    """The text, cut with an ellipsis to fit the width."""
-    while text and width_of(text, size, bold) > width:
-        text = text[:-2] + "…" if len(text) > 1 else ""
-    return text
-
-
-def t(x, y, s, size=10, fill=INK, extra=""):
-    return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{fill}"{extra}>{escape(s)}</text>'
-
-
-def attrs(**kw):
-    return "".join(f' data-{k.replace("_", "-")}="{escape(str(v))}"' for k, v in kw.items() if v is not None)
-
-
-class Series:
-    def __init__(self, label, metric, vif, points, right=False):
-        self.label, self.metric, self.vif, self.points, self.right = label, metric, vif, points, right
 
 
 def ago(duration):
-    """A dashboard's relative "start" ("-PT24H", "-P90D") as a time."""
-    m = re.fullmatch(r"-P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?", duration)
-    return NOW - timedelta(days=int(m.group(1) or 0), hours=int(m.group(2) or 0), minutes=int(m.group(3) or 0))
+    return svg.ago(duration, NOW)
 
 
 def widget_series(props):
@@ -360,171 +330,23 @@ def widget_series(props):
                         points = data(name, vif, start, period)
                         if not points or points[-1][0] < NOW - SEARCH_HORIZON:
                             continue
-                        dims = {"ConnectionId": VIFS[vif][0], "IpAddressFamily": family, "VirtualInterfaceId": vif}
+                        dims = {"Deployment": FUNCTION, "ConnectionId": VIFS[vif][0], "IpAddressFamily": family, "VirtualInterfaceId": vif}
                         # The expression's label, then each found metric's dimension values (and name, of several).
                         label = " ".join(x for x in [row[0]["label"]] + [dims[d] for d in schema[1:]] if x)
                         if len(names) > 1:
                             label += " " + name
-                        out.append(Series(label, name, vif, points))
+                        out.append(svg.Series(label, name, vif, points))
         else:
-            options = row[2] if len(row) > 2 and isinstance(row[2], dict) else {}
-            out.append(Series(options.get("label", row[1]), row[1], None, data(row[1], None, start, period),
-                              options.get("yAxis") == "right"))
+            # [namespace, name, dimension, value, ..., {options}]: the options, when given, come last.
+            options = row[-1] if isinstance(row[-1], dict) else {}
+            out.append(svg.Series(options.get("label", row[1]), row[1], None, data(row[1], None, start, period),
+                                  options.get("yAxis") == "right"))
     return start, out
-
-
-def nice(top):
-    if top <= 0:
-        return 1
-    exp = 10 ** math.floor(math.log10(top))
-    for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if m * exp >= top:
-            return m * exp
-
-
-def ticks(lo, hi):
-    step = nice((hi - lo) / 4)
-    for m in (1, 2, 2.5, 5, 10):
-        s = m * 10 ** math.floor(math.log10(step))
-        if s >= step:
-            step = s
-            break
-    v, out = lo, []
-    while v <= hi + 1e-9:
-        out.append(v)
-        v += step
-    return out
-
-
-def tick_label(v, bits):
-    if bits:
-        return "0" if v == 0 else f"{v / 1e9:g}G" if v >= 1e9 else f"{v / 1e6:g}M"
-    return f"{v:g}"
-
-
-def axis_range(spec, series, annotations, stacked):
-    lo = spec.get("min", 0)
-    if "max" in spec:
-        return lo, spec["max"]
-    if stacked:
-        totals = {}
-        for s in series:
-            for b, v in s.points:
-                totals[b] = totals.get(b, 0) + v
-        top = max(totals.values(), default=0)
-    else:
-        top = max((v for s in series for _, v in s.points), default=0)
-    top = max([top] + [a["value"] for a in annotations])
-    return lo, nice(top * 1.1)
-
-
-def time_ticks(start, x0, w):
-    span = NOW - start
-    if span > timedelta(days=2):
-        marks = [datetime(y, m, d, tzinfo=UTC) for y in range(start.year, NOW.year + 1) for m in range(1, 13)
-                 for d in (1, 15)]
-        return [(x0 + (m - start) / span * w, m.strftime("%m/%d")) for m in marks if start <= m <= NOW]
-    step = 3 if w > 360 else 6
-    first = start.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-    out, m = [], first
-    while m <= NOW:
-        if m.hour % step == 0:
-            out.append((x0 + (m - start) / span * w, m.strftime("%m/%d") if m.hour == 0 else m.strftime("%H:%M")))
-        m += timedelta(hours=1)
-    return out
-
-
-def legend(series, x, y, w, colours):
-    """CloudWatch's legend under the graph: a swatch and the label, items flowing over lines."""
-    parts, cx, cy = [], x, y
-    for s, c in zip(series, colours):
-        iw = 13 + width_of(s.label, 9) + 12
-        if cx > x and cx + iw > x + w:
-            cx, cy = x, cy + 13
-        parts.append(f'<rect x="{cx:.1f}" y="{cy - 7:.1f}" width="9" height="9" fill="{c}"/>')
-        parts.append(t(cx + 13, cy + 1, fit(s.label, w - 14, 9), 9, GREY))
-        cx += iw
-    return parts, cy - y + 13
-
-
-def legend_height(series, w):
-    return legend(series, 0, 0, w, [PALETTE[0]] * len(series))[1]
 
 
 def metric_widget(props, x, y, w, h):
     start, series = widget_series(props)
-    colours = [PALETTE[i % len(PALETTE)] for i in range(len(series))]
-    stacked = props.get("stacked", False)
-    annotations = props.get("annotations", {}).get("horizontal", [])
-    bits = any(s.metric.startswith("VirtualInterfaceBps") for s in series)
-    right = [s for s in series if s.right]
-    pad_l, pad_r = 34, (26 if right else 10)
-    legend_h = legend_height(series, w - 16)
-    px0, px1 = x + pad_l, x + w - pad_r
-    py0, py1 = y + 34 + (10 if bits else 0), y + h - 22 - legend_h
-    parts = []
-    y_axes = props.get("yAxis", {})
-    lo, hi = axis_range(y_axes.get("left", {}), [s for s in series if not s.right], annotations, stacked)
-    rlo, rhi = axis_range(y_axes.get("right", {}), right, [], stacked) if right else (lo, hi)
-    if right and hi / 2 <= rhi <= hi:
-        rlo, rhi = lo, hi   # counts of the same size read best on one scale
-
-    def ypos(v, r=False):
-        a, b = (rlo, rhi) if r else (lo, hi)
-        return py1 - (v - a) / (b - a) * (py1 - py0)
-
-    for v in ticks(lo, hi):
-        parts.append(f'<line x1="{px0}" y1="{ypos(v):.1f}" x2="{px1}" y2="{ypos(v):.1f}" stroke="{RULE}"/>')
-        parts.append(t(px0 - 4, ypos(v) + 3, tick_label(v, bits), 9, GREY, ' text-anchor="end"'))
-    for v in ticks(rlo, rhi) if right else []:
-        parts.append(t(px1 + 4, ypos(v, True) + 3, tick_label(v, False), 9, GREY))
-    if bits:
-        parts.append(t(px0 - 30, py0 - 6, "Bits/Second", 9, GREY))
-    for tx, label in time_ticks(start, px0, px1 - px0):
-        parts.append(f'<line x1="{tx:.1f}" y1="{py1}" x2="{tx:.1f}" y2="{py1 + 3}" stroke="#aab7b8"/>')
-        parts.append(t(tx, py1 + 13, label, 9, GREY, ' text-anchor="middle"'))
-    parts.append(f'<line x1="{px0}" y1="{py1}" x2="{px1}" y2="{py1}" stroke="#aab7b8"/>')
-    span = (NOW - start).total_seconds()
-    period = props.get("period", 300)
-
-    def xpos(b):
-        return px0 + ((b - start).total_seconds() + period / 2) / span * (px1 - px0)
-
-    base = {}
-    for s, c in zip(series, colours):
-        tag = attrs(series=s.metric, vif=s.vif)
-        if stacked:
-            bw = max(3.0, period / span * (px1 - px0))
-            for b, v in s.points:
-                if v:
-                    y0 = base.get(b, 0)
-                    parts.append(f'<rect{tag} x="{xpos(b) - bw / 2:.1f}" y="{ypos(y0 + v):.1f}" width="{bw:.1f}" '
-                                 f'height="{ypos(y0) - ypos(y0 + v):.1f}" fill="{c}"/>')
-                    base[b] = y0 + v
-            continue
-        runs, run, step = [], [], timedelta(seconds=period)
-        for b, v in s.points:
-            if run and b - run[-1][0] > step:
-                runs.append(run)
-                run = []
-            run.append((b, v))
-        runs.append(run)
-        for run in runs:
-            if len(run) == 1:
-                b, v = run[0]
-                parts.append(f'<circle{tag} cx="{xpos(b):.1f}" cy="{ypos(v, s.right):.1f}" r="3" fill="{c}"/>')
-            elif run:
-                pts = " ".join(f"{xpos(b):.1f},{ypos(v, s.right):.1f}" for b, v in run)
-                parts.append(f'<polyline{tag} points="{pts}" fill="none" stroke="{c}" stroke-width="1.4"/>')
-    for a in annotations:
-        ay = ypos(a["value"])
-        parts.append(f'<line{attrs(annotation=a["label"], value=a["value"])} x1="{px0}" y1="{ay:.1f}" x2="{px1}" '
-                     f'y2="{ay:.1f}" stroke="{a.get("color", "#d62728")}" stroke-dasharray="5,3"/>')
-        parts.append(t(px0 + 4, ay - 3, f'{a["label"]} {a["value"]:g}', 9, a.get("color", "#d62728")))
-    if not series:
-        parts.append(t((px0 + px1) / 2, (py0 + py1) / 2, "No data available.", 10, GREY, ' text-anchor="middle"'))
-    lg, _ = legend(series, x + 8, py1 + 29, w - 16, colours)
-    return parts + lg
+    return svg.metric_widget(props, x, y, w, h, start, series, NOW)
 
 
 def alarm_widget(props, x, y, w, h):
@@ -572,30 +394,12 @@ def log_widget(props, x, y, w, h):
     return parts
 
 
-height = TOP + max(w["y"] + w["height"] for w in body["widgets"]) * ROW + 8
 first = ago(body["start"])
-out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="960" height="{height}" viewBox="0 0 960 {height}" '
-       'font-family="Helvetica, Arial, sans-serif" font-size="11"'
-       + attrs(dashboard=DASHBOARD, parameters=";".join(f"{k}={v}" for k, v in
-                                                       {"AWS::StackName": STACK, "AWS::Region": REGION,
-                                                        **PARAMETERS}.items())) + '>',
-       '<rect width="960" height="100%" fill="#f2f3f3"/>',
-       t(8, 22, DASHBOARD, 16, INK, ' font-weight="bold"'),
-       t(952, 22, f'{first:%Y-%m-%d %H:%M} – {NOW:%Y-%m-%d %H:%M} UTC', 11, GREY, ' text-anchor="end"'),
-       t(8, 42, f'Stack {STACK} in {REGION} · VifList {", ".join(VIFS)} · MinVifs {MIN_VIFS} · MaxUtilization '
-                f'{MAX_UTILIZATION} · practice runs {PARAMETERS["PracticeSchedule"]} UTC — illustrative values', 10,
-         GREY)]
-for widget in body["widgets"]:
-    p = widget["properties"]
-    x, y = widget["x"] * COL + 4, TOP + widget["y"] * ROW + 4
-    w, h = widget["width"] * COL - 8, widget["height"] * ROW - 8
-    out.append(f'<g data-widget="{escape(p["title"])}" data-grid="{widget["x"]},{widget["y"]},'
-               f'{widget["width"]},{widget["height"]}">')
-    out.append(f'<rect x="{x}" y="{y}" width="{w}" height="{h}" fill="#ffffff" stroke="#d5dbdb"/>')
-    size = next((z for z in (12, 11.5, 11) if width_of(p["title"], z, True) <= w - 16), 11)
-    out.append(t(x + 8, y + 17, fit(p["title"], w - 16, size, True), size, INK, ' font-weight="bold"'))
-    kind = {"metric": metric_widget, "alarm": alarm_widget, "log": log_widget}[widget["type"]]
-    out += kind(p, x, y, w, h)
-    out.append("</g>")
-out.append("</svg>")
-(ROOT / "images" / "dashboard.svg").write_text("\n".join(out) + "\n")
+picture = svg.page(body, {"dashboard": DASHBOARD, "parameters": ";".join(f"{k}={v}" for k, v in
+                                                                  {"AWS::StackName": STACK, "AWS::Region": REGION,
+                                                                   **PARAMETERS}.items())},
+                   DASHBOARD, f'{first:%Y-%m-%d %H:%M} – {NOW:%Y-%m-%d %H:%M} UTC',
+                   f'Stack {STACK} in {REGION} · VifList {", ".join(VIFS)} · MinVifs {MIN_VIFS} · MaxUtilization '
+                   f'{MAX_UTILIZATION} · practice runs {PARAMETERS["PracticeSchedule"]} UTC — illustrative values',
+                   {"metric": metric_widget, "alarm": alarm_widget, "log": log_widget})
+(ROOT / "images" / "dashboard.svg").write_text(picture)

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -286,43 +285,15 @@ class DashboardTest {
     /** The README's picture (images/dashboard.svg, drawn by images/draw-dashboard.py) has every widget where the template puts it. */
     @Test
     void thePictureOfTheLayoutHasEveryWidgetOfTheTemplate() throws Exception {
-        Map<String, String> drawn = new HashMap<>();
-        Matcher m = Pattern.compile("<g data-widget=\"([^\"]+)\" data-grid=\"([0-9,]+)\">")
-                .matcher(Files.readString(Path.of("images/dashboard.svg")));
-        while (m.find()) {
-            drawn.put(m.group(1).replace("&#x27;", "'"), m.group(2));
-        }
         Map<String, String> defined = new HashMap<>();
         for (JsonNode w : body().get("widgets")) {
-            defined.put(w.at("/properties/title").asText(), w.get("x").asInt() + "," + w.get("y").asInt() + ","
-                    + w.get("width").asInt() + "," + w.get("height").asInt());
+            Map.Entry<String, String> placed = DashboardPicture.placed(w);
+            defined.put(placed.getKey(), placed.getValue());
         }
-        assertThat(drawn).as("images/dashboard.svg is out of date: run images/draw-dashboard.py")
+        assertThat(DashboardPicture.read(Path.of("images/dashboard.svg")).grid())
+                .as("images/dashboard.svg is out of date: run images/draw-dashboard.py")
                 .containsExactlyInAnyOrderEntriesOf(defined);
         assertThat(Files.exists(Path.of("images/dashboard.png"))).isTrue();
-    }
-
-    private static final Pattern PICTURE_WIDGET = Pattern.compile(
-            "<g data-widget=\"([^\"]+)\" data-grid=\"[0-9,]+\">(.*?)</g>", Pattern.DOTALL);
-    private static final Pattern ELEMENT = Pattern.compile("<\\w+((?: [A-Za-z0-9:-]+=\"[^\"]*\")*)\\s*/?>");
-    private static final Pattern DATA = Pattern.compile(" data-([a-z-]+)=\"([^\"]*)\"");
-
-    /** The data-* attributes of each element of an SVG fragment that has some, in document order. */
-    private static List<Map<String, String>> marked(String svg) {
-        List<Map<String, String>> out = new ArrayList<>();
-        Matcher e = ELEMENT.matcher(svg);
-        while (e.find()) {
-            Map<String, String> data = new LinkedHashMap<>();
-            Matcher a = DATA.matcher(e.group(1));
-            while (a.find()) {
-                data.put(a.group(1), a.group(2).replace("&quot;", "\"").replace("&#x27;", "'").replace("&lt;", "<")
-                        .replace("&gt;", ">").replace("&amp;", "&"));
-            }
-            if (!data.isEmpty()) {
-                out.add(data);
-            }
-        }
-        return out;
     }
 
     /**
@@ -334,8 +305,8 @@ class DashboardTest {
     @Test
     @SuppressWarnings("unchecked")
     void thePictureShowsForItsParametersWhatTheTemplatesWidgetsShow() throws Exception {
-        String svg = Files.readString(Path.of("images/dashboard.svg"));
-        Map<String, String> root = marked(svg.substring(0, svg.indexOf('>') + 1)).get(0);
+        DashboardPicture picture = DashboardPicture.read(Path.of("images/dashboard.svg"));
+        Map<String, String> root = picture.root();
         Map<String, Object> parameters = new HashMap<>();
         for (String p : root.get("parameters").split(";")) {
             String[] kv = p.split("=", 2);
@@ -348,11 +319,7 @@ class DashboardTest {
         Map<String, Object> dashboard = (Map<String, Object>) t.resources().get("Dashboard").get("Properties");
         assertThat(root).containsEntry("dashboard", (String) dashboard.get("DashboardName"));
 
-        Map<String, List<Map<String, String>>> drawn = new HashMap<>();
-        Matcher g = PICTURE_WIDGET.matcher(svg);
-        while (g.find()) {
-            drawn.put(g.group(1).replace("&#x27;", "'"), marked(g.group(2)));
-        }
+        Map<String, List<Map<String, String>>> drawn = picture.widgets();
         List<String> vifsDrawn = new ArrayList<>();
         for (JsonNode w : body(t).get("widgets")) {
             String title = w.at("/properties/title").asText();

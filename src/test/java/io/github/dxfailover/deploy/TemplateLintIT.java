@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * of naming the VIFs deploys it (docs/behaviour.md §18), VifList or VifGroup, with and without an event bus (its
  * grant, §20) and with practice windows (their pattern against a value). The SAM transform resolves a parameter
  * to its default before cfn-lint looks (its {@code --parameters} do not reach a transformed template), so each variant
- * is a copy whose defaults are that variant's values.
+ * is a copy whose defaults are that variant's values. And the monitoring account's template, which has no transform.
  */
 class TemplateLintIT {
 
@@ -32,16 +32,29 @@ class TemplateLintIT {
     })
     void cfnLintPassesWithoutErrorsOrWarnings(String vifList, String vifGroup, String eventBus, String blockedWindows)
             throws Exception {
-        String cfnLint = Moto.findOnPath("cfn-lint");
-        assertThat(cfnLint).as("cfn-lint was not found on PATH. Install it with: python3 -m pip install cfn-lint "
-                + "(or skip these tests explicitly with -DskipIntegration)").isNotNull();
         String template = Files.readString(Path.of("template.yaml"));
         template = withDefault(withDefault(template, "VifList", vifList), "VifGroup", vifGroup);
         template = withDefault(withDefault(template, "EventBusName", eventBus), "PracticeBlockedWindows", blockedWindows);
         Path variant = Files.createDirectories(Path.of("target", "lint")).resolve("template-" + Math.abs(
                 (vifList + "|" + vifGroup + "|" + eventBus + "|" + blockedWindows).hashCode()) + ".yaml");
         Files.writeString(variant, template);
-        Process p = new ProcessBuilder(cfnLint, variant.toString()).redirectErrorStream(true).start();
+        assertLintClean(variant);
+    }
+
+    /**
+     * The monitoring account's template (docs/fleet.md) as fleet/make-monitoring-template made it for the sample fleet:
+     * a plain template, so cfn-lint reads it as CloudFormation will, its dashboard's condition in every Region.
+     */
+    @Test
+    void cfnLintPassesTheMonitoringAccountsTemplate() throws Exception {
+        assertLintClean(Path.of("fleet", "monitoring-template.yaml"));
+    }
+
+    private static void assertLintClean(Path template) throws Exception {
+        String cfnLint = Moto.findOnPath("cfn-lint");
+        assertThat(cfnLint).as("cfn-lint was not found on PATH. Install it with: python3 -m pip install cfn-lint "
+                + "(or skip these tests explicitly with -DskipIntegration)").isNotNull();
+        Process p = new ProcessBuilder(cfnLint, template.toString()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(output).isEmpty();
