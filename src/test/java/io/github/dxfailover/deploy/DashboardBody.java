@@ -19,6 +19,23 @@ public final class DashboardBody {
         return new ObjectMapper().readTree((String) properties.get("DashboardBody"));
     }
 
+    /** Every widget inside CloudWatch's 24 columns, none over another: the grid a dashboard body must keep. */
+    static void assertOnTheGrid(JsonNode widgets) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (JsonNode w : widgets) {
+            int x = w.get("x").asInt();
+            int y = w.get("y").asInt();
+            org.assertj.core.api.Assertions.assertThat(x + w.get("width").asInt()).as("inside the 24 columns: %s", w)
+                    .isLessThanOrEqualTo(24);
+            for (int r = y; r < y + w.get("height").asInt(); r++) {
+                for (int c = x; c < x + w.get("width").asInt(); c++) {
+                    org.assertj.core.api.Assertions.assertThat(taken.add(c + "," + r))
+                            .as("widgets overlap at %d,%d", c, r).isTrue();
+                }
+            }
+        }
+    }
+
     /** The regular expression the "Last decisions" widget's Logs Insights query parses each line with. */
     public static Pattern logQueryPattern() throws Exception {
         JsonNode body = of(CfnTemplate.load(Path.of("template.yaml"), Map.of("VifList", List.of("dxvif-fgab1234"), "AWS::Partition", "aws", "AWS::Region", "eu-west-1", "AWS::AccountId", "123456789012")));
