@@ -1,10 +1,14 @@
 package io.github.dxfailover.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,15 +25,15 @@ public final class DashboardBody {
 
     /** Every widget inside CloudWatch's 24 columns, none over another: the grid a dashboard body must keep. */
     static void assertOnTheGrid(JsonNode widgets) {
-        java.util.Set<String> taken = new java.util.HashSet<>();
+        Set<String> taken = new HashSet<>();
         for (JsonNode w : widgets) {
             int x = w.get("x").asInt();
             int y = w.get("y").asInt();
-            org.assertj.core.api.Assertions.assertThat(x + w.get("width").asInt()).as("inside the 24 columns: %s", w)
+            assertThat(x + w.get("width").asInt()).as("inside the 24 columns: %s", w)
                     .isLessThanOrEqualTo(24);
             for (int r = y; r < y + w.get("height").asInt(); r++) {
                 for (int c = x; c < x + w.get("width").asInt(); c++) {
-                    org.assertj.core.api.Assertions.assertThat(taken.add(c + "," + r))
+                    assertThat(taken.add(c + "," + r))
                             .as("widgets overlap at %d,%d", c, r).isTrue();
                 }
             }

@@ -36,7 +36,7 @@ class StackSetTemplateTest {
             "AWS::Lambda::Alias", "AWS::Lambda::EventInvokeConfig");
     /** The function's properties SAM turns into resources of their own, or that name the code. */
     private static final Set<String> SAM_ONLY_PROPERTIES = Set.of("CodeUri", "AutoPublishAlias", "Policies",
-            "EventInvokeConfig", "Events");
+            "EventInvokeConfig", "Events", "VersionDescription");
 
     /** Each condition of both templates both ways, and a bus and a group name with a slash and a space. */
     static Stream<Map<String, Object>> settings() {
@@ -254,14 +254,16 @@ class StackSetTemplateTest {
         assertThat(function.get("Code")).isEqualTo(Map.of("S3Bucket", "dxf-code-" + PermissionsTest.REGION,
                 "S3Key", "aws-dx-failover-1.0.0.zip"));
 
-        // A new CodeKey replaces the version (its Description), which the alias then points to.
+        // A new CodeKey, or a setting of template.yaml's version Description, replaces the version (its Description),
+        // which the alias then points to: the settings as template.yaml gives them, with the key in front, not VifGroup.
         Map<String, Map<String, Object>> versions = new LinkedHashMap<>(fleet.resources());
         versions.values().removeIf(r -> !r.get("Type").equals("AWS::Lambda::Version"));
         assertThat(versions).hasSize(1);
         String version = versions.keySet().iterator().next();
         assertThat((Map<String, Object>) versions.get(version).get("Properties"))
                 .containsEntry("FunctionName", "ref:" + FUNCTION)
-                .containsEntry("Description", "s3://dxf-code-eu-west-1/aws-dx-failover-1.0.0.zip");
+                .containsEntry("Description", "aws-dx-failover-1.0.0.zip " + ((String) sam.get("VersionDescription"))
+                        .replace(" " + PermissionsTest.GROUP_NAME, ""));
         assertThat(properties(fleet, ALIAS)).containsEntry("Name", sam.get("AutoPublishAlias"))
                 .containsEntry("FunctionVersion", "getatt:" + version + ".Version");
 

@@ -67,15 +67,7 @@ class TemplateLintIT {
      */
     @Test
     void theStackSetTemplatePassesWithoutErrorsOrWarnings() throws Exception {
-        String cfnLint = Moto.findOnPath("cfn-lint");
-        assertThat(cfnLint).as("cfn-lint was not found on PATH. Install it with: python3 -m pip install cfn-lint "
-                + "(or skip these tests explicitly with -DskipIntegration)").isNotNull();
-        Process p = new ProcessBuilder(cfnLint, StackSetTemplateTest.STACKSET.toString()).redirectErrorStream(true)
-                .start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(output).isEmpty();
-        assertThat(p.exitValue()).isZero();
+        assertLintClean(StackSetTemplateTest.STACKSET);
     }
 
     /** The template with the parameter's Default line set to {@code value}. */

@@ -43,6 +43,48 @@ class TemplateTest {
                 .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
     }
 
+    /**
+     * A published version keeps its settings, and SAM publishes on a code change only: the version's Description
+     * carries every number and true/false parameter the function reads, VifGroup and SettingsRevision, so that a change
+     * of any publishes a version for the alias (DryRun=false arms the function); within Lambda's 256 characters with
+     * the longest values the parameters allow.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSettingsChangePublishesAVersionForTheAlias() throws Exception {
+        Map<String, Object> raw = template().raw();
+        Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) raw
+                .get("Resources")).get("DxFailoverFunction")).get("Properties");
+        assertThat(properties).containsEntry("AutoPublishAlias", "live");
+        String sub = (String) ((Map<String, Object>) properties.get("VersionDescription")).get("Fn::Sub");
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{(\\w+)}").matcher(sub);
+        while (m.find()) {
+            named.add(m.group(1));
+        }
+        Map<String, Map<String, Object>> parameters = (Map<String, Map<String, Object>>) raw.get("Parameters");
+        Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) properties.get("Environment"))
+                .get("Variables");
+        java.util.Set<String> expected = new java.util.TreeSet<>(List.of("VifGroup", "SettingsRevision"));
+        for (Object value : variables.values()) {
+            if (value instanceof Map<?, ?> ref && ref.get("Ref") instanceof String name && parameters.containsKey(name)
+                    && (parameters.get(name).get("Type").equals("Number")
+                    || List.of("true", "false").equals(parameters.get(name).get("AllowedValues"))
+                    || parameters.get(name).get("AllowedValues") != null)) {
+                expected.add(name);
+            }
+        }
+        assertThat(named).isEqualTo(expected);
+        Map<String, String> longest = new java.util.HashMap<>(Map.of("DryRun", "false", "MinVifs",
+                String.valueOf(parameters.get("MinVifs").get("MaxValue")), "SupportCase", "false", "SupportSeverity",
+                "critical", "SettingsRevision", "r".repeat(32), "VifGroup", "g".repeat(128)));
+        for (String name : named) {
+            longest.putIfAbsent(name, String.valueOf(parameters.get(name).get("MaxValue")));
+        }
+        String widest = m.reset().replaceAll(r -> longest.get(r.group(1)));
+        assertThat(widest.length()).as(widest).isLessThanOrEqualTo(256);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void samBuildsTheTestedZipWithTheMakefile() throws Exception {
