@@ -180,7 +180,9 @@ record StatusReport(FailoverConfig config, Ports ports, Apply apply, Maintenance
         Preflight.Calendar calendar = new Preflight.Calendar(
                 p.blockedWindows().stream().map(WeeklyWindow::toString).toList(),
                 p.allowedWindows().stream().map(WeeklyWindow::toString).toList(),
-                PracticeCalendar.nextStart(p, now, p.minutes()).orElse(null));
+                // To the second: an operator reads it.
+                PracticeCalendar.nextStart(p, now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), p.minutes())
+                        .orElse(null));
         return new PracticeStatus(notProven, blockers, running, candidate.vifId(), calendar);
     }
 

@@ -279,7 +279,8 @@ public final class TryLocally {
             List<com.fasterxml.jackson.databind.JsonNode> putEvents = eventQueue == null ? List.of()
                     : aws.eventsIn(eventQueue);
             if (eventQueue != null && putEvents.isEmpty()) {
-                out.println("  (none: no event for what is not notified)");
+                out.println(exit == Exit.CONFIG_ERROR ? "  (none: a CONFIG_ERROR puts no event; its settings may be"
+                        + " what is wrong)" : "  (none: no event for what is not notified)");
             }
             putEvents.forEach(e -> out.println(pretty(e.toString())));
             out.println("== Support cases");
