@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -62,7 +63,7 @@ public final class PracticeCalendar {
             return out;
         }
         long needed = Duration.between(now, end).toMinutes();
-        WeeklyWindow longest = p.allowedWindows().stream().max(java.util.Comparator.comparing(WeeklyWindow::minutes))
+        WeeklyWindow longest = p.allowedWindows().stream().max(Comparator.comparing(WeeklyWindow::minutes))
                 .orElseThrow();
         if (longest.minutes() < needed) {
             // An operator's longer run: no allowed window could ever hold it.
@@ -158,7 +159,7 @@ public final class PracticeCalendar {
                 }
             }
         }
-        out.sort(java.util.Comparator.comparing(Occurrence::start));
+        out.sort(Comparator.comparing(Occurrence::start));
         return out;
     }
 }

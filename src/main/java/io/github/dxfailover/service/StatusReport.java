@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -181,7 +182,7 @@ record StatusReport(FailoverConfig config, Ports ports, Apply apply, Maintenance
                 p.blockedWindows().stream().map(WeeklyWindow::toString).toList(),
                 p.allowedWindows().stream().map(WeeklyWindow::toString).toList(),
                 // To the second: an operator reads it.
-                PracticeCalendar.nextStart(p, now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), p.minutes())
+                PracticeCalendar.nextStart(p, now.truncatedTo(ChronoUnit.SECONDS), p.minutes())
                         .orElse(null));
         return new PracticeStatus(notProven, blockers, running, candidate.vifId(), calendar);
     }
