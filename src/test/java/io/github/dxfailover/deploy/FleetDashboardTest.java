@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dxfailover.decision.Outcome;
 import io.github.dxfailover.metrics.MetricLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -80,21 +78,13 @@ class FleetDashboardTest {
         return out;
     }
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run makeTemplate(Path fleetFile) throws Exception {
-        Process p = new ProcessBuilder("python3", "fleet/make-monitoring-template", fleetFile.toString()).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Run(p.exitValue(), out, err);
+    private static PythonScript.Run makeTemplate(Path fleetFile) throws Exception {
+        return PythonScript.run("fleet/make-monitoring-template", List.of(fleetFile.toString()), 60);
     }
 
     @Test
     void theTemplateIsWhatTheScriptMakesOfTheSampleFleet() throws Exception {
-        Run run = makeTemplate(SAMPLE);
+        PythonScript.Run run = makeTemplate(SAMPLE);
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).as("fleet/monitoring-template.yaml is out of date: run fleet/make-monitoring-template "
                 + "fleet/sample-fleet.json > fleet/monitoring-template.yaml").isEqualTo(Files.readString(TEMPLATE));
@@ -110,7 +100,7 @@ class FleetDashboardTest {
         Path noRegion = Files.writeString(dir.resolve("none.json"), "{\"regions\": [], \"accounts\": "
                 + "[{\"id\": \"111111111111\"}]}");
         for (Path bad : List.of(twice, shortId, noRegion)) {
-            Run run = makeTemplate(bad);
+            PythonScript.Run run = makeTemplate(bad);
             assertThat(run.status()).as(bad.toString()).isEqualTo(2);
             assertThat(run.out()).isEmpty();
             assertThat(run.err()).contains("expected").contains("found");

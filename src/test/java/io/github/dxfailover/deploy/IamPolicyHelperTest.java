@@ -1,5 +1,6 @@
 package io.github.dxfailover.deploy;
 
+import io.github.dxfailover.deploy.PythonScript.Run;
 import static io.github.dxfailover.deploy.PermissionsTest.ACCOUNT;
 import static io.github.dxfailover.deploy.PermissionsTest.EVENT_BUS;
 import static io.github.dxfailover.deploy.PermissionsTest.EVENT_BUS_ARN;
@@ -18,9 +19,6 @@ import io.github.dxfailover.config.ManagedVifs;
 import io.github.dxfailover.config.VifId;
 import io.github.dxfailover.deploy.PermissionsTest.Variant;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -49,53 +46,11 @@ class IamPolicyHelperTest {
     private static final String SUPPORT_SID = "DeleteIfSupportCaseFalse";
     private static final String EVENT_BUS_SID = "DeleteIfNoEventBus";
 
-    record Run(int status, String out, String err) {
-    }
-
-    /**
-     * The interpreter python3 on the PATH runs, asked once: a version manager's shim (pyenv) costs a second a start,
-     * and these tests start the helper some forty times.
-     */
-    private static String python;
-
-    private static synchronized String python() throws IOException, InterruptedException {
-        if (python == null) {
-            Process process;
-            try {
-                process = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)").start();
-            } catch (IOException e) {
-                throw new AssertionError("cannot run python3 (" + e.getMessage() + "): local/iam-policy needs Python 3 "
-                        + "on the PATH, as the tests do (README, Quick start)", e);
-            }
-            String executable = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            assertThat(process.waitFor()).as("python3 -c 'print(sys.executable)'").isZero();
-            python = executable;
-        }
-        return python;
-    }
-
     /** Runs the helper with python3 from the project's root, as a user would. */
     static Run run(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(python(), "local/iam-policy"));
-        command.addAll(args);
-        Path out = Files.createTempFile("iam-policy", ".out");
-        Path err = Files.createTempFile("iam-policy", ".err");
-        try {
-            Process process;
-            try {
-                process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            } catch (IOException e) {
-                throw new AssertionError("cannot run python3 (" + e.getMessage() + "): local/iam-policy needs Python 3 "
-                        + "on the PATH, as the tests do (README, Quick start)", e);
-            }
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("local/iam-policy ends within 60 s").isTrue();
-            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.delete(out);
-            Files.delete(err);
-        }
+        return PythonScript.run("local/iam-policy", args, 60);
     }
+
 
     /**
      * The arguments for PermissionsTest's account, region, topic (by name) and VIFs, with some replaced (name, value)

@@ -3,12 +3,9 @@ package io.github.dxfailover.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,35 +21,15 @@ class StackSetTemplateIT {
     @TempDir
     Path tmp;
 
-    record Run(int status, String out, String err) {
+    /** The script with python3 from the project's root, as a user runs it. */
+    private static PythonScript.Run run(String... args) throws IOException, InterruptedException {
+        return PythonScript.run(SCRIPT.toString(), List.of(args), 120);
     }
 
-    /** The script with python3 from the project's root, as a user runs it. */
-    private static Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("python3", SCRIPT.toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("stackset-template", ".out");
-        Path err = Files.createTempFile("stackset-template", ".err");
-        try {
-            Process process;
-            try {
-                process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            } catch (IOException e) {
-                throw new AssertionError("cannot run python3 (" + e.getMessage() + "): " + SCRIPT + " needs Python 3 "
-                        + "on the PATH, as the integration tests do (README, Quick start)", e);
-            }
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(SCRIPT + " ends within 120 s").isTrue();
-            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.delete(out);
-            Files.delete(err);
-        }
-    }
 
     @Test
     void theCommittedTemplateIsTheScriptsOutputOfTemplateYaml() throws Exception {
-        Run run = run();
+        PythonScript.Run run = run();
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.err()).isEmpty();
@@ -77,7 +54,7 @@ class StackSetTemplateIT {
                 .replace("Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]",
                         "Transform: AWS::Serverless-2016-10-31"));
 
-        Run run = run(template.toString());
+        PythonScript.Run run = run(template.toString());
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
@@ -92,7 +69,7 @@ class StackSetTemplateIT {
         Files.writeString(template, Files.readString(Path.of("template.yaml"))
                 .replace("\nOutputs:\n", "\nOutputs:\n  Listed:\n    Value: !Join [\",\", !Ref VifList]\n"));
 
-        Run run = run(template.toString());
+        PythonScript.Run run = run(template.toString());
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
@@ -102,7 +79,7 @@ class StackSetTemplateIT {
 
     @Test
     void aMissingTemplateIsSaidSo() throws Exception {
-        Run run = run(tmp.resolve("none.yaml").toString());
+        PythonScript.Run run = run(tmp.resolve("none.yaml").toString());
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
