@@ -92,6 +92,9 @@ class PracticeCalendarTest {
                 row("the window named is the one that holds the run", allowed("Wed:07:30-Wed:08:20",
                         "Wed:08:00-Wed:17:00"), "2026-12-01T03:00:00Z", 60,
                         b(Block.OUTSIDE_ALLOWED_WINDOWS, "Wed:08:00-Wed:17:00", "2026-12-02T08:00:00Z")),
+                row("a window exactly as long as the run holds it, next time", allowed("Wed:02:00-Wed:04:15"),
+                        "2026-12-01T02:00:00Z", 120,
+                        b(Block.OUTSIDE_ALLOWED_WINDOWS, "Wed:02:00-Wed:04:15", "2026-12-02T02:00:00Z")),
                 row("the longest allowed window just holds it", allowed("Tue:02:00-Tue:04:15"), "2026-12-01T02:00:00Z",
                         120));
     }
