@@ -329,4 +329,17 @@ class ResultEventsTest {
                 .containsExactly(arn(VIF_C), arn(VIF_A)));
         assertThat(detail(0)).containsKey("givenBack");
     }
+
+    /** A failure before anything was told (no time left to start, §8) puts no event: nothing was notified. */
+    @Test
+    void aFailureThatToldNothingPutsNoEvent() {
+        aws.healthy(VIF_A, VIF_B, VIF_C);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> aws.service(config()).handle(
+                new Request.Evaluate(alarm(VIF_A + " loss", "ALARM"), null), Deadline.in(1_000, aws.clock)))
+                .isInstanceOf(RetryableFailure.class);
+
+        assertThat(aws.published).isEmpty();
+        assertThat(aws.calls("StartBgpFailoverTest", "PutEvents")).isEmpty();
+    }
 }
