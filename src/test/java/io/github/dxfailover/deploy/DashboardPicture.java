@@ -65,6 +65,17 @@ record DashboardPicture(Map<String, String> root, Map<String, String> grid,
     }
 
     /** What Python's html.escape wrote. */
+    /** The widget's horizontal lines (label → value) are the ones drawn in its elements, no more, no fewer. */
+    static void assertHorizontalLinesDrawn(JsonNode widget, List<Map<String, String>> elements, String title) {
+        Map<String, String> lines = new java.util.TreeMap<>();
+        widget.at("/properties/annotations/horizontal").forEach(a -> lines.put(a.get("label").asText(),
+                a.get("value").asText()));
+        Map<String, String> linesDrawn = new java.util.TreeMap<>();
+        elements.stream().filter(e -> e.containsKey("annotation"))
+                .forEach(e -> linesDrawn.put(e.get("annotation"), e.get("value")));
+        org.assertj.core.api.Assertions.assertThat(linesDrawn).as("horizontal lines of %s", title).isEqualTo(lines);
+    }
+
     private static String unescape(String s) {
         return s.replace("&quot;", "\"").replace("&#x27;", "'").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&amp;", "&");

@@ -337,13 +337,7 @@ class DashboardTest {
                                     .containsAll(VIFS);
                         }
                     }
-                    Map<String, String> lines = new TreeMap<>();
-                    w.at("/properties/annotations/horizontal").forEach(a -> lines.put(a.get("label").asText(),
-                            a.get("value").asText()));
-                    Map<String, String> linesDrawn = new TreeMap<>();
-                    elements.stream().filter(e -> e.containsKey("annotation"))
-                            .forEach(e -> linesDrawn.put(e.get("annotation"), e.get("value")));
-                    assertThat(linesDrawn).as("horizontal lines of %s", title).isEqualTo(lines);
+                    DashboardPicture.assertHorizontalLinesDrawn(w, elements, title);
                 }
                 case "alarm" -> {
                     List<String> names = new ArrayList<>();

@@ -258,13 +258,7 @@ class FleetDashboardTest {
                     healthyDrawn.add(e.get("account") + " " + e.get("region"));
                 }
             });
-            Map<String, String> lines = new TreeMap<>();
-            w.at("/properties/annotations/horizontal").forEach(a -> lines.put(a.get("label").asText(),
-                    a.get("value").asText()));
-            Map<String, String> linesDrawn = new TreeMap<>();
-            elements.stream().filter(e -> e.containsKey("annotation"))
-                    .forEach(e -> linesDrawn.put(e.get("annotation"), e.get("value")));
-            assertThat(linesDrawn).as("horizontal lines of %s", title).isEqualTo(lines);
+            DashboardPicture.assertHorizontalLinesDrawn(w, elements, title);
         }
         Set<String> everyPair = new HashSet<>();
         ids.forEach(a -> regions.forEach(r -> everyPair.add(a + " " + r)));
