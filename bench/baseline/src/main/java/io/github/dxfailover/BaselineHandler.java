@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.directconnect.DirectConnectClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.support.SupportClient;
 
@@ -30,7 +31,7 @@ public class BaselineHandler implements RequestHandler<Map<String, Object>, Map<
             try {
                 service = Wiring.service(FailoverConfig.fromEnvironment(System.getenv()), new AwsClients(
                         DirectConnectClient.create(), SnsClient.create(), SupportClient.create(),
-                        CloudWatchClient.create()), Clock.systemUTC());
+                        CloudWatchClient.create(), EventBridgeClient.create()), Clock.systemUTC());
             } catch (InvalidConfigException e) {
                 throw new IllegalStateException(e);
             }
