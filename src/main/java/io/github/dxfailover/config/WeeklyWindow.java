@@ -1,6 +1,7 @@
 package io.github.dxfailover.config;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -25,37 +26,37 @@ public record WeeklyWindow(DayOfWeek day, LocalTime start, LocalTime end) {
 
     /** What is wrong with one item, in words that follow "expected"; null when it is a window. */
     public static String problem(String item) {
-        Matcher m = SHAPE.matcher(item);
-        if (!m.matches()) {
-            return FORM;
-        }
-        if (!m.group(1).equalsIgnoreCase(m.group(4))) {
-            return "the same day both sides: a window across midnight is two, such as Mon:22:00-Mon:23:59,"
-                    + "Tue:00:00-Tue:02:00 (" + FORM + ")";
-        }
-        int start = minutes(m.group(2), m.group(3));
-        int end = minutes(m.group(5), m.group(6));
-        if (start < 0 || end < 0) {
-            return "times from 00:00 to 23:59 (" + FORM + ")";
-        }
-        if (start >= end) {
-            return "a start before the end (" + FORM + ")";
-        }
-        return null;
+        return read(item).problem();
     }
 
     /** The window an item spells, or null when it spells none ({@link #problem} says why). */
     public static WeeklyWindow orNull(String item) {
+        return read(item).window();
+    }
+
+    /** One reading of an item: its window, or what is wrong with it. */
+    private record Reading(WeeklyWindow window, String problem) {
+    }
+
+    private static Reading read(String item) {
         Matcher m = SHAPE.matcher(item);
-        if (!m.matches() || !m.group(1).equalsIgnoreCase(m.group(4))) {
-            return null;
+        if (!m.matches()) {
+            return new Reading(null, FORM);
+        }
+        if (!m.group(1).equalsIgnoreCase(m.group(4))) {
+            return new Reading(null, "the same day both sides: a window across midnight is two, such as "
+                    + "Mon:22:00-Mon:23:59,Tue:00:00-Tue:02:00 (" + FORM + ")");
         }
         int start = minutes(m.group(2), m.group(3));
         int end = minutes(m.group(5), m.group(6));
-        if (start < 0 || end < 0 || start >= end) {
-            return null;
+        if (start < 0 || end < 0) {
+            return new Reading(null, "times from 00:00 to 23:59 (" + FORM + ")");
         }
-        return new WeeklyWindow(day(m.group(1)), LocalTime.of(start / 60, start % 60), LocalTime.of(end / 60, end % 60));
+        if (start >= end) {
+            return new Reading(null, "a start before the end (" + FORM + ")");
+        }
+        return new Reading(new WeeklyWindow(day(m.group(1)), LocalTime.of(start / 60, start % 60),
+                LocalTime.of(end / 60, end % 60)), null);
     }
 
     /** A valid item's window; anything else is a programming error (the configuration reads with {@link #orNull}). */
@@ -85,7 +86,7 @@ public record WeeklyWindow(DayOfWeek day, LocalTime start, LocalTime end) {
 
     /** How long it lasts, in minutes. */
     public long minutes() {
-        return java.time.Duration.between(start, end).toMinutes();
+        return Duration.between(start, end).toMinutes();
     }
 
     /** ARC's own spelling: "Sat:02:00-Sat:06:00". */

@@ -54,10 +54,11 @@ public final class PracticeCalendar {
     public static List<Blocker> blockers(PracticeSettings p, Instant now, int minutes) {
         Instant end = runEnd(now, minutes);
         List<Blocker> out = new ArrayList<>();
-        for (Occurrence o : occurrences(p.blockedWindows(), now.minus(Duration.ofDays(7)), end)) {
-            if (o.overlaps(now, end)) {
-                out.add(new Blocker(Block.BLOCKED_WINDOW, o.window().toString(), instead(p, now, minutes)));
-            }
+        List<Occurrence> met = occurrences(p.blockedWindows(), now.minus(Duration.ofDays(7)), end).stream()
+                .filter(o -> o.overlaps(now, end)).toList();
+        if (!met.isEmpty()) {
+            String when = nextStart(p, now, minutes).map(Instant::toString).orElse(null); // once, for all of them
+            met.forEach(o -> out.add(new Blocker(Block.BLOCKED_WINDOW, o.window().toString(), when)));
         }
         if (p.allowedWindows().isEmpty() || inAllowedWindow(p, now, end)) {
             return out;
@@ -82,10 +83,6 @@ public final class PracticeCalendar {
             out.add(new Blocker(Block.OUTSIDE_ALLOWED_WINDOWS, window, when));
         }
         return out;
-    }
-
-    private static String instead(PracticeSettings p, Instant now, int minutes) {
-        return nextStart(p, now, minutes).map(Instant::toString).orElse(null);
     }
 
     /** Whether {@code day} (UTC) is in PRACTICE_BLOCKED_DATES: no run starts on it (docs/behaviour.md §16). */
