@@ -546,8 +546,13 @@ class TemplateTest {
             assertThat(description).as("it says what to fix").contains("VifList").contains("VifGroup");
         }
         // The function would refuse both as well: the stack refuses them before anything is changed.
+        assertTheFunctionRefuses(Map.of("VIFGROUP", "core"));
+    }
+
+    /** The stack's environment with {@code more} added is one the function answers CONFIG_ERROR to (§5). */
+    private static void assertTheFunctionRefuses(Map<String, String> more) throws Exception {
         Map<String, String> env = environment(Map.of());
-        env.put("VIFGROUP", "core");
+        env.putAll(more);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.github.dxfailover.config.FailoverConfig
                 .fromEnvironment(env)).isInstanceOf(io.github.dxfailover.config.InvalidConfigException.class);
     }
@@ -645,11 +650,8 @@ class TemplateTest {
         Map<String, Object> scheduled = new HashMap<>(PRACTICE);
         scheduled.putAll(both);
         assertThat(templateWith(scheduled).failedAssertions()).containsOnlyKeys("PracticeBlockedOrAllowedWindows");
-        Map<String, String> env = environment(Map.of());
-        env.put("PRACTICE_BLOCKED_WINDOWS", "Mon:09:00-Mon:17:00");
-        env.put("PRACTICE_ALLOWED_WINDOWS", "Tue:02:00-Tue:06:00");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.github.dxfailover.config.FailoverConfig
-                .fromEnvironment(env)).isInstanceOf(io.github.dxfailover.config.InvalidConfigException.class);
+        assertTheFunctionRefuses(Map.of("PRACTICE_BLOCKED_WINDOWS", "Mon:09:00-Mon:17:00",
+                "PRACTICE_ALLOWED_WINDOWS", "Tue:02:00-Tue:06:00"));
     }
 
     @Test
