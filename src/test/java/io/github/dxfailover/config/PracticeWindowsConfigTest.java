@@ -56,6 +56,8 @@ class PracticeWindowsConfigTest {
                 accepted(BLOCKED, daily(15), daily(15).split(",")),
                 accepted(ALLOWED, "Tue:09:00-Tue:09:45", "Tue:09:00-Tue:09:45"),
                 accepted(BLOCKED, "Sun:23:00-Sun:23:59,Mon:00:59-Mon:01:00", "Sun:23:00-Sun:23:59", "Mon:00:59-Mon:01:00"),
+                refused(BLOCKED, "Mon:09:00-Mon:00:00", item(BLOCKED, "Mon:09:00-Mon:00:00", "Mon:09:00-Mon:00:00",
+                        "a start before the end (" + FORM + ")")),
                 refused(BLOCKED, "Mon:09:30-Mon:09:20", item(BLOCKED, "Mon:09:30-Mon:09:20", "Mon:09:30-Mon:09:20",
                         "a start before the end (" + FORM + ")")),
                 // The guide's allowedWindows example, a dash after the day.
